@@ -1,0 +1,95 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Targets are layered and import one way only (see README.md, "Architecture"):
+// CCurl <- TelegramBotAPI; TipAnalysis; SenaniStore (GRDB, TipAnalysis); SenaniBot (all of them); senani (CLI).
+let package = Package(
+    name: "senani",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "senani", targets: ["senani"]),
+        .executable(name: "senani-bench", targets: ["senani-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "TelegramBotAPI",
+            dependencies: [
+                "CCurl",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "TipAnalysis"),
+        .target(
+            name: "SenaniStore",
+            dependencies: [
+                "TipAnalysis",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "SenaniBot",
+            dependencies: [
+                "TelegramBotAPI",
+                "TipAnalysis",
+                "SenaniStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "senani",
+            dependencies: [
+                "SenaniBot",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "senani-bench",
+            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis"]
+        ),
+        .executableTarget(
+            name: "senani-train",
+            dependencies: ["TipAnalysis"]
+        ),
+        .target(
+            name: "SenaniTestSupport",
+            dependencies: ["TelegramBotAPI"]
+        ),
+        .testTarget(
+            name: "TelegramBotAPITests",
+            dependencies: ["TelegramBotAPI", "SenaniTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TipAnalysisTests",
+            dependencies: ["TipAnalysis"],
+            resources: [.copy("Corpus")]
+        ),
+        .testTarget(
+            name: "SenaniStoreTests",
+            dependencies: ["SenaniStore", "SenaniTestSupport"]
+        ),
+        .testTarget(
+            name: "SenaniBotTests",
+            dependencies: ["SenaniBot", "SenaniTestSupport"]
+        ),
+        .testTarget(
+            name: "SenaniProcessTests",
+            dependencies: ["senani", "SenaniTestSupport", "SenaniStore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
