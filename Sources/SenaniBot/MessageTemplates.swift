@@ -1,0 +1,58 @@
+import Foundation
+import Mustache
+
+/// The user-facing messages: Mustache files in `Templates/`, Hindi first with English beside it.
+///
+/// Values are HTML-escaped by Mustache and messages are sent with `parse_mode=HTML`, so a tip's words can never
+/// become markup.
+public struct MessageTemplates: Sendable {
+    /// Templates every running bot needs; a missing one stops start-up instead of a send.
+    public static let required = ["group_ack", "help", "start", "button_ack", "button_close"]
+
+    private let library: MustacheLibrary
+    public let directory: String
+
+    /// Loads every `*.mustache` file of `directory` and checks the required ones are there.
+    public init(directory: String) async throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw TemplateError(message: "templates folder \(directory) not found (set SENANI_TEMPLATES)")
+        }
+        do {
+            library = try await MustacheLibrary(directory: directory)
+        } catch {
+            throw TemplateError(message: "templates in \(directory) do not parse: \(error)")
+        }
+        self.directory = directory
+        let missing = Self.required.filter { library.getTemplate(named: $0) == nil }
+        guard missing.isEmpty else {
+            throw TemplateError(message: "templates missing from \(directory): \(missing.joined(separator: ", "))")
+        }
+    }
+
+    /// The text of template `name` with `values`, or nil when there is no such template.
+    public func render(_ name: String, _ values: [String: String]) -> String? {
+        library.render(values, withTemplate: name)?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Finds the templates folder: the one given, else beside the installed binary, else the source tree's.
+    public static func locate(explicit: String?, executablePath: String = CommandLine.arguments[0]) -> String {
+        if let explicit, !explicit.isEmpty { return explicit }
+        let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        let candidates = [
+            executable.appendingPathComponent("../share/senani/Templates").standardized.path,
+            FileManager.default.currentDirectoryPath + "/Templates",
+            // A development build run from anywhere: Sources/SenaniBot/ → package root.
+            URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Templates")
+                .standardized.path,
+        ]
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/group_ack.mustache") }
+            ?? candidates[0]
+    }
+}
+
+/// The templates could not be loaded.
+public struct TemplateError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

@@ -1,0 +1,113 @@
+import GRDB
+
+/// The schema, as named steps. A step once released is never edited: add a new one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core", migrate: createCore)
+        return migrator
+    }
+
+    private static func createCore(_ db: Database) throws {
+        try db.create(table: "districts") { t in
+            t.primaryKey("code", .text)
+            t.column("name", .text).notNull()
+            t.column("digest_chat_id", .integer)
+            t.column("digest_hour", .integer).notNull().defaults(to: 8).check { $0 >= 0 && $0 <= 23 }
+            t.column("created_at", .integer).notNull()
+            t.column("updated_at", .integer).notNull()
+        }
+        try db.create(table: "thanas") { t in
+            t.primaryKey("code", .text)
+            t.column("district_code", .text).notNull().indexed().references("districts", onUpdate: .cascade)
+            t.column("name", .text).notNull()
+            t.column("chat_id", .integer).unique()
+            // The next reference number of this thana; refs are dense per thana.
+            t.column("next_seq", .integer).notNull().defaults(to: 1)
+            t.column("created_at", .integer).notNull()
+            t.column("updated_at", .integer).notNull()
+        }
+        try db.create(table: "officers") { t in
+            t.primaryKey("telegram_id", .integer)
+            t.column("role", .text).notNull().check(sql: "role IN ('sho', 'sp', 'admin')")
+            t.column("thana_code", .text).references("thanas", onUpdate: .cascade)
+            t.column("district_code", .text).references("districts", onUpdate: .cascade)
+            t.column("name", .text).notNull()
+            t.column("created_at", .integer).notNull()
+        }
+        try db.create(table: "reports") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("ref", .text).notNull().unique()
+            t.column("thana_code", .text).notNull().references("thanas", onUpdate: .cascade)
+            t.column("category", .text).notNull()
+            t.column("labels", .text).notNull()
+            t.column("confidence", .double).notNull()
+            t.column("status", .text).notNull().check(sql: "status IN ('new', 'acknowledged', 'closed')")
+            t.column("text", .text).notNull()
+            t.column("received_at", .integer).notNull()
+            t.column("reporter", .text).notNull()
+            t.column("chat_id", .integer).notNull()
+            t.column("message_id", .integer).notNull()
+            for list in ["phones", "vehicles", "places", "quantities", "times", "persons", "booths", "evidence", "media"] {
+                t.column(list, .text).notNull().defaults(to: "[]")
+            }
+            t.column("language", .text)
+            t.column("forward_origin", .text)
+            t.column("fingerprint", .integer).notNull()
+            t.column("word_count", .integer).notNull()
+            t.column("duplicate_of", .text).references("reports", column: "ref")
+            t.column("repeat_count", .integer).notNull().defaults(to: 1)
+            t.column("acknowledged_by", .text)
+            t.column("acknowledged_at", .integer)
+            t.column("closed_at", .integer)
+            t.column("resolution", .text)
+            t.column("latitude", .double)
+            t.column("longitude", .double)
+            t.column("updated_at", .integer).notNull()
+            // A replay of the same Telegram message after a crash must not make a second report.
+            t.uniqueKey(["chat_id", "message_id"])
+        }
+        try db.create(index: "reports_by_thana_time", on: "reports", columns: ["thana_code", "received_at"])
+        try db.create(index: "reports_by_status", on: "reports", columns: ["status"])
+        try db.create(table: "outbox") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("chat_id", .integer).notNull()
+            t.column("template", .text).notNull()
+            t.column("parameters", .text).notNull()
+            t.column("reply_to_message_id", .integer)
+            t.column("buttons", .text).notNull().defaults(to: "[]")
+            t.column("report_ref", .text)
+            t.column("status", .text).notNull().defaults(to: "pending")
+                .check(sql: "status IN ('pending', 'sent', 'failed')")
+            t.column("attempts", .integer).notNull().defaults(to: 0)
+            // Milliseconds since 1970: not to be sent before this.
+            t.column("not_before", .integer).notNull()
+            t.column("created_at", .integer).notNull()
+            t.column("sent_at", .integer)
+            t.column("sent_message_id", .integer)
+            t.column("last_error", .text)
+        }
+        try db.create(index: "outbox_due", on: "outbox", columns: ["status", "not_before"])
+        try db.create(table: "poll_state") { t in
+            t.primaryKey("id", .integer).check { $0 == 1 }
+            t.column("next_offset", .integer).notNull()
+        }
+        try db.create(table: "settings") { t in
+            t.primaryKey("key", .text)
+            t.column("value", .text).notNull()
+        }
+        try db.create(table: "audit_log") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("at", .integer).notNull()
+            t.column("actor", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("subject", .text)
+            t.column("detail", .text)
+        }
+        // The key of reporter pseudonyms: random per install, so a pseudonym cannot be turned back into an id
+        // by hashing candidate ids without the database.
+        var generator = SystemRandomNumberGenerator()
+        let secret = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }.hexString
+        try db.execute(sql: "INSERT INTO settings (key, value) VALUES ('pseudonym_secret', ?)", arguments: [secret])
+    }
+}

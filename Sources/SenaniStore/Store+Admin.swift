@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+
+extension Store {
+    /// Adds a district, or updates its name and digest settings.
+    public func upsertDistrict(_ district: District, at now: Date = Date()) throws(StoreError) {
+        try Validate.code(district.code, what: "district code")
+        try Validate.name(district.name)
+        guard (0...23).contains(district.digestHour) else {
+            throw StoreError(.invalidArgument, "digest hour must be 0–23 (IST), not \(district.digestHour)")
+        }
+        if let chat = district.digestChatID, chat == 0 {
+            throw StoreError(.invalidArgument, "digest chat id must not be 0")
+        }
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO districts (code, name, digest_chat_id, digest_hour, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(code) DO UPDATE SET name = excluded.name, digest_chat_id = excluded.digest_chat_id,
+                        digest_hour = excluded.digest_hour, updated_at = excluded.updated_at
+                    """,
+                arguments: [
+                    district.code, district.name, district.digestChatID, district.digestHour, now.unixSeconds,
+                    now.unixSeconds,
+                ])
+            try Self.audit(db, at: now, actor: "cli", action: "district.upsert", subject: district.code)
+        }
+    }
+
+    /// Adds a thana, or updates it. With a chat id, binds that group to it.
+    public func upsertThana(_ thana: Thana, at now: Date = Date()) throws(StoreError) {
+        try Validate.code(thana.code, what: "thana code")
+        try Validate.name(thana.name)
+        if let chat = thana.chatID, chat >= 0 {
+            throw StoreError(.invalidArgument, "a group chat id is negative (like -1001234567890), not \(chat)")
+        }
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM districts WHERE code = ?", arguments: [thana.districtCode])
+                != nil
+            else {
+                throw StoreError(.notFound, "no district \(thana.districtCode); add it first with `senani district add`")
+            }
+            if let chat = thana.chatID,
+                let other = try String.fetchOne(
+                    db, sql: "SELECT code FROM thanas WHERE chat_id = ? AND code != ?", arguments: [chat, thana.code])
+            {
+                throw StoreError(.conflict, "group \(chat) is already bound to thana \(other)")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO thanas (code, district_code, name, chat_id, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(code) DO UPDATE SET district_code = excluded.district_code, name = excluded.name,
+                        chat_id = coalesce(excluded.chat_id, thanas.chat_id), updated_at = excluded.updated_at
+                    """,
+                arguments: [
+                    thana.code, thana.districtCode, thana.name, thana.chatID, now.unixSeconds, now.unixSeconds,
+                ])
+            try Self.audit(
+                db, at: now, actor: "cli", action: "thana.upsert", subject: thana.code,
+                detail: thana.chatID.map { "chat \($0)" })
+        }
+    }
+
+    /// Registers an officer, or changes his role and scope.
+    public func upsertOfficer(_ officer: Officer, at now: Date = Date()) throws(StoreError) {
+        try Validate.name(officer.name)
+        guard officer.telegramID > 0 else {
+            throw StoreError(.invalidArgument, "a Telegram user id is a positive number, not \(officer.telegramID)")
+        }
+        switch officer.role {
+        case .sho where officer.thanaCode == nil:
+            throw StoreError(.invalidArgument, "an SHO needs --thana")
+        case .sp where officer.districtCode == nil:
+            throw StoreError(.invalidArgument, "an SP needs --district")
+        default: break
+        }
+        try write { db in
+            var officer = officer
+            if let thana = officer.thanaCode {
+                guard
+                    let district = try String.fetchOne(
+                        db, sql: "SELECT district_code FROM thanas WHERE code = ?", arguments: [thana])
+                else { throw StoreError(.notFound, "no thana \(thana); add it first with `senani thana add`") }
+                if let given = officer.districtCode, given != district {
+                    throw StoreError(.conflict, "thana \(thana) is in district \(district), not \(given)")
+                }
+                officer.districtCode = district
+            }
+            if let district = officer.districtCode,
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM districts WHERE code = ?", arguments: [district]) == nil
+            {
+                throw StoreError(.notFound, "no district \(district)")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO officers (telegram_id, role, thana_code, district_code, name, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(telegram_id) DO UPDATE SET role = excluded.role, thana_code = excluded.thana_code,
+                        district_code = excluded.district_code, name = excluded.name
+                    """,
+                arguments: [
+                    officer.telegramID, officer.role.rawValue, officer.thanaCode, officer.districtCode, officer.name,
+                    now.unixSeconds,
+                ])
+            try Self.audit(
+                db, at: now, actor: "cli", action: "officer.upsert", subject: "\(officer.telegramID)",
+                detail: officer.role.rawValue)
+        }
+    }
+
+    /// Revokes an officer.
+    public func removeOfficer(telegramID: Int64, at now: Date = Date()) throws(StoreError) {
+        try write { db in
+            try db.execute(sql: "DELETE FROM officers WHERE telegram_id = ?", arguments: [telegramID])
+            guard db.changesCount > 0 else { throw StoreError(.notFound, "no officer with Telegram id \(telegramID)") }
+            try Self.audit(db, at: now, actor: "cli", action: "officer.remove", subject: "\(telegramID)")
+        }
+    }
+
+    public func districts() throws(StoreError) -> [District] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM districts ORDER BY code").map {
+                District(code: $0["code"], name: $0["name"], digestChatID: $0["digest_chat_id"], digestHour: $0["digest_hour"])
+            }
+        }
+    }
+
+    public func thanas() throws(StoreError) -> [Thana] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM thanas ORDER BY code").map {
+                Thana(code: $0["code"], districtCode: $0["district_code"], name: $0["name"], chatID: $0["chat_id"])
+            }
+        }
+    }
+
+    public func officers() throws(StoreError) -> [Officer] {
+        try read { db in try Self.fetchOfficers(db) }
+    }
+
+    static func fetchOfficers(_ db: Database) throws -> [Officer] {
+        try Row.fetchAll(db, sql: "SELECT * FROM officers ORDER BY telegram_id").map {
+            Officer(
+                telegramID: $0["telegram_id"], role: OfficerRole(rawValue: $0["role"]) ?? .sho,
+                thanaCode: $0["thana_code"], districtCode: $0["district_code"], name: $0["name"])
+        }
+    }
+
+    static func audit(
+        _ db: Database, at: Date, actor: String, action: String, subject: String? = nil, detail: String? = nil
+    ) throws {
+        try db.execute(
+            sql: "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
+            arguments: [at.unixSeconds, actor, action, subject, detail])
+    }
+}
+
+/// Checks on values typed by an operator, so a typo is refused before it is stored.
+enum Validate {
+    static func code(_ code: String, what: String) throws(StoreError) {
+        let allowed = code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        guard !code.isEmpty, code.count <= 32, allowed, code.first != "-", code.last != "-" else {
+            throw StoreError(
+                .invalidArgument, "\(what) \"\(code)\" must be 1–32 capital letters, digits and dashes, like KHG-SADAR")
+        }
+    }
+
+    static func name(_ name: String) throws(StoreError) {
+        guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError(.invalidArgument, "name must not be empty")
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import TipAnalysis
+
+extension Store {
+    /// How long a tip may be told again and still be linked to the first telling.
+    static let duplicateWindow: TimeInterval = 7 * 24 * 3600
+    /// How soon after a tip a lone photo or location pin from the same informant still belongs to it.
+    static let attachmentWindow: TimeInterval = 10 * 60
+
+    /// The bindings and officers the update handler decides with.
+    public func intakeContext() async throws(StoreError) -> IntakeContext {
+        try await readAsync { db in
+            var context = IntakeContext()
+            for row in try Row.fetchAll(db, sql: "SELECT code, chat_id FROM thanas WHERE chat_id IS NOT NULL") {
+                context.thanaByChat[row["chat_id"]] = row["code"]
+            }
+            for officer in try Self.fetchOfficers(db) { context.officers[officer.telegramID] = officer }
+            return context
+        }
+    }
+
+    /// The `getUpdates` offset to resume from, or nil on a fresh database.
+    public func nextOffset() async throws(StoreError) -> Int64? {
+        try await readAsync { db in try Int64.fetchOne(db, sql: "SELECT next_offset FROM poll_state WHERE id = 1") }
+    }
+
+    /// Applies a batch's effects and records its offset in one transaction: all of it happens, or none.
+    ///
+    /// Replaying a batch (after a crash between commit and the next poll) changes nothing the second time.
+    public func commit(_ batch: IntakeBatch, at now: Date = Date()) async throws(StoreError) -> IntakeSummary {
+        try await writeAsync { [self] db in
+            var summary = IntakeSummary()
+            for effect in batch.effects { try apply(effect, db: db, now: now, summary: &summary) }
+            try db.execute(
+                sql: """
+                    INSERT INTO poll_state (id, next_offset) VALUES (1, ?)
+                    ON CONFLICT(id) DO UPDATE SET next_offset = max(next_offset, excluded.next_offset)
+                    """,
+                arguments: [batch.nextOffset])
+            return summary
+        }
+    }
+
+    private func apply(_ effect: IntakeEffect, db: Database, now: Date, summary: inout IntakeSummary) throws {
+        switch effect {
+        case .newReport(let report, let replies):
+            if try existingReport(db, chatID: report.chatID, messageID: report.messageID) != nil {
+                summary.replayed += 1
+                return
+            }
+            try insertReport(report, replies: replies, db: db, now: now, summary: &summary)
+        case .editReport(let report, let replies):
+            guard let existing = try existingReport(db, chatID: report.chatID, messageID: report.messageID) else {
+                if report.analysis.isTip {
+                    try insertReport(report, replies: replies, db: db, now: now, summary: &summary)
+                }
+                return
+            }
+            guard existing.status == ReportStatus.new.rawValue else { return }
+            try updateAnalysis(ref: existing.ref, report: report, db: db, now: now)
+            summary.updatedReports.append(existing.ref)
+        case .attachToRecent(let chatID, let userID, let at, let media, let location):
+            try attach(
+                chatID: chatID, reporter: pseudonym(forUser: userID), at: at, media: media, location: location, db: db,
+                now: now, summary: &summary)
+        case .migrateChat(let from, let to):
+            if try Self.migrateChat(from: from, to: to, db: db, now: now) { summary.migratedChats += 1 }
+        case .send(let draft):
+            try Self.enqueue(draft, reportRef: nil, db: db, now: now)
+            summary.queuedMessages += 1
+        }
+    }
+
+    private func existingReport(_ db: Database, chatID: Int64, messageID: Int64) throws -> (ref: String, status: String)? {
+        try Row.fetchOne(
+            db, sql: "SELECT ref, status FROM reports WHERE chat_id = ? AND message_id = ?",
+            arguments: [chatID, messageID]
+        ).map { ($0["ref"], $0["status"]) }
+    }
+
+    private func insertReport(
+        _ report: NewReport, replies: [OutboxDraft], db: Database, now: Date, summary: inout IntakeSummary
+    ) throws {
+        let original = try findOriginal(of: report, db: db)
+        guard
+            let seq = try Int64.fetchOne(
+                db, sql: "UPDATE thanas SET next_seq = next_seq + 1 WHERE code = ? RETURNING next_seq - 1",
+                arguments: [report.thanaCode])
+        else { throw StoreError(.notFound, "no thana \(report.thanaCode)") }
+        let ref = "\(report.thanaCode)-" + String(seq).leftPadded(to: 6)
+        let analysis = report.analysis
+        try db.execute(
+            sql: """
+                INSERT INTO reports (ref, thana_code, category, labels, confidence, status, text, received_at, reporter,
+                    chat_id, message_id, phones, vehicles, places, quantities, times, persons, booths, evidence, media,
+                    language, forward_origin, fingerprint, word_count, duplicate_of, closed_at, resolution,
+                    latitude, longitude, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                ref, report.thanaCode, analysis.category.rawValue, JSONList.encode(analysis.labels.map(\.rawValue)),
+                analysis.confidence, original == nil ? "new" : "closed", report.text, report.receivedAt.unixSeconds,
+                pseudonym(forUser: report.reporterUserID), report.chatID, report.messageID,
+                JSONList.encode(analysis.phones), JSONList.encode(analysis.vehicles), JSONList.encode(analysis.places),
+                JSONList.encode(analysis.quantities), JSONList.encode(analysis.times), JSONList.encode(analysis.persons),
+                JSONList.encode(analysis.booths), JSONList.encode(analysis.evidence), JSONList.encode(report.media),
+                analysis.language.rawValue, report.forwardOrigin, Int64(bitPattern: analysis.fingerprint.bits),
+                analysis.fingerprint.wordCount, original, original == nil ? nil : now.unixSeconds,
+                original == nil ? nil : "duplicate", report.location?.latitude, report.location?.longitude,
+                now.unixSeconds,
+            ])
+        var parameters = ["ref": ref]
+        if let original {
+            // The repeat is kept for the record, but the officer's queue grows only the first telling's count.
+            try db.execute(
+                sql: "UPDATE reports SET repeat_count = repeat_count + 1, updated_at = ? WHERE ref = ?",
+                arguments: [now.unixSeconds, original])
+            parameters["duplicate_of"] = original
+            summary.duplicates.append(ref)
+        } else {
+            summary.newReports.append(ref)
+        }
+        for var draft in replies {
+            draft.parameters.merge(parameters) { _, new in new }
+            try Self.enqueue(draft, reportRef: ref, db: db, now: now)
+            summary.queuedMessages += 1
+        }
+    }
+
+    /// The earlier report of the same thana that this one repeats, if any (the first telling, never a repeat).
+    private func findOriginal(of report: NewReport, db: Database) throws -> String? {
+        let print = report.analysis.fingerprint
+        guard print.wordCount > 0 else { return nil }
+        let since = report.receivedAt.addingTimeInterval(-Self.duplicateWindow).unixSeconds
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT ref, fingerprint, word_count FROM reports
+                WHERE thana_code = ? AND received_at >= ? AND duplicate_of IS NULL
+                ORDER BY received_at DESC LIMIT 2000
+                """,
+            arguments: [report.thanaCode, since])
+        while let row = try rows.next() {
+            let candidate = Fingerprint(bits: UInt64(bitPattern: row["fingerprint"]), wordCount: row["word_count"])
+            if print.isNearDuplicate(of: candidate) { return row["ref"] }
+        }
+        return nil
+    }
+
+    private func updateAnalysis(ref: String, report: NewReport, db: Database, now: Date) throws {
+        let analysis = report.analysis
+        try db.execute(
+            sql: """
+                UPDATE reports SET text = ?, category = ?, labels = ?, confidence = ?, phones = ?, vehicles = ?,
+                    places = ?, quantities = ?, times = ?, persons = ?, booths = ?, evidence = ?, language = ?,
+                    fingerprint = ?, word_count = ?, updated_at = ?
+                WHERE ref = ?
+                """,
+            arguments: [
+                report.text, analysis.isTip ? analysis.category.rawValue : TipCategory.other.rawValue,
+                JSONList.encode(analysis.labels.map(\.rawValue)), analysis.confidence,
+                JSONList.encode(analysis.phones), JSONList.encode(analysis.vehicles), JSONList.encode(analysis.places),
+                JSONList.encode(analysis.quantities), JSONList.encode(analysis.times), JSONList.encode(analysis.persons),
+                JSONList.encode(analysis.booths), JSONList.encode(analysis.evidence), analysis.language.rawValue,
+                Int64(bitPattern: analysis.fingerprint.bits), analysis.fingerprint.wordCount, now.unixSeconds, ref,
+            ])
+    }
+
+    private func attach(
+        chatID: Int64, reporter: String, at: Date, media: [MediaRef], location: GeoPoint?, db: Database, now: Date,
+        summary: inout IntakeSummary
+    ) throws {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT ref, media, latitude FROM reports
+                    WHERE chat_id = ? AND reporter = ? AND received_at >= ? AND status != 'closed'
+                    ORDER BY received_at DESC, id DESC LIMIT 1
+                    """,
+                arguments: [chatID, reporter, at.addingTimeInterval(-Self.attachmentWindow).unixSeconds])
+        else { return }
+        let ref: String = row["ref"]
+        let existing: [MediaRef] = JSONList.decode(row["media"])
+        let keepLocation = (row["latitude"] as Double?) != nil
+        try db.execute(
+            sql: """
+                UPDATE reports SET media = ?, latitude = coalesce(latitude, ?), longitude = coalesce(longitude, ?),
+                    updated_at = ? WHERE ref = ?
+                """,
+            arguments: [
+                JSONList.encode(existing + media.filter { !existing.contains($0) }),
+                keepLocation ? nil : location?.latitude, keepLocation ? nil : location?.longitude, now.unixSeconds, ref,
+            ])
+        summary.updatedReports.append(ref)
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+/// Lists stored as JSON text in one column.
+enum JSONList {
+    static func encode<T: Encodable>(_ values: [T]) -> String {
+        (try? JSONEncoder().encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    }
+
+    static func decode<T: Decodable>(_ text: String?) -> [T] {
+        guard let text else { return [] }
+        return (try? JSONDecoder().decode([T].self, from: Data(text.utf8))) ?? []
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+
+/// A queued outgoing message, as the sender sees it.
+public struct OutboxMessage: Sendable, Hashable {
+    public var id: Int64
+    public var chatID: Int64
+    public var template: String
+    public var parameters: [String: String]
+    public var replyToMessageID: Int64?
+    public var buttons: [[OutboxButton]]
+    public var reportRef: String?
+    public var attempts: Int
+    public var notBefore: Date
+}
+
+/// How many messages wait, went out, or were given up.
+public struct OutboxCounts: Sendable, Hashable {
+    public var pending = 0
+    public var sent = 0
+    public var failed = 0
+
+    public init(pending: Int = 0, sent: Int = 0, failed: Int = 0) {
+        self.pending = pending
+        self.sent = sent
+        self.failed = failed
+    }
+}
+
+extension Store {
+    /// Pending messages whose time has come, oldest first.
+    public func dueOutbox(now: Date, limit: Int = 100) async throws(StoreError) -> [OutboxMessage] {
+        try await readAsync { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM outbox WHERE status = 'pending' AND not_before <= ?
+                    ORDER BY id LIMIT ?
+                    """,
+                arguments: [now.unixMilliseconds, limit]
+            ).map(Self.outboxMessage)
+        }
+    }
+
+    /// When the earliest pending message becomes due, or nil when nothing is pending.
+    public func nextOutboxDue() async throws(StoreError) -> Date? {
+        try await readAsync { db in
+            try Int64.fetchOne(db, sql: "SELECT min(not_before) FROM outbox WHERE status = 'pending'")
+                .map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) }
+        }
+    }
+
+    /// Records a delivery; a sent row is never sent again.
+    public func markSent(id: Int64, messageID: Int64, at now: Date) async throws(StoreError) {
+        try await writeAsync { db in
+            try db.execute(
+                sql: """
+                    UPDATE outbox SET status = 'sent', sent_at = ?, sent_message_id = ?, attempts = attempts + 1,
+                        last_error = NULL WHERE id = ?
+                    """,
+                arguments: [now.unixSeconds, messageID, id])
+        }
+    }
+
+    /// Gives up on a message that can never be delivered, keeping the reason for the operator.
+    public func markFailed(id: Int64, reason: String, at now: Date) async throws(StoreError) {
+        try await writeAsync { db in
+            try db.execute(
+                sql: "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
+                arguments: [reason, id])
+            try Self.audit(db, at: now, actor: "bot", action: "outbox.failed", subject: "\(id)", detail: reason)
+        }
+    }
+
+    /// Puts a message back to wait until `notBefore` after a failure worth retrying.
+    public func reschedule(id: Int64, notBefore: Date, error: String, countsAsAttempt: Bool = true) async throws(StoreError) {
+        try await writeAsync { db in
+            try db.execute(
+                sql: "UPDATE outbox SET not_before = ?, attempts = attempts + ?, last_error = ? WHERE id = ?",
+                arguments: [notBefore.unixMilliseconds, countsAsAttempt ? 1 : 0, error, id])
+        }
+    }
+
+    /// Moves every binding and queued message of a group that became a supergroup to its new id.
+    @discardableResult
+    public func migrateChat(from old: Int64, to new: Int64, at now: Date = Date()) async throws(StoreError) -> Bool {
+        try await writeAsync { db in try Self.migrateChat(from: old, to: new, db: db, now: now) }
+    }
+
+    public func outboxCounts() throws(StoreError) -> OutboxCounts {
+        try read { db in
+            var counts = OutboxCounts()
+            for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM outbox GROUP BY status") {
+                switch row["status"] as String {
+                case "pending": counts.pending = row["n"]
+                case "sent": counts.sent = row["n"]
+                default: counts.failed = row["n"]
+                }
+            }
+            return counts
+        }
+    }
+
+    static func migrateChat(from old: Int64, to new: Int64, db: Database, now: Date) throws -> Bool {
+        guard old != new else { return false }
+        // Both service messages (in the old group and in the new) lead here; the second finds nothing to move.
+        let alreadyBound = try Bool.fetchOne(db, sql: "SELECT 1 FROM thanas WHERE chat_id = ?", arguments: [new]) != nil
+        if !alreadyBound {
+            try db.execute(
+                sql: "UPDATE thanas SET chat_id = ?, updated_at = ? WHERE chat_id = ?",
+                arguments: [new, now.unixSeconds, old])
+        }
+        let moved = alreadyBound ? 0 : db.changesCount
+        try db.execute(
+            sql: "UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status = 'pending'", arguments: [new, old])
+        try db.execute(
+            sql: "UPDATE districts SET digest_chat_id = ?, updated_at = ? WHERE digest_chat_id = ?",
+            arguments: [new, now.unixSeconds, old])
+        if moved > 0 {
+            try audit(db, at: now, actor: "telegram", action: "chat.migrate", subject: "\(old)", detail: "to \(new)")
+        }
+        return moved > 0
+    }
+
+    static func enqueue(_ draft: OutboxDraft, reportRef: String?, db: Database, now: Date) throws {
+        let parameters = try JSONEncoder().encode(draft.parameters)
+        try db.execute(
+            sql: """
+                INSERT INTO outbox (chat_id, template, parameters, reply_to_message_id, buttons, report_ref, not_before,
+                    created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                draft.chatID, draft.template, String(decoding: parameters, as: UTF8.self), draft.replyToMessageID,
+                String(decoding: try JSONEncoder().encode(draft.buttons), as: UTF8.self), reportRef,
+                now.unixMilliseconds, now.unixSeconds,
+            ])
+    }
+
+    static func outboxMessage(_ row: Row) -> OutboxMessage {
+        let parameters = (try? JSONDecoder().decode([String: String].self, from: Data((row["parameters"] as String).utf8)))
+        let buttons = (try? JSONDecoder().decode([[OutboxButton]].self, from: Data((row["buttons"] as String).utf8)))
+        return OutboxMessage(
+            id: row["id"], chatID: row["chat_id"], template: row["template"], parameters: parameters ?? [:],
+            replyToMessageID: row["reply_to_message_id"], buttons: buttons ?? [], reportRef: row["report_ref"],
+            attempts: row["attempts"], notBefore: Date(timeIntervalSince1970: TimeInterval(row["not_before"] as Int64) / 1000))
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+
+/// The one place that speaks SQL: Senani's SQLite database, opened in WAL mode and migrated on open.
+///
+/// Every method is one transaction, so a step either happens whole or not at all.
+public final class Store: Sendable {
+    let pool: DatabasePool
+    let pseudonymKey: [UInt8]
+
+    /// Opens (creating if needed) and migrates the database at `path`.
+    public init(path: String) throws(StoreError) {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "senani"
+        configuration.prepareDatabase { db in
+            // FULL: a commit is on disk before the next getUpdates confirms its offset to Telegram, so not even a
+            // power cut can lose a tip Telegram has already forgotten.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            guard FileManager.default.fileExists(atPath: directory) else {
+                throw StoreError(.invalidArgument, "database folder \(directory) does not exist")
+            }
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Migrations.migrator.migrate(pool)
+            let secret = try pool.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'pseudonym_secret'")
+            }
+            pseudonymKey = Array((secret ?? "").utf8)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.database, "cannot open database \(path): \(Self.describe(error))")
+        }
+    }
+
+    /// Names of the migrations applied, oldest first.
+    public func appliedMigrations() throws(StoreError) -> [String] {
+        try read { db in try Migrations.migrator.appliedIdentifiers(db).sorted() }
+    }
+
+    /// A consistent copy of the live database at `path`, safe while the bot runs.
+    public func backup(to path: String) throws(StoreError) {
+        do {
+            if FileManager.default.fileExists(atPath: path) {
+                throw StoreError(.conflict, "\(path) already exists; choose a new file")
+            }
+            let destination = try DatabaseQueue(path: path)
+            try pool.backup(to: destination)
+            try destination.close()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw StoreError(.database, "backup to \(path) failed: \(Self.describe(error))")
+        }
+    }
+
+    /// The informant's stable pseudonym: a keyed hash of his Telegram user id.
+    func pseudonym(forUser userID: Int64) -> String {
+        "R-" + String(SHA256.hmac(key: pseudonymKey, message: Array("user:\(userID)".utf8)).hexString.prefix(6))
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw Self.wrap(error)
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw Self.wrap(error)
+        }
+    }
+
+    func readAsync<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.read(body)
+        } catch {
+            throw Self.wrap(error)
+        }
+    }
+
+    func writeAsync<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await pool.write(body)
+        } catch {
+            throw Self.wrap(error)
+        }
+    }
+
+    static func wrap(_ error: any Error) -> StoreError {
+        if let error = error as? StoreError { return error }
+        return StoreError(.database, describe(error))
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "SQLite error \(error.resultCode)"
+        }
+        return String(describing: error)
+    }
+}
+
+extension Date {
+    var unixSeconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
+    var unixMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded(.down)) }
+    init(unixSeconds: Int64) { self.init(timeIntervalSince1970: TimeInterval(unixSeconds)) }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// Runs the command and maps failures to the interface's exit codes: 2 for usage, 1 for runtime, each with one
+/// line on stderr.
+@main
+enum Main {
+    static func main() async {
+        do {
+            var command = try SenaniCommand.parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as CLIError {
+            fail(error.message, code: error.exitCode)
+        } catch {
+            let code = SenaniCommand.exitCode(for: error)
+            if code == .success {
+                // --help, --version: the parser's full text is the answer.
+                print(SenaniCommand.fullMessage(for: error))
+                exit(0)
+            }
+            let message = SenaniCommand.message(for: error)
+            let firstLine = message.split(separator: "\n").first.map(String.init) ?? message
+            let isUsage = code == .validationFailure || error is ValidationError
+            fail(firstLine.replacingOccurrences(of: "Error: ", with: ""), code: isUsage ? 2 : 1)
+        }
+    }
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data("senani: \(message)\n".utf8))
+        exit(code)
+    }
+}
+
+/// A failure with the exit code the interface promises.
+struct CLIError: Error {
+    var message: String
+    var exitCode: Int32
+
+    static func usage(_ message: String) -> CLIError { CLIError(message: message, exitCode: 2) }
+    static func runtime(_ message: String) -> CLIError { CLIError(message: message, exitCode: 1) }
+}

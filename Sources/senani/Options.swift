@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Logging
+import SenaniBot
+import SenaniStore
+
+/// `--db`, which every command takes.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "SQLite database (env SENANI_DB; default senani.sqlite in the working directory).")
+    var db: String?
+
+    var path: String {
+        Settings.value(flag: db, environment: "SENANI_DB") ?? "senani.sqlite"
+    }
+
+    /// Opens and migrates the database, turning failure into a one-line runtime error.
+    func open() throws -> Store {
+        do {
+            return try Store(path: path)
+        } catch {
+            throw CLIError.runtime(error.message)
+        }
+    }
+}
+
+/// Flags win over environment variables, which win over defaults.
+enum Settings {
+    static func value(flag: String?, environment name: String) -> String? {
+        if let flag, !flag.isEmpty { return flag }
+        if let value = ProcessInfo.processInfo.environment[name], !value.isEmpty { return value }
+        return nil
+    }
+
+    static func logLevel(_ flag: String?) throws -> Logger.Level {
+        let text = value(flag: flag, environment: "SENANI_LOG_LEVEL") ?? "info"
+        guard let level = Logger.Level(rawValue: text.lowercased()), level != .critical else {
+            throw CLIError.usage("log level must be trace, debug, info, notice, warning or error, not \"\(text)\"")
+        }
+        return level
+    }
+
+    /// A logger to stderr that never prints any of `secrets`.
+    static func logger(level: Logger.Level, secrets: [String] = []) -> Logger {
+        var logger = Logger(label: "senani") { label in
+            RedactingLogHandler(wrapping: StreamLogHandler.standardError(label: label), redacting: secrets)
+        }
+        logger.logLevel = level
+        return logger
+    }
+}
+
+/// Accepts `-1001234567890` as a value, which the parser would otherwise read as an option.
+extension Int64 {
+    static func chatID(_ text: String) throws -> Int64 {
+        guard let value = Int64(text.trimmingCharacters(in: .whitespaces)) else {
+            throw CLIError.usage("chat id must be a whole number like -1001234567890, not \"\(text)\"")
+        }
+        return value
+    }
+}
+
+extension StoreError {
+    /// Errors that an operator's input caused are usage errors; SQLite trouble is a runtime error.
+    var cliError: CLIError {
+        kind == .database ? .runtime(message) : CLIError(message: message, exitCode: 1)
+    }
+}
