@@ -1,0 +1,85 @@
+import Foundation
+import SenaniBot
+@testable import SenaniStore
+import Testing
+import TipAnalysis
+
+@Suite struct TextSplitterTests {
+    @Test func shortTextIsOnePart() {
+        #expect(TextSplitter.split("नमस्ते\nhello") == ["नमस्ते\nhello"])
+    }
+
+    @Test func longTextSplitsOnLinesWithinTheLimit() {
+        let line = String(repeating: "क", count: 99)
+        let text = Array(repeating: line, count: 100).joined(separator: "\n")
+        let parts = TextSplitter.split(text, limit: 4096)
+        #expect(parts.count == 3)
+        #expect(parts.allSatisfy { $0.utf16.count <= 4096 })
+        #expect(parts.joined(separator: "\n") == text)
+    }
+
+    @Test func oneHugeLineIsCutBetweenCharacters() {
+        let text = String(repeating: "👮🏽‍♂️", count: 2000)
+        let parts = TextSplitter.split(text, limit: 4096)
+        #expect(parts.allSatisfy { $0.utf16.count <= 4096 })
+        #expect(parts.joined() == text)
+    }
+}
+
+@Suite struct ReportFormatsTests {
+    let report = Report(
+        ref: "KHG-SADAR-000123", thanaCode: "KHG-SADAR", districtCode: "KHG", category: .liquor,
+        labels: [.liquor, .electionDisturbance], confidence: 0.934, status: .new, text: "=cmd|' daru, \"20 peti\"\nRampur",
+        receivedAt: Date(timeIntervalSince1970: 1_795_000_000), reporter: "R-7f3a9c", chatID: -1_001_234_567_890,
+        messageID: 42, phones: ["+919876543210"], vehicles: ["BR34AB1234"], places: ["Rampur"], quantities: ["20 peti"],
+        times: [], persons: [], booths: [], evidence: ["daru"], language: .hinglish, forwardOrigin: nil, duplicateOf: nil,
+        repeatCount: 1, acknowledgedBy: nil, acknowledgedAt: nil, closedAt: nil, resolution: nil, location: nil, media: [])
+
+    @Test func jsonHasTheInterfaceKeysWithNullsAndISTTimes() throws {
+        let parsed = try JSONSerialization.jsonObject(with: Data(ReportFormats.json(report).utf8))
+        let object = try #require(parsed as? [String: Any])
+        for key in [
+            "ref", "thana", "district", "category", "labels", "confidence", "status", "text", "received_at", "reporter",
+            "chat_id", "message_id", "phones", "vehicles", "places", "quantities", "duplicate_of", "repeat_count",
+            "acknowledged_by", "acknowledged_at", "closed_at", "resolution", "location", "media",
+        ] {
+            #expect(object.keys.contains(key), "missing \(key)")
+        }
+        #expect(object["received_at"] as? String == "2026-11-18T16:36:40+05:30")
+        #expect(object["duplicate_of"] is NSNull)
+        #expect(object["labels"] as? [String] == ["liquor", "election_disturbance"])
+        #expect(object["confidence"] as? Double == 0.93)
+    }
+
+    @Test func csvQuotesAndDisarmsFormulas() {
+        let row = ReportFormats.csvRow(report)
+        #expect(row.hasPrefix("KHG-SADAR-000123,KHG-SADAR,KHG,liquor,liquor;election_disturbance,0.93,new,"))
+        #expect(row.contains("\"'=cmd|' daru, \"\"20 peti\"\"\nRampur\""))
+        #expect(row.contains(",+919876543210,"))
+        #expect(ReportFormats.csvHeader().split(separator: ",").count == ReportFormats.csvColumns.count)
+    }
+}
+
+@Suite struct MessageTemplatesTests {
+    static var directory: String { MessageTemplates.locate(explicit: nil) }
+
+    @Test func everyTemplateRendersHindiFirstThenEnglish() async throws {
+        let templates = try await MessageTemplates(directory: Self.directory)
+        for name in MessageTemplates.required {
+            let text = try #require(templates.render(name, ["ref": "KHG-SADAR-000001"]))
+            let devanagari = text.unicodeScalars.firstIndex { (0x0900...0x097F).contains($0.value) }
+            let latin = text.unicodeScalars.firstIndex { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }
+            #expect(devanagari != nil && latin != nil, "\(name) needs both Hindi and English")
+        }
+    }
+
+    @Test func valuesAreHTMLEscaped() async throws {
+        let templates = try await MessageTemplates(directory: Self.directory)
+        let text = try #require(templates.render("group_ack", ["ref": "<b>&x</b>"]))
+        #expect(text.contains("&lt;b&gt;&amp;x&lt;/b&gt;"))
+    }
+
+    @Test func aMissingFolderIsAClearError() async {
+        await #expect(throws: TemplateError.self) { try await MessageTemplates(directory: "/nonexistent") }
+    }
+}
