@@ -7,7 +7,7 @@ import Mustache
 /// become markup.
 public struct MessageTemplates: Sendable {
     /// Templates every running bot needs; a missing one stops start-up instead of a send.
-    public static let required = ["group_ack", "help", "start", "button_ack", "button_close"]
+    public static let required = ["group_ack", "help", "start", "button_ack", "button_close", "commands"]
 
     private let library: MustacheLibrary
     public let directory: String
@@ -33,6 +33,15 @@ public struct MessageTemplates: Sendable {
     /// The text of template `name` with `values`, or nil when there is no such template.
     public func render(_ name: String, _ values: [String: String]) -> String? {
         library.render(values, withTemplate: name)?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The command menu, from the `commands` template: one `name - description` a line.
+    public var commands: [(command: String, description: String)] {
+        (render("commands", [:]) ?? "").split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: " - ", maxSplits: 1)
+            guard parts.count == 2 else { return nil }
+            return (parts[0].trimmingCharacters(in: .whitespaces), parts[1].trimmingCharacters(in: .whitespaces))
+        }
     }
 
     /// Finds the templates folder: the one given, else beside the installed binary, else the source tree's.

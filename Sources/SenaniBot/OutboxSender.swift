@@ -28,6 +28,8 @@ public struct OutboxSender: Service {
     }
 
     public func run() async throws {
+        // Published alongside sending, so a slow Telegram at start-up does not hold the queue back.
+        async let menu: Void = publishCommandMenu()
         var limiter = RateLimiter(limits: configuration.rateLimits)
         let start = clock.now
         let seconds = { (start.duration(to: clock.now)) / .seconds(1) }
@@ -68,6 +70,7 @@ public struct OutboxSender: Service {
                 await pause(.seconds(min(wait, 60)), wakeable: true)
             }
         }
+        await menu
         logger.info("outbox sender stopped")
     }
 
@@ -126,6 +129,16 @@ public struct OutboxSender: Service {
             logger.warning("send failed, will retry", metadata: ["error": "\(error)", "retry_in": "\(wait)"])
             try? await store.reschedule(
                 id: message.id, notBefore: Date().addingTimeInterval(wait / .seconds(1)), error: error.description)
+        }
+    }
+
+    /// Best effort: a menu that fails to publish (network down at start) costs nothing but the menu.
+    private func publishCommandMenu() async {
+        let commands = templates.commands.map { BotCommand(command: $0.command, description: $0.description) }
+        do {
+            try await cancelWhenGracefulShutdown { try await api.setMyCommands(commands) }
+        } catch {
+            logger.debug("could not publish the command menu", metadata: ["error": "\(error)"])
         }
     }
 

@@ -125,10 +125,23 @@ public struct Poller: Service {
                 perUpdate.append((id, []))
             case .update(let update):
                 let outcome = handler.handle(update, context: context)
-                if case .unboundChat(let chat) = outcome.skip, unboundLogged.insert(chat).inserted {
+                switch outcome.skip {
+                case .unboundChat(let chat) where unboundLogged.insert(chat).inserted:
                     logger.notice(
                         "ignoring a group that is not bound to a thana; bind it with `senani thana add --chat-id` or /register",
                         metadata: ["chat_id": "\(chat)"])
+                case .botMembershipChanged(let chat, let title, let status):
+                    let bound = context.thanaByChat[chat].map { "thana \($0)" } ?? "not bound to a thana"
+                    logger.notice(
+                        "the bot's membership of a chat changed",
+                        metadata: ["chat_id": "\(chat)", "title": "\(title ?? "")", "status": "\(status)", "binding": "\(bound)"])
+                    if status == "member" && context.thanaByChat[chat] != nil {
+                        logger.warning(
+                            "the bot is a plain member of a bound group: unless privacy mode is off, make it an admin to see tips",
+                            metadata: ["chat_id": "\(chat)"])
+                    }
+                default:
+                    break
                 }
                 perUpdate.append((update.updateID, outcome.effects))
             }

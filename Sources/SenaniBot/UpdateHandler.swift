@@ -15,6 +15,8 @@ public struct UpdateHandler: Sendable {
         case noContent
         case unhandledKind
         case privateChat
+        /// The bot was added to a group, or its rights there changed: the admin needs the chat id to bind it.
+        case botMembershipChanged(chatID: Int64, title: String?, status: String)
     }
 
     /// What an update leads to.
@@ -34,6 +36,11 @@ public struct UpdateHandler: Sendable {
     public func handle(_ update: Update, context: IntakeContext) -> Outcome {
         if let message = update.message { return handleMessage(message, context: context, edited: false) }
         if let message = update.editedMessage { return handleMessage(message, context: context, edited: true) }
+        if let change = update.myChatMember {
+            return Outcome(
+                skip: .botMembershipChanged(
+                    chatID: change.chat.id, title: change.chat.title, status: change.newChatMember.status))
+        }
         return Outcome(skip: .unhandledKind)
     }
 
