@@ -68,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "SenaniTestSupport",
-            dependencies: ["TelegramBotAPI"]
+            dependencies: ["TelegramBotAPI", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "TelegramBotAPITests",
