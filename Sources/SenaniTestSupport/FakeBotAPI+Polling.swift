@@ -1,0 +1,70 @@
+import Dispatch
+import Foundation
+
+extension FakeBotAPI {
+    /// Telegram's getUpdates: `offset` confirms older updates; answers at once when updates are pending, otherwise
+    /// waits up to `timeout` seconds and answers as soon as one arrives. A newer getUpdates ends a waiting one
+    /// with 409.
+    func getUpdates(_ params: [String: JSONValue]) -> FakeAnswer {
+        let offset = params["offset"]?.int64Value
+        let limit = max(1, min(100, Int(params["limit"]?.int64Value ?? 100)))
+        let timeout = max(0, Double(params["timeout"]?.int64Value ?? 0))
+        let allowed = params["allowed_updates"]?.arrayValue?.compactMap(\.stringValue)
+        let deadline = DispatchTime.now() + timeout
+        let waiter = PollWaiter()
+
+        var first = true
+        while true {
+            let (batch, older) = state.withLock { state -> (Data?, PollWaiter?) in
+                var older: PollWaiter? = nil
+                if first {
+                    first = false
+                    older = state.waiter
+                    state.waiter = nil
+                    if let offset, offset > 0 {
+                        state.queue.removeAll { $0.id < offset }
+                        state.confirmedOffset = max(state.confirmedOffset, offset)
+                    }
+                    if let allowed {
+                        // An empty list means "the default kinds", like Telegram.
+                        state.allowedUpdates = allowed.isEmpty ? nil : Set(allowed)
+                    }
+                } else if state.waiter === waiter {
+                    state.waiter = nil
+                }
+                // Updates of kinds the bot did not ask for are never delivered; Telegram does not even keep them.
+                let allowedKinds = state.allowedUpdates
+                state.queue.removeAll { !FakeBotAPIState.isAllowed($0.kind, by: allowedKinds) }
+                if !state.queue.isEmpty || DispatchTime.now() >= deadline || stopped.wait(until: .distantPast) {
+                    return (Self.joined(state.queue.prefix(limit)), older)
+                }
+                state.waiter = waiter
+                return (nil, older)
+            }
+            if let older {
+                older.conflicted.store(true, ordering: .sequentiallyConsistent)
+                older.semaphore.signal()
+            }
+            if let batch { return .okRaw(batch) }
+            _ = waiter.semaphore.wait(timeout: deadline)
+            if waiter.conflicted.load(ordering: .sequentiallyConsistent) {
+                return Self.answer(for: .conflict)
+            }
+        }
+    }
+
+    private static func joined(_ updates: ArraySlice<FakeBotAPIState.QueuedUpdate>) -> Data {
+        var data = Data("[".utf8)
+        for (index, update) in updates.enumerated() {
+            if index > 0 { data.append(UInt8(ascii: ",")) }
+            data.append(update.json)
+        }
+        data.append(UInt8(ascii: "]"))
+        return data
+    }
+
+    /// Wakes the waiting long poll, if any, because updates arrived.
+    func wakePoller(_ waiter: PollWaiter?) {
+        waiter?.semaphore.signal()
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+
+/// An answer of the fake server before it is put on the wire.
+enum FakeAnswer {
+    case ok(JSONValue)
+    /// A pre-serialized `result` (getUpdates joins stored update JSON without re-encoding it).
+    case okRaw(Data)
+    case error(code: Int, description: String, parameters: JSONValue? = nil)
+    case drop
+    case raw(status: Int, contentType: String, body: Data)
+}
+
+extension FakeBotAPI {
+    /// Routes `/bot<TOKEN>/<method>` like api.telegram.org.
+    func handle(_ request: HTTPRequestHead) -> HTTPServerAction {
+        let answer = route(request)
+        return Self.serialize(answer)
+    }
+
+    private func route(_ request: HTTPRequestHead) -> FakeAnswer {
+        guard request.method == "POST" || request.method == "GET",
+            request.path.hasPrefix("/bot")
+        else { return .error(code: 404, description: "Not Found") }
+        let rest = request.path.dropFirst(4)
+        guard let slash = rest.firstIndex(of: "/") else { return .error(code: 404, description: "Not Found") }
+        let requestToken = String(rest[..<slash])
+        let method = String(rest[rest.index(after: slash)...])
+        guard let params = Self.parameters(of: request) else {
+            return .error(code: 400, description: "Bad Request: can't parse request body")
+        }
+        let authorized = requestToken == token
+        state.withLock { state in
+            state.requests.append(
+                RecordedRequest(
+                    method: method, params: params, time: Date(), httpMethod: request.method, authorized: authorized))
+        }
+        guard authorized else { return .error(code: 401, description: "Unauthorized") }
+        guard let handler = handler(for: method) else {
+            return .error(code: 404, description: "Not Found")
+        }
+        if let fault = state.withLock({ $0.takeFault(for: method) }) {
+            if case .delay(let duration) = fault {
+                if stopped.wait(until: Date() + duration.timeInterval) { return .drop }
+            } else {
+                return Self.answer(for: fault)
+            }
+        }
+        return handler(params)
+    }
+
+    /// The methods the fake answers; nil for any other (404, like Telegram).
+    private func handler(for method: String) -> (([String: JSONValue]) -> FakeAnswer)? {
+        switch method.lowercased() {
+        case "getupdates": getUpdates
+        case "getme": { _ in .ok(self.botUserJSON) }
+        case "sendmessage": sendMessage
+        case "editmessagetext": editMessageText
+        case "editmessagereplymarkup": editMessageReplyMarkup
+        case "answercallbackquery": answerCallbackQuery
+        case "deletemessage": deleteMessage
+        case "setmycommands": setMyCommands
+        case "getmycommands": { _ in .ok(self.commands) }
+        case "deletewebhook", "sendchataction", "logout", "close": { _ in .ok(true) }
+        default: nil
+        }
+    }
+
+    static func answer(for fault: Fault) -> FakeAnswer {
+        switch fault {
+        case .rateLimited(let seconds):
+            .error(
+                code: 429, description: "Too Many Requests: retry after \(seconds)",
+                parameters: ["retry_after": .int(Int64(seconds))])
+        case .serverError(let status):
+            .raw(status: status, contentType: "text/html", body: Data(nginxPage(status).utf8))
+        case .dropConnection: .drop
+        case .invalidJSON: .raw(status: 200, contentType: "application/json", body: Data("{\"ok\":tru".utf8))
+        case .delay: .error(code: 500, description: "Internal Server Error")  // handled by the caller
+        case .conflict:
+            .error(
+                code: 409,
+                description:
+                    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
+            )
+        case .unauthorized: .error(code: 401, description: "Unauthorized")
+        case .forbidden(let description): .error(code: 403, description: description)
+        case .badRequest(let description): .error(code: 400, description: description)
+        case .chatMigrated(let newID): migratedError(newID)
+        }
+    }
+
+    static func migratedError(_ newID: Int64) -> FakeAnswer {
+        .error(
+            code: 400, description: "Bad Request: group chat was upgraded to a supergroup chat",
+            parameters: ["migrate_to_chat_id": .int(newID)])
+    }
+
+    private static func nginxPage(_ status: Int) -> String {
+        let title = "\(status) \(HTTPWire.reason(status))"
+        return "<html>\r\n<head><title>\(title)</title></head>\r\n<body>\r\n<center><h1>\(title)</h1></center>\r\n"
+            + "<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n"
+    }
+
+    static func serialize(_ answer: FakeAnswer) -> HTTPServerAction {
+        switch answer {
+        case .drop:
+            return .drop
+        case .raw(let status, let contentType, let body):
+            return .respond(status: status, contentType: contentType, body: body)
+        case .ok(let result):
+            var body = Data("{\"ok\":true,\"result\":".utf8)
+            body.append(result.jsonData)
+            body.append(UInt8(ascii: "}"))
+            return .respond(status: 200, contentType: "application/json", body: body)
+        case .okRaw(let result):
+            var body = Data("{\"ok\":true,\"result\":".utf8)
+            body.append(result)
+            body.append(UInt8(ascii: "}"))
+            return .respond(status: 200, contentType: "application/json", body: body)
+        case .error(let code, let description, let parameters):
+            var envelope: [String: JSONValue] = [
+                "ok": false, "error_code": .int(Int64(code)), "description": .string(description),
+            ]
+            if let parameters { envelope["parameters"] = parameters }
+            return .respond(status: code, contentType: "application/json", body: JSONValue.object(envelope).jsonData)
+        }
+    }
+
+    /// Parameters from the query string and the body (JSON, or form-encoded where each value may itself be JSON).
+    static func parameters(of request: HTTPRequestHead) -> [String: JSONValue]? {
+        var params: [String: JSONValue] = [:]
+        if let query = request.query { params.merge(formFields(query), uniquingKeysWith: { _, new in new }) }
+        guard !request.body.isEmpty else { return params }
+        let contentType = request.headers["content-type"]?.lowercased() ?? ""
+        if contentType.contains("application/x-www-form-urlencoded") {
+            let form = formFields(String(decoding: request.body, as: UTF8.self))
+            params.merge(form, uniquingKeysWith: { _, new in new })
+            return params
+        }
+        guard case .object(let members) = JSONValue(json: request.body) else { return nil }
+        params.merge(members, uniquingKeysWith: { _, new in new })
+        return params
+    }
+
+    private static func formFields(_ text: String) -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (part: Substring) in
+                part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
+            }
+            let name = decode(parts[0])
+            let value = parts.count > 1 ? decode(parts[1]) : ""
+            // Telegram reads form values that look like JSON (numbers, objects) as JSON.
+            fields[name] = JSONValue(json: Data(value.utf8)) ?? .string(value)
+        }
+        return fields
+    }
+}
+
+extension Duration {
+    var timeInterval: TimeInterval {
+        let (seconds, attoseconds) = components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Queuing updates for the bot: raw JSON, or built like Telegram builds them.
+extension FakeBotAPI {
+    /// Queues an update given as JSON. It gets the next `update_id` unless it has one. Returns the id.
+    @discardableResult
+    public func enqueue(json: Data) -> Int64 {
+        guard case .object(let members) = JSONValue(json: json) else {
+            preconditionFailure("FakeBotAPI.enqueue(json:) needs a JSON object")
+        }
+        return enqueue(members)
+    }
+
+    /// Queues an update given as a JSONSerialization dictionary. It gets the next `update_id` unless it has one.
+    @discardableResult
+    public func enqueue(update: [String: Any]) -> Int64 {
+        guard let data = try? JSONSerialization.data(withJSONObject: update) else {
+            preconditionFailure("FakeBotAPI.enqueue(update:) needs a JSON-serializable dictionary")
+        }
+        return enqueue(json: data)
+    }
+
+    /// Queues an update given as a `JSONValue` object. It gets the next `update_id` unless it has one.
+    @discardableResult
+    public func enqueue(_ update: [String: JSONValue]) -> Int64 {
+        enqueue { _ in update }
+    }
+
+    /// Queues updates in one step (one wake-up of the poller), e.g. for benchmarks.
+    public func enqueue(batch updates: [[String: JSONValue]]) {
+        var remaining = updates[...]
+        while let update = remaining.popFirst() {
+            enqueue { _ in update }
+        }
+    }
+
+    /// Builds the update under the lock (so message ids and update ids come in order), queues it, wakes the poller.
+    @discardableResult
+    func enqueue(_ build: (inout FakeBotAPIState) -> [String: JSONValue]) -> Int64 {
+        let (id, waiter) = state.withLock { state -> (Int64, PollWaiter?) in
+            var update = build(&state)
+            let id: Int64
+            if let given = update["update_id"]?.int64Value {
+                id = given
+                state.nextUpdateID = max(state.nextUpdateID, given + 1)
+            } else {
+                id = state.nextUpdateID
+                state.nextUpdateID += 1
+                update["update_id"] = .int(id)
+            }
+            let kind = update.keys.first { $0 != "update_id" } ?? "unknown"
+            remember(update, kind: kind, in: &state)
+            let queued = FakeBotAPIState.QueuedUpdate(id: id, kind: kind, json: JSONValue.object(update).jsonData)
+            if let last = state.queue.last, last.id > id {
+                state.queue.insert(queued, at: state.queue.firstIndex { $0.id > id } ?? state.queue.endIndex)
+            } else {
+                state.queue.append(queued)
+            }
+            defer { state.waiter = nil }
+            return (id, state.waiter)
+        }
+        wakePoller(waiter)
+        return id
+    }
+
+    /// Keeps what later answers need: chats seen, callback query ids that may be answered, message ids used.
+    private func remember(_ update: [String: JSONValue], kind: String, in state: inout FakeBotAPIState) {
+        let payload = update[kind]
+        if kind == "callback_query", let id = payload?["id"]?.stringValue {
+            state.callbackQueryIDs.insert(id)
+        }
+        let message = kind == "callback_query" ? payload?["message"] : payload
+        if let chat = message?["chat"], let chatID = chat["id"]?.int64Value {
+            state.chats[chatID] = chat
+            if let messageID = message?["message_id"]?.int64Value {
+                state.nextMessageID[chatID] = max(state.nextMessageID[chatID, default: 1], messageID + 1)
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Synchronization
+import TelegramBotAPI
+
+/// A fake Telegram Bot API server on 127.0.0.1 for tests: it routes `/bot<TOKEN>/<method>` like Telegram, serves
+/// queued updates through long-polling `getUpdates`, answers the send/edit methods, records every request, and
+/// injects faults on demand. Usable in-process and by a child process at `baseURL`.
+public final class FakeBotAPI: Sendable {
+    /// The token the server accepts; others get 401.
+    public let token: String
+    /// The bot's `@username`.
+    public let botUsername: String
+    /// What `getMe` reports (privacy mode off when true).
+    public let canReadAllGroupMessages: Bool
+    /// `http://127.0.0.1:PORT`; the Bot API base URL for the client.
+    public let baseURL: String
+    /// The bot's own user id (the number before the colon of the token).
+    public let botID: Int64
+
+    let state = Mutex(FakeBotAPIState())
+    let stopped = Latch()
+    private let server: HTTPServer
+
+    /// Starts listening on 127.0.0.1 on an ephemeral port.
+    public init(
+        token: String = "123456:TEST-fake-token", botUsername: String = "SenaniTestBot",
+        canReadAllGroupMessages: Bool = true
+    ) throws {
+        self.token = token
+        self.botUsername = botUsername
+        self.canReadAllGroupMessages = canReadAllGroupMessages
+        self.botID = Int64(token.prefix { $0 != ":" }) ?? 123_456
+        // The handler holds the fake weakly: the server's threads must not keep it alive past the test.
+        let box = WeakBox()
+        server = try HTTPServer { request in
+            guard let fake = box.value else { return .drop }
+            return fake.handle(request)
+        }
+        baseURL = "http://127.0.0.1:\(server.port)"
+        box.value = self
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// Stops listening, closes every connection and ends waiting long polls. Idempotent.
+    public func stop() {
+        stopped.open()
+        server.stop()
+        let waiter = state.withLock { state -> PollWaiter? in
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.semaphore.signal()
+    }
+
+    /// TCP connections accepted so far (a client that reuses its connection keeps this at 1).
+    public var connectionCount: Int { server.connectionCount }
+
+    /// The highest `offset` a getUpdates has confirmed.
+    public var confirmedOffset: Int64 { state.withLock { $0.confirmedOffset } }
+
+    /// Updates queued and not yet confirmed.
+    public var pendingUpdateCount: Int { state.withLock { $0.queue.count } }
+
+    /// Every request received, oldest first.
+    public var requests: [RecordedRequest] { state.withLock { $0.requests } }
+
+    /// The requests for one method (compared case-insensitively, like Telegram).
+    public func requests(for method: String) -> [RecordedRequest] {
+        state.withLock { $0.requests.filter { $0.method.lowercased() == method.lowercased() } }
+    }
+
+    /// Every message accepted through `sendMessage`, oldest first.
+    public var sentMessages: [SentMessage] { state.withLock { $0.sentMessages } }
+
+    /// The commands last set with `setMyCommands`.
+    public var commands: JSONValue { state.withLock { $0.commands } }
+
+    /// Makes the next `times` calls of `method` fail with `fault`, after the faults already queued for it.
+    public func inject(_ fault: Fault, on method: String, times: Int = 1) {
+        state.withLock { state in
+            state.faults[method.lowercased(), default: []].append(contentsOf: repeatElement(fault, count: times))
+        }
+    }
+
+    /// From now on, sending to (or editing in) `chatID` fails with 403 "Forbidden: bot was blocked by the user".
+    public func setForbidden(chatID: Int64, _ forbidden: Bool = true) {
+        state.withLock { state in
+            if forbidden { state.forbidden.insert(chatID) } else { state.forbidden.remove(chatID) }
+        }
+    }
+
+    /// Forgets recorded requests and sent messages (queued updates, faults and chats stay).
+    public func clearRecords() {
+        state.withLock { state in
+            state.requests.removeAll()
+            state.sentMessages.removeAll()
+        }
+    }
+
+    /// The bot's `User` object, as `getMe` answers it.
+    var botUserJSON: JSONValue {
+        [
+            "id": .int(botID), "is_bot": true, "first_name": "Senani Test Bot", "username": .string(botUsername),
+            "can_join_groups": true, "can_read_all_group_messages": .bool(canReadAllGroupMessages),
+            "supports_inline_queries": false, "can_connect_to_business": false, "has_main_web_app": false,
+        ]
+    }
+}
+
+/// Lets the server's handler reach the fake without owning it.
+private final class WeakBox: Sendable {
+    private let reference = Mutex<WeakReference>(WeakReference())
+
+    private struct WeakReference {
+        weak var value: FakeBotAPI?
+    }
+
+    var value: FakeBotAPI? {
+        get { reference.withLock { $0.value } }
+        set { reference.withLock { $0.value = newValue } }
+    }
+}

@@ -1,0 +1,94 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Everything the fake server knows, guarded by `FakeBotAPI`'s mutex.
+struct FakeBotAPIState {
+    struct QueuedUpdate {
+        var id: Int64
+        var kind: String
+        var json: Data
+    }
+
+    struct BotMessage {
+        var text: String
+        var replyMarkup: JSONValue?
+    }
+
+    var nextUpdateID: Int64 = 100_000
+    /// Unconfirmed updates, in id order.
+    var queue: [QueuedUpdate] = []
+    var confirmedOffset: Int64 = 0
+    /// The last `allowed_updates` given; Telegram remembers it across calls.
+    var allowedUpdates: Set<String>? = nil
+    /// The getUpdates currently waiting for updates, if any.
+    var waiter: PollWaiter? = nil
+    var nextMessageID: [Int64: Int64] = [:]
+    var chats: [Int64: JSONValue] = [:]
+    var botMessages: [Int64: [Int64: BotMessage]] = [:]
+    var callbackQueryIDs: Set<String> = []
+    var nextCallbackQueryID = 1
+    var migrated: [Int64: Int64] = [:]
+    var forbidden: Set<Int64> = []
+    var faults: [String: [Fault]] = [:]
+    var requests: [RecordedRequest] = []
+    var sentMessages: [SentMessage] = []
+    var commands: JSONValue = []
+
+    mutating func takeMessageID(in chatID: Int64) -> Int64 {
+        let id = nextMessageID[chatID, default: 1]
+        nextMessageID[chatID] = id + 1
+        return id
+    }
+
+    mutating func takeFault(for method: String) -> Fault? {
+        let key = method.lowercased()
+        guard var pending = faults[key], !pending.isEmpty else { return nil }
+        let fault = pending.removeFirst()
+        faults[key] = pending.isEmpty ? nil : pending
+        return fault
+    }
+
+    /// Update kinds Telegram sends when `allowed_updates` was never given.
+    static let defaultKinds: Set<String> = [
+        "message", "edited_message", "channel_post", "edited_channel_post", "business_connection",
+        "business_message", "edited_business_message", "deleted_business_messages", "inline_query",
+        "chosen_inline_result", "callback_query", "shipping_query", "pre_checkout_query", "purchased_paid_media",
+        "poll", "poll_answer", "my_chat_member", "chat_join_request", "chat_boost", "removed_chat_boost",
+    ]
+
+    static func isAllowed(_ kind: String, by allowedUpdates: Set<String>?) -> Bool {
+        if let allowedUpdates { allowedUpdates.contains(kind) } else { defaultKinds.contains(kind) }
+    }
+}
+
+/// One waiting long poll. A newer getUpdates marks it conflicted and wakes it; an enqueued update wakes it.
+final class PollWaiter: Sendable {
+    let semaphore = DispatchSemaphore(value: 0)
+    let conflicted = Atomic<Bool>(false)
+}
+
+/// A one-way latch: `wait(until:)` returns early once `open()` was called. Used so `stop()` ends injected delays.
+final class Latch: @unchecked Sendable {
+    // Safe: `isOpen` is only read or written while holding `condition`'s lock.
+    private let condition = NSCondition()
+    private var isOpen = false
+
+    func open() {
+        condition.lock()
+        isOpen = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until `deadline` or until opened; true when opened.
+    @discardableResult
+    func wait(until deadline: Date) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while !isOpen {
+            if !condition.wait(until: deadline) { return isOpen }
+        }
+        return true
+    }
+}
