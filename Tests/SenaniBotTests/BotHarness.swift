@@ -1,0 +1,65 @@
+import Foundation
+import Logging
+import SenaniBot
+import SenaniStore
+import SenaniTestSupport
+import ServiceLifecycle
+import TelegramBotAPI
+
+/// The real bot (poller, sender, store, curl transport) running in-process against a fake Bot API.
+struct RunningBot {
+    static let sadar: Int64 = -1_001_000_000_001
+    static let gogri: Int64 = -1_001_000_000_002
+    static let informant = FakeUser(id: 7001, firstName: "Ramesh", username: "ramesh_k")
+
+    let fake: FakeBotAPI
+    let directory: TemporaryDirectory
+    let store: Store
+    let logs: RecordingLogHandler.Recorder
+    private let group: ServiceGroup
+    let task: Task<Void, any Error>
+
+    static func start(
+        fake: FakeBotAPI? = nil, token: String? = nil, configure: (inout SenaniConfiguration) -> Void = { _ in }
+    ) async throws -> RunningBot {
+        let fake = try fake ?? FakeBotAPI()
+        let directory = try TemporaryDirectory("senani-bot")
+        let store = try Store(path: directory.file("senani.sqlite"))
+        try store.upsertDistrict(District(code: "KHG", name: "Khagaria"))
+        try store.upsertThana(Thana(code: "KHG-SADAR", districtCode: "KHG", name: "Sadar", chatID: sadar))
+        try store.upsertThana(Thana(code: "KHG-GOGRI", districtCode: "KHG", name: "Gogri", chatID: gogri))
+        try store.upsertOfficer(Officer(telegramID: 11, role: .sho, thanaCode: "KHG-SADAR", name: "R. Kumar"))
+        var configuration = SenaniConfiguration(
+            databasePath: directory.file("senani.sqlite"), token: token ?? fake.token, apiURL: fake.baseURL,
+            pollTimeout: 1, templatesDirectory: MessageTemplates.locate(explicit: nil),
+            rateLimits: .init(overallPerSecond: 1000, perGroupPerMinute: 100_000, perPrivateChatPerSecond: 1000),
+            backoff: Backoff(initial: .milliseconds(20), cap: .milliseconds(200)))
+        configure(&configuration)
+        let recorder = RecordingLogHandler.Recorder()
+        let group = try await SenaniApplication.build(
+            configuration: configuration, transport: CurlTransport(), logger: recorder.logger(level: .trace),
+            gracefulShutdownSignals: [])
+        let task = Task { try await group.run() }
+        return RunningBot(fake: fake, directory: directory, store: store, logs: recorder, group: group, task: task)
+    }
+
+    private init(
+        fake: FakeBotAPI, directory: TemporaryDirectory, store: Store, logs: RecordingLogHandler.Recorder,
+        group: ServiceGroup, task: Task<Void, any Error>
+    ) {
+        self.fake = fake
+        self.directory = directory
+        self.store = store
+        self.logs = logs
+        self.group = group
+        self.task = task
+    }
+
+    /// Graceful shutdown, as on SIGTERM; rethrows what the bot failed with.
+    func stop() async throws {
+        await group.triggerGracefulShutdown()
+        try await task.value
+    }
+
+    func reports() throws -> [Report] { try store.reports() }
+}
