@@ -57,6 +57,11 @@ public final class ChildProcess: @unchecked Sendable {
 /// A bounded wait that ran out.
 public struct WaitTimeout: Error, CustomStringConvertible {
     public var what: String
+
+    public init(what: String) {
+        self.what = what
+    }
+
     public var description: String { "timed out waiting for \(what)" }
 }
 
