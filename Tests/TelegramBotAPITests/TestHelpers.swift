@@ -51,6 +51,23 @@ enum TestKit {
             return error
         }
     }
+
+    /// Awaits `task`, expects it to fail with a BotAPIError, and checks the error never shows the token.
+    static func expectError<T>(
+        _ task: Task<T, any Error>, sourceLocation: SourceLocation = #_sourceLocation
+    ) async -> BotAPIError? {
+        switch await task.result {
+        case .success:
+            Issue.record("expected a BotAPIError", sourceLocation: sourceLocation)
+            return nil
+        case .failure(let error as BotAPIError):
+            #expect(!"\(error)".contains("TEST-fake-token"), "token leaked: \(error)", sourceLocation: sourceLocation)
+            return error
+        case .failure(let error):
+            Issue.record("expected a BotAPIError, got \(error)", sourceLocation: sourceLocation)
+            return nil
+        }
+    }
 }
 
 let alice = FakeUser(id: 5_001, firstName: "Alice", username: "alice")
