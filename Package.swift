@@ -72,7 +72,10 @@ let package = Package(
         ),
         .testTarget(
             name: "TelegramBotAPITests",
-            dependencies: ["TelegramBotAPI", "SenaniTestSupport"],
+            dependencies: [
+                "TelegramBotAPI", "SenaniTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -1,0 +1,40 @@
+import Foundation
+import Synchronization
+
+/// One POST waiting for or running on a curl worker thread. The caller awaits `result`; the worker finishes it.
+final class CurlJob: Sendable {
+    let url: String
+    let body: Data
+    let timeoutMilliseconds: Int
+    let method: String
+    /// Set when the calling task is cancelled; the transfer's progress callback sees it and aborts.
+    let cancelled = Atomic<Bool>(false)
+    private let continuation = Mutex<CheckedContinuation<Result<HTTPResponse, BotAPIError>, Never>?>(nil)
+    private let finished = Atomic<Bool>(false)
+
+    init(url: String, body: Data, timeout: Duration, method: String) {
+        self.url = url
+        self.body = body
+        self.method = method
+        let (seconds, attoseconds) = timeout.components
+        let milliseconds = seconds.multipliedReportingOverflow(by: 1000)
+        let total = milliseconds.overflow ? Int64.max : milliseconds.partialValue + attoseconds / 1_000_000_000_000_000
+        self.timeoutMilliseconds = Int(clamping: max(1, total))
+    }
+
+    func attach(_ continuation: CheckedContinuation<Result<HTTPResponse, BotAPIError>, Never>) {
+        self.continuation.withLock { $0 = continuation }
+    }
+
+    /// Resumes the caller exactly once.
+    func finish(_ result: Result<HTTPResponse, BotAPIError>) {
+        guard !finished.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        let continuation = self.continuation.withLock { slot in
+            defer { slot = nil }
+            return slot
+        }
+        continuation?.resume(returning: result)
+    }
+
+    var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A few dedicated threads that run blocking `curl_easy_perform` calls, so they never occupy Swift's cooperative
+/// pool. Threads start lazily up to `maxThreads`; each owns one reused easy handle; jobs wait in FIFO order.
+final class CurlWorkerPool: @unchecked Sendable {
+    // Safe: `queue`, `idleThreads`, `threadCount` and `isShutdown` are only read or written while holding
+    // `condition`'s lock; the other stored properties are immutable or Sendable.
+    private let condition = NSCondition()
+    private var queue: [CurlJob] = []
+    private var idleThreads = 0
+    private var threadCount = 0
+    private var isShutdown = false
+    private let maxThreads: Int
+    private let connectTimeoutMilliseconds: Int
+    let shutdownFlag = ShutdownFlag()
+
+    init(maxThreads: Int, connectTimeoutMilliseconds: Int) {
+        self.maxThreads = maxThreads
+        self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
+    }
+
+    /// Queues a job for the next idle worker, starting a worker if none is idle. False after shutdown.
+    func submit(_ job: CurlJob) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !isShutdown else { return false }
+        queue.append(job)
+        if idleThreads < queue.count, threadCount < maxThreads {
+            threadCount += 1
+            let thread = Thread { [self] in run() }
+            thread.name = "curl-worker-\(threadCount)"
+            thread.start()
+        }
+        condition.signal()
+        return true
+    }
+
+    /// Stops the workers: queued jobs finish as cancelled, running transfers abort through their progress callback,
+    /// and each worker cleans up its handle as it exits.
+    func shutdown() {
+        condition.lock()
+        isShutdown = true
+        let pending = queue
+        queue.removeAll()
+        condition.broadcast()
+        condition.unlock()
+        shutdownFlag.set()
+        for job in pending {
+            job.finish(.failure(BotAPIError(.cancelled, method: job.method, message: "transport shut down")))
+        }
+    }
+
+    private func run() {
+        let handle = CurlEasyHandle(connectTimeoutMilliseconds: connectTimeoutMilliseconds)
+        while let job = next() {
+            guard let handle else {
+                job.finish(.failure(BotAPIError(.transport, method: job.method, message: "curl_easy_init failed")))
+                continue
+            }
+            job.finish(handle.perform(job, shutdown: shutdownFlag))
+        }
+    }
+
+    private func next() -> CurlJob? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty {
+            if isShutdown {
+                threadCount -= 1
+                return nil
+            }
+            idleThreads += 1
+            condition.wait()
+            idleThreads -= 1
+        }
+        return queue.removeFirst()
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import SenaniTestSupport
+import Testing
+
+@testable import TelegramBotAPI
+
+/// The libcurl transport against the fake server: reuse, timeouts, faults, cancellation, token hygiene.
+@Suite struct CurlTransportTests {
+    @Test func reusesOneConnection() async throws {
+        let fake = try FakeBotAPI()
+        let api = TestKit.api(fake)
+        for _ in 0..<5 {
+            let me = try await api.getMe()
+            #expect(me.username == "SenaniTestBot")
+            #expect(me.canReadAllGroupMessages == true)
+        }
+        #expect(fake.connectionCount == 1)
+    }
+
+    @Test func concurrentCallsAllComplete() async throws {
+        let fake = try FakeBotAPI()
+        let api = TestKit.api(fake)
+        try await withThrowingTaskGroup(of: Message.self) { group in
+            for index in 0..<12 {
+                group.addTask { try await api.sendMessage(SendMessage(chatID: groupID, text: "n\(index)")) }
+            }
+            var ids: Set<Int64> = []
+            for try await message in group { ids.insert(message.messageID) }
+            #expect(ids.count == 12)
+        }
+        #expect(fake.connectionCount <= 4)
+    }
+
+    @Test func delayLongerThanTimeoutIsTransport() async throws {
+        let fake = try FakeBotAPI()
+        fake.inject(.delay(.seconds(5)), on: "getMe")
+        let api = TestKit.api(fake, requestTimeout: .milliseconds(300))
+        let start = ContinuousClock.now
+        let error = await TestKit.expectError { () async throws(BotAPIError) in try await api.getMe() }
+        #expect(error?.kind == .transport)
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
+
+    @Test func droppedConnectionIsTransport() async throws {
+        let fake = try FakeBotAPI()
+        fake.inject(.dropConnection, on: "getMe")
+        let api = TestKit.api(fake)
+        let error = await TestKit.expectError { () async throws(BotAPIError) in try await api.getMe() }
+        #expect(error?.kind == .transport)
+        // The next call works on a new connection.
+        _ = try await api.getMe()
+    }
+
+    @Test func invalidJSONIsInvalidResponse() async throws {
+        let fake = try FakeBotAPI()
+        fake.inject(.invalidJSON, on: "getMe")
+        let error = await TestKit.expectError { () async throws(BotAPIError) in try await TestKit.api(fake).getMe() }
+        #expect(error?.kind == .invalidResponse)
+    }
+
+    @Test func htmlBadGatewayIsServer() async throws {
+        let fake = try FakeBotAPI()
+        fake.inject(.serverError(status: 502), on: "sendMessage")
+        let error = await TestKit.expectError { () async throws(BotAPIError) in
+            try await TestKit.api(fake).sendMessage(SendMessage(chatID: groupID, text: "x"))
+        }
+        #expect(error?.kind == .server)
+        #expect(error?.errorCode == 502)
+        #expect(fake.sentMessages.isEmpty)
+    }
+
+    @Test func wrongTokenIsUnauthorized() async throws {
+        let fake = try FakeBotAPI()
+        let error = await TestKit.expectError { () async throws(BotAPIError) in
+            try await TestKit.api(fake, token: "999:WRONG-token").getMe()
+        }
+        #expect(error?.kind == .unauthorized)
+        fake.inject(.unauthorized, on: "getMe")
+        let injected = await TestKit.expectError { () async throws(BotAPIError) in try await TestKit.api(fake).getMe() }
+        #expect(injected?.kind == .unauthorized)
+    }
+
+    @Test func unknownMethodIsNotFound() async throws {
+        let fake = try FakeBotAPI()
+        let response = try await CurlTransport().post(
+            url: "\(fake.baseURL)/bot\(fake.token)/noSuchMethod", body: Data("{}".utf8), timeout: .seconds(5),
+            method: "noSuchMethod")
+        #expect(response.status == 404)
+        #expect(String(decoding: response.body, as: UTF8.self).contains(#""error_code":404"#))
+    }
+
+    @Test func rateLimitedCarriesRetryAfter() async throws {
+        let fake = try FakeBotAPI()
+        fake.inject(.rateLimited(retryAfter: 7), on: "sendMessage", times: 2)
+        let api = TestKit.api(fake)
+        for _ in 0..<2 {
+            let error = await TestKit.expectError { () async throws(BotAPIError) in
+                try await api.sendMessage(SendMessage(chatID: groupID, text: "x"))
+            }
+            #expect(error?.kind == .rateLimited)
+            #expect(error?.retryAfter == 7)
+        }
+        _ = try await api.sendMessage(SendMessage(chatID: groupID, text: "x"))
+        #expect(fake.sentMessages.count == 1)
+    }
+
+    @Test func overlappingLongPollsConflict() async throws {
+        let fake = try FakeBotAPI()
+        let api = TestKit.api(fake)
+        let first = Task { () async throws(BotAPIError) in try await api.getUpdates(offset: nil, timeout: 10) }
+        try await fake.waitForRequests("getUpdates", count: 1)
+        let second = Task { () async throws(BotAPIError) in try await api.getUpdates(offset: nil, timeout: 10) }
+        let error = await TestKit.expectError(first)
+        #expect(error?.kind == .conflict)
+        fake.sendGroupMessage(chatID: groupID, from: alice, text: "after the conflict")
+        let updates = try await second.value
+        #expect(updates.count == 1)
+    }
+
+    @Test func longPollAnswersAsSoonAsAnUpdateArrives() async throws {
+        let fake = try FakeBotAPI()
+        let api = TestKit.api(fake)
+        let start = ContinuousClock.now
+        let poll = Task { () async throws(BotAPIError) in try await api.getUpdates(offset: nil, timeout: 20) }
+        try await fake.waitForRequests("getUpdates")
+        fake.sendGroupMessage(chatID: groupID, from: alice, text: "दारू की भट्टी")
+        let updates = try await poll.value
+        #expect(ContinuousClock.now - start < .seconds(3))
+        guard case .update(let update) = try #require(updates.first) else {
+            Issue.record("not decoded")
+            return
+        }
+        #expect(update.message?.text == "दारू की भट्टी")
+    }
+
+    @Test func cancellingALongPollThrowsCancelledQuickly() async throws {
+        let fake = try FakeBotAPI()
+        let api = TestKit.api(fake)
+        let poll = Task { () async throws(BotAPIError) in try await api.getUpdates(offset: nil, timeout: 30) }
+        try await fake.waitForRequests("getUpdates")
+        let start = ContinuousClock.now
+        poll.cancel()
+        let error = await TestKit.expectError(poll)
+        #expect(error?.kind == .cancelled)
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
+
+    @Test func alreadyCancelledTaskNeverSends() async throws {
+        let fake = try FakeBotAPI()
+        let api = TestKit.api(fake)
+        let task = Task { () async throws(BotAPIError) in
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await api.getMe()
+        }
+        let error = await TestKit.expectError(task)
+        #expect(error?.kind == .cancelled)
+        #expect(fake.requests.isEmpty)
+    }
+
+    @Test func connectionRefusedIsTransportWithoutToken() async throws {
+        // A port that was just free: bind the fake, stop it, and call it.
+        let fake = try FakeBotAPI()
+        let url = fake.baseURL
+        fake.stop()
+        let api = BotAPI(
+            configuration: BotAPIConfiguration(baseURL: url, token: TestKit.token, connectTimeout: .seconds(2)),
+            transport: CurlTransport(), logger: TestKit.logger)
+        let error = await TestKit.expectError { () async throws(BotAPIError) in try await api.getMe() }
+        #expect(error?.kind == .transport)
+    }
+
+    @Test func curlMessagesNamingTheURLAreRedacted() async throws {
+        // An unsupported scheme makes curl quote the URL; the token must not come through.
+        let transport = CurlTransport()
+        let error = await TestKit.expectError { () async throws(BotAPIError) in
+            try await transport.post(
+                url: "gopherz://example.invalid/bot\(TestKit.token)/getMe", body: Data(), timeout: .seconds(2),
+                method: "getMe")
+        }
+        #expect(error?.kind == .transport)
+        #expect(TokenRedaction.redact("x /bot123:ABC-def_9/getMe y", url: "") == "x /bot<redacted>/getMe y")
+        #expect(!TokenRedaction.redactedURL("https://api.telegram.org/bot\(TestKit.token)/getMe").contains("TEST"))
+    }
+
+    @Test func shutdownFailsLaterCallsAsCancelled() async throws {
+        let fake = try FakeBotAPI()
+        let transport = CurlTransport()
+        let api = TestKit.api(fake, transport: transport)
+        _ = try await api.getMe()
+        transport.shutdown()
+        let error = await TestKit.expectError { () async throws(BotAPIError) in try await api.getMe() }
+        #expect(error?.kind == .cancelled)
+    }
+
+    @Test func shutdownAbortsARunningLongPoll() async throws {
+        let fake = try FakeBotAPI()
+        let transport = CurlTransport()
+        let api = TestKit.api(fake, transport: transport)
+        let poll = Task { () async throws(BotAPIError) in try await api.getUpdates(offset: nil, timeout: 30) }
+        try await fake.waitForRequests("getUpdates")
+        let start = ContinuousClock.now
+        transport.shutdown()
+        let error = await TestKit.expectError(poll)
+        #expect(error?.kind == .cancelled)
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
+}
