@@ -51,23 +51,23 @@ public struct OutboxSender: Service {
                 await pause(.seconds(min(wait, 30)), wakeable: true)
                 continue
             }
-            var blockedUntil: Double?
-            for message in due where !Task.isShuttingDownGracefully {
+            var deferred: Set<Int64> = []
+            for message in due where !Task.isShuttingDownGracefully && !deferred.contains(message.chatID) {
                 let now = seconds()
+                let anySend = limiter.earliestAnySend(now: now)
+                if anySend > now {
+                    // Nothing may go to anyone yet (429 pause or the overall limit): wait, then read the queue anew.
+                    await pause(.seconds(min(anySend - now, 60)), wakeable: false)
+                    break
+                }
                 let earliest = limiter.earliestSend(to: message.chatID, now: now)
                 if earliest > now {
-                    blockedUntil = min(blockedUntil ?? earliest, earliest)
-                    // Later rows of this chat wait in the database, so other chats' rows come up meanwhile.
-                    try? await store.reschedule(
-                        id: message.id, notBefore: Date().addingTimeInterval(earliest - now), error: "rate limit",
-                        countsAsAttempt: false)
+                    // This chat's limit is used up: its rows wait in the database so other chats' come up.
+                    deferred.insert(message.chatID)
+                    try? await store.deferPending(chatID: message.chatID, until: Date().addingTimeInterval(earliest - now))
                     continue
                 }
                 await deliver(message, limiter: &limiter, now: seconds)
-            }
-            if let blockedUntil {
-                let wait = max(0.005, blockedUntil - seconds())
-                await pause(.seconds(min(wait, 60)), wakeable: true)
             }
         }
         await menu

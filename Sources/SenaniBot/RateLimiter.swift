@@ -35,6 +35,11 @@ public struct RateLimiter: Sendable {
         return earliest
     }
 
+    /// The earliest time at or after `now` when any message may go (a 429 pause, or the overall limit).
+    public func earliestAnySend(now: Double) -> Double {
+        max(now, pausedUntil, Self.nextFree(overall, limit: limits.overallPerSecond, window: 1, now: now))
+    }
+
     /// Records a message that went out at `time`.
     public mutating func recordSend(to chatID: Int64, at time: Double) {
         overall.append(time)

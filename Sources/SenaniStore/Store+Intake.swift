@@ -133,19 +133,15 @@ extension Store {
         let print = report.analysis.fingerprint
         guard print.wordCount > 0 else { return nil }
         let since = report.receivedAt.addingTimeInterval(-Self.duplicateWindow).unixSeconds
-        let rows = try Row.fetchCursor(
+        return try String.fetchOne(
             db,
             sql: """
-                SELECT ref, fingerprint, word_count FROM reports
+                SELECT ref FROM reports
                 WHERE thana_code = ? AND received_at >= ? AND duplicate_of IS NULL
-                ORDER BY received_at DESC LIMIT 2000
+                    AND near_duplicate(fingerprint, word_count, ?, ?)
+                ORDER BY received_at DESC, id DESC LIMIT 1
                 """,
-            arguments: [report.thanaCode, since])
-        while let row = try rows.next() {
-            let candidate = Fingerprint(bits: UInt64(bitPattern: row["fingerprint"]), wordCount: row["word_count"])
-            if print.isNearDuplicate(of: candidate) { return row["ref"] }
-        }
-        return nil
+            arguments: [report.thanaCode, since, Int64(bitPattern: print.bits), print.wordCount])
     }
 
     private func updateAnalysis(ref: String, report: NewReport, db: Database, now: Date) throws {

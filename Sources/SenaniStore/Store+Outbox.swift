@@ -81,6 +81,16 @@ extension Store {
         }
     }
 
+    /// Holds back every pending message to `chatID` until `until`: its chat's limit is used up, and the other
+    /// chats' messages should come up meanwhile. One statement however many rows wait.
+    public func deferPending(chatID: Int64, until: Date) async throws(StoreError) {
+        try await writeAsync { db in
+            try db.execute(
+                sql: "UPDATE outbox SET not_before = ? WHERE chat_id = ? AND status = 'pending' AND not_before < ?",
+                arguments: [until.unixMilliseconds, chatID, until.unixMilliseconds])
+        }
+    }
+
     /// Moves every binding and queued message of a group that became a supergroup to its new id.
     @discardableResult
     public func migrateChat(from old: Int64, to new: Int64, at now: Date = Date()) async throws(StoreError) -> Bool {

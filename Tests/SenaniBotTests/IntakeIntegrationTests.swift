@@ -132,4 +132,22 @@ import Testing
         #expect(bot.fake.sentMessages.isEmpty)
         #expect(try bot.reports().count == 1)
     }
+
+    @Test func privacyModeIsReportedAtStartUp() async throws {
+        let bot = try await RunningBot.start(fake: try FakeBotAPI(canReadAllGroupMessages: false))
+        try await bot.fake.waitForRequests("getUpdates")
+        try await bot.stop()
+        #expect(bot.logs.contains("privacy mode is on"))
+        #expect(bot.logs.contains("admin"))
+    }
+
+    @Test func theCommandMenuIsPublishedInBothLanguages() async throws {
+        let bot = try await RunningBot.start()
+        let request = try #require(try await bot.fake.waitForRequests("setMyCommands").first)
+        try await bot.stop()
+        let commands = request.params["commands"]?.arrayValue ?? []
+        let names: [String] = commands.compactMap { $0["command"]?.stringValue }
+        #expect(names.contains("help"))
+        #expect(commands.allSatisfy { ($0["description"]?.stringValue ?? "").contains("/") })
+    }
 }
