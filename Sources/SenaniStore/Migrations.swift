@@ -5,6 +5,14 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-core", migrate: createCore)
+        migrator.registerMigration("v2-duplicate-scan-index") { db in
+            // Covers the duplicate search: a week of a thana's first tellings is read from the index alone.
+            try db.execute(
+                sql: """
+                    CREATE INDEX reports_duplicate_scan ON reports (thana_code, received_at, word_count, fingerprint, ref)
+                    WHERE duplicate_of IS NULL
+                    """)
+        }
         return migrator
     }
 

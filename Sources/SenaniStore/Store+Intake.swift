@@ -136,10 +136,10 @@ extension Store {
         return try String.fetchOne(
             db,
             sql: """
-                SELECT ref FROM reports
+                SELECT ref FROM reports INDEXED BY reports_duplicate_scan
                 WHERE thana_code = ? AND received_at >= ? AND duplicate_of IS NULL
                     AND near_duplicate(fingerprint, word_count, ?, ?)
-                ORDER BY received_at DESC, id DESC LIMIT 1
+                ORDER BY received_at DESC LIMIT 1
                 """,
             arguments: [report.thanaCode, since, Int64(bitPattern: print.bits), print.wordCount])
     }

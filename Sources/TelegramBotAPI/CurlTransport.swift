@@ -27,6 +27,12 @@ public final class CurlTransport: BotAPITransport {
         pool.shutdown()
     }
 
+    /// `shutdown()`, then waits (up to `timeout`) until every worker thread has freed its curl handle and exited.
+    public func shutdownAndWait(timeout: Duration = .seconds(5)) {
+        pool.shutdown()
+        pool.waitForWorkers(timeout: timeout)
+    }
+
     public func post(url: String, body: Data, timeout: Duration, method: String) async throws(BotAPIError)
         -> HTTPResponse
     {

@@ -50,7 +50,27 @@ final class CurlWorkerPool: @unchecked Sendable {
         }
     }
 
+    /// Waits until every worker has exited and freed its easy handle, so nothing runs inside libcurl when the
+    /// process exits and its atexit handlers tear the TLS library down.
+    func waitForWorkers(timeout: Duration) {
+        let deadline = Date().addingTimeInterval(Double(timeout.components.seconds))
+        condition.lock()
+        defer { condition.unlock() }
+        while threadCount > 0 {
+            guard condition.wait(until: deadline) else { return }
+        }
+    }
+
     private func run() {
+        serve()
+        condition.lock()
+        threadCount -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The worker's life; its handle is freed when this returns.
+    private func serve() {
         let handle = CurlEasyHandle(connectTimeoutMilliseconds: connectTimeoutMilliseconds)
         while let job = next() {
             guard let handle else {
@@ -65,10 +85,7 @@ final class CurlWorkerPool: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty {
-            if isShutdown {
-                threadCount -= 1
-                return nil
-            }
+            if isShutdown { return nil }
             idleThreads += 1
             condition.wait()
             idleThreads -= 1

@@ -47,6 +47,7 @@ enum IntakeBenchmark {
         peakKB = max(peakKB, residentKB(pid: process.pid, field: "VmHWM:"))
         process.signal(SIGTERM)
         let status = try await process.waitForExit(timeout: .seconds(20))
+        if status != 0 { print("senani run exited \(status); its stderr:\n\(process.stderr.suffix(3000))") }
         let reports = try store.reports().count
         let queued = try store.outboxCounts()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

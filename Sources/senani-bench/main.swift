@@ -1,9 +1,12 @@
+import Foundation
+
 // `swift build -c release && .build/release/senani-bench`: throughput and memory, printed for the notes.
 // Not a test: numbers vary with the machine; targets are stated next to them.
 
 print("senani-bench (targets: intake >= 5,000 tips/s with RSS <= 60 MB)")
 do {
-    for line in try await IntakeBenchmark.run() { print(line) }
+    let count = ProcessInfo.processInfo.environment["SENANI_BENCH_TIPS"].flatMap { Int($0) } ?? 20_000
+    for line in try await IntakeBenchmark.run(count: count) { print(line) }
 } catch {
     print("intake benchmark failed: \(error)")
 }

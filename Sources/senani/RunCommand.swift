@@ -30,9 +30,12 @@ struct RunCommand: AsyncParsableCommand {
         let configuration = try makeConfiguration(token: token)
         let logger = Settings.logger(level: level, secrets: [token])
         let group: ServiceGroup
+        let transport = CurlTransport()
+        // Nothing may still be inside libcurl when the process exits.
+        defer { transport.shutdownAndWait() }
         do {
             group = try await SenaniApplication.build(
-                configuration: configuration, transport: CurlTransport(), logger: logger)
+                configuration: configuration, transport: transport, logger: logger)
         } catch {
             throw CLIError.runtime("\(error)")
         }
