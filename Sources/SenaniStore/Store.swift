@@ -16,7 +16,7 @@ public final class Store: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.label = "senani"
         configuration.prepareDatabase { db in
-            db.add(function: Self.nearDuplicateFunction)
+            try NearDuplicateFunction.register(in: db)
             // FULL: a commit is on disk before the next getUpdates confirms its offset to Telegram, so not even a
             // power cut can lose a tip Telegram has already forgotten.
             try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -61,16 +61,6 @@ public final class Store: Sendable {
             try? FileManager.default.removeItem(atPath: path)
             throw StoreError(.database, "backup to \(path) failed: \(Self.describe(error))")
         }
-    }
-
-    /// `near_duplicate(fingerprint, word_count, fingerprint, word_count)`: TipAnalysis's rule, run inside SQLite so
-    /// the duplicate search scans a week of a thana's reports without building a row object for each.
-    static let nearDuplicateFunction = DatabaseFunction("near_duplicate", argumentCount: 4, pure: true) { values in
-        guard let a = Int64.fromDatabaseValue(values[0]), let aWords = Int.fromDatabaseValue(values[1]),
-            let b = Int64.fromDatabaseValue(values[2]), let bWords = Int.fromDatabaseValue(values[3])
-        else { return false }
-        return Fingerprint(bits: UInt64(bitPattern: a), wordCount: aWords)
-            .isNearDuplicate(of: Fingerprint(bits: UInt64(bitPattern: b), wordCount: bWords))
     }
 
     /// The informant's stable pseudonym: a keyed hash of his Telegram user id.

@@ -33,7 +33,8 @@ enum IntakeBenchmark {
         let process = try ChildProcess(
             executable: binary,
             arguments: ["run", "--db", database, "--api-url", fake.baseURL, "--poll-timeout", "1", "--log-level", "warning"],
-            environment: ["SENANI_BOT_TOKEN": fake.token, "SENANI_TEMPLATES": templates, "PATH": "/usr/bin:/bin"],
+            environment: ["SENANI_BOT_TOKEN": fake.token, "SENANI_TEMPLATES": templates, "PATH": "/usr/bin:/bin"]
+                .merging(ProcessInfo.processInfo.environment.filter { $0.key.hasPrefix("SWIFT_BACKTRACE") }) { _, new in new },
             directory: directory)
         try await fake.waitForRequests("getUpdates", count: 1, timeout: .seconds(30))
         let firstPoll = clock.now
