@@ -1,0 +1,46 @@
+import Foundation
+
+/// The production `BotAPITransport`: libcurl on a small pool of dedicated threads.
+///
+/// Each worker thread owns one easy handle that it reuses, so calls share kept-alive connections. Callers await a
+/// continuation; cancelling the calling task aborts its transfer within about a second (kind `.cancelled`).
+/// Proxies come from the standard `https_proxy`/`http_proxy`/`no_proxy` environment variables, which libcurl reads
+/// itself because `CURLOPT_PROXY` is never set. TLS peer verification is always on.
+public final class CurlTransport: BotAPITransport {
+    private let pool: CurlWorkerPool
+
+    /// - Parameters:
+    ///   - connectTimeout: limit for establishing each connection.
+    ///   - maxConcurrentTransfers: worker threads (and so simultaneous transfers); a long poll holds one.
+    public init(connectTimeout: Duration = .seconds(10), maxConcurrentTransfers: Int = 4) {
+        let (seconds, attoseconds) = connectTimeout.components
+        let milliseconds = Int(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
+        pool = CurlWorkerPool(maxThreads: max(1, maxConcurrentTransfers), connectTimeoutMilliseconds: max(1, milliseconds))
+    }
+
+    deinit {
+        pool.shutdown()
+    }
+
+    /// Stops the worker threads: queued and running transfers end as `.cancelled`, later calls fail the same way.
+    public func shutdown() {
+        pool.shutdown()
+    }
+
+    public func post(url: String, body: Data, timeout: Duration, method: String) async throws(BotAPIError)
+        -> HTTPResponse
+    {
+        let job = CurlJob(url: url, body: body, timeout: timeout, method: method)
+        let result = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                job.attach(continuation)
+                if !pool.submit(job) {
+                    job.finish(.failure(BotAPIError(.cancelled, method: method, message: "transport shut down")))
+                }
+            }
+        } onCancel: {
+            job.cancelled.store(true, ordering: .relaxed)
+        }
+        return try result.get()
+    }
+}
