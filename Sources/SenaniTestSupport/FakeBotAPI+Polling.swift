@@ -22,19 +22,24 @@ extension FakeBotAPI {
                     older = state.waiter
                     state.waiter = nil
                     if let offset, offset > 0 {
-                        state.queue.removeAll { $0.id < offset }
+                        state.confirm(below: offset)
                         state.confirmedOffset = max(state.confirmedOffset, offset)
+                    } else if let offset, offset < 0, state.queue.count > Int(-offset) {
+                        // A negative offset keeps only the last -offset updates and forgets the rest.
+                        state.confirm(below: state.queue[state.queue.count - Int(-offset)].id)
                     }
                     if let allowed {
                         // An empty list means "the default kinds", like Telegram.
-                        state.allowedUpdates = allowed.isEmpty ? nil : Set(allowed)
+                        let kinds = allowed.isEmpty ? nil : Set(allowed)
+                        if kinds != state.allowedUpdates {
+                            state.allowedUpdates = kinds
+                            state.filteredPrefix = 0
+                        }
                     }
                 } else if state.waiter === waiter {
                     state.waiter = nil
                 }
-                // Updates of kinds the bot did not ask for are never delivered; Telegram does not even keep them.
-                let allowedKinds = state.allowedUpdates
-                state.queue.removeAll { !FakeBotAPIState.isAllowed($0.kind, by: allowedKinds) }
+                state.dropDisallowed()
                 if !state.queue.isEmpty || DispatchTime.now() >= deadline || stopped.wait(until: .distantPast) {
                     return (Self.joined(state.queue.prefix(limit)), older)
                 }

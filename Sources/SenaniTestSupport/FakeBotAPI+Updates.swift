@@ -52,7 +52,9 @@ extension FakeBotAPI {
             remember(update, kind: kind, in: &state)
             let queued = FakeBotAPIState.QueuedUpdate(id: id, kind: kind, json: JSONValue.object(update).jsonData)
             if let last = state.queue.last, last.id > id {
-                state.queue.insert(queued, at: state.queue.firstIndex { $0.id > id } ?? state.queue.endIndex)
+                let index = state.queue.firstIndex { $0.id > id } ?? state.queue.endIndex
+                state.queue.insert(queued, at: index)
+                state.filteredPrefix = min(state.filteredPrefix, index)
             } else {
                 state.queue.append(queued)
             }

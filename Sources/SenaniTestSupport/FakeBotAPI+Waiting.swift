@@ -23,7 +23,7 @@ extension FakeBotAPI {
     /// Waits until at least `count` messages were sent and returns them all.
     @discardableResult
     public func waitForSentMessages(count: Int, timeout: Duration = .seconds(10)) async throws -> [SentMessage] {
-        try await waitUntil(timeout: timeout, "\(count) sent messages") { $0.sentMessages.count >= count }
+        try await waitUntil(timeout: timeout, "\(count) sent messages") { $0.sentMessageCount >= count }
         return sentMessages
     }
 

@@ -75,6 +75,9 @@ public final class FakeBotAPI: Sendable {
     /// Every message accepted through `sendMessage`, oldest first.
     public var sentMessages: [SentMessage] { state.withLock { $0.sentMessages } }
 
+    /// How many messages `sendMessage` accepted (cheaper than `sentMessages.count` for big benchmarks).
+    public var sentMessageCount: Int { state.withLock { $0.sentMessages.count } }
+
     /// The commands last set with `setMyCommands`.
     public var commands: JSONValue { state.withLock { $0.commands } }
 

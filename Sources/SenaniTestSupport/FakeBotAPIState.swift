@@ -18,6 +18,8 @@ struct FakeBotAPIState {
     var nextUpdateID: Int64 = 100_000
     /// Unconfirmed updates, in id order.
     var queue: [QueuedUpdate] = []
+    /// How many leading `queue` entries are known to pass `allowedUpdates`, so each poll filters only new ones.
+    var filteredPrefix = 0
     var confirmedOffset: Int64 = 0
     /// The last `allowed_updates` given; Telegram remembers it across calls.
     var allowedUpdates: Set<String>? = nil
@@ -34,6 +36,23 @@ struct FakeBotAPIState {
     var requests: [RecordedRequest] = []
     var sentMessages: [SentMessage] = []
     var commands: JSONValue = []
+
+    /// Drops updates below `offset` (they are confirmed).
+    mutating func confirm(below offset: Int64) {
+        let count = queue.firstIndex { $0.id >= offset } ?? queue.endIndex
+        guard count > 0 else { return }
+        queue.removeFirst(count)
+        filteredPrefix = max(0, filteredPrefix - count)
+    }
+
+    /// Drops queued updates of kinds the bot did not ask for; Telegram does not even keep those.
+    mutating func dropDisallowed() {
+        guard filteredPrefix < queue.count else { return }
+        let allowed = allowedUpdates
+        let tail = queue[filteredPrefix...].filter { Self.isAllowed($0.kind, by: allowed) }
+        queue.replaceSubrange(filteredPrefix..., with: tail)
+        filteredPrefix = queue.count
+    }
 
     mutating func takeMessageID(in chatID: Int64) -> Int64 {
         let id = nextMessageID[chatID, default: 1]

@@ -181,8 +181,9 @@ private struct Connection {
             headers: request.headers, body: body)
     }
 
+    private var chunk = [UInt8](repeating: 0, count: 65536)
+
     private mutating func fill() -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = recv(fd, &chunk, chunk.count, 0)
             if count < 0, errno == EINTR { continue }

@@ -28,6 +28,14 @@ import Testing
         #expect(ids == [3, 4, 5])
     }
 
+    @Test func negativeOffsetKeepsTheLastUpdates() async throws {
+        let fake = try FakeBotAPI()
+        for index in 0..<5 { fake.sendPrivateMessage(from: alice, text: "m\(index)") }
+        let batch = try await TestKit.api(fake).getUpdates(offset: -2, timeout: 0)
+        #expect(batch.map(\.updateID) == [100_003, 100_004])
+        #expect(fake.pendingUpdateCount == 2)
+    }
+
     @Test func emptyLongPollWaitsItsTimeout() async throws {
         let fake = try FakeBotAPI()
         let start = ContinuousClock.now
