@@ -5,6 +5,19 @@ import TelegramBotAPI
 /// A fake Telegram Bot API server on 127.0.0.1 for tests: it routes `/bot<TOKEN>/<method>` like Telegram, serves
 /// queued updates through long-polling `getUpdates`, answers the send/edit methods, records every request, and
 /// injects faults on demand. Usable in-process and by a child process at `baseURL`.
+///
+/// ```swift
+/// let fake = try FakeBotAPI()                       // listening on 127.0.0.1:<ephemeral>
+/// let tip = fake.sendGroupMessage(chatID: -1001234567890, from: FakeUser(id: 7, firstName: "Ram"), text: "दारू")
+/// fake.inject(.rateLimited(retryAfter: 3), on: "sendMessage")   // the next sendMessage gets 429
+/// // … run the bot against fake.baseURL with fake.token …
+/// let replies = try await fake.waitForSentMessages(count: 1)
+/// #expect(replies[0].replyToMessageID == tip)
+/// #expect(fake.validateRequests(against: apiJSON).isEmpty)
+/// ```
+///
+/// Thread-safe: all state sits behind one mutex; each connection is served on its own thread, so a waiting long
+/// poll never blocks other calls. Updates get ids from 100000 up; message ids increase per chat.
 public final class FakeBotAPI: Sendable {
     /// The token the server accepts; others get 401.
     public let token: String

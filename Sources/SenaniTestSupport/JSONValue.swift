@@ -45,14 +45,15 @@ public enum JSONValue: Codable, Sendable, Hashable {
 
     /// Decodes JSON text; nil when it is not JSON.
     public init?(json: Data) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: json) else { return nil }
+        guard let value = Self.parse(json) else { return nil }
         self = value
     }
 
     /// Serialized JSON text.
     public var jsonData: Data {
-        // Encoding a JSONValue cannot fail: every case maps onto a JSON value.
-        (try? JSONEncoder().encode(self)) ?? Data("null".utf8)
+        var bytes: [UInt8] = []
+        write(to: &bytes)
+        return Data(bytes)
     }
 
     /// The member `key` of an object, or nil.
