@@ -205,6 +205,9 @@ import Testing
 
     @Test func waitUntilTimesOutClearly() async throws {
         let fake = try FakeBotAPI()
+        fake.sendPrivateMessage(from: alice, text: "x")
+        try await fake.waitUntil(timeout: .seconds(1)) { $0.pendingUpdateCount == 1 }
+        try await fake.waitUntil(timeout: .seconds(1), { $0.pendingUpdateCount == 1 })
         await #expect(throws: FakeBotAPIWaitTimeout.self) {
             try await fake.waitForSentMessages(count: 1, timeout: .milliseconds(50))
         }
