@@ -91,6 +91,14 @@ public final class FakeBotAPI: Sendable {
     /// How many messages `sendMessage` accepted (cheaper than `sentMessages.count` for big benchmarks).
     public var sentMessageCount: Int { state.withLock { $0.sentMessages.count } }
 
+    /// The current text and inline-button data of a message the bot sent (after its edits); nil if unknown or
+    /// deleted.
+    public func botMessage(chatID: Int64, messageID: Int64) -> (text: String, callbackData: [String])? {
+        state.withLock { state in
+            state.botMessages[chatID]?[messageID].map { ($0.text, Self.callbackData(in: $0.replyMarkup)) }
+        }
+    }
+
     /// The commands last set with `setMyCommands`.
     public var commands: JSONValue { state.withLock { $0.commands } }
 

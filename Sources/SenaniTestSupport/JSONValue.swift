@@ -61,6 +61,7 @@ public enum JSONValue: Codable, Sendable, Hashable {
         if case .object(let members) = self { members[key] } else { nil }
     }
 
+    /// The value as an integer: an Integer, a whole Float, or a numeric String (as in form bodies).
     public var int64Value: Int64? {
         switch self {
         case .int(let value): value
@@ -70,10 +71,12 @@ public enum JSONValue: Codable, Sendable, Hashable {
         }
     }
 
+    /// The value when it is a String.
     public var stringValue: String? {
         if case .string(let value) = self { value } else { nil }
     }
 
+    /// The value as a Boolean: a JSON boolean, or the strings `true`/`false`.
     public var boolValue: Bool? {
         switch self {
         case .bool(let value): value
@@ -82,10 +85,12 @@ public enum JSONValue: Codable, Sendable, Hashable {
         }
     }
 
+    /// The elements when it is an array.
     public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { value } else { nil }
     }
 
+    /// The members when it is an object.
     public var objectValue: [String: JSONValue]? {
         if case .object(let value) = self { value } else { nil }
     }

@@ -133,8 +133,11 @@ import Testing
                 chatID: groupID, messageID: message.messageID, text: "KHG-1 acknowledged", replyMarkup: markup)
         }
         #expect(notModified?.kind == .badRequest)
+        #expect(fake.botMessage(chatID: groupID, messageID: message.messageID)?.text == "KHG-1 acknowledged")
         try await api.editMessageReplyMarkup(chatID: groupID, messageID: message.messageID, replyMarkup: nil)
+        #expect(fake.botMessage(chatID: groupID, messageID: message.messageID)?.callbackData == [])
         try await api.deleteMessage(chatID: groupID, messageID: message.messageID)
+        #expect(fake.botMessage(chatID: groupID, messageID: message.messageID) == nil)
         let tooLong = await TestKit.expectError { () async throws(BotAPIError) in
             try await api.sendMessage(SendMessage(chatID: groupID, text: String(repeating: "x", count: 4097)))
         }
