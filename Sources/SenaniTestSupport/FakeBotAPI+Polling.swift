@@ -5,7 +5,7 @@ extension FakeBotAPI {
     /// Telegram's getUpdates: `offset` confirms older updates; answers at once when updates are pending, otherwise
     /// waits up to `timeout` seconds and answers as soon as one arrives. A newer getUpdates ends a waiting one
     /// with 409.
-    func getUpdates(_ params: [String: JSONValue]) -> FakeAnswer {
+    func getUpdates(_ params: [String: JSONValue], _ request: HTTPRequestHead) -> FakeAnswer {
         let offset = params["offset"]?.int64Value
         let limit = max(1, min(100, Int(params["limit"]?.int64Value ?? 100)))
         let timeout = max(0, Double(params["timeout"]?.int64Value ?? 0))
@@ -51,7 +51,15 @@ extension FakeBotAPI {
                 older.semaphore.signal()
             }
             if let batch { return .okRaw(batch) }
-            _ = waiter.semaphore.wait(timeout: deadline)
+            // Wait in slices: an update or a newer poll wakes us at once; between slices, notice a client that
+            // hung up (a cancelled poll) so its thread and the fake are not held for the whole timeout.
+            let slice = min(deadline, DispatchTime.now() + Self.abandonCheckInterval)
+            if waiter.semaphore.wait(timeout: slice) == .timedOut, slice < deadline, request.isPeerClosed() {
+                state.withLock { state in
+                    if state.waiter === waiter { state.waiter = nil }
+                }
+                return .drop
+            }
             if waiter.conflicted.load(ordering: .sequentiallyConsistent) {
                 return Self.answer(for: .conflict)
             }

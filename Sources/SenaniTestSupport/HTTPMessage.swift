@@ -11,6 +11,8 @@ struct HTTPRequestHead: Sendable {
     /// Header names lower-cased.
     var headers: [String: String]
     var body: Data
+    /// Whether the client has hung up; lets a long wait end early instead of holding its thread.
+    var isPeerClosed: @Sendable () -> Bool = { false }
 }
 
 /// What the server does with a request: answer it, or close the connection without a word.

@@ -227,6 +227,23 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(2))
     }
 
+    @Test func abandonedLongPollReleasesTheFake() async throws {
+        weak var released: FakeBotAPI?
+        do {
+            let fake = try FakeBotAPI()
+            released = fake
+            let api = TestKit.api(fake)
+            let poll = Task { () async throws(BotAPIError) in try await api.getUpdates(offset: nil, timeout: 30) }
+            try await fake.waitForRequests("getUpdates")
+            poll.cancel()
+            _ = await poll.result
+        }
+        // The server notices the hung-up client within a slice and lets go of the fake, which stops in deinit.
+        let deadline = ContinuousClock.now + .seconds(3)
+        while released != nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(released == nil)
+    }
+
     @Test func manyUpdatesFlowQuickly() async throws {
         let fake = try FakeBotAPI()
         let api = TestKit.api(fake)
