@@ -13,12 +13,17 @@ extension FakeBotAPI {
         let deadline = DispatchTime.now() + timeout
         let waiter = PollWaiter()
 
-        var first = true
+        var generation: Int? = nil
         while true {
-            let (batch, older) = state.withLock { state -> (Data?, PollWaiter?) in
+            let (batch, older, superseded) = state.withLock { state -> (Data?, PollWaiter?, Bool) in
                 var older: PollWaiter? = nil
-                if first {
-                    first = false
+                if let generation {
+                    if state.waiter === waiter { state.waiter = nil }
+                    // A newer getUpdates arrived while this one was between waits: this one is the older, so 409.
+                    if state.pollGeneration != generation { return (nil, nil, true) }
+                } else {
+                    state.pollGeneration += 1
+                    generation = state.pollGeneration
                     older = state.waiter
                     state.waiter = nil
                     if let offset, offset > 0 {
@@ -36,16 +41,15 @@ extension FakeBotAPI {
                             state.filteredPrefix = 0
                         }
                     }
-                } else if state.waiter === waiter {
-                    state.waiter = nil
                 }
                 state.dropDisallowed()
                 if !state.queue.isEmpty || DispatchTime.now() >= deadline || stopped.wait(until: .distantPast) {
-                    return (Self.joined(state.queue.prefix(limit)), older)
+                    return (Self.joined(state.queue.prefix(limit)), older, false)
                 }
                 state.waiter = waiter
-                return (nil, older)
+                return (nil, older, false)
             }
+            if superseded { return Self.answer(for: .conflict) }
             if let older {
                 older.conflicted.store(true, ordering: .sequentiallyConsistent)
                 older.semaphore.signal()

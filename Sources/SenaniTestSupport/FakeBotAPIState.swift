@@ -25,6 +25,8 @@ struct FakeBotAPIState {
     var allowedUpdates: Set<String>? = nil
     /// The getUpdates currently waiting for updates, if any.
     var waiter: PollWaiter? = nil
+    /// Counts getUpdates requests; a waiting one whose number is no longer the latest was superseded (409).
+    var pollGeneration = 0
     var nextMessageID: [Int64: Int64] = [:]
     var chats: [Int64: JSONValue] = [:]
     var botMessages: [Int64: [Int64: BotMessage]] = [:]
