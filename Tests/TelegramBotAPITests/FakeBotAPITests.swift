@@ -247,7 +247,17 @@ import Testing
     @Test func manyUpdatesFlowQuickly() async throws {
         let fake = try FakeBotAPI()
         let api = TestKit.api(fake)
-        for index in 0..<2_000 { fake.sendGroupMessage(chatID: groupID, from: alice, text: "tip \(index)") }
+        for index in 0..<1_000 { fake.sendGroupMessage(chatID: groupID, from: alice, text: "tip \(index)") }
+        let batchIDs = fake.enqueue(
+            batch: (0..<1_000).map { index in
+                [
+                    "message": [
+                        "message_id": .int(Int64(5_000 + index)), "date": 1_700_000_000, "text": "bulk",
+                        "chat": ["id": .int(groupID), "type": "supergroup", "title": "Bulk"],
+                    ]
+                ]
+            })
+        #expect(batchIDs.first == 101_000 && batchIDs.last == 101_999)
         var offset: Int64? = nil
         var count = 0
         let start = ContinuousClock.now
