@@ -50,5 +50,30 @@ import Testing
         #expect(problems.contains { $0.contains("reply_markup") })
         #expect(conformance.problems(method: "sendMessage", params: ["chat_id": 5]).contains { $0.contains("required") })
         #expect(conformance.problems(method: "getUpdates", params: ["allowed_updates": ["message"], "timeout": 30]).isEmpty)
+        #expect(!conformance.problems(in: ["update_id": 1, "mesage": [:]], ofType: "Update").isEmpty)
+        #expect(!conformance.problems(in: ["update_id": 1, "message": ["message_id": "7"]], ofType: "Update", requireAll: false).isEmpty)
+    }
+}
+
+/// The Codable types spell Telegram's field names and types as api.json does: every fixture, decoded and encoded
+/// again, is a valid (partial) Update.
+@Suite struct TypeConformanceTests {
+    @Test func reencodedFixturesMatchTheSpec() throws {
+        let conformance = try BotAPIConformance(apiJSON: try TestKit.apiJSON)
+        var problems: [String] = []
+        for name in try TestKit.fixtureNames(in: "updates") {
+            let update = try JSONDecoder().decode(Update.self, from: try TestKit.fixture("updates/\(name)"))
+            let value = try #require(JSONValue(json: try JSONEncoder().encode(update)))
+            problems += conformance.problems(in: value, ofType: "Update", requireAll: false).map { "\(name): \($0)" }
+        }
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
+    @Test func getMeAnswerIsAUser() async throws {
+        let fake = try FakeBotAPI()
+        let me = try await TestKit.api(fake).getMe()
+        let conformance = try BotAPIConformance(apiJSON: try TestKit.apiJSON)
+        let value = try #require(JSONValue(json: try JSONEncoder().encode(me)))
+        #expect(conformance.problems(in: value, ofType: "User").isEmpty)
     }
 }
