@@ -64,6 +64,10 @@ extension FakeBotAPI {
         }
         let kind = update.keys.first { $0 != "update_id" } ?? "unknown"
         remember(update, kind: kind, in: &state)
+        if !canReadAllGroupMessages, isHiddenByPrivacyMode(update[kind], kind: kind) {
+            state.hiddenByPrivacyMode += 1
+            return id
+        }
         let queued = FakeBotAPIState.QueuedUpdate(id: id, kind: kind, json: JSONValue.object(update).jsonData)
         if let last = state.queue.last, last.id > id {
             let index = state.queue.firstIndex { $0.id > id } ?? state.queue.endIndex
@@ -73,6 +77,23 @@ extension FakeBotAPI {
             state.queue.append(queued)
         }
         return id
+    }
+
+    /// With privacy mode on (`canReadAllGroupMessages == false`) Telegram shows a bot only commands, replies to
+    /// the bot and mentions of it from groups; other content messages never become updates. Service messages do.
+    private func isHiddenByPrivacyMode(_ message: JSONValue?, kind: String) -> Bool {
+        guard kind == "message" || kind == "edited_message", let message,
+            let type = message["chat"]?["type"]?.stringValue, type == "group" || type == "supergroup"
+        else { return false }
+        let contentKeys = [
+            "text", "caption", "photo", "document", "video", "voice", "audio", "animation", "video_note", "sticker",
+            "location", "venue", "contact", "poll", "dice",
+        ]
+        guard contentKeys.contains(where: { message[$0] != nil }) else { return false }
+        let words = message["text"]?.stringValue ?? message["caption"]?.stringValue ?? ""
+        if words.hasPrefix("/") || words.localizedCaseInsensitiveContains("@\(botUsername)") { return false }
+        if message["reply_to_message"]?["from"]?["id"]?.int64Value == botID { return false }
+        return true
     }
 
     /// Keeps what later answers need: chats seen, callback query ids that may be answered, message ids used.

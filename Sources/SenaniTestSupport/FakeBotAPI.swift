@@ -23,7 +23,8 @@ public final class FakeBotAPI: Sendable {
     public let token: String
     /// The bot's `@username`.
     public let botUsername: String
-    /// What `getMe` reports (privacy mode off when true).
+    /// What `getMe` reports. When false (privacy mode on), group messages other than commands, replies to the bot
+    /// and mentions of it are not delivered, as with Telegram.
     public let canReadAllGroupMessages: Bool
     /// `http://127.0.0.1:PORT`; the Bot API base URL for the client.
     public let baseURL: String
@@ -76,6 +77,9 @@ public final class FakeBotAPI: Sendable {
 
     /// Updates queued and not yet confirmed.
     public var pendingUpdateCount: Int { state.withLock { $0.queue.count } }
+
+    /// Group messages never delivered because privacy mode is on (`canReadAllGroupMessages: false`).
+    public var hiddenByPrivacyModeCount: Int { state.withLock { $0.hiddenByPrivacyMode } }
 
     /// Every request received, oldest first.
     public var requests: [RecordedRequest] { state.withLock { $0.requests } }

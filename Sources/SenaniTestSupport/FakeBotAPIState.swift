@@ -21,6 +21,8 @@ struct FakeBotAPIState {
     /// How many leading `queue` entries are known to pass `allowedUpdates`, so each poll filters only new ones.
     var filteredPrefix = 0
     var confirmedOffset: Int64 = 0
+    /// Group messages that privacy mode kept from the bot.
+    var hiddenByPrivacyMode = 0
     /// The last `allowed_updates` given; Telegram remembers it across calls.
     var allowedUpdates: Set<String>? = nil
     /// The getUpdates currently waiting for updates, if any.
