@@ -120,6 +120,12 @@ public final class FakeBotAPI: Sendable {
         }
     }
 
+    /// Makes `sendMessage` enforce Telegram's limits (off by default): at most `groupMessagesPerMinute` into one
+    /// group per minute and `messagesPerSecond` overall, answering 429 with the seconds to wait as `retry_after`.
+    public func enableRateLimits(groupMessagesPerMinute: Int = 20, messagesPerSecond: Int = 30) {
+        state.withLock { $0.rateLimits = (groupMessagesPerMinute, messagesPerSecond) }
+    }
+
     /// Forgets recorded requests and sent messages (queued updates, faults and chats stay).
     public func clearRecords() {
         state.withLock { state in

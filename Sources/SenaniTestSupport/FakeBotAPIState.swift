@@ -40,6 +40,36 @@ struct FakeBotAPIState {
     var requests: [RecordedRequest] = []
     var sentMessages: [SentMessage] = []
     var commands: JSONValue = []
+    /// Telegram's send limits when enabled: (messages into one group per minute, messages overall per second).
+    var rateLimits: (perGroupPerMinute: Int, perSecond: Int)? = nil
+    var recentSends: [Date] = []
+    var recentGroupSends: [Int64: [Date]] = [:]
+
+    /// Nil when a message to `chatID` may go now; otherwise the whole seconds to wait (Telegram's retry_after).
+    mutating func rateLimitDelay(for chatID: Int64, now: Date) -> Int? {
+        guard let limits = rateLimits else { return nil }
+        recentSends.removeAll { now.timeIntervalSince($0) >= 1 }
+        var waits: [TimeInterval] = []
+        if recentSends.count >= limits.perSecond, let oldest = recentSends.first {
+            waits.append(1 - now.timeIntervalSince(oldest))
+        }
+        if chatID < 0 {
+            var group = recentGroupSends[chatID, default: []]
+            group.removeAll { now.timeIntervalSince($0) >= 60 }
+            recentGroupSends[chatID] = group
+            if group.count >= limits.perGroupPerMinute, let oldest = group.first {
+                waits.append(60 - now.timeIntervalSince(oldest))
+            }
+        }
+        guard let wait = waits.max() else { return nil }
+        return max(1, Int(wait.rounded(.up)))
+    }
+
+    mutating func recordSend(to chatID: Int64, now: Date) {
+        guard rateLimits != nil else { return }
+        recentSends.append(now)
+        if chatID < 0 { recentGroupSends[chatID, default: []].append(now) }
+    }
 
     /// Drops updates below `offset` (they are confirmed).
     mutating func confirm(below offset: Int64) {
