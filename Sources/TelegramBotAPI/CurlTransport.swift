@@ -36,12 +36,11 @@ public final class CurlTransport: BotAPITransport {
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 job.attach(continuation)
-                if !pool.submit(job) {
-                    job.finish(.failure(BotAPIError(.cancelled, method: method, message: "transport shut down")))
-                }
+                pool.submit(job)
             }
         } onCancel: {
             job.cancelled.store(true, ordering: .relaxed)
+            pool.withdraw(job)
         }
         return try result.get()
     }
