@@ -16,6 +16,8 @@ import TelegramBotAPI
 /// #expect(fake.validateRequests(against: apiJSON).isEmpty)
 /// ```
 ///
+/// For a child `senani` process: `SENANI_API_URL=\(fake.baseURL)` and `SENANI_BOT_TOKEN=\(fake.token)`.
+///
 /// Thread-safe: all state sits behind one mutex; each connection is served on its own thread, so a waiting long
 /// poll never blocks other calls. Updates get ids from 100000 up; message ids increase per chat.
 public final class FakeBotAPI: Sendable {
@@ -91,6 +93,11 @@ public final class FakeBotAPI: Sendable {
 
     /// Every message accepted through `sendMessage`, oldest first.
     public var sentMessages: [SentMessage] { state.withLock { $0.sentMessages } }
+
+    /// The messages accepted for one chat, oldest first.
+    public func sentMessages(to chatID: Int64) -> [SentMessage] {
+        state.withLock { $0.sentMessages.filter { $0.chatID == chatID } }
+    }
 
     /// How many messages `sendMessage` accepted (cheaper than `sentMessages.count` for big benchmarks).
     public var sentMessageCount: Int { state.withLock { $0.sentMessages.count } }

@@ -126,6 +126,8 @@ import Testing
         #expect(sent[0].callbackData == ["ack:1", "close:1"])
         #expect(sent[0].parseMode == "HTML")
         #expect(sent[0].messageID == message.messageID)
+        #expect(fake.sentMessages(to: groupID).count == 1)
+        #expect(fake.sentMessages(to: alice.id).isEmpty)
         try await api.editMessageText(
             chatID: groupID, messageID: message.messageID, text: "KHG-1 acknowledged", replyMarkup: markup)
         let notModified = await TestKit.expectError { () async throws(BotAPIError) in
