@@ -38,10 +38,18 @@ public struct BotAPIConformance: Sendable {
     public func problems(method: String, params: [String: JSONValue]) -> [String] {
         guard let spec = spec.methods[method] ?? self.spec.methods.values.first(where: { $0.name.lowercased() == method.lowercased() })
         else { return ["\(method): no such Bot API method"] }
-        return check(params, against: spec.fields ?? [], at: method)
+        return check(params, against: spec.fields ?? [], at: method, requireAll: true)
     }
 
-    private func check(_ object: [String: JSONValue], against fields: [Spec.Field], at path: String) -> [String] {
+    /// Problems of an object said to be of Bot API type `type` (e.g. a re-encoded `Update`): unknown fields and
+    /// wrong field types; with `requireAll`, missing required fields too.
+    public func problems(in object: JSONValue, ofType type: String, requireAll: Bool = true) -> [String] {
+        check(object, type: type, at: type, requireAll: requireAll)
+    }
+
+    private func check(
+        _ object: [String: JSONValue], against fields: [Spec.Field], at path: String, requireAll: Bool
+    ) -> [String] {
         var problems: [String] = []
         let byName = Dictionary(fields.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for (name, value) in object.sorted(by: { $0.key < $1.key }) {
@@ -53,25 +61,25 @@ public struct BotAPIConformance: Sendable {
                 problems.append("\(path).\(name): null (omit the parameter instead)")
                 continue
             }
-            let attempts = field.types.map { check(value, type: $0, at: "\(path).\(name)") }
+            let attempts = field.types.map { check(value, type: $0, at: "\(path).\(name)", requireAll: requireAll) }
             if !attempts.contains(where: \.isEmpty) {
                 problems.append(
                     "\(path).\(name): \(describe(value)) does not match \(field.types.joined(separator: " or "))")
                 if attempts.count == 1 { problems.append(contentsOf: attempts[0]) }
             }
         }
-        for field in fields where field.required && object[field.name] == nil {
+        for field in fields where requireAll && field.required && object[field.name] == nil {
             problems.append("\(path).\(field.name): required but missing")
         }
         return problems
     }
 
-    private func check(_ value: JSONValue, type: String, at path: String) -> [String] {
+    private func check(_ value: JSONValue, type: String, at path: String, requireAll: Bool) -> [String] {
         let mismatch = ["\(path): expected \(type)"]
         if type.hasPrefix("Array of ") {
             guard case .array(let elements) = value else { return mismatch }
             let elementType = String(type.dropFirst("Array of ".count))
-            return elements.enumerated().flatMap { check($1, type: elementType, at: "\(path)[\($0)]") }
+            return elements.enumerated().flatMap { check($1, type: elementType, at: "\(path)[\($0)]", requireAll: requireAll) }
         }
         switch (type, value) {
         case ("Integer", .int), ("Float", .int), ("Float", .double), ("String", .string), ("Boolean", .bool):
@@ -86,10 +94,10 @@ public struct BotAPIConformance: Sendable {
         guard let typeSpec = spec.types[type] else { return ["\(path): unknown type \(type)"] }
         guard case .object(let members) = value else { return mismatch }
         if let subtypes = typeSpec.subtypes, !subtypes.isEmpty {
-            let attempts = subtypes.map { check(value, type: $0, at: path) }
+            let attempts = subtypes.map { check(value, type: $0, at: path, requireAll: requireAll) }
             return attempts.contains(where: \.isEmpty) ? [] : mismatch
         }
-        return check(members, against: typeSpec.fields ?? [], at: path)
+        return check(members, against: typeSpec.fields ?? [], at: path, requireAll: requireAll)
     }
 
     private func describe(_ value: JSONValue) -> String {

@@ -149,9 +149,14 @@ extension FakeBotAPI {
             }
             if let forwardedFrom { message["forward_origin"] = Self.origin(forwardedFrom) }
             if let replyTo {
-                message["reply_to_message"] = [
+                var original: [String: JSONValue] = [
                     "message_id": .int(replyTo), "chat": chat(state), "date": .int(Self.now - 60),
                 ]
+                if let botMessage = state.botMessages[chatID]?[replyTo] {
+                    original["from"] = botUserJSON
+                    original["text"] = .string(botMessage.text)
+                }
+                message["reply_to_message"] = .object(original)
             }
             return ["message": .object(message)]
         }

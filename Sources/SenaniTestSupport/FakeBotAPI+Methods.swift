@@ -14,6 +14,11 @@ extension FakeBotAPI {
         let markup = params["reply_markup"]
         return state.withLock { state -> FakeAnswer in
             if let refusal = Self.refusal(for: chatID, in: state) { return refusal }
+            let now = Date()
+            if let retryAfter = state.rateLimitDelay(for: chatID, now: now) {
+                return Self.answer(for: .rateLimited(retryAfter: retryAfter))
+            }
+            state.recordSend(to: chatID, now: now)
             let messageID = state.takeMessageID(in: chatID)
             state.botMessages[chatID, default: [:]][messageID] = .init(text: text, replyMarkup: markup)
             state.sentMessages.append(

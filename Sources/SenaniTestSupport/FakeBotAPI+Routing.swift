@@ -35,12 +35,12 @@ extension FakeBotAPI {
                     method: method, params: params, time: Date(), httpMethod: request.method, authorized: authorized))
         }
         guard authorized else { return .error(code: 401, description: "Unauthorized") }
-        guard let handler = handler(for: method) else {
+        guard let handler = handler(for: method, request) else {
             return .error(code: 404, description: "Not Found")
         }
         if let fault = state.withLock({ $0.takeFault(for: method) }) {
             if case .delay(let duration) = fault {
-                if stopped.wait(until: Date() + duration.timeInterval) { return .drop }
+                if !pause(until: Date() + duration.timeInterval, request) { return .drop }
             } else {
                 return Self.answer(for: fault)
             }
@@ -49,9 +49,9 @@ extension FakeBotAPI {
     }
 
     /// The methods the fake answers; nil for any other (404, like Telegram).
-    private func handler(for method: String) -> (([String: JSONValue]) -> FakeAnswer)? {
+    private func handler(for method: String, _ request: HTTPRequestHead) -> (([String: JSONValue]) -> FakeAnswer)? {
         switch method.lowercased() {
-        case "getupdates": getUpdates
+        case "getupdates": { self.getUpdates($0, request) }
         case "getme": { _ in .ok(self.botUserJSON) }
         case "sendmessage": sendMessage
         case "editmessagetext": editMessageText
@@ -64,6 +64,19 @@ extension FakeBotAPI {
         default: nil
         }
     }
+
+    /// Waits until `deadline` in short slices; false when the fake stopped or the client hung up meanwhile, so
+    /// an abandoned request does not hold its thread (and the fake) for the whole delay.
+    func pause(until deadline: Date, _ request: HTTPRequestHead) -> Bool {
+        while Date() < deadline {
+            let slice = min(deadline, Date() + Self.abandonCheckInterval)
+            if stopped.wait(until: slice) || request.isPeerClosed() { return false }
+        }
+        return true
+    }
+
+    /// How often a waiting request checks that its client is still there.
+    static let abandonCheckInterval = 0.2
 
     static func answer(for fault: Fault) -> FakeAnswer {
         switch fault {

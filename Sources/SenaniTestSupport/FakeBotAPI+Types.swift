@@ -2,12 +2,18 @@ import Foundation
 
 /// A Telegram user as the fake server sends it in updates.
 public struct FakeUser: Sendable, Hashable {
+    /// Telegram user id (positive; also the id of the private chat with the bot).
     public var id: Int64
+    /// `first_name`, always present.
     public var firstName: String
+    /// `last_name`, if the user set one.
     public var lastName: String?
+    /// `username` without the `@`, if the user has one.
     public var username: String?
+    /// `is_bot`.
     public var isBot: Bool
 
+    /// A user; only `id` and `firstName` are required, as in Telegram.
     public init(id: Int64, firstName: String, lastName: String? = nil, username: String? = nil, isBot: Bool = false) {
         self.id = id
         self.firstName = firstName
@@ -73,10 +79,13 @@ public struct RecordedRequest: Sendable, Hashable {
 
 /// A message the fake server accepted from the bot through `sendMessage`.
 public struct SentMessage: Sendable, Hashable {
+    /// The `chat_id` it was sent to.
     public var chatID: Int64
     /// The id the fake server gave it.
     public var messageID: Int64
+    /// Its text as sent (HTML markup included when `parseMode` is HTML).
     public var text: String
+    /// `parse_mode`, if given.
     public var parseMode: String?
     /// `reply_parameters.message_id` (or the legacy `reply_to_message_id`).
     public var replyToMessageID: Int64?

@@ -26,41 +26,74 @@ extension FakeBotAPI {
         enqueue { _ in update }
     }
 
-    /// Queues updates in one step (one wake-up of the poller), e.g. for benchmarks.
-    public func enqueue(batch updates: [[String: JSONValue]]) {
-        var remaining = updates[...]
-        while let update = remaining.popFirst() {
-            enqueue { _ in update }
+    /// Queues updates under one lock with one wake-up of the poller (for benchmarks). Returns their ids.
+    @discardableResult
+    public func enqueue(batch updates: [[String: JSONValue]]) -> [Int64] {
+        let (ids, waiter) = state.withLock { state -> ([Int64], PollWaiter?) in
+            let ids = updates.map { insert($0, into: &state) }
+            defer { state.waiter = nil }
+            return (ids, state.waiter)
         }
+        wakePoller(waiter)
+        return ids
     }
 
     /// Builds the update under the lock (so message ids and update ids come in order), queues it, wakes the poller.
     @discardableResult
     func enqueue(_ build: (inout FakeBotAPIState) -> [String: JSONValue]) -> Int64 {
         let (id, waiter) = state.withLock { state -> (Int64, PollWaiter?) in
-            var update = build(&state)
-            let id: Int64
-            if let given = update["update_id"]?.int64Value {
-                id = given
-                state.nextUpdateID = max(state.nextUpdateID, given + 1)
-            } else {
-                id = state.nextUpdateID
-                state.nextUpdateID += 1
-                update["update_id"] = .int(id)
-            }
-            let kind = update.keys.first { $0 != "update_id" } ?? "unknown"
-            remember(update, kind: kind, in: &state)
-            let queued = FakeBotAPIState.QueuedUpdate(id: id, kind: kind, json: JSONValue.object(update).jsonData)
-            if let last = state.queue.last, last.id > id {
-                state.queue.insert(queued, at: state.queue.firstIndex { $0.id > id } ?? state.queue.endIndex)
-            } else {
-                state.queue.append(queued)
-            }
+            let id = insert(build(&state), into: &state)
             defer { state.waiter = nil }
             return (id, state.waiter)
         }
         wakePoller(waiter)
         return id
+    }
+
+    /// Gives the update its id (unless it has one) and puts it in the queue in id order.
+    private func insert(_ update: [String: JSONValue], into state: inout FakeBotAPIState) -> Int64 {
+        var update = update
+        let id: Int64
+        if let given = update["update_id"]?.int64Value {
+            id = given
+            state.nextUpdateID = max(state.nextUpdateID, given + 1)
+        } else {
+            id = state.nextUpdateID
+            state.nextUpdateID += 1
+            update["update_id"] = .int(id)
+        }
+        let kind = update.keys.first { $0 != "update_id" } ?? "unknown"
+        remember(update, kind: kind, in: &state)
+        if !canReadAllGroupMessages, isHiddenByPrivacyMode(update[kind], kind: kind) {
+            state.hiddenByPrivacyMode += 1
+            return id
+        }
+        let queued = FakeBotAPIState.QueuedUpdate(id: id, kind: kind, json: JSONValue.object(update).jsonData)
+        if let last = state.queue.last, last.id > id {
+            let index = state.queue.firstIndex { $0.id > id } ?? state.queue.endIndex
+            state.queue.insert(queued, at: index)
+            state.filteredPrefix = min(state.filteredPrefix, index)
+        } else {
+            state.queue.append(queued)
+        }
+        return id
+    }
+
+    /// With privacy mode on (`canReadAllGroupMessages == false`) Telegram shows a bot only commands, replies to
+    /// the bot and mentions of it from groups; other content messages never become updates. Service messages do.
+    private func isHiddenByPrivacyMode(_ message: JSONValue?, kind: String) -> Bool {
+        guard kind == "message" || kind == "edited_message", let message,
+            let type = message["chat"]?["type"]?.stringValue, type == "group" || type == "supergroup"
+        else { return false }
+        let contentKeys = [
+            "text", "caption", "photo", "document", "video", "voice", "audio", "animation", "video_note", "sticker",
+            "location", "venue", "contact", "poll", "dice",
+        ]
+        guard contentKeys.contains(where: { message[$0] != nil }) else { return false }
+        let words = message["text"]?.stringValue ?? message["caption"]?.stringValue ?? ""
+        if words.hasPrefix("/") || words.localizedCaseInsensitiveContains("@\(botUsername)") { return false }
+        if message["reply_to_message"]?["from"]?["id"]?.int64Value == botID { return false }
+        return true
     }
 
     /// Keeps what later answers need: chats seen, callback query ids that may be answered, message ids used.

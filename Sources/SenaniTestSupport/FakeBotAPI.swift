@@ -5,12 +5,28 @@ import TelegramBotAPI
 /// A fake Telegram Bot API server on 127.0.0.1 for tests: it routes `/bot<TOKEN>/<method>` like Telegram, serves
 /// queued updates through long-polling `getUpdates`, answers the send/edit methods, records every request, and
 /// injects faults on demand. Usable in-process and by a child process at `baseURL`.
+///
+/// ```swift
+/// let fake = try FakeBotAPI()                       // listening on 127.0.0.1:<ephemeral>
+/// let tip = fake.sendGroupMessage(chatID: -1001234567890, from: FakeUser(id: 7, firstName: "Ram"), text: "दारू")
+/// fake.inject(.rateLimited(retryAfter: 3), on: "sendMessage")   // the next sendMessage gets 429
+/// // … run the bot against fake.baseURL with fake.token …
+/// let replies = try await fake.waitForSentMessages(count: 1)
+/// #expect(replies[0].replyToMessageID == tip)
+/// #expect(fake.validateRequests(against: apiJSON).isEmpty)
+/// ```
+///
+/// For a child `senani` process: `SENANI_API_URL=\(fake.baseURL)` and `SENANI_BOT_TOKEN=\(fake.token)`.
+///
+/// Thread-safe: all state sits behind one mutex; each connection is served on its own thread, so a waiting long
+/// poll never blocks other calls. Updates get ids from 100000 up; message ids increase per chat.
 public final class FakeBotAPI: Sendable {
     /// The token the server accepts; others get 401.
     public let token: String
     /// The bot's `@username`.
     public let botUsername: String
-    /// What `getMe` reports (privacy mode off when true).
+    /// What `getMe` reports. When false (privacy mode on), group messages other than commands, replies to the bot
+    /// and mentions of it are not delivered, as with Telegram.
     public let canReadAllGroupMessages: Bool
     /// `http://127.0.0.1:PORT`; the Bot API base URL for the client.
     public let baseURL: String
@@ -64,6 +80,9 @@ public final class FakeBotAPI: Sendable {
     /// Updates queued and not yet confirmed.
     public var pendingUpdateCount: Int { state.withLock { $0.queue.count } }
 
+    /// Group messages never delivered because privacy mode is on (`canReadAllGroupMessages: false`).
+    public var hiddenByPrivacyModeCount: Int { state.withLock { $0.hiddenByPrivacyMode } }
+
     /// Every request received, oldest first.
     public var requests: [RecordedRequest] { state.withLock { $0.requests } }
 
@@ -74,6 +93,22 @@ public final class FakeBotAPI: Sendable {
 
     /// Every message accepted through `sendMessage`, oldest first.
     public var sentMessages: [SentMessage] { state.withLock { $0.sentMessages } }
+
+    /// The messages accepted for one chat, oldest first.
+    public func sentMessages(to chatID: Int64) -> [SentMessage] {
+        state.withLock { $0.sentMessages.filter { $0.chatID == chatID } }
+    }
+
+    /// How many messages `sendMessage` accepted (cheaper than `sentMessages.count` for big benchmarks).
+    public var sentMessageCount: Int { state.withLock { $0.sentMessages.count } }
+
+    /// The current text and inline-button data of a message the bot sent (after its edits); nil if unknown or
+    /// deleted.
+    public func botMessage(chatID: Int64, messageID: Int64) -> (text: String, callbackData: [String])? {
+        state.withLock { state in
+            state.botMessages[chatID]?[messageID].map { ($0.text, Self.callbackData(in: $0.replyMarkup)) }
+        }
+    }
 
     /// The commands last set with `setMyCommands`.
     public var commands: JSONValue { state.withLock { $0.commands } }
@@ -90,6 +125,12 @@ public final class FakeBotAPI: Sendable {
         state.withLock { state in
             if forbidden { state.forbidden.insert(chatID) } else { state.forbidden.remove(chatID) }
         }
+    }
+
+    /// Makes `sendMessage` enforce Telegram's limits (off by default): at most `groupMessagesPerMinute` into one
+    /// group per minute and `messagesPerSecond` overall, answering 429 with the seconds to wait as `retry_after`.
+    public func enableRateLimits(groupMessagesPerMinute: Int = 20, messagesPerSecond: Int = 30) {
+        state.withLock { $0.rateLimits = (groupMessagesPerMinute, messagesPerSecond) }
     }
 
     /// Forgets recorded requests and sent messages (queued updates, faults and chats stay).

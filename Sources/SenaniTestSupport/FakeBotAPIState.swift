@@ -18,11 +18,17 @@ struct FakeBotAPIState {
     var nextUpdateID: Int64 = 100_000
     /// Unconfirmed updates, in id order.
     var queue: [QueuedUpdate] = []
+    /// How many leading `queue` entries are known to pass `allowedUpdates`, so each poll filters only new ones.
+    var filteredPrefix = 0
     var confirmedOffset: Int64 = 0
+    /// Group messages that privacy mode kept from the bot.
+    var hiddenByPrivacyMode = 0
     /// The last `allowed_updates` given; Telegram remembers it across calls.
     var allowedUpdates: Set<String>? = nil
     /// The getUpdates currently waiting for updates, if any.
     var waiter: PollWaiter? = nil
+    /// Counts getUpdates requests; a waiting one whose number is no longer the latest was superseded (409).
+    var pollGeneration = 0
     var nextMessageID: [Int64: Int64] = [:]
     var chats: [Int64: JSONValue] = [:]
     var botMessages: [Int64: [Int64: BotMessage]] = [:]
@@ -34,6 +40,53 @@ struct FakeBotAPIState {
     var requests: [RecordedRequest] = []
     var sentMessages: [SentMessage] = []
     var commands: JSONValue = []
+    /// Telegram's send limits when enabled: (messages into one group per minute, messages overall per second).
+    var rateLimits: (perGroupPerMinute: Int, perSecond: Int)? = nil
+    var recentSends: [Date] = []
+    var recentGroupSends: [Int64: [Date]] = [:]
+
+    /// Nil when a message to `chatID` may go now; otherwise the whole seconds to wait (Telegram's retry_after).
+    mutating func rateLimitDelay(for chatID: Int64, now: Date) -> Int? {
+        guard let limits = rateLimits else { return nil }
+        recentSends.removeAll { now.timeIntervalSince($0) >= 1 }
+        var waits: [TimeInterval] = []
+        if recentSends.count >= limits.perSecond, let oldest = recentSends.first {
+            waits.append(1 - now.timeIntervalSince(oldest))
+        }
+        if chatID < 0 {
+            var group = recentGroupSends[chatID, default: []]
+            group.removeAll { now.timeIntervalSince($0) >= 60 }
+            recentGroupSends[chatID] = group
+            if group.count >= limits.perGroupPerMinute, let oldest = group.first {
+                waits.append(60 - now.timeIntervalSince(oldest))
+            }
+        }
+        guard let wait = waits.max() else { return nil }
+        return max(1, Int(wait.rounded(.up)))
+    }
+
+    mutating func recordSend(to chatID: Int64, now: Date) {
+        guard rateLimits != nil else { return }
+        recentSends.append(now)
+        if chatID < 0 { recentGroupSends[chatID, default: []].append(now) }
+    }
+
+    /// Drops updates below `offset` (they are confirmed).
+    mutating func confirm(below offset: Int64) {
+        let count = queue.firstIndex { $0.id >= offset } ?? queue.endIndex
+        guard count > 0 else { return }
+        queue.removeFirst(count)
+        filteredPrefix = max(0, filteredPrefix - count)
+    }
+
+    /// Drops queued updates of kinds the bot did not ask for; Telegram does not even keep those.
+    mutating func dropDisallowed() {
+        guard filteredPrefix < queue.count else { return }
+        let allowed = allowedUpdates
+        let tail = queue[filteredPrefix...].filter { Self.isAllowed($0.kind, by: allowed) }
+        queue.replaceSubrange(filteredPrefix..., with: tail)
+        filteredPrefix = queue.count
+    }
 
     mutating func takeMessageID(in chatID: Int64) -> Int64 {
         let id = nextMessageID[chatID, default: 1]

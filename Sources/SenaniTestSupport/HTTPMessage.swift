@@ -1,16 +1,18 @@
 import Foundation
 
 /// One parsed HTTP/1.1 request, as the fake server sees it.
-public struct HTTPRequestHead: Sendable {
+struct HTTPRequestHead: Sendable {
     /// `GET`, `POST`, ...
-    public var method: String
+    var method: String
     /// The path without the query string.
-    public var path: String
+    var path: String
     /// The raw query string (after `?`), if any.
-    public var query: String?
+    var query: String?
     /// Header names lower-cased.
-    public var headers: [String: String]
-    public var body: Data
+    var headers: [String: String]
+    var body: Data
+    /// Whether the client has hung up; lets a long wait end early instead of holding its thread.
+    var isPeerClosed: @Sendable () -> Bool = { false }
 }
 
 /// What the server does with a request: answer it, or close the connection without a word.

@@ -106,7 +106,8 @@ final class HTTPServer: Sendable {
         var connection = Connection(fd: fd)
         while let request = connection.readRequest() {
             if request.expectContinue, !connection.write(Data("HTTP/1.1 100 Continue\r\n\r\n".utf8)) { return }
-            guard let head = connection.readBody(of: request) else { return }
+            guard var head = connection.readBody(of: request) else { return }
+            head.isPeerClosed = { Connection.isPeerClosed(fd) }
             switch handler(head) {
             case .drop:
                 return
@@ -181,8 +182,9 @@ private struct Connection {
             headers: request.headers, body: body)
     }
 
+    private var chunk = [UInt8](repeating: 0, count: 65536)
+
     private mutating func fill() -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = recv(fd, &chunk, chunk.count, 0)
             if count < 0, errno == EINTR { continue }
@@ -190,6 +192,14 @@ private struct Connection {
             buffer.append(contentsOf: chunk[0..<count])
             return true
         }
+    }
+
+    /// True when the peer closed its side: a non-blocking peek reads end-of-file (or the socket failed).
+    static func isPeerClosed(_ fd: Int32) -> Bool {
+        var byte: UInt8 = 0
+        let count = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        if count == 0 { return true }
+        return count < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR
     }
 
     func write(_ data: Data) -> Bool {

@@ -45,14 +45,15 @@ public enum JSONValue: Codable, Sendable, Hashable {
 
     /// Decodes JSON text; nil when it is not JSON.
     public init?(json: Data) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: json) else { return nil }
+        guard let value = Self.parse(json) else { return nil }
         self = value
     }
 
     /// Serialized JSON text.
     public var jsonData: Data {
-        // Encoding a JSONValue cannot fail: every case maps onto a JSON value.
-        (try? JSONEncoder().encode(self)) ?? Data("null".utf8)
+        var bytes: [UInt8] = []
+        write(to: &bytes)
+        return Data(bytes)
     }
 
     /// The member `key` of an object, or nil.
@@ -60,6 +61,7 @@ public enum JSONValue: Codable, Sendable, Hashable {
         if case .object(let members) = self { members[key] } else { nil }
     }
 
+    /// The value as an integer: an Integer, a whole Float, or a numeric String (as in form bodies).
     public var int64Value: Int64? {
         switch self {
         case .int(let value): value
@@ -69,10 +71,12 @@ public enum JSONValue: Codable, Sendable, Hashable {
         }
     }
 
+    /// The value when it is a String.
     public var stringValue: String? {
         if case .string(let value) = self { value } else { nil }
     }
 
+    /// The value as a Boolean: a JSON boolean, or the strings `true`/`false`.
     public var boolValue: Bool? {
         switch self {
         case .bool(let value): value
@@ -81,10 +85,12 @@ public enum JSONValue: Codable, Sendable, Hashable {
         }
     }
 
+    /// The elements when it is an array.
     public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { value } else { nil }
     }
 
+    /// The members when it is an object.
     public var objectValue: [String: JSONValue]? {
         if case .object(let value) = self { value } else { nil }
     }

@@ -39,6 +39,12 @@ final class CurlEasyHandle {
         defer { curl_slist_free_all(headers) }
 
         let code = configure(job, headers: headers, context: unmanaged.toOpaque())
+        defer {
+            // The handle outlives this transfer: leave it no pointer to the header list or context freed below.
+            _ = ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, nil)
+            _ = ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, nil)
+            _ = ccurl_setopt_pointer(handle, CURLOPT_XFERINFODATA, nil)
+        }
         guard code == CURLE_OK else { return .failure(failure(code, job: job)) }
         let result = curl_easy_perform(handle)
         guard result == CURLE_OK else { return .failure(failure(result, job: job)) }

@@ -13,6 +13,8 @@ public final class CurlTransport: BotAPITransport {
     ///   - connectTimeout: limit for establishing each connection.
     ///   - maxConcurrentTransfers: worker threads (and so simultaneous transfers); a long poll holds one.
     public init(connectTimeout: Duration = .seconds(10), maxConcurrentTransfers: Int = 4) {
+        // curl_global_init runs here, on the creating thread, before any worker touches libcurl.
+        _ = CurlGlobal.initialized
         let (seconds, attoseconds) = connectTimeout.components
         let milliseconds = Int(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
         pool = CurlWorkerPool(maxThreads: max(1, maxConcurrentTransfers), connectTimeoutMilliseconds: max(1, milliseconds))
@@ -40,12 +42,11 @@ public final class CurlTransport: BotAPITransport {
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 job.attach(continuation)
-                if !pool.submit(job) {
-                    job.finish(.failure(BotAPIError(.cancelled, method: method, message: "transport shut down")))
-                }
+                pool.submit(job)
             }
         } onCancel: {
             job.cancelled.store(true, ordering: .relaxed)
+            pool.withdraw(job)
         }
         return try result.get()
     }

@@ -19,11 +19,19 @@ final class CurlWorkerPool: @unchecked Sendable {
         self.connectTimeoutMilliseconds = connectTimeoutMilliseconds
     }
 
-    /// Queues a job for the next idle worker, starting a worker if none is idle. False after shutdown.
-    func submit(_ job: CurlJob) -> Bool {
+    /// Queues a job for the next idle worker, starting a worker if none is idle. After shutdown, or when the job
+    /// was cancelled already, it finishes as `.cancelled` at once instead.
+    func submit(_ job: CurlJob) {
         condition.lock()
+        // Checked under the lock: `withdraw` sets the flag before taking it, so a cancellation racing with this
+        // submission is seen either here or by `withdraw` finding the job queued.
+        let refusal = isShutdown ? "transport shut down" : job.isCancelled ? "cancelled before the request was sent" : nil
+        if let refusal {
+            condition.unlock()
+            job.finish(.failure(BotAPIError(.cancelled, method: job.method, message: refusal)))
+            return
+        }
         defer { condition.unlock() }
-        guard !isShutdown else { return false }
         queue.append(job)
         if idleThreads < queue.count, threadCount < maxThreads {
             threadCount += 1
@@ -32,7 +40,18 @@ final class CurlWorkerPool: @unchecked Sendable {
             thread.start()
         }
         condition.signal()
-        return true
+    }
+
+    /// Takes a cancelled job out of the queue and finishes it at once, so it need not wait for a busy worker.
+    /// A job already running is left to its progress callback.
+    func withdraw(_ job: CurlJob) {
+        condition.lock()
+        let index = queue.firstIndex { $0 === job }
+        if let index { queue.remove(at: index) }
+        condition.unlock()
+        if index != nil {
+            job.finish(.failure(BotAPIError(.cancelled, method: job.method, message: "cancelled while queued")))
+        }
     }
 
     /// Stops the workers: queued jobs finish as cancelled, running transfers abort through their progress callback,

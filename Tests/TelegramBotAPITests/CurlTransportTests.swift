@@ -145,6 +145,24 @@ import Testing
         #expect(ContinuousClock.now - start < .seconds(2))
     }
 
+    @Test func queuedCallBehindABusyWorkerCancelsAtOnce() async throws {
+        let fake = try FakeBotAPI()
+        let api = TestKit.api(fake, transport: CurlTransport(maxConcurrentTransfers: 1))
+        let poll = Task { () async throws(BotAPIError) in try await api.getUpdates(offset: nil, timeout: 30) }
+        try await fake.waitForRequests("getUpdates")
+        let queued = Task { () async throws(BotAPIError) in try await api.getMe() }
+        let start = ContinuousClock.now
+        queued.cancel()
+        let error = await TestKit.expectError(queued)
+        #expect(error?.kind == .cancelled)
+        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(fake.requests(for: "getMe").isEmpty)
+        // The one worker, freed by the update, serves the next call.
+        fake.sendPrivateMessage(from: alice, text: "wake")
+        #expect(try await poll.value.count == 1)
+        _ = try await api.getMe()
+    }
+
     @Test func alreadyCancelledTaskNeverSends() async throws {
         let fake = try FakeBotAPI()
         let api = TestKit.api(fake)

@@ -35,6 +35,8 @@ import Testing
             ["message", "edited_message", "callback_query", "my_chat_member"].contains { name.hasPrefix($0) }
         }
         #expect(handled.isEmpty, "undecodable: \(handled)")
+        // Unhandled kinds decode as an Update with every field nil, so today all 105 decode; a regression shows here.
+        #expect(undecodable.isEmpty, "undecodable: \(undecodable)")
     }
 
     @Test func allFixturesComeThroughTheFakeInOrder() async throws {
