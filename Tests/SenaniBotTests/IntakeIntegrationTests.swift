@@ -66,7 +66,7 @@ import Testing
         for village in ["Rampur", "Sonbarsa", "Parsa", "Kishanpur", "Bairiya"] {
             ids.append(fake.sendGroupMessage(chatID: RunningBot.gogri, from: RunningBot.informant, text: "\(village) chowk par daru ki bhatti chal rahi hai"))
         }
-        try await fake.waitUntil(timeout: .seconds(20), "5 replies") { fake in
+        try await fake.waitUntil(timeout: .seconds(20), message: "5 replies") { fake in
             Set(fake.sentMessages.compactMap(\.replyToMessageID)).count == 5
         }
         try await bot.stop()

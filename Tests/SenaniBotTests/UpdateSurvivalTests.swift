@@ -38,7 +38,7 @@ import Testing
             ]
         ])
         let last = fake.sendGroupMessage(chatID: RunningBot.gogri, from: RunningBot.informant, text: "Parsa tola me mahua daru ki bhatti chal rahi hai")
-        try await fake.waitUntil(timeout: .seconds(20), "the last tip's reply") { fake in
+        try await fake.waitUntil(timeout: .seconds(20), message: "the last tip's reply") { fake in
             fake.sentMessages.contains { $0.replyToMessageID == last && $0.chatID == RunningBot.gogri }
         }
         try await fake.waitUntilConsumed()
