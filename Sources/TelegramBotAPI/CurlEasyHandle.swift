@@ -9,6 +9,9 @@ final class CurlEasyHandle {
     private let connectTimeoutMilliseconds: Int
     /// curl writes its detailed message here; CURL_ERROR_SIZE bytes, as libcurl requires.
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    /// After a 409 the next transfer opens a new connection: the old one may be the very long poll Telegram holds
+    /// against us (a restart right after a crash), and retrying on it would only meet the conflict again.
+    private var freshConnectNext = false
 
     init?(connectTimeoutMilliseconds: Int) {
         guard CurlGlobal.initialized, let handle = curl_easy_init() else { return nil }
@@ -50,6 +53,7 @@ final class CurlEasyHandle {
         guard result == CURLE_OK else { return .failure(failure(result, job: job)) }
         var status = 0
         _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        freshConnectNext = status == 409
         return .success(HTTPResponse(status: status, body: context.received))
     }
 
@@ -64,6 +68,7 @@ final class CurlEasyHandle {
             ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, connectTimeoutMilliseconds),
             // The whole transfer's limit; for a long poll the caller adds a grace, so a stalled socket ends.
             ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, job.timeoutMilliseconds),
+            ccurl_setopt_long(handle, CURLOPT_FRESH_CONNECT, freshConnectNext ? 1 : 0),
             ccurl_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1),
             ccurl_setopt_long(handle, CURLOPT_TCP_KEEPIDLE, 60),
             ccurl_setopt_long(handle, CURLOPT_TCP_KEEPINTVL, 30),

@@ -17,6 +17,19 @@ import Testing
         #expect(fake.connectionCount == 1)
     }
 
+    @Test func aConflictIsRetriedOnAFreshConnection() async throws {
+        let fake = try FakeBotAPI()
+        let api = TestKit.api(fake)
+        _ = try await api.getMe()
+        fake.inject(.conflict, on: "getMe")
+        await #expect(throws: BotAPIError.self) { try await api.getMe() }
+        #expect(fake.connectionCount == 1)
+        _ = try await api.getMe()
+        #expect(fake.connectionCount == 2)
+        _ = try await api.getMe()
+        #expect(fake.connectionCount == 2)
+    }
+
     @Test func concurrentCallsAllComplete() async throws {
         let fake = try FakeBotAPI()
         let api = TestKit.api(fake)
