@@ -7,7 +7,7 @@ import Mustache
 /// become markup.
 public struct MessageTemplates: Sendable {
     /// Templates every running bot needs; a missing one stops start-up instead of a send.
-    public static let required = ["group_ack", "help", "start", "button_ack", "button_close", "commands"]
+    public static let required = ["group_ack", "help", "start", "button_ack", "button_close", "commands", "private_unavailable"]
 
     private let library: MustacheLibrary
     public let directory: String

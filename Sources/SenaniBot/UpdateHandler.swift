@@ -55,7 +55,18 @@ public struct UpdateHandler: Sendable {
         if let command = message.command, !edited {
             return handleCommand(command.name, message: message, context: context)
         }
-        guard message.chat.isGroup else { return Outcome(skip: .privateChat) }
+        guard message.chat.isGroup else {
+            // Private tips are not taken yet; the informant is told so, never left wondering whether it arrived.
+            guard message.chat.type == .private, !edited, message.from?.isBot == false else {
+                return Outcome(skip: .privateChat)
+            }
+            return Outcome(
+                effects: [
+                    .send(
+                        OutboxDraft(
+                            chatID: message.chat.id, template: "private_unavailable", replyToMessageID: message.messageID))
+                ], skip: .privateChat)
+        }
         guard let thana = context.thanaByChat[message.chat.id] else {
             return Outcome(skip: .unboundChat(message.chat.id))
         }

@@ -31,13 +31,17 @@ import TipAnalysis
             (Updates.message(from: 11, text: "daru bik rahi hai Rampur me"), .fromOfficer),
             (Updates.message(isBot: true, text: "daru bik rahi hai"), .fromBot),
             (Updates.message(chat: -999, text: "daru bik rahi hai"), .unboundChat(-999)),
-            (Updates.message(chat: 555, chatType: "private", text: "daru bik rahi hai"), .privateChat),
         ]
         for (update, skip) in cases {
             let outcome = handler.handle(update, context: context)
             #expect(outcome.effects.isEmpty)
             #expect(outcome.skip == skip)
         }
+    }
+
+    @Test func aPrivateMessageIsAnsweredHonestlyAndQueuesNoReport() {
+        let outcome = handler.handle(Updates.message(4, chat: 555, chatType: "private", text: "daru bik rahi hai"), context: context)
+        #expect(outcome.effects == [.send(OutboxDraft(chatID: 555, template: "private_unavailable", replyToMessageID: 4))])
     }
 
     @Test func captionsAndMediaAndPinsComeWithTheTip() throws {
