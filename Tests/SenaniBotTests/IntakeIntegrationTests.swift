@@ -33,6 +33,12 @@ import Testing
             #expect(reply.parseMode == "HTML")
         }
         #expect(reports.allSatisfy { !$0.reporter.contains("7001") && $0.reporter.hasPrefix("R-") })
+
+        // Everything the running bot sent names a real Bot API method with real parameters.
+        let spec = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../TelegramBotAPITests/Fixtures/api.json").standardized
+        #expect(fake.validateRequests(against: try Data(contentsOf: spec)) == [])
+        #expect(Set(fake.requests.map(\.method)).isSuperset(of: ["getMe", "getUpdates", "sendMessage", "setMyCommands"]))
     }
 
     @Test func a429IsHonouredAndEveryReplyArrives() async throws {
