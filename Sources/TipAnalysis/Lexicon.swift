@@ -1,0 +1,138 @@
+/// What a lexicon phrase says about a message.
+enum LexKind: String, Sendable, CaseIterable {
+    case liquor, wanted, election, other, sale, tip, presence, seen, urgent, request
+    case police, campaign, helpline, notice, news, greeting, ok, question, opinion, job, schedule
+
+    /// The tip category this kind is evidence for, if any.
+    var category: TipCategory? {
+        switch self {
+        case .liquor: return .liquor
+        case .wanted: return .wantedCriminal
+        case .election: return .electionDisturbance
+        case .other: return .other
+        default: return nil
+        }
+    }
+}
+
+/// One phrase of the lexicon, as folded keys.
+struct LexEntry: Sendable {
+    var kind: LexKind
+    var strong: Bool
+    /// Folded keys of the phrase's words; `prefix[i]` says word i matches any word starting with it.
+    var keys: [String]
+    var prefix: [Bool]
+    var scalarLength: Int
+}
+
+/// A lexicon phrase found in a message: tokens `start..<end`.
+struct LexHit: Sendable {
+    var kind: LexKind
+    var strong: Bool
+    var start: Int
+    var end: Int
+}
+
+/// The curated lexicon compiled for matching. Built once from `lexiconSource`.
+struct Lexicon: Sendable {
+    static let shared = Lexicon(source: lexiconSource)
+
+    private var exact: [String: [LexEntry]] = [:]
+    private var prefixes: [String: [LexEntry]] = [:]
+    private var maxPrefixLength = 0
+
+    init(source: String) {
+        for line in source.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            var head = line[..<colon].trimmingSpaces
+            let strong = head.hasSuffix("+")
+            if strong { head = String(head.dropLast()) }
+            guard let kind = LexKind(rawValue: head) else { continue }
+            for phrase in line[line.index(after: colon)...].split(separator: ",") {
+                guard let entry = Lexicon.entry(String(phrase).trimmingSpaces, kind: kind, strong: strong) else { continue }
+                if entry.prefix[0] {
+                    prefixes[entry.keys[0], default: []].append(entry)
+                    maxPrefixLength = max(maxPrefixLength, entry.keys[0].unicodeScalars.count)
+                } else {
+                    exact[entry.keys[0], default: []].append(entry)
+                }
+            }
+        }
+    }
+
+    private static func entry(_ phrase: String, kind: LexKind, strong: Bool) -> LexEntry? {
+        if phrase.hasPrefix("<") {
+            return LexEntry(kind: kind, strong: strong, keys: [phrase], prefix: [false], scalarLength: 1)
+        }
+        let doc = Document(phrase)
+        guard !doc.tokens.isEmpty else { return nil }
+        let keys = doc.tokens.map(\.key)
+        let prefix = doc.tokens.map { $0.end < doc.scalars.count && doc.scalars[$0.end] == "*" }
+        let length = keys.reduce(0) { $0 + $1.unicodeScalars.count }
+        return LexEntry(kind: kind, strong: strong, keys: keys, prefix: prefix, scalarLength: length)
+    }
+
+    /// All phrases found in `doc`. At each start token only the longest phrases are kept, so शराबबंदी (policy talk)
+    /// hides the शराब* stem inside it.
+    func matches(in doc: Document) -> [LexHit] {
+        var hits: [LexHit] = []
+        let tokens = doc.tokens
+        var candidates: [(LexEntry, Int)] = []
+        for i in tokens.indices {
+            candidates.removeAll(keepingCapacity: true)
+            let key = tokens[i].key
+            if let list = exact[key] { for e in list { if let end = match(e, at: i, tokens) { candidates.append((e, end)) } } }
+            if !prefixes.isEmpty, tokens[i].kind == .devanagari || tokens[i].kind == .latin {
+                var view = Substring(key).unicodeScalars
+                let count = view.count
+                if count > maxPrefixLength { view = view.prefix(maxPrefixLength) }
+                var n = view.count
+                while n >= 2 {
+                    let p = String(String.UnicodeScalarView(view.prefix(n)))
+                    if let list = prefixes[p] {
+                        for e in list { if let end = match(e, at: i, tokens) { candidates.append((e, end)) } }
+                    }
+                    n -= 1
+                }
+            }
+            guard !candidates.isEmpty else { continue }
+            var bestTokens = 0, bestLength = 0
+            for (e, end) in candidates {
+                if end - i > bestTokens || (end - i == bestTokens && e.scalarLength > bestLength) {
+                    bestTokens = end - i
+                    bestLength = e.scalarLength
+                }
+            }
+            var seen: Set<LexKind> = []
+            for (e, end) in candidates where end - i == bestTokens && e.scalarLength == bestLength {
+                if seen.insert(e.kind).inserted {
+                    hits.append(LexHit(kind: e.kind, strong: e.strong, start: i, end: end))
+                }
+            }
+        }
+        return hits
+    }
+
+    private func match(_ e: LexEntry, at i: Int, _ tokens: [Token]) -> Int? {
+        guard i + e.keys.count <= tokens.count else { return nil }
+        for (k, key) in e.keys.enumerated() {
+            let t = tokens[i + k]
+            if k > 0 && t.breakBefore { return nil }
+            if e.prefix[k] {
+                if !t.key.unicodeScalars.starts(with: key.unicodeScalars) { return nil }
+            } else if t.key != key {
+                return nil
+            }
+        }
+        return i + e.keys.count
+    }
+}
+
+extension StringProtocol {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
