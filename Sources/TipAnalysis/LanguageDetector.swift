@@ -1,11 +1,21 @@
-/// Judges the language by the running words: Devanagari words make Hindi, Latin words are Hinglish or English by
-/// their function words. Abbreviations (SHO, FIR), plate letters and numbers do not count, so "BR01AB1234 पर SHO"
+/// Judges the language by the running words. Devanagari words make Hindi; two or more real Latin words inside
+/// Devanagari make it mixed; a Latin-only message is Hinglish or English by its function words. Abbreviations
+/// (SHO, FIR, EVM), plate letters, numbers and forms of address ("sir", "ji") do not count, so "BR01AB1234 पर SHO"
 /// inside a Hindi sentence is still Hindi.
 enum LanguageDetector {
-    /// Latin words that Hindi writers use as they are; they say nothing about the language.
-    static let neutral: Set<String> = Set("""
-        sir ok okay police thana sho sp dsp si asi fir mobile number no phone bike car truck pickup tractor plz pls \
-        please hello hi sar sirji thanks thank jai hind
+    /// Latin words Hindi writers drop into Devanagari as they are; they do not make a message mixed.
+    static let neutral: Set<String> = Set("sir sirji sar ji sahab jee".split(separator: " ").map(String.init))
+
+    /// Words of chat English that the function-word list lacks.
+    static let chatEnglish: Set<String> = Set("""
+        thanks thank ok okay happy members member all good morning night test ignore msg message please pls plz hello \
+        hi welcome congratulations congrats great nice best wishes everyone sorry salute done noted yes
+        """.split(separator: " ").map(String.init))
+
+    /// Latin words that mark Indian chat rather than English when a message has no Devanagari.
+    static let hinglishHints: Set<String> = Set("""
+        sir sirji ji jee jai jay hind jaihind bhaiyo bhaiya bhai mubarak maza gud nyt mrng subh shubh sahab saheb \
+        pranam parnam namaste namaskar dhanyavad dhanyawad shukriya haan han accha acha achha thik theek
         """.split(separator: " ").map(String.init))
 
     static func detect(_ doc: Document) -> TipLanguage {
@@ -16,33 +26,22 @@ enum LanguageDetector {
                 deva += 1
             case .latin:
                 let raw = doc.text(tok.start, tok.end)
-                if raw.count <= 4, raw.count >= 2, raw == raw.uppercased(), deva > 0 || latin == 0 { continue }
-                if neutral.contains(tok.lower) { continue }
+                let abbreviation = raw.unicodeScalars.count >= 2 && raw.unicodeScalars.count <= 6
+                    && raw.unicodeScalars.filter { $0.properties.isUppercase }.count >= raw.unicodeScalars.count - 1
+                if WordSets.hinglish.contains(tok.lower) || hinglishHints.contains(tok.lower) { hi += 1 }
+                if WordSets.english.contains(tok.lower) || chatEnglish.contains(tok.lower) { en += 1 }
+                if abbreviation || neutral.contains(tok.lower) || tok.lower.unicodeScalars.count < 2 { continue }
                 latin += 1
-                if WordSets.hinglish.contains(tok.lower) { hi += 1 }
-                if WordSets.english.contains(tok.lower) { en += 1 }
             default:
                 continue
             }
         }
-        if deva == 0 && latin == 0 {
-            let anyDeva = doc.scalars.contains { ScalarClass.of($0) == .devanagari }
-            return anyDeva ? .hi : (doc.tokens.isEmpty ? .hi : .hinglish)
+        if deva > 0 { return latin >= 2 ? .mixed : .hi }
+        if latin == 0 && hi == 0 && en == 0 {
+            return doc.tokens.contains(where: { $0.kind == .latin }) || doc.urlCount > 0 ? .en : .hi
         }
-        let total = Double(deva + latin)
-        let devaShare = Double(deva) / total
-        if devaShare >= 0.7 { return .hi }
-        if devaShare > 0.3 { return .mixed }
-        return latinLanguage(hi: hi, en: en, latin: latin)
-    }
-
-    static func latinLanguage(hi: Int, en: Int, latin: Int) -> TipLanguage {
-        if hi == 0 && en == 0 { return .hinglish }
-        if en == 0 { return .hinglish }
         if hi == 0 { return .en }
-        let h = Double(hi), e = Double(en)
-        if h >= 2 * e { return .hinglish }
-        if e >= 2.5 * h { return .en }
-        return .mixed
+        if en == 0 { return .hinglish }
+        return Double(hi) >= Double(en) * 0.8 ? .hinglish : .en
     }
 }

@@ -62,6 +62,17 @@ enum Normalizer {
 
     /// Removes a forward or quote header from one line, e.g. `[23/11, 10:42 pm] Name:`, `Fwd:`, `Forwarded as received`.
     static func stripHeader(_ line: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        // headers stack ("Fwd: [23/11, 10:42 pm] Name: ..."): strip until nothing changes
+        var current = line
+        for _ in 0..<4 {
+            let next = stripOneHeader(current)
+            if next == current { break }
+            current = next
+        }
+        return current
+    }
+
+    private static func stripOneHeader(_ line: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var rest = line[...]
         // `[dd/mm, hh:mm pm] Name: text` (WhatsApp copy); the name ends at the first colon after the bracket.
         if rest.first == "[", let close = rest.firstIndex(of: "]"), close - rest.startIndex <= 30 {

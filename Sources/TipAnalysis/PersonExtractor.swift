@@ -38,7 +38,10 @@ enum PersonExtractor {
         }
         func add(_ a: Int, _ b: Int) {
             let s = doc.text(tokens: a, b)
-            if !out.contains(s) { out.append(s) }
+            if !out.contains(where: { $0.contains(s) }) {
+                out.removeAll { s.contains($0) }
+                out.append(s)
+            }
         }
         var i = 0
         while i < t.count {

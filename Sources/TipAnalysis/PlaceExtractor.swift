@@ -52,7 +52,13 @@ enum PlaceExtractor {
             var k = i - 1
             var first: Int?
             var n = 0
-            while n < max, nameLike(k), !t[k + 1].breakBefore { first = k; n += 1; k -= 1 }
+            while n < max, nameLike(k), !t[k + 1].breakBefore {
+                // a second Latin word joins only when capitalised ("Shiv Mandir", not "aadmi Shiv mandir")
+                if n > 0, t[k].kind == .latin, !(doc.scalars[t[k].start].properties.isUppercase) { break }
+                first = k
+                n += 1
+                k -= 1
+            }
             return first
         }
         for i in t.indices {

@@ -14,7 +14,7 @@ enum QuantityExtractor {
         sattar assi sau hazar hajar darjan darjano saikdo sekdo
         """)
 
-    static func extract(_ doc: Document) -> [String] {
+    static func extract(_ doc: Document, blocked: Set<Int>) -> [String] {
         let t = doc.tokens
         var out: [String] = []
         var i = 0
@@ -26,13 +26,13 @@ enum QuantityExtractor {
                 i += 1
                 continue
             }
-            let isNumber = tok.kind == .number || numberWords.contains(tok.key)
+            let isNumber = (tok.kind == .number && !blocked.contains(i)) || numberWords.contains(tok.key)
             if isNumber, i + 1 < t.count, !t[i + 1].breakBefore || t[i + 1].start - tok.end <= 1, units.contains(t[i + 1].key) {
                 var start = i
                 // "50-60 लीटर", "40 से 50 पेटी"
-                if i >= 1, t[i - 1].kind == .number, doc.text(t[i - 1].end, tok.start).allSatisfy({ $0 == "-" || $0 == " " }) {
+                if i >= 1, t[i - 1].kind == .number, !blocked.contains(i - 1), t[i - 1].key.count <= 4, doc.text(t[i - 1].end, tok.start).allSatisfy({ $0 == "-" || $0 == " " }) {
                     start = i - 1
-                } else if i >= 2, t[i - 2].kind == .number, t[i - 1].key == "से" || t[i - 1].key == "se" {
+                } else if i >= 2, t[i - 2].kind == .number, !blocked.contains(i - 2), t[i - 2].key.count <= 4, t[i - 1].key == "से" || t[i - 1].key == "se" {
                     start = i - 2
                 }
                 append(doc.text(tokens: start, i + 1), to: &out)

@@ -104,11 +104,12 @@ struct Reading {
         let (marks, ranges) = VehicleExtractor.extract(doc.scalars)
         vehicles = Array(marks.prefix(Reading.maxItems))
         phones = Array(PhoneExtractor.extract(doc.scalars, excluding: ranges).prefix(Reading.maxItems))
-        var blocked: Set<Int> = []
+        var inVehicle: Set<Int> = []
+        for (k, tok) in doc.tokens.enumerated() where ranges.contains(where: { $0.contains(tok.start) }) { inVehicle.insert(k) }
+        var blocked = inVehicle
         for hit in hits where hit.kind != .presence { for k in hit.start..<hit.end { blocked.insert(k) } }
-        for (k, tok) in doc.tokens.enumerated() where ranges.contains(where: { $0.contains(tok.start) }) { blocked.insert(k) }
         places = Array(PlaceExtractor.extract(doc, blocked: blocked).prefix(Reading.maxItems))
-        quantities = Array(QuantityExtractor.extract(doc).prefix(Reading.maxItems))
+        quantities = Array(QuantityExtractor.extract(doc, blocked: inVehicle).prefix(Reading.maxItems))
         times = Array(TimeExtractor.extract(doc).prefix(Reading.maxItems))
         persons = Array(PersonExtractor.extract(doc, blocked: blocked).prefix(Reading.maxItems))
         booths = Array(BoothExtractor.extract(doc).prefix(Reading.maxItems))

@@ -17,7 +17,8 @@ enum WordSets {
         rahe sir ji sahab saheb mere hamare humare mera hamara apne log kuch sab bahut abhi aaj kal raat subah sham pass paas \
         piche peeche samne bagal najdik andar bahar taraf gaon gav village thana area district block nivasi wala wale wali \
         a an the of in at on near my our your his her and or is are was were from with by for this that there here \
-        please plz pls sir bhai bhaiya daily every night today
+        please plz pls sir bhai bhaiya daily every night today \
+        आदमी व्यक्ति लड़का लड़के युवक इंसान बंदा aadmi admi vyakti ladka ladke banda log person man guy
         """)
 
     /// Hindi function words written in Latin letters: their presence makes a Latin message Hinglish.

@@ -1,1 +1,52 @@
-print("train")
+import Foundation
+import TipAnalysis
+
+// senani-train: trains the tip model from the corpus and writes Sources/TipAnalysis/ModelWeights.generated.swift.
+//   swift run senani-train                      train from Tests/TipAnalysisTests/Corpus/train
+//   swift run senani-train --eval [DIR]         print held-out metrics (default Corpus/test) and the mistakes
+//   swift run senani-train --classify TEXT...   print the analysis of each TEXT as JSON
+// Run from the package root.
+
+let corpusRoot = "Tests/TipAnalysisTests/Corpus"
+let weightsPath = "Sources/TipAnalysis/ModelWeights.generated.swift"
+
+func load(_ directory: String) throws -> [LabelledMessage] {
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".jsonl") }.sorted()
+    var out: [LabelledMessage] = []
+    for name in names {
+        let text = try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+        for (n, line) in text.split(separator: "\n").enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            do {
+                out.append(try JSONDecoder().decode(LabelledMessage.self, from: Data(line.utf8)))
+            } catch {
+                FileHandle.standardError.write(Data("\(name):\(n + 1): \(error)\n".utf8))
+                exit(1)
+            }
+        }
+    }
+    return out
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    if arguments.first == "--classify" {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for text in arguments.dropFirst() {
+            print(String(decoding: try encoder.encode(TipAnalyzer().analyze(text)), as: UTF8.self))
+        }
+    } else if arguments.first == "--eval" {
+        let dir = arguments.count > 1 ? arguments[1] : corpusRoot + "/test"
+        let report = EvaluationReport(try load(dir))
+        report.mistakes.forEach { print($0) }
+        report.table.forEach { print($0) }
+    } else {
+        let examples = try load(corpusRoot + "/train").map(\.trainingExample)
+        let source = ModelTrainer.generatedSource(examples)
+        try source.write(toFile: weightsPath, atomically: true, encoding: .utf8)
+        print("trained on \(examples.count) messages -> \(weightsPath) (\(source.utf8.count) bytes)")
+    }
+} catch {
+    FileHandle.standardError.write(Data("senani-train: \(error)\n".utf8))
+    exit(1)
+}
