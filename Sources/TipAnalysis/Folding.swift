@@ -139,6 +139,9 @@ enum Folding {
             default: break
             }
             if v == last && v != 0x094D { continue }
+            // an independent vowel repeating the vowel sign before it is elongation ("शराबीईई", "दारूऊ")
+            if (v == 0x0907 && last == 0x093F) || (v == 0x0909 && last == 0x0941) || (v == 0x0906 && last == 0x093E)
+                || (v == 0x090F && last == 0x0947) { continue }
             last = v
             out.append(Unicode.Scalar(v)!)
         }

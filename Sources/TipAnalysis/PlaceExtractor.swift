@@ -31,7 +31,7 @@ enum PlaceExtractor {
             guard k >= 0, k < t.count, !blocked.contains(k) else { return false }
             let tok = t[k]
             guard tok.kind == .latin || tok.kind == .devanagari || tok.kind == .alnum else { return false }
-            return !WordSets.stop.contains(tok.key) && !areas.contains(tok.key) && !landmarks.contains(tok.key)
+            return !WordSets.stop.contains(tok.key) && !areas.contains(tok.key)
                 && !TimeExtractor.timeWords.contains(tok.key)
         }
         func add(_ a: Int, _ b: Int) {

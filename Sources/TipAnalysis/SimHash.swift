@@ -3,13 +3,21 @@
 enum SimHash {
     static let shingle = 4
 
-    static func fingerprint(_ doc: Document) -> Fingerprint {
+    /// Requests and greetings people add when they forward a tip again ("sir please action lijiye", "जय हिंद").
+    static let boilerplate: Set<LexKind> = [.request, .greeting, .ok]
+
+    /// `hits` are the lexicon hits of `doc`: courtesy phrases and function words are left out of the shingles, so the
+    /// fingerprint is about what the tip says, not how politely it is forwarded.
+    static func fingerprint(_ doc: Document, hits: [LexHit]) -> Fingerprint {
+        var skip = [Bool](repeating: false, count: doc.tokens.count)
+        for hit in hits where boilerplate.contains(hit.kind) { for k in hit.start..<hit.end { skip[k] = true } }
         var text: [Unicode.Scalar] = []
         var words = 0
-        for tok in doc.tokens where tok.kind != .emoji {
+        for (k, tok) in doc.tokens.enumerated() where tok.kind != .emoji {
+            words += 1
+            if skip[k] || WordSets.stop.contains(tok.key) { continue }
             if !text.isEmpty { text.append(" ") }
             text.append(contentsOf: tok.key.unicodeScalars)
-            words += 1
         }
         var counts = [Int32](repeating: 0, count: 64)
         if text.count < shingle {

@@ -38,7 +38,7 @@ public struct TipAnalyzer: Sendable {
             isTip: isTip, category: category, labels: labels, confidence: (confidence * 1000).rounded() / 1000,
             evidence: evidence(r, vector, isTip: isTip, category: category, labels: labels),
             phones: r.phones, vehicles: r.vehicles, places: r.places, quantities: r.quantities, times: r.times,
-            persons: r.persons, booths: r.booths, language: r.language, fingerprint: SimHash.fingerprint(r.doc)
+            persons: r.persons, booths: r.booths, language: r.language, fingerprint: SimHash.fingerprint(r.doc, hits: r.signals.hits)
         )
     }
 

@@ -5,6 +5,8 @@ import TipAnalysis
 //   swift run senani-train                      train from Tests/TipAnalysisTests/Corpus/train
 //   swift run senani-train --eval [DIR]         print held-out metrics (default Corpus/test) and the mistakes
 //   swift run senani-train --classify TEXT...   print the analysis of each TEXT as JSON
+//   swift run senani-train --split SRC_DIR      split SRC_DIR/*.jsonl into Corpus/train and Corpus/test
+//                                               (every 4th line of each part, 1-based 4, 8, ..., is held out)
 // Run from the package root.
 
 let corpusRoot = "Tests/TipAnalysisTests/Corpus"
@@ -34,6 +36,22 @@ do {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for text in arguments.dropFirst() {
             print(String(decoding: try encoder.encode(TipAnalyzer().analyze(text)), as: UTF8.self))
+        }
+    } else if arguments.first == "--split", arguments.count > 1 {
+        let names = try FileManager.default.contentsOfDirectory(atPath: arguments[1]).filter { $0.hasSuffix(".jsonl") }.sorted()
+        for sub in ["train", "test"] {
+            try FileManager.default.createDirectory(atPath: corpusRoot + "/" + sub, withIntermediateDirectories: true)
+        }
+        for name in names {
+            let lines = try String(contentsOfFile: arguments[1] + "/" + name, encoding: .utf8).split(separator: "\n")
+                .filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            var train = "", test = ""
+            for (i, line) in lines.enumerated() {
+                if i % 4 == 3 { test += line + "\n" } else { train += line + "\n" }
+            }
+            try train.write(toFile: corpusRoot + "/train/" + name, atomically: true, encoding: .utf8)
+            try test.write(toFile: corpusRoot + "/test/" + name, atomically: true, encoding: .utf8)
+            print("\(name): \(lines.count) lines")
         }
     } else if arguments.first == "--eval" {
         let dir = arguments.count > 1 ? arguments[1] : corpusRoot + "/test"
