@@ -21,6 +21,8 @@ struct LexEntry: Sendable {
     var strong: Bool
     /// Folded keys of the phrase's words; `prefix[i]` says word i matches any word starting with it.
     var keys: [String]
+    /// FNV hashes of `keys`.
+    var hashes: [UInt64]
     var prefix: [Bool]
     var scalarLength: Int
 }
@@ -37,9 +39,14 @@ struct LexHit: Sendable {
 struct Lexicon: Sendable {
     static let shared = Lexicon(source: lexiconSource)
 
-    private var exact: [String: [LexEntry]] = [:]
-    private var prefixes: [String: [LexEntry]] = [:]
+    private var exact: [UInt64: [LexEntry]] = [:]
+    private var prefixes: [UInt64: [LexEntry]] = [:]
     private var maxPrefixLength = 0
+
+    /// Rough size of the compiled tables.
+    var approximateBytes: Int {
+        (exact.values.reduce(0) { $0 + $1.count } + prefixes.values.reduce(0) { $0 + $1.count }) * 128
+    }
 
     init(source: String) {
         for line in source.split(separator: "\n") {
@@ -51,10 +58,10 @@ struct Lexicon: Sendable {
             for phrase in line[line.index(after: colon)...].split(separator: ",") {
                 guard let entry = Lexicon.entry(String(phrase).trimmingSpaces, kind: kind, strong: strong) else { continue }
                 if entry.prefix[0] {
-                    prefixes[entry.keys[0], default: []].append(entry)
+                    prefixes[entry.hashes[0], default: []].append(entry)
                     maxPrefixLength = max(maxPrefixLength, entry.keys[0].unicodeScalars.count)
                 } else {
-                    exact[entry.keys[0], default: []].append(entry)
+                    exact[entry.hashes[0], default: []].append(entry)
                 }
             }
         }
@@ -62,14 +69,15 @@ struct Lexicon: Sendable {
 
     private static func entry(_ phrase: String, kind: LexKind, strong: Bool) -> LexEntry? {
         if phrase.hasPrefix("<") {
-            return LexEntry(kind: kind, strong: strong, keys: [phrase], prefix: [false], scalarLength: 1)
+            return LexEntry(kind: kind, strong: strong, keys: [phrase], hashes: [FNV.hash(phrase)], prefix: [false], scalarLength: 1)
         }
         let doc = Document(phrase)
         guard !doc.tokens.isEmpty else { return nil }
         let keys = doc.tokens.map(\.key)
         let prefix = doc.tokens.map { $0.end < doc.scalars.count && doc.scalars[$0.end] == "*" }
         let length = keys.reduce(0) { $0 + $1.unicodeScalars.count }
-        return LexEntry(kind: kind, strong: strong, keys: keys, prefix: prefix, scalarLength: length)
+        return LexEntry(kind: kind, strong: strong, keys: keys, hashes: keys.map { FNV.hash($0) }, prefix: prefix,
+                        scalarLength: length)
     }
 
     /// All phrases found in `doc`. At each start token only the longest phrases are kept, so शराबबंदी (policy talk)
@@ -80,19 +88,20 @@ struct Lexicon: Sendable {
         var candidates: [(LexEntry, Int)] = []
         for i in tokens.indices {
             candidates.removeAll(keepingCapacity: true)
-            let key = tokens[i].key
-            if let list = exact[key] { for e in list { if let end = match(e, at: i, tokens) { candidates.append((e, end)) } } }
-            if !prefixes.isEmpty, tokens[i].kind == .devanagari || tokens[i].kind == .latin {
-                var view = Substring(key).unicodeScalars
-                let count = view.count
-                if count > maxPrefixLength { view = view.prefix(maxPrefixLength) }
-                var n = view.count
-                while n >= 2 {
-                    let p = String(String.UnicodeScalarView(view.prefix(n)))
-                    if let list = prefixes[p] {
+            if let list = exact[tokens[i].hash] {
+                for e in list { if let end = match(e, at: i, tokens) { candidates.append((e, end)) } }
+            }
+            if tokens[i].kind == .devanagari || tokens[i].kind == .latin {
+                // the FNV state after n scalars is the hash of the n-scalar prefix: one pass finds every stem
+                var h = FNV.offset
+                var n = 0
+                for scalar in tokens[i].key.unicodeScalars {
+                    FNV.add(&h, scalar)
+                    n += 1
+                    if n > maxPrefixLength { break }
+                    if n >= 2, let list = prefixes[h] {
                         for e in list { if let end = match(e, at: i, tokens) { candidates.append((e, end)) } }
                     }
-                    n -= 1
                 }
             }
             guard !candidates.isEmpty else { continue }
@@ -119,8 +128,8 @@ struct Lexicon: Sendable {
             let t = tokens[i + k]
             if k > 0 && t.breakBefore { return nil }
             if e.prefix[k] {
-                if !t.key.unicodeScalars.starts(with: key.unicodeScalars) { return nil }
-            } else if t.key != key {
+                if k > 0 && !t.key.unicodeScalars.starts(with: key.unicodeScalars) { return nil }
+            } else if t.hash != e.hashes[k] {
                 return nil
             }
         }

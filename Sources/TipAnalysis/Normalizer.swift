@@ -62,6 +62,8 @@ enum Normalizer {
 
     /// Removes a forward or quote header from one line, e.g. `[23/11, 10:42 pm] Name:`, `Fwd:`, `Forwarded as received`.
     static func stripHeader(_ line: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        // fast path: a header starts with one of these; most lines start with a letter of the message
+        guard let first = line.first, "[*_>~-: FfAaCc".unicodeScalars.contains(first) else { return line }
         // headers stack ("Fwd: [23/11, 10:42 pm] Name: ..."): strip until nothing changes
         var current = line
         for _ in 0..<4 {

@@ -1,6 +1,6 @@
 /// Finds amounts with a unit, as written: "50 लीटर", "20 peti", "५ कार्टन" (digits shown in ASCII), "दो बोरा".
 enum QuantityExtractor {
-    static let units: Set<String> = WordSets.keys("""
+    static let units: KeySet = WordSets.keys("""
         लीटर ली लि लिटर पेटी पेटियां पेटियों कार्टन कार्टून बोतल बोतलें बोतलों गैलन गेलन पाउच किलो केजी ग्राम बोरा बोरी बोरे ड्रम जार \
         डिब्बा डिब्बे कैन पैकेट पीस ट्रक ट्रैक्टर ट्रॉली गाड़ी टेट्रा केस क्विंटल टन \
         litre litres liter liters ltr ltrs lt peti petti petiya petiyan carton cartons cartoon botal botals bottle bottles \
@@ -8,7 +8,7 @@ enum QuantityExtractor {
         cans packet packets pkt piece pieces pcs tetra case cases quintal ton tons tractor trolley truck trucks
         """)
 
-    static let numberWords: Set<String> = WordSets.keys("""
+    static let numberWords: KeySet = WordSets.keys("""
         एक दो तीन चार पांच पाँच छह छः सात आठ नौ दस बारह पंद्रह बीस पच्चीस तीस चालीस पचास साठ सत्तर अस्सी सौ हजार दर्जन दर्जनों सैकड़ों \
         ek do teen char panch paanch chhe che saat aath nau das barah pandrah bees bis pachis tees chalis pachas saath \
         sattar assi sau hazar hajar darjan darjano saikdo sekdo
@@ -26,8 +26,8 @@ enum QuantityExtractor {
                 i += 1
                 continue
             }
-            let isNumber = (tok.kind == .number && !blocked.contains(i)) || numberWords.contains(tok.key)
-            if isNumber, i + 1 < t.count, !t[i + 1].breakBefore || t[i + 1].start - tok.end <= 1, units.contains(t[i + 1].key) {
+            let isNumber = (tok.kind == .number && !blocked.contains(i)) || numberWords.contains(tok)
+            if isNumber, i + 1 < t.count, !t[i + 1].breakBefore || t[i + 1].start - tok.end <= 1, units.contains(t[i + 1]) {
                 var start = i
                 // "50-60 लीटर", "40 से 50 पेटी"
                 if i >= 1, t[i - 1].kind == .number, !blocked.contains(i - 1), t[i - 1].key.count <= 4, doc.text(t[i - 1].end, tok.start).allSatisfy({ $0 == "-" || $0 == " " }) {

@@ -15,7 +15,7 @@ enum SimHash {
         var words = 0
         for (k, tok) in doc.tokens.enumerated() where tok.kind != .emoji {
             words += 1
-            if skip[k] || WordSets.stop.contains(tok.key) { continue }
+            if skip[k] || WordSets.stop.contains(tok) { continue }
             if !text.isEmpty { text.append(" ") }
             text.append(contentsOf: tok.key.unicodeScalars)
         }

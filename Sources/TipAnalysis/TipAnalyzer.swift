@@ -6,6 +6,18 @@
 public struct TipAnalyzer: Sendable {
     public init() {}
 
+    /// Loads the model and lexicon now rather than on the first message (they load once per process, lazily).
+    public static func warmUp() {
+        _ = LogisticModel.shared.bias
+        _ = Lexicon.shared.matches(in: Document("warm up"))
+    }
+
+    /// Approximate bytes the loaded model and lexicon tables hold (for capacity planning and the benchmark).
+    public static var approximateModelBytes: Int { LogisticModel.shared.approximateBytes + Lexicon.shared.approximateBytes }
+
+    /// Model rows loaded (features with weights).
+    public static var modelFeatureCount: Int { LogisticModel.shared.index.count }
+
     /// Analyses `text`. Never fails: empty, emoji-only or binary-looking input gives a valid non-tip analysis.
     public func analyze(_ text: String) -> TipAnalysis {
         let r = Reading(text)

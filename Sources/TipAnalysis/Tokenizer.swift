@@ -8,7 +8,11 @@ struct Token: Sendable {
     /// Lower-cased and squeezed form (for language cues).
     var lower: String
     /// Folded matching key (see `Folding`).
-    var key: String
+    var key: String {
+        didSet { hash = FNV.hash(key) }
+    }
+    /// FNV-1a of `key`, for set and table lookups.
+    var hash: UInt64
     /// Whether a sentence break (newline, danda, `.`, `?`, `!`, `,`) separates this token from the previous one.
     var breakBefore: Bool
 }
@@ -72,12 +76,12 @@ struct Document: Sendable {
                     key = String(String.UnicodeScalarView(slice))
                 }
                 toks.append(Token(kind: kind, start: i, end: j, lower: String(String.UnicodeScalarView(lowered)),
-                                  key: key, breakBefore: pendingBreak))
+                                  key: key, hash: FNV.hash(key), breakBefore: pendingBreak))
                 pendingBreak = false
                 i = j
             case .emoji:
                 if let k = EmojiSignal.key(cleaned[i]) {
-                    toks.append(Token(kind: .emoji, start: i, end: i + 1, lower: k, key: k, breakBefore: pendingBreak))
+                    toks.append(Token(kind: .emoji, start: i, end: i + 1, lower: k, key: k, hash: FNV.hash(k), breakBefore: pendingBreak))
                     pendingBreak = false
                 }
                 i += 1

@@ -73,14 +73,18 @@ enum VehicleExtractor {
         return runs
     }
 
+    static let initials: Set<UInt32> = Set(letterNames.map { $0.0[0].value })
+
     /// Latin letters of a Devanagari word made only of letter names (बीआर -> BR), else nil.
     static func spelled(_ w: ArraySlice<Unicode.Scalar>) -> String? {
+        // letter names start with one of these; checking first avoids work on ordinary words
+        guard w.count <= 24, let head = w.first, initials.contains(head.value) else { return nil }
         let word = w.filter { $0.value != 0x093C }
         var out = ""
         var i = 0
         outer: while i < word.count {
             for (name, letter) in letterNames where i + name.count <= word.count {
-                if Array(word[i..<(i + name.count)]) == name {
+                if word[i..<(i + name.count)].elementsEqual(name) {
                     // a name must end on a syllable boundary: not followed by a vowel sign or virama
                     if i + name.count < word.count, isSign(word[i + name.count]) { continue }
                     out.append(letter)

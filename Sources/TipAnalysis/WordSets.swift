@@ -1,15 +1,15 @@
 /// Small closed word lists the extractors and the language detector share, as folded keys.
 enum WordSets {
-    static func keys(_ words: String) -> Set<String> {
-        var set: Set<String> = []
+    static func keys(_ words: String) -> KeySet {
+        var set = KeySet()
         for w in words.split(separator: " ") {
-            for t in Document(String(w)).tokens { set.insert(t.key) }
+            for t in Document(String(w)).tokens { set.hashes.insert(t.hash) }
         }
         return set
     }
 
     /// Function words that never start or end a name or place.
-    static let stop: Set<String> = keys("""
+    static let stop: KeySet = keys("""
         में मे के की का को से पर है हैं हे था थी थे और भी तो एक यह वह ये वो इस उस वहां यहां वहाँ यहाँ जो ने हो रहा रही रहे \
         सर जी श्रीमान महोदय साहब मेरे हमारे हमार हमरा मेरा हमारा अपने लोग कुछ सब बहुत अभी आज कल रात सुबह शाम \
         पास पीछे सामने बगल नजदीक अंदर बाहर तरफ ओर गांव ग्राम मोहल्ला टोला थाना क्षेत्र जिला प्रखंड निवासी वाला वाले वाली \
@@ -46,4 +46,12 @@ enum WordSets {
         many much more most other another same such only own than then too any each few both between during without \
         again further once since while because until against among through above below across along around
         """.split(separator: " ").map(String.init))
+}
+
+/// A set of folded keys stored as FNV hashes: lookups hash a few UTF-8 bytes instead of comparing Unicode strings.
+struct KeySet: Sendable {
+    var hashes: Set<UInt64> = []
+
+    @inline(__always) func contains(_ key: String) -> Bool { hashes.contains(FNV.hash(key)) }
+    @inline(__always) func contains(_ token: Token) -> Bool { hashes.contains(token.hash) }
 }
