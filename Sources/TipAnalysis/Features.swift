@@ -58,9 +58,17 @@ enum Features {
         }
         var v = text.finish(total: 3.0)
         var structural = Builder(named: named)
+        var kinds: Set<LexKind> = []
         for hit in signals.hits {
+            kinds.insert(hit.kind)
             structural.add("L:", hit.kind.rawValue.unicodeScalars[...])
             if hit.strong { structural.add("L:", (hit.kind.rawValue + "+").unicodeScalars[...]) }
+        }
+        // pairs of kinds: a linear model cannot see on its own that a crime word next to "seen now"/"hiding"
+        // means a wanted person, or liquor next to vote-buying means an election tip
+        let ordered = LexKind.allCases.filter(kinds.contains)
+        for (a, x) in ordered.enumerated() {
+            for y in ordered[(a + 1)...] { structural.add("P:", (x.rawValue + "&" + y.rawValue).unicodeScalars[...]) }
         }
         let flags: [(Bool, String)] = [
             (signals.hasPhone, "phone"), (signals.hasVehicle, "vehicle"), (signals.hasQuantity, "qty"),

@@ -1,7 +1,7 @@
 /// What a lexicon phrase says about a message.
 enum LexKind: String, Sendable, CaseIterable {
     case liquor, wanted, election, other, sale, tip, presence, seen, urgent, request
-    case police, campaign, helpline, notice, news, greeting, ok, question, opinion, job, schedule
+    case police, campaign, helpline, notice, news, greeting, ok, question, opinion, job, schedule, civic, past
 
     /// The tip category this kind is evidence for, if any.
     var category: TipCategory? {

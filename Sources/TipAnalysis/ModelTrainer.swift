@@ -13,14 +13,20 @@ public struct TrainingExample: Sendable {
 /// Trains `LogisticModel` and renders `ModelWeights.generated.swift`. Deterministic: the same examples in the same
 /// order give the same file, byte for byte (fixed epochs, a fixed-seed shuffle, integer-rounded weights).
 public enum ModelTrainer {
-    static let epochs = 30
-    static let learningRate = 0.4
-    static let l2 = 1e-5
-    /// Text features seen in fewer training messages than this are dropped (they only memorise).
-    static let minDocumentFrequency = 2
+    /// Training settings; the defaults are what the committed weights use.
+    public struct Options: Sendable {
+        public var epochs = 60
+        public var learningRate = 0.2
+        public var l2 = 1e-5
+        /// Text features seen in fewer training messages than this are dropped (they only memorise).
+        public var minDocumentFrequency = 2
+        public init() {}
+    }
 
     /// The Swift source of `ModelWeights.generated.swift` for `examples`.
-    public static func generatedSource(_ examples: [TrainingExample]) -> String {
+    public static func generatedSource(_ examples: [TrainingExample], options: Options = Options()) -> String {
+        let epochs = options.epochs, learningRate = options.learningRate, l2 = options.l2
+        let minDocumentFrequency = options.minDocumentFrequency
         let analyzer = TipAnalyzer()
         // 1. features of every message, named
         var vectors: [FeatureVector] = []

@@ -4,7 +4,17 @@
 /// places, times), and a logistic model trained on the labelled corpus weighs that evidence together with the
 /// message's words and character n-grams into tip/category probabilities.
 public struct TipAnalyzer: Sendable {
-    public init() {}
+    private let model: LogisticModel
+
+    public init() { model = LogisticModel.shared }
+
+    /// An analyzer with other weights: the text of a `ModelWeights.generated.swift` (for training experiments).
+    public init(generatedWeightsSource source: String) {
+        var text = Substring(source)
+        if let open = text.range(of: "#\"\"\"\n") { text = text[open.upperBound...] }
+        if let close = text.range(of: "\"\"\"#") { text = text[..<close.lowerBound] }
+        model = LogisticModel(text: String(text))
+    }
 
     /// Loads the model and lexicon now rather than on the first message (they load once per process, lazily).
     public static func warmUp() {
@@ -21,7 +31,6 @@ public struct TipAnalyzer: Sendable {
     /// Analyses `text`. Never fails: empty, emoji-only or binary-looking input gives a valid non-tip analysis.
     public func analyze(_ text: String) -> TipAnalysis {
         let r = Reading(text)
-        let model = LogisticModel.shared
         let vector = Features.vector(r.doc, r.signals)
         let p = model.probabilities(vector)
         let pTip = 1 - p[0]
@@ -82,7 +91,7 @@ public struct TipAnalyzer: Sendable {
                 var h = FNV.offset
                 for b in "w:".utf8 { FNV.add(&h, byte: b) }
                 for s in tok.key.unicodeScalars { FNV.add(&h, s) }
-                let w = LogisticModel.shared.weight(h, c) - LogisticModel.shared.weight(h, c == 0 ? 1 : 0)
+                let w = model.weight(h, c) - model.weight(h, c == 0 ? 1 : 0)
                 if w > 0.05 { scored.append((w, i)) }
             }
             scored.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }

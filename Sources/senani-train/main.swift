@@ -53,6 +53,46 @@ do {
             try test.write(toFile: corpusRoot + "/test/" + name, atomically: true, encoding: .utf8)
             print("\(name): \(lines.count) lines")
         }
+    } else if arguments.first == "--experiment" {
+        // train on Corpus/train with the options given as key=value, evaluate on Corpus/test, nothing written
+        var options = ModelTrainer.Options()
+        for kv in arguments.dropFirst() {
+            let p = kv.split(separator: "=")
+            guard p.count == 2, let v = Double(p[1]) else { continue }
+            switch p[0] {
+            case "epochs": options.epochs = Int(v)
+            case "lr": options.learningRate = v
+            case "l2": options.l2 = v
+            case "df": options.minDocumentFrequency = Int(v)
+            default: break
+            }
+        }
+        let source = ModelTrainer.generatedSource(try load(corpusRoot + "/train").map(\.trainingExample), options: options)
+        let report = EvaluationReport(try load(corpusRoot + "/test"), analyzer: TipAnalyzer(generatedWeightsSource: source))
+        func f(_ x: Double) -> String { String((x * 1000).rounded() / 1000) }
+        let perCategory = TipCategory.tipCategories.map { f(report.categoryF1[$0] ?? 0) }.joined(separator: " ")
+        print(arguments.dropFirst().joined(separator: " "), "macro", f(report.categoryMacroF1), "(\(perCategory)) tip",
+              f(report.tipF1), "labels", f(report.labelsExactAccuracy))
+    } else if arguments.first == "--cv", arguments.count > 1 {
+        // 4-fold cross-validation over SRC_DIR/*.jsonl (fold = line index mod 4 in each file): an honest estimate
+        // on folds nobody tuned the lexicon against
+        let names = try FileManager.default.contentsOfDirectory(atPath: arguments[1]).filter { $0.hasSuffix(".jsonl") }.sorted()
+        var folds = [[LabelledMessage]](repeating: [], count: 4)
+        for name in names {
+            let text = try String(contentsOfFile: arguments[1] + "/" + name, encoding: .utf8)
+            for (i, line) in text.split(separator: "\n").filter({ !$0.isEmpty }).enumerated() {
+                folds[i % 4].append(try JSONDecoder().decode(LabelledMessage.self, from: Data(line.utf8)))
+            }
+        }
+        func f(_ x: Double) -> String { String((x * 1000).rounded() / 1000) }
+        for k in 0..<4 {
+            let train = (0..<4).filter { $0 != k }.flatMap { folds[$0] }.map(\.trainingExample)
+            let source = ModelTrainer.generatedSource(train)
+            let report = EvaluationReport(folds[k], analyzer: TipAnalyzer(generatedWeightsSource: source))
+            let perCategory = TipCategory.tipCategories.map { f(report.categoryF1[$0] ?? 0) }.joined(separator: " ")
+            print("fold \(k): macro \(f(report.categoryMacroF1)) (\(perCategory)) tip \(f(report.tipF1)) lang \(f(report.languageAccuracy)) phone \(f(report.phoneF1)) vehicle \(f(report.vehicleF1))")
+            if arguments.count > 2 { report.mistakes.forEach { print("  " + $0) } }
+        }
     } else if arguments.first == "--eval" {
         let dir = arguments.count > 1 ? arguments[1] : corpusRoot + "/test"
         let report = EvaluationReport(try load(dir))
