@@ -56,7 +56,7 @@ enum Features {
                 for s in 0...(padded.count - n) { text.add("c:", padded[s..<(s + n)]) }
             }
         }
-        var v = text.finish(total: 3.0)
+        var v = text.finish(total: 4.0)
         var structural = Builder(named: named)
         var kinds: Set<LexKind> = []
         for hit in signals.hits {
@@ -121,7 +121,7 @@ enum Features {
 
         /// Values: `total / sqrt(count)` each when `total` is given (text features), else 1.
         func finish(total: Double?) -> FeatureVector {
-            let value = total.map { ids.isEmpty ? 0 : $0 / Double(ids.count).squareRoot() } ?? 1
+            let value = total.map { ids.isEmpty ? 0 : $0 / Double(ids.count).squareRoot() } ?? 0.6
             return FeatureVector(ids: ids, values: [Double](repeating: value, count: ids.count), names: names)
         }
     }
