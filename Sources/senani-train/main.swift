@@ -30,6 +30,23 @@ func load(_ directory: String) throws -> [LabelledMessage] {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+
+/// Training options from `key=value` arguments (epochs, lr, l2, df); others are ignored.
+func parseOptions(_ args: ArraySlice<String>) -> ModelTrainer.Options {
+    var options = ModelTrainer.Options()
+    for kv in args {
+        let p = kv.split(separator: "=")
+        guard p.count == 2, let v = Double(p[1]) else { continue }
+        switch p[0] {
+        case "epochs": options.epochs = Int(v)
+        case "lr": options.learningRate = v
+        case "l2": options.l2 = v
+        case "df": options.minDocumentFrequency = Int(v)
+        default: break
+        }
+    }
+    return options
+}
 do {
     if arguments.first == "--classify" {
         let encoder = JSONEncoder()
@@ -55,18 +72,7 @@ do {
         }
     } else if arguments.first == "--experiment" {
         // train on Corpus/train with the options given as key=value, evaluate on Corpus/test, nothing written
-        var options = ModelTrainer.Options()
-        for kv in arguments.dropFirst() {
-            let p = kv.split(separator: "=")
-            guard p.count == 2, let v = Double(p[1]) else { continue }
-            switch p[0] {
-            case "epochs": options.epochs = Int(v)
-            case "lr": options.learningRate = v
-            case "l2": options.l2 = v
-            case "df": options.minDocumentFrequency = Int(v)
-            default: break
-            }
-        }
+        let options = parseOptions(arguments.dropFirst())
         let source = ModelTrainer.generatedSource(try load(corpusRoot + "/train").map(\.trainingExample), options: options)
         let report = EvaluationReport(try load(corpusRoot + "/test"), analyzer: TipAnalyzer(generatedWeightsSource: source))
         func f(_ x: Double) -> String { String((x * 1000).rounded() / 1000) }
@@ -87,11 +93,11 @@ do {
         func f(_ x: Double) -> String { String((x * 1000).rounded() / 1000) }
         for k in 0..<4 {
             let train = (0..<4).filter { $0 != k }.flatMap { folds[$0] }.map(\.trainingExample)
-            let source = ModelTrainer.generatedSource(train)
+            let source = ModelTrainer.generatedSource(train, options: parseOptions(arguments.dropFirst(2)))
             let report = EvaluationReport(folds[k], analyzer: TipAnalyzer(generatedWeightsSource: source))
             let perCategory = TipCategory.tipCategories.map { f(report.categoryF1[$0] ?? 0) }.joined(separator: " ")
-            print("fold \(k): macro \(f(report.categoryMacroF1)) (\(perCategory)) tip \(f(report.tipF1)) lang \(f(report.languageAccuracy)) phone \(f(report.phoneF1)) vehicle \(f(report.vehicleF1))")
-            if arguments.count > 2 { report.mistakes.forEach { print("  " + $0) } }
+            print("fold \(k): macro \(f(report.categoryMacroF1)) (\(perCategory)) tip \(f(report.tipF1)) lang \(f(report.languageAccuracy)) phone \(f(report.phoneF1)) vehicle \(f(report.vehicleF1)) labels \(f(report.labelsExactAccuracy))")
+            if arguments.contains("show") { report.mistakes.forEach { print("  " + $0) } }
         }
     } else if arguments.first == "--eval" {
         let dir = arguments.count > 1 ? arguments[1] : corpusRoot + "/test"
