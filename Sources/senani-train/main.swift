@@ -84,15 +84,17 @@ do {
         // on folds nobody tuned the lexicon against
         let names = try FileManager.default.contentsOfDirectory(atPath: arguments[1]).filter { $0.hasSuffix(".jsonl") }.sorted()
         var folds = [[LabelledMessage]](repeating: [], count: 4)
+        var alwaysTrain: [LabelledMessage] = []  // seed_*.jsonl: hand-written training messages, never scored
         for name in names {
             let text = try String(contentsOfFile: arguments[1] + "/" + name, encoding: .utf8)
             for (i, line) in text.split(separator: "\n").filter({ !$0.isEmpty }).enumerated() {
-                folds[i % 4].append(try JSONDecoder().decode(LabelledMessage.self, from: Data(line.utf8)))
+                let m = try JSONDecoder().decode(LabelledMessage.self, from: Data(line.utf8))
+                if name.hasPrefix("seed_") { alwaysTrain.append(m) } else { folds[i % 4].append(m) }
             }
         }
         func f(_ x: Double) -> String { String((x * 1000).rounded() / 1000) }
         for k in 0..<4 {
-            let train = (0..<4).filter { $0 != k }.flatMap { folds[$0] }.map(\.trainingExample)
+            let train = ((0..<4).filter { $0 != k }.flatMap { folds[$0] } + alwaysTrain).map(\.trainingExample)
             let source = ModelTrainer.generatedSource(train, options: parseOptions(arguments.dropFirst(2)))
             let report = EvaluationReport(folds[k], analyzer: TipAnalyzer(generatedWeightsSource: source))
             let perCategory = TipCategory.tipCategories.map { f(report.categoryF1[$0] ?? 0) }.joined(separator: " ")
