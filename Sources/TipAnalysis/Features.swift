@@ -28,6 +28,10 @@ enum Features {
         var text = Builder(named: named)
         let t = doc.tokens
         var previousWord: Int? = nil
+        var key: [Unicode.Scalar] = []
+        var padded: [Unicode.Scalar] = []
+        key.reserveCapacity(32)
+        padded.reserveCapacity(32)
         for (i, tok) in t.enumerated() {
             switch tok.kind {
             case .number:
@@ -41,19 +45,21 @@ enum Features {
             default:
                 break
             }
-            let key = Array(tok.key.unicodeScalars)
-            text.add("w:", key[...])
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: tok.key.unicodeScalars)
+            text.add("w:", key)
             if let p = previousWord, p == i - 1, !tok.breakBefore {
                 text.add2("b:", Array(t[p].key.unicodeScalars), key)
             }
             previousWord = i
             // character n-grams with word boundaries: spelling variants and inflections share most of them
-            var padded: [Unicode.Scalar] = ["^"]
+            padded.removeAll(keepingCapacity: true)
+            padded.append("^")
             padded.append(contentsOf: key)
             padded.append("$")
             if padded.count > 24 { continue }
             for n in minGram...maxGram where padded.count >= n {
-                for s in 0...(padded.count - n) { text.add("c:", padded[s..<(s + n)]) }
+                for s in 0...(padded.count - n) { text.addGram(padded, s, n) }
             }
         }
         var v = text.finish(total: 4.0)
@@ -113,7 +119,26 @@ enum Features {
             insert(h) { prefix.description + String(String.UnicodeScalarView(a)) + " " + String(String.UnicodeScalarView(b)) }
         }
 
+        /// FNV state after "c:", so each n-gram hashes only its own scalars.
+        static let gramSeed: UInt64 = {
+            var h = FNV.offset
+            for b in "c:".utf8 { FNV.add(&h, byte: b) }
+            return h
+        }()
+
+        /// Adds the character n-gram `padded[start..<start+n]` (prefix "c:").
+        @inline(__always)
+        mutating func addGram(_ padded: [Unicode.Scalar], _ start: Int, _ n: Int) {
+            var h = Builder.gramSeed
+            for k in start..<(start + n) { FNV.add(&h, padded[k]) }
+            insert(h) { "c:" + String(String.UnicodeScalarView(padded[start..<(start + n)])) }
+        }
+
         private mutating func insert(_ h: UInt64, _ name: () -> String) {
+            if names == nil {
+                ids.append(h)  // duplicates are removed once in `finish`
+                return
+            }
             guard seen.insert(h).inserted else { return }
             ids.append(h)
             names?.append(name())
@@ -121,6 +146,16 @@ enum Features {
 
         /// Values: `total / sqrt(count)` each when `total` is given (text features), else 1.
         func finish(total: Double?) -> FeatureVector {
+            var ids = ids
+            if names == nil {
+                ids.sort()
+                var w = 0
+                for r in ids.indices where r == 0 || ids[r] != ids[r - 1] {
+                    ids[w] = ids[r]
+                    w += 1
+                }
+                ids.removeLast(ids.count - w)
+            }
             let value = total.map { ids.isEmpty ? 0 : $0 / Double(ids.count).squareRoot() } ?? 0.6
             return FeatureVector(ids: ids, values: [Double](repeating: value, count: ids.count), names: names)
         }

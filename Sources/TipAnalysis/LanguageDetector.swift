@@ -25,9 +25,12 @@ enum LanguageDetector {
             case .devanagari:
                 deva += 1
             case .latin:
-                let raw = doc.text(tok.start, tok.end)
-                let abbreviation = raw.unicodeScalars.count >= 2 && raw.unicodeScalars.count <= 6
-                    && raw.unicodeScalars.filter { $0.properties.isUppercase }.count >= raw.unicodeScalars.count - 1
+                let length = tok.end - tok.start
+                var upper = 0
+                if length >= 2 && length <= 6 {
+                    for k in tok.start..<tok.end where (0x41...0x5A).contains(doc.scalars[k].value) { upper += 1 }
+                }
+                let abbreviation = length >= 2 && length <= 6 && upper >= length - 1
                 if WordSets.hinglish.contains(tok.lower) || hinglishHints.contains(tok.lower) { hi += 1 }
                 if WordSets.english.contains(tok.lower) || chatEnglish.contains(tok.lower) { en += 1 }
                 if abbreviation || neutral.contains(tok.lower) || tok.lower.unicodeScalars.count < 2 { continue }

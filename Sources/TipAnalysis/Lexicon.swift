@@ -3,6 +3,9 @@ enum LexKind: String, Sendable, CaseIterable {
     case liquor, wanted, election, other, sale, tip, presence, seen, urgent, request
     case police, campaign, helpline, notice, news, greeting, ok, question, opinion, job, schedule, civic, past
 
+    /// A distinct bit index per kind (fewer than 64 kinds).
+    var bit: Int { LexKind.allCases.firstIndex(of: self)! }
+
     /// The tip category this kind is evidence for, if any.
     var category: TipCategory? {
         switch self {
@@ -112,9 +115,11 @@ struct Lexicon: Sendable {
                     bestLength = e.scalarLength
                 }
             }
-            var seen: Set<LexKind> = []
+            var seen: UInt64 = 0  // LexKind bits: one hit per kind at this start
             for (e, end) in candidates where end - i == bestTokens && e.scalarLength == bestLength {
-                if seen.insert(e.kind).inserted {
+                let bit: UInt64 = 1 << UInt64(e.kind.bit)
+                if seen & bit == 0 {
+                    seen |= bit
                     hits.append(LexHit(kind: e.kind, strong: e.strong, start: i, end: end))
                 }
             }

@@ -73,6 +73,7 @@ public struct TipAnalyzer: Sendable {
     private func evidence(_ r: Reading, _ v: FeatureVector, isTip: Bool, category: TipCategory, labels: [TipCategory]) -> [String] {
         var out: [String] = []
         func add(_ hit: LexHit) {
+            guard out.count < 8 else { return }
             let s = r.doc.text(tokens: hit.start, hit.end - 1)
             if !out.contains(s) && out.count < 8 { out.append(s) }
         }

@@ -75,8 +75,10 @@ struct Document: Sendable {
                     kind = .number
                     key = String(String.UnicodeScalarView(slice))
                 }
-                toks.append(Token(kind: kind, start: i, end: j, lower: String(String.UnicodeScalarView(lowered)),
-                                  key: key, hash: FNV.hash(key), breakBefore: pendingBreak))
+                // Devanagari has no case: its key serves as the lower-cased form and saves a string per word
+                let lower = kind == .devanagari ? key : String(String.UnicodeScalarView(lowered))
+                toks.append(Token(kind: kind, start: i, end: j, lower: lower, key: key, hash: FNV.hash(key),
+                                  breakBefore: pendingBreak))
                 pendingBreak = false
                 i = j
             case .emoji:

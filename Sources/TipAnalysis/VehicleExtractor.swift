@@ -46,16 +46,21 @@ enum VehicleExtractor {
             let c = ScalarClass.of(s[i])
             var j = i + 1
             switch c {
+            // runs longer than 4 can never be part of a mark: keep their place, skip their text
             case .digit:
                 while j < n, ScalarClass.of(s[j]) == .digit { j += 1 }
-                runs.append(Run(kind: .digits, start: i, end: j, text: String(String.UnicodeScalarView(s[i..<j])),
-                                upper: true, gap: gap(i)))
+                let text = j - i <= 4 ? String(String.UnicodeScalarView(s[i..<j])) : "#####"
+                runs.append(Run(kind: .digits, start: i, end: j, text: text, upper: true, gap: gap(i)))
                 lastEnd = j
             case .latin:
                 while j < n, s[j].isASCII, ScalarClass.of(s[j]) == .latin { j += 1 }
-                let text = String(String.UnicodeScalarView(s[i..<j]))
-                let upper = text.uppercased()
-                runs.append(Run(kind: .letters, start: i, end: j, text: upper, upper: upper == text, gap: gap(i)))
+                if j - i <= 4 {
+                    let text = String(String.UnicodeScalarView(s[i..<j]))
+                    let upper = text.uppercased()
+                    runs.append(Run(kind: .letters, start: i, end: j, text: upper, upper: upper == text, gap: gap(i)))
+                } else {
+                    runs.append(Run(kind: .letters, start: i, end: j, text: "#####", upper: false, gap: gap(i)))
+                }
                 lastEnd = j
             case .devanagari:
                 while j < n, ScalarClass.of(s[j]) == .devanagari { j += 1 }
