@@ -148,13 +148,8 @@ enum Features {
         func finish(total: Double?) -> FeatureVector {
             var ids = ids
             if names == nil {
-                ids.sort()
-                var w = 0
-                for r in ids.indices where r == 0 || ids[r] != ids[r - 1] {
-                    ids[w] = ids[r]
-                    w += 1
-                }
-                ids.removeLast(ids.count - w)
+                var seen = HashIndex(capacity: ids.count)
+                ids = ids.filter { seen.insert($0, 0) }
             }
             let value = total.map { ids.isEmpty ? 0 : $0 / Double(ids.count).squareRoot() } ?? 0.6
             return FeatureVector(ids: ids, values: [Double](repeating: value, count: ids.count), names: names)

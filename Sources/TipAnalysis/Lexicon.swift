@@ -42,13 +42,15 @@ struct LexHit: Sendable {
 struct Lexicon: Sendable {
     static let shared = Lexicon(source: lexiconSource)
 
-    private var exact: [UInt64: [LexEntry]] = [:]
-    private var prefixes: [UInt64: [LexEntry]] = [:]
+    private var exactIndex = HashIndex()
+    private var prefixIndex = HashIndex()
+    /// Entry lists the indexes point into.
+    private var lists: [[LexEntry]] = []
     private var maxPrefixLength = 0
 
     /// Rough size of the compiled tables.
     var approximateBytes: Int {
-        (exact.values.reduce(0) { $0 + $1.count } + prefixes.values.reduce(0) { $0 + $1.count }) * 128
+        lists.reduce(0) { $0 + $1.count } * 128 + exactIndex.bytes + prefixIndex.bytes
     }
 
     init(source: String) {
@@ -61,12 +63,21 @@ struct Lexicon: Sendable {
             for phrase in line[line.index(after: colon)...].split(separator: ",") {
                 guard let entry = Lexicon.entry(String(phrase).trimmingSpaces, kind: kind, strong: strong) else { continue }
                 if entry.prefix[0] {
-                    prefixes[entry.hashes[0], default: []].append(entry)
+                    Lexicon.add(entry, to: &prefixIndex, &lists)
                     maxPrefixLength = max(maxPrefixLength, entry.keys[0].unicodeScalars.count)
                 } else {
-                    exact[entry.hashes[0], default: []].append(entry)
+                    Lexicon.add(entry, to: &exactIndex, &lists)
                 }
             }
+        }
+    }
+
+    private static func add(_ entry: LexEntry, to index: inout HashIndex, _ lists: inout [[LexEntry]]) {
+        if let k = index.get(entry.hashes[0]) {
+            lists[Int(k)].append(entry)
+        } else {
+            index.insert(entry.hashes[0], Int32(lists.count))
+            lists.append([entry])
         }
     }
 
@@ -91,7 +102,8 @@ struct Lexicon: Sendable {
         var candidates: [(LexEntry, Int)] = []
         for i in tokens.indices {
             candidates.removeAll(keepingCapacity: true)
-            if let list = exact[tokens[i].hash] {
+            if let k = exactIndex.get(tokens[i].hash) {
+                let list = lists[Int(k)]
                 for e in list { if let end = match(e, at: i, tokens) { candidates.append((e, end)) } }
             }
             if tokens[i].kind == .devanagari || tokens[i].kind == .latin {
@@ -102,7 +114,8 @@ struct Lexicon: Sendable {
                     FNV.add(&h, scalar)
                     n += 1
                     if n > maxPrefixLength { break }
-                    if n >= 2, let list = prefixes[h] {
+                    if n >= 2, let k = prefixIndex.get(h) {
+                        let list = lists[Int(k)]
                         for e in list { if let end = match(e, at: i, tokens) { candidates.append((e, end)) } }
                     }
                 }

@@ -11,14 +11,14 @@ struct LogisticModel: Sendable {
 
     var bias: [Double]
     /// Feature id -> row index into `weights` (5 per row).
-    var index: [UInt64: Int32]
+    var index: HashIndex
     var weights: [Float]
 
     static let shared = LogisticModel(text: modelWeightsText)
 
     init(text: String) {
         bias = [Double](repeating: 0, count: 5)
-        index = [:]
+        index = HashIndex(capacity: text.utf8.count / 40)
         weights = []
         var lines = 0
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
@@ -31,17 +31,17 @@ struct LogisticModel: Sendable {
                 bias = numbers.map { Double($0) / LogisticModel.scale }
                 continue
             }
-            index[FNV.hash(String(name))] = Int32(weights.count / 5)
+            index.insert(FNV.hash(String(name)), Int32(weights.count / 5))
             weights += numbers.map { Float(Double($0) / LogisticModel.scale) }
         }
-        index.reserveCapacity(lines)
+        _ = lines
     }
 
     /// Class probabilities in `classes` order.
     func probabilities(_ v: FeatureVector) -> [Double] {
         var z = bias
         for (k, id) in v.ids.enumerated() {
-            guard let row = index[id] else { continue }
+            guard let row = index.get(id) else { continue }
             let base = Int(row) * 5
             let x = v.values[k]
             for c in 0..<5 { z[c] += x * Double(weights[base + c]) }
@@ -51,7 +51,7 @@ struct LogisticModel: Sendable {
 
     /// Per-class contribution of one feature id (for explaining a decision).
     func weight(_ id: UInt64, _ c: Int) -> Double {
-        guard let row = index[id] else { return 0 }
+        guard let row = index.get(id) else { return 0 }
         return Double(weights[Int(row) * 5 + c])
     }
 
@@ -63,5 +63,5 @@ struct LogisticModel: Sendable {
     }
 
     /// Approximate bytes the loaded table holds (keys, row indices, weights, dictionary overhead).
-    var approximateBytes: Int { index.count * (8 + 4 + 8) * 2 + weights.count * 4 }
+    var approximateBytes: Int { index.bytes + weights.count * 4 }
 }

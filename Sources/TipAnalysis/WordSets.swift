@@ -3,7 +3,7 @@ enum WordSets {
     static func keys(_ words: String) -> KeySet {
         var set = KeySet()
         for w in words.split(separator: " ") {
-            for t in Document(String(w)).tokens { set.hashes.insert(t.hash) }
+            for t in Document(String(w)).tokens { set.hashes.insert(t.hash, 0) }
         }
         return set
     }
@@ -50,8 +50,8 @@ enum WordSets {
 
 /// A set of folded keys stored as FNV hashes: lookups hash a few UTF-8 bytes instead of comparing Unicode strings.
 struct KeySet: Sendable {
-    var hashes: Set<UInt64> = []
+    var hashes = HashIndex()
 
-    @inline(__always) func contains(_ key: String) -> Bool { hashes.contains(FNV.hash(key)) }
-    @inline(__always) func contains(_ token: Token) -> Bool { hashes.contains(token.hash) }
+    @inline(__always) func contains(_ key: String) -> Bool { hashes.get(FNV.hash(key)) != nil }
+    @inline(__always) func contains(_ token: Token) -> Bool { hashes.get(token.hash) != nil }
 }
