@@ -45,9 +45,12 @@ import Testing
 
     @Test func deterministic() throws {
         let text = "Raju naam ka aadmi Shiv mandir ke paas 20 peti sharab bech raha hai kal subah 9876543210"
-        let a = try JSONEncoder().encode(analyzer.analyze(text))
-        let b = try JSONEncoder().encode(TipAnalyzer().analyze(text))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // key order of an unsorted encoder varies between dictionaries
+        let a = try encoder.encode(analyzer.analyze(text))
+        let b = try encoder.encode(TipAnalyzer().analyze(text))
         #expect(a == b)
+        #expect(analyzer.analyze(text) == TipAnalyzer().analyze(text))
     }
 
     @Test func jsonKeysMatchTheInterface() throws {
