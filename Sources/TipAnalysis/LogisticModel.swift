@@ -38,8 +38,8 @@ struct LogisticModel: Sendable {
     }
 
     /// Class probabilities in `classes` order.
-    func probabilities(_ v: FeatureVector) -> [Double] {
-        var z = bias
+    func probabilities(_ v: FeatureVector, prior: [Double] = [0, 0, 0, 0, 0]) -> [Double] {
+        var z = zip(bias, prior).map { $0 + $1 }
         for (k, id) in v.ids.enumerated() {
             guard let row = index.get(id) else { continue }
             let base = Int(row) * 5

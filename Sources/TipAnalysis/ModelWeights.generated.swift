@@ -3,10608 +3,10608 @@
 // 1005 messages; weights x 10000, classes none, liquor, wanted_criminal, election_disturbance, other.
 
 let modelWeightsText = #"""
-bias	36634 -9026 -10017 -13121 -4471
-L:campaign	5538 -2508 -1040 -529 -1461
-L:civic	7064 -597 -3467 -3142 143
-L:election	-5004 -9802 -9052 30941 -7083
-L:election+	873 -9889 -9951 39056 -20090
-L:greeting	17627 -4542 -4568 -2635 -5882
-L:greeting+	17627 -4542 -4568 -2635 -5882
-L:helpline	4966 1729 -2213 -2338 -2144
-L:job	-515 -4190 1220 -2064 5548
-L:liquor	-6330 46067 -10360 -9747 -19631
-L:liquor+	2182 23173 -4063 -3707 -17586
-L:news	8848 -771 -2318 -2710 -3049
-L:notice	13812 -3369 -3669 -3618 -3156
-L:ok	1903 2327 -1764 1727 -4193
-L:opinion	18623 -6534 -2682 -3544 -5863
-L:other	-9772 -10612 -1454 -1324 23162
-L:other+	-8863 -15236 -1219 -1070 26388
-L:past	-861 -964 5751 -1468 -2458
-L:police	9276 -4428 -3938 -2830 1920
-L:presence	-2564 442 834 -1256 2544
-L:presence+	-2564 442 834 -1256 2544
-L:question	12206 -3550 -3625 -428 -4603
-L:request	2810 1073 -3457 435 -861
-L:sale	-6280 8623 -1163 -3751 2571
-L:sale+	-6280 8623 -1163 -3751 2571
-L:schedule	7885 -1929 -221 -3061 -2674
-L:seen	-6312 -1366 8175 1680 -2177
-L:seen+	-6312 -1366 8175 1680 -2177
-L:tip	-16140 -1251 -3488 7272 13607
-L:urgent	-14921 -56 7253 359 7365
-L:wanted	-7535 -11465 35132 -5103 -11029
-L:wanted+	-1255 -12285 31736 -1670 -16526
-P:campaign&greeting	1089 -508 -93 -222 -266
-P:campaign&notice	1419 -516 -379 -240 -283
+bias	36636 -9040 -10003 -13121 -4473
+L:campaign	5538 -2507 -1042 -529 -1460
+L:civic	7066 -589 -3476 -3142 142
+L:election	-5003 -9808 -9035 30934 -7088
+L:election+	873 -9893 -9944 39054 -20090
+L:greeting	17624 -4552 -4555 -2635 -5883
+L:greeting+	17624 -4552 -4555 -2635 -5883
+L:helpline	4966 1735 -2217 -2339 -2144
+L:job	-512 -4192 1219 -2064 5548
+L:liquor	-6332 46055 -10329 -9758 -19636
+L:liquor+	2181 23168 -4049 -3711 -17589
+L:news	8848 -772 -2317 -2709 -3050
+L:notice	13807 -3375 -3654 -3620 -3158
+L:ok	1905 2313 -1753 1728 -4192
+L:opinion	18625 -6547 -2666 -3545 -5868
+L:other	-9770 -10624 -1438 -1325 23157
+L:other+	-8861 -15251 -1206 -1071 26389
+L:past	-866 -965 5760 -1467 -2461
+L:police	9282 -4426 -3940 -2833 1918
+L:presence	-2564 431 843 -1256 2546
+L:presence+	-2564 431 843 -1256 2546
+L:question	12207 -3555 -3624 -429 -4599
+L:request	2809 1073 -3455 431 -858
+L:sale	-6280 8626 -1167 -3752 2572
+L:sale+	-6280 8626 -1167 -3752 2572
+L:schedule	7883 -1928 -219 -3061 -2675
+L:seen	-6310 -1442 8247 1679 -2174
+L:seen+	-6310 -1442 8247 1679 -2174
+L:tip	-16132 -1281 -3466 7271 13609
+L:urgent	-14927 -28 7227 363 7365
+L:wanted	-7542 -11420 35084 -5093 -11028
+L:wanted+	-1263 -12228 31697 -1666 -16540
+P:campaign&greeting	1088 -507 -93 -222 -266
+P:campaign&notice	1417 -515 -378 -240 -283
 P:campaign&opinion	26 -51 -86 190 -79
 P:campaign&schedule	802 -235 -137 -212 -218
-P:civic&past	-6 230 -36 -35 -153
-P:election&campaign	938 -490 -149 -6 -293
-P:election&civic	376 640 -443 -1256 683
-P:election&greeting	3059 -1926 -373 -179 -581
-P:election&helpline	1621 -75 -34 -2021 509
-P:election&news	1573 -364 -421 -1734 946
-P:election&notice	170 866 -712 -1723 1399
-P:election&ok	-2754 1170 -36 2969 -1348
-P:election&opinion	2191 -1496 1093 -1157 -631
-P:election&other	-3462 -1552 -371 5271 114
-P:election&past	-46 -378 2229 -635 -1170
-P:election&police	778 -167 924 -1118 -418
-P:election&presence	-872 -1081 1653 1966 -1666
-P:election&question	2421 -1578 -1075 925 -692
-P:election&request	-330 -841 -610 1903 -122
-P:election&sale	-984 2574 -113 -602 -874
-P:election&schedule	7752 -951 -264 -6079 -457
-P:election&seen	-1617 -1087 -1244 5836 -1889
-P:election&tip	-8884 -5229 -5064 22136 -2960
-P:election&urgent	-7943 -4738 1176 12814 -1309
-P:greeting&ok	1262 -420 -201 -303 -339
-P:greeting&opinion	555 -1085 -834 1511 -148
-P:greeting&past	-107 571 368 -80 -752
-P:greeting&question	630 -193 46 -255 -228
-P:helpline&job	212 -17 -9 -25 -162
-P:helpline&notice	2644 -174 -901 -127 -1442
-P:helpline&opinion	1337 -1043 -16 -28 -250
+P:civic&past	-6 232 -37 -35 -153
+P:election&campaign	938 -489 -150 -6 -293
+P:election&civic	376 640 -442 -1256 682
+P:election&greeting	3056 -1923 -373 -179 -581
+P:election&helpline	1620 -75 -34 -2020 508
+P:election&news	1572 -364 -420 -1733 946
+P:election&notice	168 871 -714 -1723 1398
+P:election&ok	-2754 1170 -37 2969 -1348
+P:election&opinion	2197 -1504 1097 -1158 -631
+P:election&other	-3459 -1553 -380 5274 118
+P:election&past	-46 -376 2223 -632 -1169
+P:election&police	778 -168 929 -1120 -420
+P:election&presence	-872 -1080 1653 1966 -1666
+P:election&question	2425 -1587 -1071 925 -693
+P:election&request	-333 -833 -609 1899 -123
+P:election&sale	-982 2570 -112 -603 -874
+P:election&schedule	7751 -952 -265 -6079 -456
+P:election&seen	-1619 -1079 -1263 5847 -1886
+P:election&tip	-8890 -5209 -5068 22130 -2962
+P:election&urgent	-7942 -4741 1186 12807 -1310
+P:greeting&ok	1263 -423 -198 -302 -339
+P:greeting&opinion	557 -1087 -834 1512 -148
+P:greeting&past	-106 563 377 -80 -754
+P:greeting&question	630 -192 38 -254 -222
+P:helpline&job	213 -17 -9 -25 -162
+P:helpline&notice	2644 -173 -902 -127 -1442
+P:helpline&opinion	1336 -1041 -17 -28 -250
 P:helpline&question	1416 -27 -72 -18 -1299
-P:job&schedule	1385 -377 -198 -273 -536
-P:liquor&campaign	3408 -1981 -280 -473 -674
-P:liquor&civic	-1031 4442 -456 -2065 -890
-P:liquor&election	-1755 5248 -1104 734 -3123
-P:liquor&greeting	1618 -1421 -995 1513 -716
-P:liquor&helpline	524 -297 -51 -86 -90
-P:liquor&job	247 -1228 -326 -338 1645
-P:liquor&news	634 166 -304 -291 -205
-P:liquor&notice	2835 -255 -542 -1428 -610
-P:liquor&ok	-355 3835 -512 -2019 -949
-P:liquor&opinion	5733 -3678 -980 291 -1365
-P:liquor&other	673 3460 -2540 -1232 -362
-P:liquor&past	675 823 -874 -345 -279
-P:liquor&police	4239 -2252 -679 -792 -517
-P:liquor&presence	-1289 4010 -2379 -119 -223
-P:liquor&question	1436 -981 -210 277 -521
-P:liquor&request	-552 2663 -1015 540 -1635
-P:liquor&sale	-2533 8886 -214 -2001 -4138
+P:job&schedule	1384 -375 -200 -273 -536
+P:liquor&campaign	3407 -1980 -280 -473 -675
+P:liquor&civic	-1029 4442 -458 -2065 -890
+P:liquor&election	-1751 5246 -1100 729 -3124
+P:liquor&greeting	1614 -1423 -987 1513 -716
+P:liquor&helpline	516 -286 -52 -88 -91
+P:liquor&job	247 -1224 -329 -338 1644
+P:liquor&news	635 166 -304 -291 -205
+P:liquor&notice	2835 -248 -548 -1429 -610
+P:liquor&ok	-353 3833 -512 -2019 -949
+P:liquor&opinion	5736 -3681 -981 291 -1365
+P:liquor&other	675 3470 -2546 -1233 -366
+P:liquor&past	671 823 -869 -346 -279
+P:liquor&police	4243 -2251 -683 -792 -517
+P:liquor&presence	-1294 4024 -2383 -120 -227
+P:liquor&question	1430 -974 -211 276 -521
+P:liquor&request	-550 2656 -1008 537 -1635
+P:liquor&sale	-2535 8902 -228 -2001 -4137
 P:liquor&schedule	802 -235 -137 -212 -218
-P:liquor&seen	-630 3540 -829 185 -2266
-P:liquor&tip	-1479 9737 -436 -1325 -6497
-P:liquor&urgent	-9540 17879 -955 258 -7642
-P:liquor&wanted	-154 -4332 2901 -182 1767
-P:news&greeting	3109 -921 -1198 -191 -799
-P:news&opinion	208 -55 -47 -29 -77
-P:notice&civic	-236 -86 -105 679 -252
-P:notice&greeting	-808 -669 -43 1538 -17
-P:notice&job	1269 -256 -171 -246 -596
-P:notice&news	66 -1 -58 -1 -5
-P:notice&ok	157 12 -28 -77 -65
-P:notice&opinion	-1216 -696 -207 2429 -311
-P:notice&past	-640 -614 -309 -80 1643
-P:notice&question	1325 -240 -262 -176 -647
+P:liquor&seen	-640 3575 -849 182 -2269
+P:liquor&tip	-1475 9749 -439 -1332 -6502
+P:liquor&urgent	-9538 17836 -896 249 -7651
+P:liquor&wanted	-152 -4405 2978 -184 1763
+P:news&greeting	3109 -922 -1197 -191 -799
+P:news&opinion	207 -55 -47 -29 -77
+P:notice&civic	-235 -86 -105 679 -253
+P:notice&greeting	-811 -666 -44 1538 -17
+P:notice&job	1269 -256 -172 -246 -596
+P:notice&news	67 -1 -59 -1 -5
+P:notice&ok	157 12 -28 -76 -65
+P:notice&opinion	-1214 -695 -211 2430 -311
+P:notice&past	-640 -614 -308 -80 1642
+P:notice&question	1325 -238 -262 -176 -648
 P:notice&schedule	1477 -279 -172 -704 -322
-P:ok&opinion	272 -88 -22 -77 -84
-P:ok&past	282 -282 -54 166 -112
-P:ok&question	-151 -93 -86 412 -82
-P:opinion&civic	1012 -141 -189 -371 -312
-P:opinion&job	1432 -227 -277 -124 -804
-P:opinion&past	-899 480 1838 -365 -1055
+P:ok&opinion	272 -88 -23 -77 -84
+P:ok&past	282 -282 -54 164 -111
+P:ok&question	-150 -94 -85 412 -82
+P:opinion&civic	1014 -140 -192 -371 -311
+P:opinion&job	1434 -226 -278 -124 -805
+P:opinion&past	-904 488 1836 -365 -1055
 P:opinion&schedule	514 -11 -5 -492 -7
-P:other&campaign	1551 -727 -174 -237 -412
-P:other&civic	-162 -228 -138 -723 1252
-P:other&greeting	1841 811 155 -582 -2226
-P:other&helpline	1592 -177 -101 -485 -830
-P:other&job	521 -295 866 -294 -797
-P:other&news	2430 -224 -194 233 -2245
-P:other&notice	5884 -1169 -870 -1088 -2758
-P:other&ok	-209 154 -117 148 24
-P:other&opinion	3751 -1456 1439 -1554 -2181
-P:other&past	1555 -530 3567 -686 -3906
-P:other&police	4545 -717 -722 -992 -2115
-P:other&presence	-1321 1557 199 -1568 1133
-P:other&question	2292 -738 -205 735 -2084
-P:other&request	1151 470 -681 61 -1002
-P:other&sale	-3046 208 -1360 -1451 5648
-P:other&schedule	-738 -632 -399 2467 -698
-P:other&seen	743 -1107 -1091 731 724
-P:other&tip	-4595 -4001 -4960 2038 11517
-P:other&urgent	-2775 -1932 3119 -971 2559
-P:police&campaign	1827 -995 -361 -228 -244
-P:police&greeting	957 -81 -747 -41 -88
-P:police&news	1761 -225 -127 -39 -1370
-P:police&notice	3626 -737 -1691 -574 -625
-P:police&ok	449 -340 -55 -30 -24
-P:police&opinion	2281 -277 -1229 -319 -456
-P:police&past	2198 -866 -281 -292 -760
-P:police&question	1528 -482 -350 -471 -225
-P:police&schedule	1580 -402 787 -1329 -636
-P:presence&civic	474 -71 -112 22 -313
-P:presence&greeting	-1540 2009 121 388 -979
-P:presence&job	-156 -989 -431 -99 1676
-P:presence&ok	-602 2205 -518 -9 -1076
-P:presence&opinion	-127 -341 1854 -352 -1034
-P:presence&past	511 128 2043 -387 -2295
-P:presence&question	521 155 79 121 -876
-P:presence&request	-87 373 -641 398 -43
-P:presence&seen	-123 14 -207 -64 380
-P:presence&urgent	-2121 -1273 608 -1328 4114
-P:question&civic	-620 -32 -22 -119 792
-P:question&job	334 -55 -100 -22 -158
-P:question&opinion	2131 -21 -719 -797 -594
-P:question&past	394 785 -93 -33 -1052
-P:question&schedule	2478 -263 -61 -2027 -127
-P:request&civic	-982 341 -30 -158 829
-P:request&greeting	-263 -13 -597 1254 -381
-P:request&helpline	2340 -144 -1900 -136 -160
-P:request&notice	1210 -377 -968 -443 577
-P:request&opinion	1239 -189 -231 -177 -641
-P:request&past	-33 608 -517 -17 -41
-P:request&police	689 -210 -315 -13 -152
-P:request&question	-396 -75 54 -448 865
-P:sale&civic	-468 754 -104 -53 -129
-P:sale&greeting	-305 388 -54 -11 -17
-P:sale&helpline	-405 1589 -162 -61 -961
-P:sale&job	-141 537 -122 -53 -221
-P:sale&opinion	742 -632 -24 1 -87
-P:sale&past	-245 181 228 -76 -87
-P:sale&presence	-2575 3752 -226 -530 -421
-P:sale&question	629 -354 -13 -211 -52
-P:sale&request	-76 534 -77 -41 -339
-P:sale&seen	-564 567 195 -54 -144
-P:sale&tip	-3285 1221 1596 -2081 2549
-P:sale&urgent	-1505 1006 2379 -1401 -479
-P:seen&greeting	693 -113 -273 -23 -284
-P:seen&job	-459 -282 1688 -308 -639
-P:seen&notice	-121 -186 550 -135 -108
-P:seen&opinion	1283 -40 -1334 190 -99
-P:seen&past	-342 -164 1258 -464 -287
-P:seen&police	2414 -313 -1000 -209 -892
-P:seen&question	939 -440 -1462 1240 -277
-P:seen&request	-1120 -625 754 1909 -917
-P:seen&urgent	-1119 -381 4589 -413 -2675
-P:tip&campaign	133 -214 -67 210 -62
-P:tip&civic	-3068 2903 -1171 -683 2019
-P:tip&greeting	2447 -1722 -828 1112 -1010
-P:tip&helpline	1280 -63 -31 -1716 530
-P:tip&job	-1507 -350 942 -308 1222
-P:tip&news	2659 -1326 577 -1584 -326
-P:tip&notice	-693 2092 -370 -2144 1115
-P:tip&ok	-1015 2639 134 -1011 -748
-P:tip&opinion	5416 -1889 -1824 -1066 -636
-P:tip&past	-843 -210 1371 -21 -297
-P:tip&police	1669 -339 -966 -297 -67
-P:tip&presence	162 -3170 2723 -648 932
-P:tip&question	1571 -565 -526 -104 -377
-P:tip&request	-1600 747 -408 899 361
-P:tip&schedule	2052 -209 -637 -1780 574
-P:tip&seen	-302 323 -1909 1237 651
-P:tip&urgent	-4957 -3805 3824 -573 5511
-P:urgent&civic	974 -128 -1140 -1043 1336
-P:urgent&greeting	-1468 -565 -141 2867 -693
-P:urgent&helpline	1201 -80 -90 -481 -550
-P:urgent&job	736 -2352 229 -229 1616
-P:urgent&news	1377 817 10 -643 -1561
-P:urgent&notice	17 2029 -93 -788 -1165
-P:urgent&ok	-397 202 109 1027 -941
-P:urgent&opinion	-2111 -124 1862 482 -109
-P:urgent&past	-3048 685 5821 -904 -2554
-P:urgent&police	69 -1146 -1116 -542 2735
-P:urgent&question	-161 790 98 1083 -1811
-P:urgent&request	-945 261 -502 2118 -932
-P:urgent&schedule	-733 -189 791 -802 933
-P:wanted&campaign	428 -178 -226 -4 -19
-P:wanted&election	-1405 -238 -1735 2956 423
-P:wanted&greeting	2883 405 -1954 -170 -1164
-P:wanted&helpline	1100 2147 -2044 -187 -1016
-P:wanted&job	-459 -351 2764 -314 -1640
-P:wanted&news	3972 -121 -3223 -222 -405
-P:wanted&notice	3876 -654 -1969 -706 -548
-P:wanted&ok	-11 -11 610 -544 -44
-P:wanted&opinion	2161 -365 -1258 -204 -334
-P:wanted&other	-682 -2433 6684 -1375 -2194
-P:wanted&past	-718 301 2408 -567 -1424
-P:wanted&police	4597 -590 -2266 -855 -886
-P:wanted&presence	-653 -1158 637 -1111 2285
-P:wanted&question	1261 -152 -1817 1157 -450
-P:wanted&request	2759 575 -2373 -451 -510
-P:wanted&sale	-1358 310 2509 -149 -1311
-P:wanted&schedule	-651 -165 1104 -792 504
-P:wanted&seen	-4802 -1991 10018 -42 -3183
-P:wanted&tip	3 -5174 8667 -1821 -1674
-P:wanted&urgent	-2244 -9756 19643 -5123 -2520
-X:booth	-5063 3288 -1530 8791 -5485
-X:command	1424 -415 -267 -189 -553
-X:len1	6013 -2318 -1188 -955 -1553
-X:len2	4120 -176 -754 -1264 -1926
-X:len3	17004 -5155 -3782 -2832 -5235
-X:len4	1426 2046 -4895 -4054 5476
-X:len5	-6615 167 4667 1300 481
-X:person	-3806 4958 4442 -7807 2214
-X:phone	-15187 4941 -1111 782 10575
-X:place	-22800 5133 11415 3758 2494
-X:qty	-5266 8298 -3304 1052 -779
-X:question	19452 -5564 -3559 -5205 -5124
-X:time	-15209 6009 8812 -6 394
-X:url	2564 -483 -542 -208 -1331
-X:vehicle	-5917 1634 519 2257 1506
-b:a bike	-306 -58 197 -59 227
-b:a blak	-484 432 196 -20 -124
-b:a boy	-21 348 -14 -59 -254
-b:a candidate	-532 472 -102 469 -307
-b:a gayi	1196 -556 -89 -74 -478
-b:a group	-234 48 -77 -72 334
-b:a likuor	-8 -506 -7 531 -10
+P:other&campaign	1550 -726 -174 -237 -412
+P:other&civic	-163 -225 -140 -724 1251
+P:other&greeting	1844 813 147 -581 -2222
+P:other&helpline	1591 -175 -102 -485 -830
+P:other&job	522 -296 869 -294 -800
+P:other&news	2431 -224 -195 233 -2246
+P:other&notice	5886 -1171 -868 -1087 -2760
+P:other&ok	-209 153 -116 147 25
+P:other&opinion	3752 -1456 1444 -1554 -2185
+P:other&past	1555 -527 3561 -683 -3905
+P:other&police	4545 -716 -719 -993 -2117
+P:other&presence	-1320 1573 180 -1569 1136
+P:other&question	2295 -735 -216 735 -2078
+P:other&request	1150 468 -676 60 -1003
+P:other&sale	-3046 208 -1357 -1452 5647
+P:other&schedule	-737 -633 -400 2466 -697
+P:other&seen	749 -1102 -1139 745 746
+P:other&tip	-4596 -4021 -4944 2040 11522
+P:other&urgent	-2771 -1931 3110 -968 2560
+P:police&campaign	1826 -994 -360 -228 -244
+P:police&greeting	958 -82 -747 -41 -88
+P:police&news	1762 -224 -128 -39 -1371
+P:police&notice	3628 -737 -1692 -574 -625
+P:police&ok	449 -341 -53 -30 -24
+P:police&opinion	2285 -278 -1233 -319 -456
+P:police&past	2199 -866 -282 -292 -760
+P:police&question	1528 -483 -349 -471 -225
+P:police&schedule	1580 -403 792 -1331 -638
+P:presence&civic	473 -66 -115 22 -315
+P:presence&greeting	-1538 2005 122 387 -975
+P:presence&job	-155 -996 -427 -99 1677
+P:presence&ok	-602 2203 -516 -9 -1076
+P:presence&opinion	-127 -339 1853 -353 -1033
+P:presence&past	512 122 2050 -388 -2296
+P:presence&question	523 158 69 121 -870
+P:presence&request	-86 366 -634 396 -43
+P:presence&seen	-122 16 -224 -63 393
+P:presence&urgent	-2119 -1289 629 -1329 4109
+P:question&civic	-619 -32 -22 -119 791
+P:question&job	334 -55 -99 -22 -158
+P:question&opinion	2126 -17 -719 -797 -593
+P:question&past	389 791 -95 -33 -1052
+P:question&schedule	2479 -264 -61 -2027 -127
+P:request&civic	-983 340 -29 -157 829
+P:request&greeting	-263 -21 -587 1253 -382
+P:request&helpline	2345 -143 -1906 -136 -160
+P:request&notice	1207 -378 -960 -445 576
+P:request&opinion	1238 -189 -232 -177 -641
+P:request&past	-33 599 -508 -17 -41
+P:request&police	687 -210 -312 -13 -152
+P:request&question	-397 -74 57 -449 864
+P:sale&civic	-467 757 -107 -54 -129
+P:sale&greeting	-305 385 -53 -11 -17
+P:sale&helpline	-404 1584 -158 -61 -960
+P:sale&job	-140 538 -124 -53 -221
+P:sale&opinion	741 -631 -24 1 -87
+P:sale&past	-246 183 227 -77 -88
+P:sale&presence	-2578 3756 -227 -530 -421
+P:sale&question	627 -351 -13 -211 -52
+P:sale&request	-76 531 -76 -41 -339
+P:sale&seen	-566 573 192 -54 -144
+P:sale&tip	-3282 1226 1586 -2081 2550
+P:sale&urgent	-1505 1009 2375 -1401 -478
+P:seen&greeting	694 -111 -283 -23 -278
+P:seen&job	-458 -278 1683 -308 -638
+P:seen&notice	-125 -185 556 -137 -109
+P:seen&opinion	1284 -39 -1337 190 -98
+P:seen&past	-342 -165 1254 -460 -288
+P:seen&police	2416 -312 -1002 -209 -893
+P:seen&question	938 -437 -1471 1241 -271
+P:seen&request	-1128 -622 758 1907 -915
+P:seen&urgent	-1121 -492 4723 -422 -2688
+P:tip&campaign	133 -213 -68 211 -62
+P:tip&civic	-3066 2902 -1175 -682 2020
+P:tip&greeting	2447 -1721 -822 1110 -1014
+P:tip&helpline	1279 -62 -31 -1716 530
+P:tip&job	-1507 -354 947 -307 1222
+P:tip&news	2660 -1326 574 -1583 -325
+P:tip&notice	-692 2099 -375 -2145 1113
+P:tip&ok	-1014 2638 136 -1012 -748
+P:tip&opinion	5418 -1888 -1825 -1066 -639
+P:tip&past	-844 -209 1374 -23 -299
+P:tip&police	1673 -338 -970 -297 -67
+P:tip&presence	162 -3170 2714 -646 940
+P:tip&question	1567 -561 -525 -104 -377
+P:tip&request	-1600 753 -410 897 360
+P:tip&schedule	2050 -208 -641 -1778 577
+P:tip&seen	-296 346 -1957 1247 662
+P:tip&urgent	-4958 -3817 3855 -583 5503
+P:urgent&civic	976 -121 -1148 -1043 1337
+P:urgent&greeting	-1468 -575 -133 2866 -690
+P:urgent&helpline	1200 -79 -90 -481 -550
+P:urgent&job	737 -2351 230 -229 1612
+P:urgent&news	1373 817 16 -644 -1562
+P:urgent&notice	15 2033 -94 -789 -1164
+P:urgent&ok	-396 203 110 1025 -941
+P:urgent&opinion	-2112 -124 1868 482 -113
+P:urgent&past	-3053 681 5829 -903 -2555
+P:urgent&police	69 -1143 -1115 -543 2733
+P:urgent&question	-166 793 98 1080 -1806
+P:urgent&request	-945 261 -503 2117 -930
+P:urgent&schedule	-735 -190 794 -802 933
+P:wanted&campaign	427 -178 -225 -4 -19
+P:wanted&election	-1406 -238 -1738 2959 423
+P:wanted&greeting	2879 399 -1945 -171 -1163
+P:wanted&helpline	1107 2140 -2046 -186 -1015
+P:wanted&job	-458 -349 2763 -314 -1641
+P:wanted&news	3970 -123 -3218 -223 -406
+P:wanted&notice	3876 -654 -1965 -708 -549
+P:wanted&ok	-11 -11 612 -546 -44
+P:wanted&opinion	2156 -366 -1251 -204 -335
+P:wanted&other	-684 -2430 6667 -1368 -2185
+P:wanted&past	-717 292 2412 -562 -1425
+P:wanted&police	4601 -589 -2267 -856 -888
+P:wanted&presence	-650 -1165 632 -1111 2293
+P:wanted&question	1260 -149 -1824 1157 -445
+P:wanted&request	2759 573 -2372 -452 -508
+P:wanted&sale	-1356 308 2509 -149 -1312
+P:wanted&schedule	-654 -165 1106 -792 504
+P:wanted&seen	-4790 -2118 10131 -42 -3180
+P:wanted&tip	14 -5196 8663 -1820 -1661
+P:wanted&urgent	-2260 -9703 19596 -5112 -2521
+X:booth	-5061 3286 -1528 8788 -5486
+X:command	1423 -415 -267 -189 -553
+X:len1	6016 -2331 -1179 -954 -1552
+X:len2	4128 -178 -762 -1263 -1925
+X:len3	17003 -5148 -3790 -2832 -5232
+X:len4	1415 2021 -4840 -4065 5469
+X:len5	-6611 192 4627 1310 483
+X:person	-3805 4928 4473 -7807 2212
+X:phone	-15186 4912 -1078 779 10573
+X:place	-22801 5109 11450 3752 2490
+X:qty	-5268 8304 -3303 1052 -784
+X:question	19455 -5561 -3566 -5205 -5123
+X:time	-15209 6003 8818 -2 390
+X:url	2563 -482 -542 -208 -1331
+X:vehicle	-5912 1676 455 2265 1515
+b:a bike	-306 -59 198 -59 226
+b:a blak	-482 428 198 -19 -125
+b:a boy	-21 349 -14 -59 -254
+b:a candidate	-532 474 -103 468 -308
+b:a gayi	1195 -553 -90 -74 -478
+b:a group	-234 48 -76 -73 334
+b:a likuor	-8 -507 -7 532 -10
 b:a man	-28 -90 -52 -26 196
-b:a raha	-116 -155 136 392 -257
-b:a rahi	-315 565 -38 -51 -161
-b:a smal	-342 73 -89 -40 397
-b:a truk	-196 613 -297 -28 -91
-b:a vhite	-331 -106 104 -36 370
-b:a video	-93 -181 -112 -34 421
-b:abhi abhi	-37 -9 50 4 -8
-b:abhi bhi	-35 -254 540 -13 -238
-b:absconding acused	237 -433 792 -162 -434
-b:acount se	-230 -20 -23 -44 318
-b:acused in	-225 -11 583 -12 -335
-b:ada hai	-82 483 -298 -13 -89
-b:adar card	780 -109 -162 -64 -446
-b:admi ghar	-10 -12 -13 485 -450
+b:a raha	-116 -155 138 392 -258
+b:a rahi	-315 566 -38 -51 -161
+b:a smal	-342 75 -89 -40 397
+b:a truk	-196 611 -296 -28 -90
+b:a vhite	-333 -112 112 -36 369
+b:a video	-93 -181 -113 -34 421
+b:abhi abhi	-39 -10 52 4 -8
+b:abhi bhi	-35 -256 541 -13 -238
+b:absconding acused	236 -435 797 -162 -436
+b:acount se	-230 -20 -24 -44 319
+b:acused in	-227 -11 587 -12 -337
+b:ada hai	-81 480 -297 -13 -89
+b:adar card	780 -108 -163 -64 -446
+b:admi ghar	-10 -12 -12 485 -450
 b:admi har	-198 60 -32 243 -73
-b:admi ka	-959 492 -163 -79 709
-b:aj ka	625 -34 -273 -80 -237
-b:aj rat	-346 -712 -280 293 1045
-b:aj subah	-159 -122 224 199 -142
-b:am a	-255 62 -28 338 -116
-b:and a	83 200 -456 -281 453
-b:and nov	-82 -101 -76 106 153
-b:and te	-1225 -246 -226 940 758
-b:andar ghus	-484 -24 -20 719 -191
-b:angan me	694 -469 -36 -48 -142
+b:admi ka	-960 495 -165 -79 708
+b:aj ka	626 -34 -275 -80 -237
+b:aj rat	-346 -720 -271 293 1044
+b:aj subah	-159 -122 223 199 -142
+b:am a	-255 61 -28 338 -116
+b:and a	84 201 -456 -281 453
+b:and nov	-82 -100 -77 106 153
+b:and te	-1226 -246 -227 940 758
+b:andar ghus	-484 -24 -20 718 -190
+b:angan me	694 -468 -36 -48 -142
 b:ap log	-7 48 -16 -7 -19
-b:apna voter	306 -32 -6 -251 -17
-b:are being	-506 13 -42 109 426
-b:are distributing	-15 653 -4 -617 -16
-b:area ke	-17 275 -57 -85 -116
-b:at a	-398 30 -62 -42 473
-b:at his	-233 -529 579 519 -336
-b:at te	-1172 288 2505 -939 -682
-b:ata hai	-1182 1447 411 -598 -78
-b:ate hai	396 274 -117 -466 -87
-b:ati hai	-192 1106 -319 -171 -423
+b:apna voter	307 -33 -6 -251 -17
+b:are being	-506 12 -42 109 426
+b:are distributing	-15 654 -4 -618 -16
+b:area ke	-17 276 -57 -85 -116
+b:at a	-399 30 -62 -42 473
+b:at his	-234 -531 583 520 -338
+b:at te	-1175 283 2514 -939 -683
+b:ata hai	-1182 1451 410 -598 -81
+b:ate hai	396 271 -116 -465 -86
+b:ati hai	-192 1105 -319 -171 -423
 b:aur ab	-174 -62 -24 -93 353
-b:aur ek	-291 40 384 -26 -106
-b:aur hai	-201 729 -163 -88 -278
-b:aur paisa	-7 -437 -17 482 -21
-b:available hai	645 -456 -31 -89 -69
-b:aya hai	246 -47 -92 8 -115
-b:aya ta	-800 -147 -69 349 668
+b:aur ek	-291 40 384 -27 -106
+b:aur hai	-201 729 -164 -87 -277
+b:aur paisa	-7 -436 -17 481 -21
+b:available hai	644 -454 -32 -89 -69
+b:aya hai	247 -45 -98 9 -113
+b:aya ta	-800 -147 -70 348 668
 b:aye to	-307 -130 -39 32 444
 b:badle paisa	433 -174 -28 12 -244
-b:bag me	-33 189 -13 -4 -139
+b:bag me	-32 188 -13 -4 -138
 b:bahar chai	348 -36 -47 -200 -65
 b:bahar ke	-141 -37 -18 282 -87
-b:bahar khadi	-6 52 -6 -12 -28
-b:bahut acha	1187 -166 -793 -87 -140
-b:baita hai	-160 -116 483 -47 -161
+b:bahar khadi	-6 49 -3 -11 -29
+b:bahut acha	1187 -166 -794 -87 -140
+b:baita hai	-160 -116 484 -47 -160
 b:baite hai	-182 -218 -65 563 -98
-b:baite rehte	-279 60 -30 -21 270
-b:bajar ke	-62 30 -300 -29 360
+b:baite rehte	-279 60 -31 -21 270
+b:bajar ke	-61 20 -291 -29 361
 b:bajar me	-68 -204 462 -44 -146
-b:baje ek	-69 622 -301 377 -629
-b:baje ke	-121 695 139 -599 -114
-b:baje se	-280 321 -336 -51 346
-b:baje tak	-3 348 -271 -3 -71
+b:baje ek	-69 622 -301 377 -628
+b:baje ke	-121 700 134 -599 -114
+b:baje se	-280 320 -336 -51 346
+b:baje tak	-3 349 -272 -3 -71
 b:ban has	554 -84 -104 -154 -212
-b:banata hai	-191 260 -32 -8 -28
+b:banata hai	-192 260 -32 -8 -28
 b:band hai	-168 -731 168 -121 851
 b:bank kabhi	450 -7 -23 -6 -413
 b:bant raha	-3 -3 -1 16 -9
-b:bant rahe	-31 729 -31 -640 -26
-b:banta ta	27 -31 -11 40 -26
-b:bat nahi	-675 -390 -276 -142 1483
-b:bata raha	-295 -64 -49 515 -107
-b:bata sakta	322 -44 -40 -49 -188
+b:bant rahe	-31 728 -31 -641 -26
+b:banta ta	27 -31 -11 41 -26
+b:bat nahi	-675 -389 -277 -142 1483
+b:bata raha	-297 -63 -48 515 -107
+b:bata sakta	322 -44 -41 -49 -188
 b:bech rahe	-3 9 -3 -34 32
-b:bechta hai	-135 253 -247 -186 314
-b:behind te	-429 360 506 -118 -318
-b:being distributed	-417 -363 -305 1226 -140
-b:being sold	-937 398 -189 -34 762
-b:being used	-190 288 -41 53 -110
-b:belong to	-700 -406 -128 970 265
+b:bechta hai	-135 253 -246 -186 313
+b:behind te	-428 355 510 -118 -318
+b:being distributed	-417 -364 -305 1226 -140
+b:being sold	-937 398 -191 -34 763
+b:being used	-189 286 -41 53 -109
+b:belong to	-700 -406 -128 969 265
 b:bengal number	-281 -56 43 497 -203
-b:bhaga kaidi	-156 -30 483 -78 -219
-b:bhaga ta	-29 -54 337 -37 -217
-b:bhai log	808 501 -461 -295 -553
+b:bhaga kaidi	-155 -30 484 -78 -220
+b:bhaga ta	-29 -53 336 -37 -216
+b:bhai log	808 502 -463 -295 -552
 b:bhar ke	-13 -1074 -99 -56 1242
-b:bhata pe	46 -2 331 -9 -365
-b:bhati mata	783 -754 -16 -6 -7
-b:bhati vale	1023 -863 -36 -37 -87
+b:bhata pe	46 -2 332 -9 -366
+b:bhati mata	780 -751 -16 -6 -7
+b:bhati vale	1023 -863 -37 -37 -87
 b:bhej rahe	-182 -218 -65 563 -98
-b:bhi hai	-318 695 -42 29 -364
-b:bihar me	245 -32 -26 -31 -155
+b:bhi hai	-319 697 -42 29 -364
+b:bihar me	244 -33 -26 -31 -154
 b:bihar police	127 -57 -16 -8 -46
-b:bik raha	-426 -46 -132 -279 883
-b:bike br	-403 -433 399 554 -117
-b:bike pe	-315 755 -251 316 -505
-b:bike se	-12 -395 98 -76 385
+b:bik raha	-425 -48 -132 -279 884
+b:bike br	-399 -362 310 562 -111
+b:bike pe	-316 755 -251 316 -505
+b:bike se	-12 -396 100 -76 384
 b:birtday so	200 -88 -21 -40 -51
-b:blak pulsar	-348 -89 339 -82 181
+b:blak pulsar	-349 -92 345 -83 179
 b:blenders pride	-174 283 -22 -10 -77
 b:bol raha	-440 -2 -52 555 -61
-b:bol rahe	-387 -181 -163 328 403
-b:bolero br	-24 -16 -30 -117 188
-b:bolero me	-121 110 198 28 -214
+b:bol rahe	-387 -178 -165 328 403
+b:bolero br	-24 -17 -30 -117 188
+b:bolero me	-121 110 197 28 -214
 b:bolero मे	-18 212 -27 -14 -153
-b:border se	-526 700 349 -56 -468
-b:bore me	-296 556 -49 -63 -147
-b:boring road	-380 309 -20 -54 144
-b:bulet br	-39 56 23 -13 -27
+b:border se	-525 692 356 -56 -468
+b:bore me	-294 552 -48 -63 -146
+b:boring road	-380 308 -19 -54 145
+b:bulet br	-41 54 27 -13 -27
 b:bus no	-123 343 -25 -56 -139
-b:bus stand	404 -143 80 -115 -226
-b:but capturing	413 -112 -48 -186 -67
+b:bus stand	407 -142 76 -115 -225
+b:but capturing	414 -114 -46 -186 -67
 b:but ka	106 -127 -67 333 -246
-b:but ke	309 -104 -240 225 -189
-b:but no	-306 1422 -87 -80 -949
-b:but number	61 155 -13 -172 -30
-b:but pe	-923 -119 -60 1209 -107
-b:but पर	1299 -71 -59 -1105 -63
-b:by police	-206 -4 231 -10 -10
-b:cal aya	-1087 -124 -55 -69 1335
-b:cal kare	507 -15 -26 -17 -449
-b:cal karke	-172 -92 0 -42 306
-b:cal karo	767 -48 -108 -102 -509
-b:cal me	-185 -70 310 98 -153
-b:candidate ke	-17 1045 -13 -1010 -5
-b:candidate s	-291 522 -71 17 -177
-b:card kho	916 -119 -200 -108 -489
-b:cartons of	-289 864 -315 -93 -167
-b:cas to	-15 653 -4 -617 -16
-b:case me	-1 -2 9 -1 -6
-b:chahiye to	-723 -245 -13 1046 -65
-b:chal raha	-422 14 -427 186 650
-b:chala raha	-26 -540 314 311 -58
-b:chalta hai	-29 -20 -60 -39 148
-b:chalu hai	-753 1331 -250 -194 -134
-b:character certificate	195 -35 -55 -11 -94
+b:but ke	309 -104 -244 228 -189
+b:but no	-306 1423 -86 -82 -949
+b:but number	61 153 -12 -172 -30
+b:but pe	-924 -119 -60 1209 -107
+b:but पर	1300 -73 -58 -1106 -63
+b:by police	-212 -5 237 -10 -10
+b:cal aya	-1087 -124 -56 -69 1335
+b:cal kare	508 -15 -26 -17 -450
+b:cal karke	-172 -91 0 -42 305
+b:cal karo	767 -48 -109 -102 -509
+b:cal me	-185 -71 312 98 -153
+b:candidate ke	-17 1044 -12 -1011 -5
+b:candidate s	-292 524 -71 16 -177
+b:card kho	916 -118 -202 -107 -489
+b:cartons of	-288 862 -314 -93 -167
+b:cas to	-15 654 -4 -618 -16
+b:case me	-1 -2 10 -1 -6
+b:chahiye to	-724 -244 -13 1046 -65
+b:chal raha	-423 6 -420 186 652
+b:chala raha	-26 -541 314 311 -58
+b:chalta hai	-29 -20 -61 -39 148
+b:chalu hai	-754 1333 -251 -194 -134
+b:character certificate	195 -35 -54 -11 -94
 b:chat pe	-165 490 -46 -64 -214
 b:chat puja	71 -7 -8 -17 -40
 b:chek kar	88 -45 -6 -12 -25
-b:chipka hai	-45 -32 -401 498 -20
-b:chovk ke	-100 -188 233 -99 154
-b:chovk pe	463 -131 -407 -116 191
+b:chipka hai	-45 -32 -400 497 -20
+b:chovk ke	-100 -189 234 -99 154
+b:chovk pe	463 -132 -408 -116 192
 b:chunav ke	84 -550 -23 512 -23
-b:chunav me	261 34 -127 -115 -52
-b:chupa hai	-643 -25 731 -12 -51
+b:chunav me	259 35 -127 -115 -52
+b:chupa hai	-635 -25 722 -12 -51
 b:code of	175 -17 -15 -80 -63
 b:cold storage	-122 1322 -111 -144 -944
-b:cough syrup	-378 -818 -36 -35 1266
+b:cough syrup	-378 -817 -36 -35 1266
 b:country likuor	-11 307 -24 -64 -208
-b:court मे	67 0 -64 0 -3
-b:creta br	-229 -122 -70 -15 436
-b:criminal vit	-263 -182 795 -139 -211
+b:court मे	67 0 -63 0 -3
+b:creta br	-229 -122 -69 -15 436
+b:criminal vit	-263 -183 796 -140 -210
 b:cyber fraud	1175 -49 -34 -30 -1062
-b:daba ke	-14 19 16 -7 -13
-b:daba near	-932 -172 1517 -102 -310
-b:dabe ka	-25 249 -167 -8 -49
+b:daba ke	-14 17 18 -7 -13
+b:daba near	-931 -173 1516 -102 -310
+b:dabe ka	-25 247 -165 -8 -49
 b:dal ke	-389 393 -131 -96 224
 b:dal rahe	-141 -15 -4 244 -84
-b:damka raha	-41 -4 -289 429 -95
-b:daru aur	-9 0 -20 44 -14
-b:daru banata	-191 260 -32 -8 -28
-b:daru ka	-82 247 -42 -14 -109
-b:daru ki	-303 811 -20 -456 -33
-b:de raha	-113 -113 -147 -253 626
-b:delivery boy	-365 714 -56 -33 -260
-b:delivery ho	-513 614 -17 -51 -32
-b:delivery karta	-5 -147 252 -6 -94
+b:damka raha	-41 -4 -293 433 -94
+b:daru aur	-9 1 -20 43 -14
+b:daru banata	-192 260 -32 -8 -28
+b:daru ka	-81 243 -39 -14 -109
+b:daru ki	-304 813 -20 -456 -33
+b:de raha	-113 -112 -149 -253 627
+b:delivery boy	-365 713 -57 -33 -259
+b:delivery ho	-512 612 -17 -51 -32
+b:delivery karta	-5 -149 254 -6 -94
 b:dene nahi	123 -7 -4 -106 -6
 b:desi daru	-170 225 -19 -11 -25
 b:deta hai	0 66 -4 -90 28
-b:din me	-16 -70 164 -83 4
-b:din se	-293 -345 -135 -352 1125
-b:distributed to	-417 -363 -305 1226 -140
+b:din me	-16 -70 165 -82 3
+b:din se	-293 -345 -134 -353 1125
+b:distributed to	-417 -364 -305 1226 -140
 b:diya aur	-3 -39 -47 96 -7
-b:diya gaya	-785 -198 -186 1968 -798
-b:diya hai	197 304 -16 -399 -86
+b:diya gaya	-785 -198 -186 1967 -798
+b:diya hai	196 305 -16 -399 -86
 b:diya ja	-77 -30 -3 299 -189
-b:diya ta	-350 -78 -26 2 453
-b:diya to	503 -38 -34 -804 373
-b:diyara me	-10 200 11 -19 -183
-b:do i	278 -32 -56 -11 -180
-b:do not	148 -170 -76 -271 368
-b:domestic violence	482 -375 -201 -175 269
-b:don t	4 -42 -36 183 -109
-b:dono ki	-39 702 -80 -80 -503
-b:dukan ke	-44 107 -63 -63 63
+b:diya ta	-350 -78 -27 2 453
+b:diya to	503 -38 -35 -804 374
+b:diyara me	-10 201 13 -19 -184
+b:do i	279 -32 -56 -11 -180
+b:do not	147 -169 -76 -271 368
+b:domestic violence	482 -377 -199 -175 269
+b:don t	4 -42 -35 183 -109
+b:dono ki	-38 701 -80 -80 -503
+b:dukan ke	-44 108 -64 -63 63
 b:dukan pe	-307 -153 375 -274 360
-b:dyan dijiye	-15 211 -161 -8 -26
-b:ek admi	-1088 298 -217 95 913
-b:ek bar	-352 499 -14 -91 -42
-b:ek bat	106 -174 -238 -79 385
+b:dyan dijiye	-15 208 -159 -8 -26
+b:ek admi	-1089 302 -219 94 912
+b:ek bar	-354 502 -15 -91 -42
+b:ek bat	106 -174 -237 -79 385
 b:ek ghar	-179 702 -118 -142 -263
 b:ek godovn	-20 161 -13 -10 -117
 b:ek hi	-183 -38 -10 252 -21
-b:ek inami	-77 -39 511 -28 -366
-b:ek ladka	-395 -684 -101 -63 1242
-b:ek pikup	-392 1179 -83 -85 -618
-b:ek truk	-293 -69 -26 -61 449
-b:every evening	-5 102 -9 -4 -83
-b:every morning	-327 102 -114 -71 409
-b:every night	-303 -118 146 -39 314
-b:evm ke	-33 -18 -23 270 -196
+b:ek inami	-79 -41 516 -29 -368
+b:ek ladka	-393 -687 -98 -63 1242
+b:ek pikup	-392 1178 -83 -85 -618
+b:ek truk	-294 -69 -26 -61 449
+b:every evening	-5 101 -9 -4 -83
+b:every morning	-326 100 -112 -71 409
+b:every night	-302 -119 146 -39 315
+b:evm ke	-32 -18 -23 269 -196
 b:facebuk pe	-21 -155 -126 -69 371
 b:fake hai	117 -10 -14 -82 -12
-b:fake job	-311 -42 -25 -257 635
+b:fake job	-310 -43 -25 -257 635
 b:fake nevs	996 -124 -216 -576 -80
-b:farar admi	54 -5 -13 -14 -23
-b:farar aropi	183 -660 1092 -58 -557
+b:farar admi	54 -5 -12 -14 -23
+b:farar aropi	183 -658 1092 -58 -560
 b:farar hai	-74 -19 122 -7 -21
 b:farar rakes	-285 -66 463 -24 -88
-b:fir bhi	383 -562 -75 -80 335
-b:flat on	-85 131 17 -8 -55
-b:fone number	136 -42 -10 -6 -78
+b:fir bhi	384 -562 -76 -80 335
+b:flat on	-86 131 18 -8 -55
+b:fone number	136 -41 -11 -6 -78
 b:fone pe	-35 -109 -179 -78 401
 b:for te	-151 -4 -95 39 211
-b:force bhejiye	-453 -29 -12 563 -69
+b:force bhejiye	-453 -30 -12 563 -69
 b:forvard mat	611 -109 -139 -213 -150
-b:fraud alert	-307 -25 -25 -13 371
+b:fraud alert	-307 -26 -25 -13 370
 b:fraud hone	450 -7 -23 -6 -413
-b:from his	-55 -318 389 -3 -13
-b:from te	-1042 931 -857 -347 1316
-b:gadi br	-24 -828 420 493 -61
-b:gandi maidan	762 -264 -83 29 -444
+b:from his	-55 -320 390 -3 -13
+b:from te	-1043 931 -856 -347 1315
+b:gadi br	-24 -834 427 493 -61
+b:gandi maidan	762 -263 -83 29 -445
 b:gaon gaon	-15 450 -7 -419 -8
 b:gaon ghum	-15 450 -7 -419 -8
-b:gaon ke	-772 507 -181 42 403
-b:gaon me	-3 -718 348 -437 810
-b:gaon valo	-12 -177 -173 -98 460
-b:gate ke	-117 -168 -56 -28 369
-b:gate pe	-50 -238 -51 419 -80
-b:gaya hai	710 -237 -349 1586 -1710
-b:gaya ta	-6 -9 86 10 -81
+b:gaon ke	-769 504 -180 43 403
+b:gaon me	-4 -717 346 -436 812
+b:gaon valo	-12 -177 -173 -97 460
+b:gate ke	-117 -169 -56 -28 370
+b:gate pe	-50 -237 -51 419 -80
+b:gaya hai	711 -237 -350 1586 -1710
+b:gaya ta	-7 -9 86 10 -81
 b:gaye hai	-1 -13 -7 -9 29
-b:gaye te	121 -41 -14 126 -192
+b:gaye te	121 -40 -15 126 -192
 b:gaye to	285 -37 -8 -208 -31
-b:gayi hai	1310 -1248 -21 470 -511
-b:ghar ghar	-262 317 -55 -545 545
+b:gayi hai	1311 -1248 -21 470 -511
+b:ghar ghar	-262 319 -56 -545 544
 b:ghar jake	-223 -36 -19 730 -452
 b:ghar ka	88 -129 -51 196 -104
-b:ghar ke	-157 253 -149 459 -406
-b:ghar me	-84 572 373 -234 -627
-b:ghar pe	-1177 699 224 638 -385
-b:ghar se	-91 195 -127 -45 69
+b:ghar ke	-156 252 -149 459 -406
+b:ghar me	-84 570 378 -234 -630
+b:ghar pe	-1175 698 222 638 -384
+b:ghar se	-91 193 -127 -45 69
 b:ghat pe	-4 -24 20 -25 34
 b:ghum ke	-15 450 -7 -419 -8
-b:ghum raha	-43 -16 -126 204 -19
+b:ghum raha	-43 -15 -132 208 -18
 b:ghum rahe	-44 -86 -19 431 -282
-b:ghumta hai	-300 82 392 -25 -150
-b:godovn me	-113 320 -294 -17 103
-b:group me	557 -59 -62 -51 -385
-b:group of	-234 48 -77 -72 334
+b:ghumta hai	-300 81 393 -25 -149
+b:godovn me	-113 322 -294 -17 103
+b:group me	556 -58 -62 -51 -385
+b:group of	-234 48 -76 -73 334
 b:group मे	130 -48 -11 -4 -68
-b:gud morning	365 -83 -142 -58 -81
+b:gud morning	365 -84 -142 -58 -81
 b:gud night	460 -124 -114 -101 -122
-b:gupt rakhiye	-6 -6 87 -18 -57
-b:hai abhi	-664 1226 -187 -343 -31
-b:hai aur	-24 -232 -114 165 206
-b:hai bhai	624 -367 -96 -32 -129
-b:hai br	252 -71 328 -54 -455
+b:gupt rakhiye	-6 -5 85 -18 -56
+b:hai abhi	-665 1226 -188 -343 -30
+b:hai aur	-24 -230 -112 164 202
+b:hai bhai	623 -366 -96 -32 -129
+b:hai br	252 -70 328 -54 -455
 b:hai but	-53 439 -8 -328 -49
-b:hai fir	1012 -488 -13 -469 -42
+b:hai fir	1012 -489 -13 -468 -42
 b:hai ghar	208 -112 -16 67 -146
-b:hai godovn	-6 390 -269 -8 -106
-b:hai jo	-168 -78 -735 70 912
-b:hai ki	-417 509 -24 632 -700
-b:hai koi	249 49 -49 -172 -78
+b:hai godovn	-6 391 -270 -9 -106
+b:hai jo	-169 -78 -735 70 912
+b:hai ki	-417 510 -25 632 -700
+b:hai koi	249 50 -49 -172 -78
 b:hai kya	687 -57 -10 -596 -24
-b:hai schul	-168 -45 -67 -183 463
-b:hai sir	-1767 1234 -562 360 736
-b:hai station	1258 -748 -29 -38 -442
-b:hai to	1294 -521 -29 -68 -677
-b:hai vote	-266 -238 -40 655 -112
-b:hak nahi	1361 -96 -179 -1032 -54
-b:hamare gaon	-114 -102 -94 19 291
-b:hamare tola	-145 -93 -24 311 -49
+b:hai schul	-169 -44 -67 -183 463
+b:hai sir	-1764 1229 -562 360 736
+b:hai station	1258 -747 -29 -39 -443
+b:hai to	1294 -520 -29 -68 -677
+b:hai vote	-265 -237 -40 655 -112
+b:hak nahi	1361 -96 -179 -1033 -54
+b:hamare gaon	-114 -101 -91 19 288
+b:hamare tola	-145 -93 -25 311 -49
 b:hapy birtday	216 -95 -24 -43 -55
 b:har ghar	-200 -26 -39 290 -25
-b:har rat	-139 1198 -469 -212 -377
-b:has bin	-243 -136 -45 -17 440
+b:har rat	-139 1196 -468 -212 -377
+b:has bin	-243 -136 -43 -17 440
 b:has reduced	554 -84 -104 -154 -212
-b:hat me	-272 -313 112 424 49
-b:hatya ka	-5 -8 166 -18 -134
+b:hat me	-272 -312 110 425 49
+b:hatya ka	-5 -8 166 -17 -135
 b:he has	-229 -94 -52 -9 384
-b:he is	-556 -287 1361 -113 -405
+b:he is	-556 -289 1363 -113 -405
 b:hind sir	802 -292 -179 -143 -188
-b:his number	-355 158 -33 -70 300
-b:history siter	-482 -293 995 -50 -171
-b:ho gaya	53 114 -81 -304 218
+b:his number	-355 158 -33 -70 299
+b:history siter	-487 -221 917 -43 -166
+b:ho gaya	53 115 -82 -305 217
 b:ho gaye	1 -18 -22 236 -197
-b:ho gayi	314 -127 -186 -252 250
+b:ho gayi	314 -130 -182 -252 250
 b:ho jata	226 -17 -21 -18 -170
-b:ho raha	-1107 11 -38 1245 -110
-b:ho rahi	-591 510 -188 87 181
-b:home delivery	884 -755 212 -58 -282
+b:ho raha	-1107 12 -38 1244 -111
+b:ho rahi	-589 509 -189 87 182
+b:home delivery	883 -755 213 -58 -283
 b:hona chahiye	68 -47 -3 -7 -11
 b:hone par	450 -7 -23 -6 -413
-b:hota hai	228 54 -317 -620 655
-b:hote hai	-66 86 -53 -616 649
+b:hota hai	228 55 -317 -620 655
+b:hote hai	-66 86 -53 -616 648
 b:hoti hai	-86 48 -27 -31 96
-b:house in	-483 -140 540 558 -475
-b:house no	-81 -277 -97 -22 478
-b:hov do	278 -32 -56 -11 -180
-b:hua hai	658 -1049 430 345 -384
-b:hum log	-2 -7 -7 33 -18
+b:house in	-484 -140 544 557 -477
+b:house no	-81 -279 -96 -22 478
+b:hov do	279 -32 -56 -11 -180
+b:hua hai	657 -1051 435 344 -386
+b:hum log	-2 -7 -7 34 -18
 b:humare gaon	-5 83 -6 -34 -38
-b:humare mohale	-275 285 -208 -110 308
+b:humare mohale	-277 287 -210 -109 309
 b:humare tole	-820 -136 -181 1901 -764
-b:i am	-255 62 -28 338 -116
-b:i vant	-15 11 19 -2 -13
-b:in a	-604 -313 559 -235 593
-b:in our	-686 -386 -388 1266 193
-b:in te	-1316 949 586 373 -592
-b:in vard	-136 862 -16 -692 -18
-b:inam hai	-150 -115 744 -106 -373
+b:i am	-255 61 -28 338 -116
+b:i vant	-16 11 20 -2 -13
+b:in a	-604 -313 560 -235 592
+b:in our	-686 -385 -388 1266 193
+b:in te	-1316 945 591 374 -594
+b:in vard	-136 862 -16 -693 -18
+b:inam hai	-149 -114 741 -105 -373
 b:inami apradi	-20 -38 107 -11 -38
-b:industrial area	-17 275 -57 -85 -116
+b:industrial area	-17 276 -57 -85 -116
 b:int bhata	110 -14 -10 -20 -66
-b:is a	-406 116 -108 -53 450
-b:is about	-84 572 -159 -128 -201
-b:is at	-463 -236 1215 -119 -397
+b:is a	-405 115 -107 -53 450
+b:is about	-84 568 -155 -128 -201
+b:is at	-463 -238 1218 -119 -398
 b:is bar	141 -17 -20 -48 -55
-b:is being	-355 -95 -134 632 -48
-b:is hiding	-325 -129 1035 -127 -454
-b:is in	-114 -144 544 -137 -150
-b:is number	734 -32 -165 -88 -449
-b:is stil	-342 -461 947 -26 -119
-b:is te	578 643 -326 -745 -151
-b:ja raha	-114 279 -1 -11 -153
-b:ja rahe	-84 -397 -212 -176 869
-b:jai hind	822 -299 -186 -147 -190
-b:jail se	-258 -84 824 -160 -321
-b:jala denge	-238 309 -26 -178 134
-b:jala ke	-40 -130 500 -112 -218
-b:jaldi aiye	-143 1 179 181 -218
-b:jaldi force	-452 -10 -4 586 -119
-b:jam hai	648 -753 -89 -113 308
-b:jama hai	-61 471 -27 -56 -326
-b:jama hote	-50 13 -43 -611 691
-b:jana hai	162 -27 -10 -115 -9
-b:jante hai	-362 78 -122 462 -55
-b:jata hai	-213 552 49 -57 -331
-b:jate hai	-21 161 -224 -164 248
-b:jati hai	-86 823 -266 -121 -350
-b:jcb se	-271 331 -122 186 -124
-b:jharkhand se	-296 688 -50 -16 -326
-b:jhopdi me	-472 564 296 -20 -368
-b:ji ka	-128 -44 -51 195 27
-b:jivika didi	642 -618 -61 204 -167
-b:ka ada	-89 501 -345 -51 -16
-b:ka admi	-847 215 285 501 -154
+b:is being	-354 -97 -134 632 -48
+b:is hiding	-326 -129 1037 -127 -455
+b:is in	-114 -147 547 -137 -150
+b:is number	734 -32 -166 -88 -448
+b:is stil	-343 -465 952 -26 -119
+b:is te	578 644 -326 -746 -151
+b:ja raha	-114 280 -1 -12 -153
+b:ja rahe	-84 -394 -214 -176 869
+b:jai hind	822 -300 -185 -147 -190
+b:jail se	-258 -84 825 -160 -323
+b:jala denge	-239 310 -27 -178 134
+b:jala ke	-40 -133 503 -112 -218
+b:jaldi aiye	-143 1 180 180 -218
+b:jaldi force	-452 -10 -4 586 -120
+b:jam hai	647 -751 -90 -114 308
+b:jama hai	-61 472 -28 -56 -327
+b:jama hote	-50 13 -44 -611 691
+b:jana hai	162 -29 -9 -115 -9
+b:jante hai	-363 78 -122 462 -54
+b:jata hai	-215 553 51 -57 -333
+b:jate hai	-21 163 -225 -165 248
+b:jati hai	-85 821 -265 -121 -350
+b:jcb se	-270 330 -122 186 -123
+b:jharkhand se	-297 691 -52 -16 -327
+b:jhopdi me	-471 565 296 -20 -369
+b:ji ka	-128 -44 -51 196 28
+b:jivika didi	641 -616 -62 203 -167
+b:ka ada	-90 501 -344 -51 -16
+b:ka admi	-849 214 291 501 -157
 b:ka beta	-103 -18 -18 127 12
-b:ka danda	-5 -149 48 -112 218
-b:ka farar	-6 -10 347 -19 -313
-b:ka hai	-350 372 10 -8 -24
-b:ka inam	-7 -25 -157 -111 299
-b:ka kam	120 176 -82 -197 -18
+b:ka danda	-5 -150 48 -112 219
+b:ka farar	-6 -10 348 -18 -314
+b:ka hai	-352 373 11 -8 -24
+b:ka inam	-7 -26 -157 -110 300
+b:ka kam	120 178 -83 -197 -18
 b:ka ladka	-5 160 -6 -66 -83
-b:ka malik	-9 176 -155 -5 -7
-b:ka nam	-1193 22 -406 1416 161
-b:ka no	-848 -2 -600 -291 1740
-b:ka number	-466 947 -303 -741 564
-b:ka plan	-381 -87 46 524 -102
-b:ka rasta	-209 -189 -58 709 -252
+b:ka malik	-9 174 -153 -5 -7
+b:ka nam	-1192 23 -409 1416 162
+b:ka no	-848 1 -602 -291 1740
+b:ka number	-467 938 -295 -741 564
+b:ka plan	-381 -88 45 525 -101
+b:ka rasta	-209 -190 -58 709 -252
 b:kabhi otp	450 -7 -23 -6 -413
-b:kal rat	207 159 -301 347 -412
-b:kal se	1135 -636 -317 -216 35
-b:kal subah	-430 124 482 17 -192
-b:kal voting	-3 -219 -7 350 -121
-b:kam karne	145 219 -32 -159 -173
-b:kar diya	-8 -26 -10 74 -31
-b:kar lo	260 -56 -46 -40 -119
-b:kar raha	-29 229 242 702 -1144
-b:karne vala	-145 572 -41 -151 -235
-b:karta hai	-1017 -458 533 -83 1024
-b:karte hai	268 -29 -17 -185 -38
-b:karti hai	60 -3 -259 -107 310
-b:kat gaye	-952 -147 -67 -160 1325
-b:ke bache	-980 454 -73 -61 660
-b:ke bad	-703 491 7 -707 911
+b:kal rat	208 161 -309 348 -407
+b:kal se	1133 -633 -320 -216 36
+b:kal subah	-430 119 489 17 -195
+b:kal voting	-3 -219 -7 349 -121
+b:kam karne	145 221 -33 -159 -173
+b:kar diya	-8 -26 -10 75 -31
+b:kar lo	260 -55 -46 -40 -119
+b:kar raha	-29 231 242 702 -1146
+b:karne vala	-146 576 -43 -152 -236
+b:karta hai	-1015 -462 537 -83 1023
+b:karte hai	268 -28 -17 -185 -38
+b:karti hai	59 -3 -260 -107 311
+b:kat gaye	-952 -146 -68 -160 1326
+b:ke bache	-978 452 -72 -62 659
+b:ke bad	-702 497 1 -707 911
 b:ke badle	433 -174 -28 12 -244
-b:ke bahar	-179 -523 -1 -438 1141
-b:ke band	-39 728 -69 -71 -550
-b:ke bhaga	-29 -54 337 -37 -217
+b:ke bahar	-179 -528 7 -439 1139
+b:ke band	-38 727 -68 -71 -550
+b:ke bhaga	-29 -53 336 -37 -216
 b:ke daru	-39 499 -21 -428 -11
-b:ke din	-345 -115 -36 555 -59
-b:ke ek	-139 -205 -133 -57 535
-b:ke gate	-163 145 -113 301 -169
-b:ke ghar	-1073 497 357 -230 449
-b:ke kinare	-295 398 -38 -33 -32
-b:ke le	-11 -166 -59 -91 327
-b:ke liye	-354 -1129 -291 2418 -644
-b:ke log	-428 624 -25 -56 -115
-b:ke nam	795 -151 -995 -582 932
-b:ke niche	-912 1206 -359 81 -15
-b:ke pas	-992 2060 160 100 -1328
-b:ke piche	-317 998 -747 -564 630
-b:ke samne	-298 244 -122 619 -444
-b:ke sat	-219 -457 323 390 -37
-b:ke schul	-668 525 -173 -83 398
-b:ke side	-132 406 -115 -73 -87
-b:kha raha	-8 -14 64 -15 -27
+b:ke din	-345 -116 -36 556 -59
+b:ke ek	-139 -215 -125 -57 536
+b:ke gate	-163 146 -114 300 -169
+b:ke ghar	-1069 493 358 -231 449
+b:ke kinare	-295 399 -38 -34 -32
+b:ke le	-11 -164 -60 -91 327
+b:ke liye	-357 -1127 -291 2418 -644
+b:ke log	-428 624 -24 -57 -115
+b:ke nam	796 -150 -997 -582 933
+b:ke niche	-912 1206 -359 82 -16
+b:ke pas	-993 2065 155 102 -1329
+b:ke piche	-318 999 -749 -563 632
+b:ke samne	-298 245 -122 619 -443
+b:ke sat	-219 -463 329 390 -37
+b:ke schul	-666 522 -173 -82 398
+b:ke side	-132 406 -114 -73 -87
+b:kha raha	-8 -16 66 -15 -28
 b:khade hai	-4 -5 -1 35 -24
-b:khadi hai	-4 -100 23 89 -9
-b:kharab hai	442 -70 -103 -75 -193
-b:kharidte hai	-65 -214 -251 -144 675
-b:khet me	-733 829 49 -273 127
-b:kho gaya	916 -119 -200 -108 -489
+b:khadi hai	-4 -101 25 88 -9
+b:kharab hai	441 -71 -103 -75 -193
+b:kharidte hai	-65 -214 -252 -144 675
+b:khet me	-734 830 49 -272 127
+b:kho gaya	916 -118 -202 -107 -489
 b:khud dekha	-321 322 212 -68 -145
-b:ki bat	1513 -1412 -20 -120 40
-b:ki bori	-208 135 -330 -143 546
-b:ki botle	60 -42 -2 -7 -8
-b:ki dukan	994 -849 306 -121 -330
+b:ki bat	1512 -1412 -20 -120 40
+b:ki bori	-208 135 -329 -143 546
+b:ki botle	60 -43 -2 -7 -8
+b:ki dukan	994 -849 307 -121 -330
 b:ki gadi	-91 -122 44 440 -272
-b:ki home	-288 361 -13 -31 -29
-b:ki kal	-290 523 -59 144 -317
-b:ki property	425 -12 -293 -34 -86
-b:ki pudiya	-70 -611 -49 -46 777
-b:ki taraf	-48 -44 327 90 -326
-b:ki yad	567 -461 -54 27 -78
-b:kidnaping case	-33 -7 482 -11 -431
-b:kip my	-105 142 17 -20 -35
+b:ki home	-289 362 -13 -31 -29
+b:ki kal	-290 524 -60 144 -317
+b:ki property	425 -12 -294 -34 -86
+b:ki pudiya	-70 -611 -48 -47 776
+b:ki taraf	-49 -45 330 90 -326
+b:ki yad	566 -458 -56 27 -79
+b:kidnaping case	-33 -6 480 -11 -430
+b:kip my	-106 141 18 -19 -35
 b:kisi ke	967 -72 -792 -51 -52
-b:kisi ko	314 55 -268 -109 7
-b:ko bhi	57 -3 332 -54 -333
-b:ko chaku	-207 -375 -9 -41 632
-b:ko damka	-122 -10 -290 531 -109
-b:ko hi	-122 -30 256 -14 -90
-b:ko kuch	-419 -154 -35 659 -51
-b:ko vote	-144 -2 -2 163 -15
-b:koi nahi	-14 -304 -41 424 -65
-b:koi sunta	-472 588 -5 -86 -26
-b:kuch log	-19 -365 -112 926 -430
-b:kuch nikal	-10 390 -60 -151 -169
-b:kya hai	215 -116 -96 404 -406
+b:kisi ko	315 54 -268 -109 7
+b:ko bhi	57 -3 333 -54 -333
+b:ko chaku	-207 -374 -10 -41 631
+b:ko damka	-122 -10 -295 535 -108
+b:ko hi	-121 -30 255 -14 -90
+b:ko kuch	-419 -155 -33 658 -51
+b:ko vote	-143 -2 -2 163 -15
+b:koi nahi	-15 -303 -41 424 -65
+b:koi sunta	-472 589 -5 -86 -26
+b:kuch log	-19 -365 -111 925 -430
+b:kuch nikal	-10 392 -61 -151 -170
+b:kya hai	215 -115 -97 404 -406
 b:kya hua	92 -13 -12 -42 -24
-b:kyc update	249 -16 -31 -39 -162
-b:ladka pichle	-8 88 93 -6 -168
-b:ladka smak	-70 -611 -49 -46 777
-b:lag raha	-14 -164 -170 57 290
-b:laga hai	-269 -215 -229 -101 814
-b:laga ke	-59 -277 -113 74 375
+b:kyc update	248 -16 -32 -39 -162
+b:ladka pichle	-8 88 93 -6 -167
+b:ladka smak	-70 -611 -48 -47 776
+b:lag raha	-14 -164 -169 57 290
+b:laga hai	-270 -214 -230 -101 815
+b:laga ke	-58 -287 -105 75 375
 b:land dispute	-183 -101 -87 -530 901
-b:last night	-62 -36 251 394 -547
-b:lata hai	-297 742 -47 -15 -382
+b:last night	-63 -36 251 394 -547
+b:lata hai	-298 744 -49 -15 -383
 b:le gaya	-671 -241 -123 407 628
-b:le gaye	-167 -52 -517 131 605
-b:le ja	83 -137 -99 -57 210
-b:le jate	-11 -166 -59 -91 327
-b:le raha	-60 -205 209 -823 880
+b:le gaye	-167 -53 -515 131 604
+b:le ja	83 -136 -101 -57 210
+b:le jate	-11 -164 -60 -91 327
+b:le raha	-60 -203 207 -823 879
 b:leta hai	-24 120 -16 -64 -17
 b:likuor ban	781 -113 -127 -179 -362
-b:likuor busines	-52 -149 380 -60 -119
+b:likuor busines	-52 -150 382 -60 -119
 b:likuor home	-145 345 -19 -21 -160
-b:likuor is	-162 -134 -48 497 -154
-b:likuor pouches	-97 825 -6 -691 -32
-b:line me	-3 -92 -2 99 -3
-b:link pe	-314 -133 -65 -121 633
-b:list me	166 -128 -83 -257 303
-b:log aiye	456 -349 -15 -33 -59
-b:log apna	306 -32 -6 -251 -17
-b:log aye	-419 -68 -35 574 -52
-b:log bahar	-121 -34 -24 239 -60
-b:log baite	-203 -142 -78 558 -136
-b:log bol	-15 -107 -18 162 -23
-b:log hai	-296 362 -31 96 -131
-b:log jama	-441 408 -65 479 -382
-b:log vote	281 -22 -5 -243 -12
-b:logo ka	-891 -137 -210 1596 -358
+b:likuor is	-162 -134 -48 498 -154
+b:likuor pouches	-97 826 -6 -691 -31
+b:line me	-3 -91 -2 99 -3
+b:link pe	-313 -133 -66 -121 633
+b:list me	166 -127 -84 -257 303
+b:log aiye	455 -347 -15 -33 -59
+b:log apna	307 -33 -6 -251 -17
+b:log aye	-419 -69 -33 574 -53
+b:log bahar	-121 -34 -24 240 -60
+b:log baite	-203 -141 -78 558 -136
+b:log bol	-15 -106 -18 162 -23
+b:log hai	-296 363 -31 95 -131
+b:log jama	-441 409 -65 480 -382
+b:log vote	281 -23 -5 -242 -12
+b:logo ka	-891 -137 -211 1596 -357
 b:logo ko	-34 -6 -109 456 -306
-b:logo me	488 -549 -13 236 -162
-b:lut case	-190 -130 590 -53 -217
-b:madya vidyalaya	-81 -163 -66 571 -260
+b:logo me	488 -550 -13 236 -162
+b:lut case	-191 -130 591 -53 -218
+b:madya vidyalaya	-81 -163 -66 570 -260
 b:mahadalit tola	-155 -272 -31 514 -56
-b:mahto is	-71 -19 368 -14 -263
-b:mahua ka	642 -357 -33 -56 -196
-b:mahua likuor	-859 1056 -49 -51 -98
+b:mahto is	-71 -20 367 -14 -262
+b:mahua ka	641 -356 -34 -56 -195
+b:mahua likuor	-859 1056 -48 -51 -98
 b:maine khud	-321 322 212 -68 -145
-b:majdur chahiye	542 -101 -134 -43 -265
-b:mandir ke	-48 -101 -320 -140 608
-b:market me	868 -802 -126 367 -307
-b:mat batana	-83 214 -83 -58 9
+b:majdur chahiye	543 -101 -134 -43 -265
+b:mandir ke	-48 -103 -318 -140 609
+b:market me	868 -801 -127 367 -307
+b:mat batana	-82 213 -83 -58 9
 b:mat karo	590 -145 -28 -356 -61
-b:mata mandir	783 -754 -16 -6 -7
-b:me apne	-171 -146 452 -49 -87
-b:me baita	-4 -3 96 7 -96
-b:me bike	-24 -319 82 -103 364
-b:me botles	-150 391 -20 -58 -163
-b:me chupa	-643 -25 731 -12 -51
-b:me daru	242 -917 -33 728 -19
-b:me ek	-337 851 -338 -127 -49
-b:me ghum	-32 -6 128 -31 -59
-b:me hai	78 -1374 1928 124 -756
-b:me har	-9 101 -18 -40 -34
-b:me kam	-712 -282 -626 -97 1716
-b:me kya	12 -63 -66 489 -372
+b:mata mandir	780 -751 -16 -6 -7
+b:me apne	-171 -146 453 -49 -87
+b:me baita	-4 -3 96 7 -95
+b:me bike	-23 -321 84 -103 364
+b:me botles	-149 389 -20 -58 -162
+b:me chupa	-635 -25 722 -12 -51
+b:me daru	242 -915 -33 726 -19
+b:me ek	-337 850 -340 -126 -48
+b:me ghum	-31 -6 128 -31 -59
+b:me hai	76 -1371 1927 124 -755
+b:me har	-9 102 -19 -40 -34
+b:me kam	-712 -282 -624 -97 1716
+b:me kya	11 -63 -66 489 -372
 b:me nahi	285 -37 -8 -208 -31
 b:me nam	732 -417 -137 -108 -70
-b:me on	-155 16 314 -23 -152
+b:me on	-155 15 316 -24 -151
 b:me pouch	-11 151 -6 -89 -45
-b:me pratyasi	-360 -11 -118 531 -41
-b:me sabji	-226 677 3 -111 -344
-b:me vote	41 -247 -13 259 -40
-b:mela me	-37 -35 171 -22 -77
-b:member candidate	-147 -57 -44 326 -78
-b:men and	-351 -84 53 568 -185
+b:me pratyasi	-361 -11 -118 531 -41
+b:me sabji	-226 677 3 -110 -345
+b:me vote	40 -246 -13 259 -40
+b:mela me	-37 -36 171 -22 -77
+b:member candidate	-148 -56 -44 326 -78
+b:men and	-350 -83 50 568 -184
 b:men are	-229 -243 -18 582 -92
-b:mera adar	780 -109 -162 -64 -446
-b:mera nam	-87 302 -88 -57 -70
-b:mera no	-29 12 132 -11 -103
-b:mera number	606 -134 -40 -52 -381
-b:mere padosi	-48 -12 246 -82 -104
+b:mera adar	780 -108 -163 -64 -446
+b:mera nam	-87 301 -88 -57 -70
+b:mera no	-29 12 129 -11 -101
+b:mera number	606 -133 -40 -52 -381
+b:mere padosi	-48 -15 249 -82 -104
 b:midle schul	-277 148 -78 337 -130
-b:milta hai	-7 128 -8 -85 -28
-b:min pehle	-66 -109 -162 218 120
-b:minutes ago	-226 -20 301 -14 -41
+b:milta hai	-8 129 -8 -85 -28
+b:min pehle	-66 -112 -159 217 119
+b:minutes ago	-231 -20 306 -14 -41
 b:mobile fone	330 -181 -185 -359 395
 b:model code	-671 -56 -24 882 -131
-b:mohale me	-275 285 -208 -110 308
-b:mukhiya ji	137 -397 -142 771 -369
-b:mukhiya ke	-15 -10 -38 -289 352
+b:mohale me	-277 287 -210 -109 309
+b:mukhiya ji	137 -396 -144 772 -369
+b:mukhiya ke	-15 -10 -38 -289 353
 b:mukhiya pratyasi	-198 -13 -24 254 -20
-b:murder acused	-250 -62 -51 595 -231
-b:my identity	-15 11 19 -2 -13
-b:my name	-318 9 -72 -33 414
-b:my number	-381 -106 43 323 121
+b:murder acused	-250 -62 -51 595 -232
+b:my identity	-16 11 20 -2 -13
+b:my name	-319 8 -71 -33 414
+b:my number	-380 -106 42 323 122
 b:na kare	443 -16 -33 -12 -383
-b:nahar ke	-296 397 -35 -34 -32
-b:nahi bata	-283 -66 -48 518 -121
-b:nahi diya	661 -29 -25 -765 157
-b:nahi hai	996 -630 -205 21 -182
+b:nahar ke	-296 398 -36 -34 -32
+b:nahi bata	-284 -65 -48 518 -121
+b:nahi diya	662 -29 -25 -765 157
+b:nahi hai	997 -630 -205 21 -182
 b:nahi ja	-4 -10 36 -5 -18
 b:nahi mangta	450 -7 -23 -6 -413
-b:nahi raha	711 -13 -46 -67 -586
-b:nam gupt	-6 -6 87 -18 -57
-b:nam ka	-212 445 -177 -142 87
-b:nam mat	-3 57 -30 -39 15
-b:nam nahi	701 -337 -142 -99 -122
-b:nam pe	515 -150 -720 -578 934
+b:nahi raha	712 -12 -47 -67 -586
+b:nam gupt	-6 -5 85 -18 -56
+b:nam ka	-212 445 -177 -143 86
+b:nam mat	-3 55 -29 -39 16
+b:nam nahi	701 -337 -142 -99 -123
+b:nam pe	515 -150 -721 -578 934
 b:nam se	281 -6 -278 -33 36
-b:nav me	-11 238 -18 -13 -196
-b:nav se	-36 -274 -77 -164 551
-b:naya number	213 -56 28 -42 -143
-b:near but	-263 842 -361 -199 -18
-b:near gandi	762 -264 -83 29 -444
-b:near te	-1472 -348 869 -224 1175
-b:nearest police	763 -48 -642 -47 -25
-b:nepal se	-162 -119 426 -35 -110
-b:next to	-217 179 -109 -47 194
+b:nav me	-12 239 -17 -13 -197
+b:nav se	-36 -272 -78 -165 550
+b:naya number	214 -55 26 -42 -143
+b:near but	-262 842 -362 -200 -18
+b:near gandi	762 -263 -83 29 -445
+b:near te	-1471 -350 869 -224 1176
+b:nearest police	764 -48 -645 -47 -25
+b:nepal se	-163 -124 433 -36 -110
+b:next to	-217 180 -109 -47 194
 b:night sab	352 -102 -96 -77 -76
-b:nikal ke	-10 390 -60 -151 -169
+b:nikal ke	-10 392 -61 -151 -170
 b:nikal raha	-17 133 -31 -39 -46
-b:nikla hai	648 -85 -429 -62 -72
-b:no br	-373 265 508 -99 -301
-b:no chalan	-183 -225 -224 -31 662
-b:number ad	745 -114 -89 -37 -505
+b:nikla hai	647 -85 -427 -63 -72
+b:no br	-374 262 514 -99 -303
+b:no chalan	-183 -224 -225 -31 662
+b:number ad	745 -113 -90 -37 -505
 b:number hai	-101 -54 64 486 -395
 b:number is	-203 187 -16 -87 119
-b:number pe	574 -42 -174 -122 -237
-b:number plate	-72 710 215 -89 -764
-b:of a	-162 -301 -33 562 -67
+b:number pe	574 -41 -175 -122 -236
+b:number plate	-72 709 216 -89 -764
+b:of a	-162 -301 -33 563 -67
 b:of an	-58 -36 -51 203 -57
 b:of conduct	175 -17 -15 -80 -63
-b:of imfl	-10 157 -60 -12 -74
-b:of te	206 -193 -418 844 -439
-b:ofice me	-6 237 -26 -137 -69
-b:ok sir	2390 -1693 -235 -202 -260
-b:on a	-430 25 595 -97 -93
-b:on boring	-85 131 17 -8 -55
-b:on nh	-201 454 -107 -41 -106
-b:on te	-1685 588 690 896 -489
-b:or dial	763 -48 -642 -47 -25
+b:of imfl	-10 156 -60 -12 -73
+b:of te	207 -191 -420 844 -439
+b:ofice me	-5 235 -25 -136 -69
+b:ok sir	2395 -1713 -221 -201 -259
+b:on a	-430 26 594 -97 -93
+b:on boring	-86 131 18 -8 -55
+b:on nh	-201 453 -107 -41 -105
+b:on te	-1686 589 691 896 -490
+b:or dial	764 -48 -645 -47 -25
 b:otp nahi	450 -7 -23 -6 -413
 b:otp नहि	-190 -32 -12 -56 290
-b:our lane	-485 -265 -109 555 305
-b:padosi ke	-48 -12 246 -82 -104
-b:pakde gaye	68 -142 -152 -253 479
+b:our lane	-486 -264 -109 554 305
+b:padosi ke	-48 -15 249 -82 -104
+b:pakde gaye	68 -140 -154 -253 479
 b:party ke	-10 -28 -13 100 -49
-b:pas ek	-70 -124 -51 -43 288
-b:pas ghum	-11 -14 -187 410 -197
-b:pas hai	-14 -3 26 -6 -3
-b:pas lati	-305 349 -31 13 -26
+b:pas ek	-70 -124 -50 -43 287
+b:pas ghum	-11 -14 -192 413 -196
+b:pas hai	-14 -3 27 -6 -3
+b:pas lati	-305 349 -31 14 -26
 b:pasport verification	124 -56 -18 -12 -39
-b:pe ata	-31 -27 -246 -144 448
-b:pe cal	1520 -81 -163 17 -1293
-b:pe clik	-314 -133 -65 -121 633
+b:pe ata	-31 -28 -247 -144 448
+b:pe cal	1520 -80 -165 17 -1292
+b:pe clik	-313 -133 -66 -121 633
 b:pe do	-43 3 -10 217 -166
-b:pe ek	-8 55 41 -6 -82
-b:pe hai	-163 -86 432 -25 -159
-b:pe havai	-55 -123 -127 42 264
+b:pe ek	-8 56 40 -5 -82
+b:pe hai	-162 -85 430 -25 -158
+b:pe havai	-55 -124 -127 42 264
 b:pe khadi	-2 -93 -7 109 -8
-b:pe rat	-648 -612 -37 645 651
+b:pe rat	-648 -611 -38 645 651
 b:pe te	-1 -7 -9 218 -201
-b:ped ke	-145 -39 -21 230 -25
-b:pehle ek	-48 59 -26 239 -223
-b:pikup br	-731 343 -119 -85 593
-b:plan hai	-381 -87 46 524 -102
-b:please cal	1379 -432 -198 -138 -611
-b:please chek	-137 -44 -5 -30 218
-b:please do	148 -170 -76 -271 368
-b:please help	-641 410 -26 -205 461
-b:please jaldi	-656 -125 93 915 -228
-b:please mera	-87 308 -85 -34 -102
-b:please send	-353 -85 -146 -210 794
+b:ped ke	-145 -40 -21 230 -25
+b:pehle ek	-48 59 -26 238 -223
+b:pikup br	-731 343 -120 -85 594
+b:plan hai	-381 -88 45 525 -101
+b:please cal	1378 -429 -200 -138 -611
+b:please chek	-137 -45 -5 -30 217
+b:please do	147 -169 -76 -271 368
+b:please help	-641 411 -26 -205 461
+b:please jaldi	-656 -125 94 914 -228
+b:please mera	-87 307 -84 -34 -102
+b:please send	-353 -86 -146 -210 794
 b:pm in	-249 -151 -86 -20 506
-b:police ko	-111 327 -7 -149 -60
+b:police ko	-111 328 -7 -149 -60
 b:police me	76 -19 -23 212 -245
-b:police ne	1179 -50 -1023 -20 -86
-b:police station	900 -102 -650 -53 -95
+b:police ne	1180 -50 -1024 -20 -85
+b:police station	901 -101 -652 -53 -95
 b:police का	103 -24 -2 -4 -74
-b:poling ke	-150 -104 -13 311 -44
-b:poster chipka	-45 -32 -401 498 -20
-b:pouches in	-96 157 -6 -20 -35
+b:poling ke	-150 -105 -13 311 -44
+b:poster chipka	-45 -32 -400 497 -20
+b:pouches in	-96 156 -6 -20 -35
 b:pratyasi ka	-531 -309 -42 935 -52
-b:pratyasi ke	-806 -276 -124 1266 -61
+b:pratyasi ke	-807 -275 -124 1266 -61
 b:pres release	576 -90 -245 -148 -93
 b:presiding oficer	-254 -98 -26 530 -152
 b:primary schul	-18 54 -17 113 -133
 b:pul ke	-471 537 -30 -45 9
-b:purani bajar	-10 304 -267 45 -73
-b:raha hai	-2696 -688 897 1640 847
-b:raha hu	-16 95 -20 -6 -53
-b:raha ta	-166 663 155 42 -694
-b:rahe hai	-28 -490 -759 -6 1284
+b:purani bajar	-10 305 -267 45 -73
+b:raha hai	-2696 -693 897 1643 849
+b:raha hu	-16 96 -20 -6 -53
+b:raha ta	-165 662 155 42 -694
+b:rahe hai	-28 -486 -764 -7 1285
 b:rahe te	-43 -73 -15 304 -173
-b:rahi hai	-600 1047 -399 -425 377
-b:railvay station	-848 -78 133 -42 835
-b:rakh ke	-52 -13 -52 489 -371
-b:rakha hai	-292 -107 -45 514 -70
-b:rakhte hai	-55 -71 -521 16 631
-b:raste se	-222 543 -72 -23 -226
-b:rat bhar	-423 509 -28 -39 -20
+b:rahi hai	-599 1046 -400 -425 378
+b:railvay station	-853 -77 137 -42 836
+b:rakh ke	-53 -13 -53 489 -370
+b:rakha hai	-293 -107 -44 514 -70
+b:rakhte hai	-55 -71 -519 16 630
+b:raste se	-221 540 -72 -23 -225
+b:rat bhar	-422 508 -28 -39 -19
 b:rat bhi	-215 -27 -8 262 -11
-b:rat ek	-12 -177 -173 -98 460
-b:rat ko	-1152 363 52 601 136
-b:rat me	-230 -893 452 -118 789
-b:rat se	-30 -19 210 -22 -140
+b:rat ek	-12 -177 -173 -97 460
+b:rat ko	-1152 365 51 600 136
+b:rat me	-230 -895 456 -119 787
+b:rat se	-30 -18 212 -22 -141
 b:ravidas tola	-50 -468 -53 663 -92
 b:reduced domestic	554 -84 -104 -154 -212
-b:reh raha	-104 -57 421 -97 -164
-b:rehta hai	-83 218 -74 -30 -32
+b:reh raha	-104 -57 420 -96 -163
+b:rehta hai	-82 217 -73 -30 -32
 b:rehte hai	-32 -82 -179 -73 366
-b:rehti hai	-67 96 167 -17 -180
-b:report a	103 9 -6 -1 -105
-b:respected so	-15 11 19 -2 -13
-b:right nov	-87 76 189 -24 -154
-b:road jam	-293 -69 -26 -61 449
-b:road pe	910 -1192 -47 -167 495
-b:roj rat	-9 54 42 -324 236
-b:roj sam	-49 102 -32 -104 84
-b:rs me	-12 -373 -6 -15 406
+b:rehti hai	-67 95 169 -17 -179
+b:report a	104 9 -6 -1 -105
+b:respected so	-16 11 20 -2 -13
+b:right nov	-87 76 190 -25 -155
+b:road jam	-294 -69 -26 -61 449
+b:road pe	910 -1190 -48 -167 495
+b:roj rat	-9 55 45 -324 233
+b:roj sam	-50 102 -32 -104 84
+b:rs me	-12 -373 -6 -14 406
 b:ruka hai	-34 -115 426 -70 -207
-b:rupaye ki	0 -7 -206 -135 349
+b:rupaye ki	0 -7 -208 -135 350
 b:s number	-107 19 -97 -28 213
-b:s o	-122 290 112 -35 -245
-b:sab jante	-362 78 -122 462 -55
+b:s o	-122 291 108 -35 -242
+b:sab jante	-363 78 -122 462 -54
 b:sab ko	365 -108 -102 -78 -76
-b:sab log	950 -607 -136 159 -366
-b:sabji ki	-206 765 -240 -78 -241
-b:sadi hai	-295 -79 -564 -121 1059
-b:sadi ke	-54 -149 -531 -138 872
-b:sadi me	-95 -136 695 -103 -361
+b:sab log	949 -605 -138 159 -366
+b:sabji ki	-206 765 -239 -78 -242
+b:sadi hai	-295 -79 -563 -121 1058
+b:sadi ke	-54 -149 -529 -138 871
+b:sadi me	-94 -135 692 -102 -360
 b:sakta hai	325 -115 -32 -48 -131
-b:sakte hai	74 -56 -518 -137 637
+b:sakte hai	74 -57 -517 -137 636
 b:sal ka	-161 -404 -154 -517 1236
 b:sal se	-79 71 111 -12 -91
-b:sam ko	-132 319 -146 -161 120
-b:sarab ka	-246 570 -25 -149 -150
-b:sarab ki	-503 595 -33 -33 -26
+b:sam ko	-131 319 -147 -161 121
+b:sarab ka	-247 572 -25 -150 -150
+b:sarab ki	-501 593 -33 -33 -26
 b:sari aur	-215 -27 -8 262 -11
 b:sarpanch pratyasi	-583 -240 -6 842 -13
-b:sasural me	-643 -24 707 -11 -29
+b:sasural me	-635 -23 698 -11 -29
 b:sat ek	-5 -16 -9 44 -14
-b:sat me	-65 -164 428 -38 -161
+b:sat me	-65 -165 427 -37 -160
 b:sata ka	-59 -62 -113 -45 279
-b:schul ke	-1144 527 -228 -450 1296
-b:schul me	-165 210 -9 -8 -28
-b:scorpio br	-100 396 177 -437 -36
-b:scuty br	-196 499 -46 -30 -226
+b:schul ke	-1143 525 -228 -450 1296
+b:schul me	-166 210 -9 -8 -29
+b:scorpio br	-102 391 185 -437 -37
+b:scuty br	-196 497 -46 -30 -225
 b:se a	-107 -157 -62 484 -157
-b:se ata	-165 197 -99 -58 126
-b:se aya	-512 -159 -294 508 458
-b:se bat	-675 -390 -276 -142 1483
-b:se bhaga	-156 -30 483 -78 -219
-b:se bol	-5 139 -13 -86 -35
-b:se ek	-36 324 -234 -295 241
+b:se ata	-165 196 -99 -58 126
+b:se aya	-512 -159 -295 508 458
+b:se bat	-675 -389 -277 -142 1483
+b:se bhaga	-155 -30 484 -78 -220
+b:se bol	-5 140 -14 -87 -35
+b:se ek	-36 325 -235 -295 240
 b:se gaon	584 -33 -28 -431 -91
-b:se gopalganj	-130 240 189 -140 -160
-b:se kuch	-37 800 -70 -138 -555
-b:se mal	-315 304 394 -22 -361
-b:se pehle	1243 -124 -20 -1085 -14
-b:se rat	-514 374 -104 344 -100
+b:se gopalganj	-130 239 192 -141 -160
+b:se kuch	-37 799 -70 -138 -555
+b:se mal	-316 300 400 -22 -362
+b:se pehle	1244 -125 -19 -1086 -14
+b:se rat	-513 373 -104 344 -100
 b:send force	-91 -114 -70 14 261
 b:send someone	-186 -98 -43 351 -24
-b:sin at	-393 -24 484 -23 -45
-b:singh ka	-6 60 -28 0 -26
-b:sir but	-179 -23 -8 515 -307
-b:sir ek	-385 486 -232 -22 152
-b:sir farar	-162 -119 429 -60 -88
+b:sin at	-396 -24 487 -23 -45
+b:singh ka	-6 58 -27 0 -25
+b:sir but	-179 -23 -7 516 -307
+b:sir ek	-387 486 -225 -23 149
+b:sir farar	-163 -120 430 -60 -88
 b:sir for	108 -41 -10 -7 -49
 b:sir jaldi	-21 2 89 -8 -62
-b:sir ji	-6 163 -38 -76 -43
-b:sir mere	-105 54 -29 -18 97
-b:sir namaskar	-216 -27 3 253 -13
-b:sir please	-595 163 -15 468 -21
+b:sir ji	-6 162 -37 -76 -43
+b:sir mere	-105 54 -29 -18 98
+b:sir namaskar	-216 -27 4 253 -14
+b:sir please	-595 161 -12 468 -21
 b:sir vo	-74 -19 139 -7 -38
-b:sir एक	-9 187 -16 -31 -130
-b:sir ये	48 -30 -11 -1 -6
-b:sir हमारे	817 -480 -34 -16 -287
+b:sir एक	-10 187 -16 -31 -130
+b:sir ये	47 -30 -11 -1 -6
+b:sir हमारे	816 -478 -34 -16 -288
 b:slips of	-193 -112 -51 476 -121
-b:smak ki	-70 -611 -49 -46 777
-b:so sir	177 -70 4 -39 -72
-b:sold near	-933 309 -183 -29 836
+b:smak ki	-70 -611 -48 -47 776
+b:so sir	176 -70 5 -39 -72
+b:sold near	-932 309 -185 -29 837
 b:sold openly	-4 89 -6 -4 -75
 b:someone is	-823 881 -58 -49 48
-b:sp ने	690 -21 -598 -21 -50
+b:sp ने	689 -22 -594 -22 -51
 b:splendor br	312 -449 -12 -19 168
-b:station ke	-150 274 159 -138 -145
-b:station or	763 -48 -642 -47 -25
-b:station road	1139 -840 -226 -56 -16
-b:subah subah	549 -115 -143 -142 -149
-b:sunta nahi	-472 588 -5 -86 -26
-b:supaul se	-127 109 -132 -173 323
-b:suporters of	-162 -301 -33 562 -67
-b:ta vo	-29 -54 337 -37 -217
+b:station ke	-151 276 162 -138 -148
+b:station or	764 -48 -645 -47 -25
+b:station road	1139 -840 -226 -57 -17
+b:subah subah	549 -116 -143 -142 -149
+b:sunta nahi	-472 589 -5 -86 -26
+b:supaul se	-127 110 -134 -173 323
+b:suporters of	-162 -301 -33 563 -67
+b:ta vo	-29 -53 336 -37 -216
 b:tana ka	261 -68 -48 -89 -56
-b:tana vale	-15 -96 253 -98 -44
-b:tank you	143 -50 -12 -8 -72
-b:tata ace	137 -87 -134 -28 112
-b:te absconding	-225 -11 583 -12 -335
-b:te bus	416 -165 42 -97 -197
-b:te but	1109 -149 -38 -630 -292
-b:te daba	-1310 606 1226 -147 -375
+b:tana vale	-15 -99 256 -98 -44
+b:tank you	143 -51 -12 -8 -72
+b:tata ace	137 -87 -135 -28 113
+b:te absconding	-227 -11 587 -12 -337
+b:te bus	419 -163 37 -96 -196
+b:te but	1109 -148 -39 -630 -292
+b:te daba	-1309 604 1227 -147 -375
 b:te kuik	108 -41 -10 -7 -49
-b:te last	-234 547 -68 -688 443
-b:te next	-412 -16 554 -39 -87
+b:te last	-235 548 -68 -689 443
+b:te next	-413 -16 557 -39 -89
 b:te presiding	-232 -85 -24 446 -105
-b:te railvay	-829 -62 63 -38 866
+b:te railvay	-834 -62 68 -38 866
 b:te same	-216 -43 -39 -50 348
 b:te tana	-666 -16 712 -13 -17
-b:te vanted	-757 -69 897 -24 -47
-b:tere is	-396 104 -102 -83 478
-b:tey belong	-441 -356 -72 453 416
-b:tey come	-873 -198 -406 -124 1602
-b:tis is	-21 847 -115 -52 -659
-b:tis morning	-553 -259 515 547 -250
+b:te vanted	-758 -74 905 -24 -49
+b:tere is	-395 103 -102 -83 478
+b:tey belong	-441 -356 -72 452 416
+b:tey come	-874 -198 -403 -124 1600
+b:tis is	-21 842 -110 -52 -659
+b:tis morning	-553 -260 517 546 -250
 b:to a	-487 -185 -123 502 293
-b:to bola	-176 55 -5 145 -18
-b:to delhi	-332 -417 412 -51 388
-b:to ghar	-414 619 -9 -144 -53
+b:to bola	-177 55 -5 145 -18
+b:to delhi	-332 -420 415 -51 388
+b:to ghar	-416 622 -9 -144 -53
 b:to report	-197 3 -6 -29 230
 b:to te	-97 -31 -87 -23 238
 b:to vote	-599 -36 -384 1091 -72
-b:to voters	-424 318 -306 553 -141
-b:tol ke	-16 517 -69 -118 -314
-b:tola me	-580 767 -253 150 -85
+b:to voters	-424 319 -306 552 -141
+b:tol ke	-16 519 -70 -119 -314
+b:tola me	-578 765 -252 150 -85
 b:tola se	-54 -248 -66 219 150
 b:tole ke	-820 -136 -181 1901 -764
-b:tonight at	-9 -837 -6 861 -9
+b:tonight at	-9 -838 -6 862 -9
 b:tractor br	-87 -10 -5 74 28
 b:truk br	-24 -404 -149 -170 747
-b:truk jh	-6 -186 -14 -11 217
-b:truk vit	-196 613 -297 -28 -91
-b:tvo men	-592 -343 310 384 241
-b:under te	-100 24 -90 501 -335
-b:up se	-45 120 -18 -6 -51
-b:update ke	249 -16 -31 -39 -162
-b:urgent sir	-76 127 -33 -575 557
-b:used to	-159 294 -17 -29 -88
+b:truk jh	-6 -185 -15 -11 217
+b:truk vit	-196 611 -296 -28 -90
+b:tvo men	-592 -342 310 384 241
+b:under te	-100 25 -90 500 -335
+b:up se	-45 120 -19 -6 -51
+b:update ke	248 -16 -32 -39 -162
+b:urgent sir	-76 126 -33 -575 558
+b:used to	-159 292 -17 -29 -87
 b:usi se	-5 83 -10 12 -81
-b:uska beta	-25 48 -12 -4 -8
-b:uska bhai	-31 -38 82 -3 -9
-b:uska no	-239 723 -308 -81 -96
-b:uska number	-29 72 65 -37 -71
-b:vala hai	-55 129 -206 489 -357
-b:vale ka	-486 787 -184 -83 -33
+b:uska beta	-24 48 -12 -4 -8
+b:uska bhai	-31 -38 83 -3 -10
+b:uska no	-240 725 -308 -81 -96
+b:uska number	-29 72 66 -37 -71
+b:vala hai	-55 127 -204 489 -356
+b:vale ka	-488 791 -186 -83 -34
 b:vale khet	-142 251 -279 -155 325
-b:vale raste	-222 543 -72 -23 -226
-b:vant to	-42 -91 -30 -28 192
-b:vanted admi	-11 -438 497 -12 -35
-b:vanted criminal	-174 -16 223 -12 -20
+b:vale raste	-221 540 -72 -23 -225
+b:vant to	-43 -92 -29 -28 192
+b:vanted admi	-11 -444 502 -12 -35
+b:vanted criminal	-172 -16 219 -12 -20
 b:vanted poster	-405 -23 475 -22 -24
 b:vapas bhej	-182 -218 -65 563 -98
-b:varant nikla	684 -79 -480 -60 -66
-b:vard member	-147 -57 -44 326 -78
-b:vhat is	584 -38 -325 -72 -149
-b:vhatsap pe	-118 -45 -270 374 58
-b:vhite bolero	-20 83 -11 -10 -43
-b:vidan sabha	144 -18 -124 38 -41
-b:video cal	-167 -293 -159 -46 665
-b:vil be	958 -118 -392 -292 -156
+b:varant nikla	684 -79 -479 -60 -66
+b:vard member	-148 -56 -44 326 -78
+b:vhat is	585 -38 -325 -72 -149
+b:vhatsap pe	-118 -44 -271 374 59
+b:vhite bolero	-19 82 -10 -10 -43
+b:vidan sabha	144 -18 -123 38 -41
+b:video cal	-167 -293 -160 -46 666
+b:vil be	959 -117 -393 -293 -156
 b:violence in	554 -84 -104 -154 -212
-b:vit a	-933 500 230 513 -310
-b:vo aj	-29 -54 337 -37 -217
-b:vo jo	-377 -38 1113 -107 -591
+b:vit a	-932 497 232 513 -310
+b:vo aj	-29 -53 336 -37 -216
+b:vo jo	-378 -38 1117 -107 -593
 b:vote dal	-22 -13 -2 84 -47
-b:vote dene	323 -125 -45 -79 -74
+b:vote dene	323 -126 -44 -79 -74
 b:vote do	-102 426 -9 63 -378
-b:vote for	-274 -13 -358 725 -81
-b:vote ke	176 -408 -67 642 -343
+b:vote for	-273 -13 -358 725 -81
+b:vote ke	176 -407 -67 642 -343
 b:vote nahi	763 -5 -2 -734 -21
-b:vote se	552 16 -37 -462 -69
-b:voter id	1004 -87 -32 -787 -99
-b:voter list	-338 -152 -184 1445 -772
-b:voter slip	367 -23 -6 -319 -20
+b:vote se	552 15 -36 -462 -69
+b:voter id	1004 -87 -31 -787 -99
+b:voter list	-337 -152 -184 1444 -772
+b:voter slip	367 -23 -6 -318 -20
 b:voter slips	-193 -112 -51 476 -121
-b:voters in	-279 560 -278 101 -105
-b:voters ko	-105 446 -191 -48 -103
-b:voters tonight	-161 -790 -35 1038 -53
-b:voting hai	-3 -219 -7 350 -121
-b:yad hai	158 -16 -7 -118 -17
-b:you can	-805 991 -26 -29 -132
+b:voters in	-279 562 -278 100 -105
+b:voters ko	-105 446 -195 -45 -102
+b:voters tonight	-161 -791 -35 1040 -53
+b:voting hai	-3 -219 -7 349 -121
+b:yad hai	158 -16 -8 -118 -17
+b:you can	-804 991 -26 -29 -132
 b:you sir	69 -18 -6 -2 -43
-b:अखबार मे	400 -81 697 -126 -891
-b:अखबार से	66 -61 -2 -1 -2
-b:अग्रेजि सराब	-20 52 -11 -5 -16
+b:अखबार मे	401 -80 695 -126 -890
+b:अखबार से	66 -60 -2 -1 -2
+b:अग्रेजि सराब	-20 53 -11 -5 -16
 b:अच्छा लगा	243 -65 -3 -171 -4
 b:अच्छि है	35 -17 -6 -6 -6
-b:अदर से	-177 189 -303 -105 396
-b:अधिक्सक ने	67 -61 -3 -1 -2
+b:अदर से	-177 184 -297 -105 395
+b:अधिक्सक ने	67 -60 -3 -1 -2
 b:अधिनियम के	262 -68 -41 -62 -91
 b:अनुमति के	334 -37 -48 -145 -104
-b:अपने घर	-66 -479 902 -174 -182
-b:अपने रिस्तेदार	-127 -127 309 -20 -35
+b:अपने घर	-66 -472 890 -172 -181
+b:अपने रिस्तेदार	-126 -138 321 -21 -36
 b:अपने सुराल	-154 -17 188 -9 -8
-b:अब भि	-66 -268 421 -36 -50
-b:अब सब	1315 -861 -173 -174 -107
-b:अभि अपने	-220 -13 254 -12 -10
-b:अभि अभि	-82 -128 213 -249 246
-b:अभि एक	-57 -217 -389 -266 930
-b:अभि तक	732 -77 -91 201 -765
+b:अब भि	-67 -268 421 -36 -50
+b:अब सब	1314 -859 -174 -174 -107
+b:अभि अपने	-220 -13 255 -12 -10
+b:अभि अभि	-82 -128 212 -249 247
+b:अभि एक	-57 -217 -390 -266 931
+b:अभि तक	732 -77 -90 201 -765
 b:अभि बस	-49 -32 186 -22 -84
-b:अभि बाजार	-281 -5 295 -17 8
-b:अभि भि	-34 -21 291 -167 -70
+b:अभि बाजार	-282 -5 296 -17 8
+b:अभि भि	-34 -15 286 -167 -70
 b:अभियान के	297 -65 -69 -27 -136
-b:अभियुक्त के	628 -11 -560 -20 -37
+b:अभियुक्त के	627 -11 -559 -20 -37
 b:अवैध बालु	-8 -112 -70 -16 205
-b:आ रहा	-219 180 428 -83 -306
-b:आ रहि	18 -37 -202 -466 687
-b:आइ है	-66 226 64 -20 -205
-b:आइल बा	-126 -136 459 -100 -97
-b:आए थे	-834 -381 -151 1456 -91
+b:आ रहा	-217 181 424 -82 -306
+b:आ रहि	17 -36 -203 -466 687
+b:आइ है	-66 227 64 -20 -206
+b:आइल बा	-126 -136 458 -100 -97
+b:आए थे	-834 -379 -151 1455 -90
 b:आए है	-72 -113 -50 455 -220
-b:आगनबाडि सेविका	-102 -28 -31 125 37
-b:आचार सहिता	-542 -146 -403 1263 -172
+b:आगनबाडि सेविका	-102 -28 -31 125 36
+b:आचार सहिता	-542 -146 -403 1262 -171
 b:आज का	333 -7 -14 -295 -17
-b:आज के	756 -82 -599 -23 -52
-b:आज थाना	172 -36 -84 -19 -33
-b:आज दोपहर	-104 416 112 -107 -317
-b:आज बाजार	77 -83 70 -200 136
-b:आज भि	-191 -146 274 116 -53
-b:आज रात	-258 -1013 738 1051 -518
-b:आज साम	-291 -185 -10 34 452
-b:आज सुबह	-394 -29 -831 244 1009
-b:आता है	-755 806 246 -315 18
-b:आति है	-284 1980 -404 -214 -1077
-b:आते है	-453 929 -569 -84 177
-b:आदमि को	-36 74 -28 -15 5
-b:आदमि ने	-223 -109 -81 -136 549
-b:आदमि है	-135 1272 -38 -1028 -70
-b:आधार पर	209 -95 -91 -4 -20
-b:आने जाने	-63 -46 -19 385 -257
+b:आज के	754 -82 -596 -23 -53
+b:आज थाना	172 -36 -85 -19 -33
+b:आज दोपहर	-105 416 114 -108 -317
+b:आज बाजार	77 -84 71 -200 136
+b:आज भि	-190 -147 275 115 -54
+b:आज रात	-258 -1012 736 1051 -517
+b:आज साम	-291 -187 -8 34 452
+b:आज सुबह	-394 -31 -830 244 1011
+b:आता है	-753 798 252 -315 17
+b:आति है	-284 1977 -400 -214 -1078
+b:आते है	-451 923 -566 -84 178
+b:आदमि को	-37 75 -29 -15 5
+b:आदमि ने	-223 -108 -82 -136 549
+b:आदमि है	-135 1273 -38 -1029 -71
+b:आधार पर	209 -95 -90 -4 -20
+b:आने जाने	-63 -47 -18 385 -258
 b:आपकि टिम	56 -13 -4 -3 -37
-b:आम के	-109 99 732 -125 -596
-b:आया कि	-949 -201 -25 -26 1201
-b:आया था	-57 -126 711 -265 -263
-b:आया है	274 -488 671 -515 58
-b:आर्म्स एक्ट	76 -19 194 -14 -236
-b:आवत बा	-2 326 -45 -173 -106
-b:आवाज आति	-145 746 -238 -147 -215
-b:इट भट्ठा	14 -205 61 -122 251
-b:इट भट्ठे	-227 -500 -66 -52 845
-b:इनाम दिया	293 -47 -188 -36 -22
-b:इनामि अपराधि	144 -146 -8 339 -329
-b:इनामि नक्सलि	-218 -97 410 -24 -71
-b:इनामि बदमास	-245 -26 516 -130 -114
-b:इलाके मे	-65 -90 210 -217 162
-b:इस नबर	-230 530 -33 -52 -215
-b:इस बार	901 -946 -128 340 -166
+b:आम के	-110 100 731 -125 -596
+b:आया कि	-950 -200 -25 -26 1201
+b:आया था	-58 -125 711 -265 -262
+b:आया है	276 -482 660 -513 59
+b:आर्म्स एक्ट	75 -19 195 -14 -236
+b:आवत बा	-2 327 -46 -173 -106
+b:आवाज आति	-145 745 -238 -147 -215
+b:इट भट्ठा	14 -206 62 -122 252
+b:इट भट्ठे	-227 -499 -66 -52 844
+b:इनाम दिया	293 -48 -188 -36 -22
+b:इनामि अपराधि	142 -148 0 337 -331
+b:इनामि नक्सलि	-217 -93 405 -24 -71
+b:इनामि बदमास	-243 -26 512 -130 -112
+b:इलाके मे	-65 -90 212 -218 161
+b:इस नबर	-232 534 -34 -53 -215
+b:इस बार	903 -948 -128 340 -166
 b:उतरि है	-144 51 -114 376 -169
-b:उतारे गए	-39 249 -164 -11 -35
+b:उतारे गए	-39 247 -162 -11 -35
 b:उपर से	-218 360 -48 -51 -43
-b:उसका नबर	-47 281 -247 -22 34
-b:उसका बेटा	-160 364 -117 -51 -37
-b:उसका मोबाइल	-71 -78 522 -274 -98
-b:उसके पास	-20 132 -135 270 -246
-b:उसमे पिछले	-20 75 -14 -3 -38
+b:उसका नबर	-47 282 -246 -22 34
+b:उसका बेटा	-160 366 -119 -51 -37
+b:उसका मोबाइल	-71 -78 519 -274 -96
+b:उसके पास	-20 132 -142 273 -243
+b:उसमे पिछले	-20 76 -15 -3 -38
 b:ए सर	-467 -90 -13 590 -21
-b:एक आदमि	-888 93 178 155 461
-b:एक औरत	-44 -248 -251 -284 827
-b:एक कार	-44 -187 -84 -50 367
-b:एक के	-46 -18 577 264 -777
-b:एक घर	-381 -229 276 339 -6
-b:एक ट्रक	-38 256 -155 -176 112
-b:एक ने	-33 -73 -43 -30 179
-b:एक पिकअप	-32 -1035 -377 -74 1517
-b:एक पुराना	459 -13 -404 -11 -31
-b:एक बद	-167 -90 -354 -50 662
-b:एक बात	-187 287 -28 -7 -64
-b:एक बोलेरो	-1 -177 -70 164 84
+b:एक आदमि	-889 98 176 155 460
+b:एक औरत	-44 -250 -250 -284 827
+b:एक कार	-44 -192 -81 -50 367
+b:एक के	-46 -18 578 264 -778
+b:एक घर	-380 -225 271 339 -5
+b:एक ट्रक	-38 256 -154 -176 112
+b:एक ने	-33 -73 -42 -30 179
+b:एक पिकअप	-32 -1034 -378 -74 1518
+b:एक पुराना	457 -13 -402 -11 -31
+b:एक बद	-167 -98 -345 -50 661
+b:एक बात	-188 288 -29 -7 -64
+b:एक बोलेरो	-1 -178 -68 163 84
 b:एक लडका	280 -3 -5 -3 -269
-b:एक हि	-805 -165 -180 767 383
-b:एजेट का	-676 -174 -20 325 545
+b:एक हि	-804 -165 -181 767 383
+b:एजेट का	-676 -174 -21 325 546
 b:एडमिन जि	91 -31 -9 -16 -35
-b:ओवरलोड ट्रक	-13 -108 -64 -14 199
+b:ओवरलोड ट्रक	-13 -108 -63 -14 199
 b:और br	-14 -5 -14 9 24
-b:और एक	-14 988 -7 -791 -176
-b:और दारु	559 -766 -25 254 -22
-b:और लोग	-205 250 551 -72 -524
-b:और लोगो	-53 -2 -113 198 -30
+b:और एक	-14 990 -7 -792 -177
+b:और दारु	557 -765 -25 255 -22
+b:और लोग	-205 250 552 -72 -525
+b:और लोगो	-53 -2 -112 197 -30
 b:औरत को	-78 -124 -198 -123 523
-b:कट्टा भि	-30 -167 -93 -20 311
+b:कट्टा भि	-30 -167 -96 -20 313
 b:कट्टा लेकर	-234 -117 -15 -439 806
-b:कट्टा है	-1 -33 -2 495 -458
-b:कब्जा करने	-266 -27 -8 421 -119
+b:कट्टा है	-1 -33 -2 495 -459
+b:कब्जा करने	-265 -28 -8 420 -119
 b:कमर मे	-37 -8 81 288 -325
-b:कमरे मे	-8 28 -10 -1 -8
-b:कर दिजिए	456 -104 -51 -19 -282
-b:कर रखा	-377 157 -46 -61 327
-b:कर रहा	-122 -305 56 438 -67
+b:कमरे मे	-8 28 -11 -1 -8
+b:कर दिजिए	456 -103 -51 -19 -282
+b:कर रखा	-376 156 -46 -61 327
+b:कर रहा	-122 -304 56 437 -67
 b:कर रहि	372 -64 -3 -292 -13
 b:कर रहे	-314 218 -49 396 -251
-b:करता है	-839 910 131 -234 32
-b:करति है	53 19 -62 -2 -9
-b:करते है	-273 1064 -168 -461 -161
-b:करने के	-330 -343 -269 252 690
-b:करने पर	382 67 -56 -368 -25
-b:करवा रहा	-525 -237 -140 299 602
+b:करता है	-838 901 135 -233 34
+b:करति है	54 19 -62 -2 -9
+b:करते है	-275 1063 -164 -462 -162
+b:करने के	-330 -343 -269 252 689
+b:करने पर	382 66 -55 -368 -25
+b:करवा रहा	-525 -238 -138 299 602
 b:कराइ जा	-9 -6 -2 22 -6
-b:कल जो	44 -170 -47 234 -61
-b:कल रात	-757 1560 -123 -415 -265
-b:कल साम	110 -206 -48 246 -102
-b:कल सुबह	-122 290 45 -120 -92
-b:कहा से	654 -85 -47 -124 -397
-b:का आरोपि	-100 -61 951 -170 -619
-b:का घर	368 -106 -71 -136 -55
-b:का धा	-223 239 -87 -45 116
-b:का नबर	-11 -142 -334 -380 867
-b:का नाम	455 -606 -554 -388 1093
+b:कल जो	44 -168 -48 233 -61
+b:कल रात	-757 1560 -123 -416 -265
+b:कल साम	111 -207 -47 246 -102
+b:कल सुबह	-123 278 59 -121 -94
+b:कहा से	654 -85 -48 -124 -397
+b:का आरोपि	-100 -61 954 -170 -622
+b:का घर	368 -105 -72 -136 -55
+b:का धा	-223 243 -89 -45 114
+b:का नबर	-10 -144 -331 -381 865
+b:का नाम	455 -609 -549 -388 1091
 b:का निर्देस	57 -1 -54 -1 -2
-b:का फरार	-177 -775 1067 65 -180
+b:का फरार	-177 -785 1075 64 -178
 b:का माहौल	180 -41 -2 -12 -125
-b:का मोबाइल	-147 148 92 -21 -72
-b:का रेट	221 -36 -23 249 -411
+b:का मोबाइल	-148 140 104 -21 -74
+b:का रेट	221 -36 -24 249 -411
 b:का लोकेसन	-122 -96 674 -330 -126
-b:का सहयोग	243 -18 -197 -7 -21
+b:का सहयोग	242 -19 -195 -7 -21
 b:का है	-24 131 -39 -61 -8
-b:काट के	255 -140 -440 -74 398
-b:काड का	-19 -410 520 -16 -74
-b:काड सख्या	-7 -11 81 -17 -46
-b:काडो मे	381 -150 -214 -6 -11
-b:कार्ड मे	301 -15 -5 -262 -18
+b:काट के	253 -140 -438 -74 398
+b:काड का	-19 -410 516 -16 -72
+b:काड सख्या	-8 -11 82 -17 -47
+b:काडो मे	382 -151 -215 -6 -11
+b:कार्ड मे	301 -15 -5 -263 -18
 b:कार्यालय मे	488 -81 -41 -287 -80
-b:कार्रवाइ करे	-10 32 -18 -2 -2
-b:काल करे	-249 304 200 -122 -132
+b:कार्रवाइ करे	-9 31 -18 -2 -2
+b:काल करे	-248 306 196 -122 -132
 b:कि अपिल	117 -41 -63 -1 -11
-b:कि अफवाह	-55 -4 -19 151 -74
-b:कि आवाज	-346 375 -618 -436 1026
-b:कि एक	-16 240 -16 -12 -196
-b:कि कल	-299 -157 -67 598 -75
+b:कि अफवाह	-55 -4 -19 152 -74
+b:कि आवाज	-346 369 -612 -436 1025
+b:कि एक	-16 241 -17 -12 -197
+b:कि कल	-300 -155 -67 597 -75
 b:कि गइ	253 -236 -7 -5 -5
 b:कि गाडि	-7 -2 1 34 -26
-b:कि तरफ	-233 -1063 538 -256 1014
-b:कि तैयारि	-27 -217 10 782 -548
-b:कि थि	-47 94 -13 -13 -21
+b:कि तरफ	-233 -1063 537 -255 1014
+b:कि तैयारि	-27 -217 10 782 -549
+b:कि थि	-47 95 -14 -13 -22
 b:कि दिवार	-748 -50 -301 1132 -32
-b:कि दुकान	-909 -5 1267 -73 -280
-b:कि दो	-338 -85 -90 -102 615
-b:कि धमकि	-147 60 -61 -664 812
-b:कि पेटि	-20 260 -109 -17 -114
+b:कि दुकान	-912 -5 1271 -73 -282
+b:कि दो	-339 -84 -90 -102 615
+b:कि धमकि	-147 59 -61 -665 814
+b:कि पेटि	-20 260 -110 -17 -113
 b:कि बात	63 -12 -26 -40 15
-b:कि बैठक	618 -174 -45 -134 -265
-b:कि लडकि	-178 -22 -20 -19 239
-b:कि वोट	-816 -128 -37 1085 -105
-b:कि व्यवस्था	393 -81 -56 -64 -192
+b:कि बैठक	619 -175 -45 -134 -265
+b:कि लडकि	-178 -22 -20 -19 238
+b:कि वोट	-816 -127 -37 1085 -105
+b:कि व्यवस्था	394 -81 -56 -64 -192
 b:कि सराब	230 -49 -30 -107 -44
-b:कि सादि	-232 -64 382 -297 211
-b:कि सुचना	392 -124 -198 -37 -33
-b:कि सुविधा	725 -111 -130 -238 -246
-b:कि हार्दिक	399 -92 -82 -105 -119
-b:किया गया	720 -191 -102 -382 -45
-b:किया था	48 -93 -47 34 59
-b:किया है	-10 316 -35 19 -290
-b:किराये पर	-234 -16 -85 -9 345
-b:किसको वोट	26 -15 -7 33 -38
-b:किसि के	899 -194 -56 -167 -483
-b:किसि को	-748 187 955 -130 -264
-b:कुछ लोग	-198 -982 -287 473 993
+b:कि सादि	-232 -64 383 -298 211
+b:कि सुचना	391 -124 -198 -37 -33
+b:कि सुविधा	725 -112 -130 -237 -246
+b:कि हार्दिक	399 -93 -82 -105 -119
+b:किया गया	719 -191 -101 -382 -45
+b:किया था	48 -94 -47 34 59
+b:किया है	-10 318 -36 19 -292
+b:किराये पर	-234 -15 -86 -9 344
+b:किसको वोट	26 -15 -7 34 -38
+b:किसि के	900 -194 -56 -167 -482
+b:किसि को	-748 187 956 -130 -264
+b:कुछ लोग	-198 -980 -290 472 996
 b:कुमार उर्फ	-55 -2 84 -11 -15
-b:कुर्कि के	-116 -3 147 -12 -16
-b:कुर्कि जब्ति	-153 -64 289 -39 -33
+b:कुर्कि के	-114 -3 144 -11 -16
+b:कुर्कि जब्ति	-152 -64 288 -39 -33
 b:के अतर्गत	234 -69 -40 -62 -64
-b:के अदर	-257 353 -105 97 -88
+b:के अदर	-256 356 -108 97 -88
 b:के आदमि	-599 823 -48 -62 -113
-b:के आधार	209 -95 -91 -4 -20
-b:के इट	-77 -24 239 -12 -125
-b:के एक	-448 103 397 -15 -35
-b:के कइ	335 -15 -308 -6 -5
-b:के केस	-346 -33 571 -13 -179
-b:के खेत	-158 233 -108 -116 149
-b:के खेति	-523 -283 -210 -116 1132
-b:के गाव	628 -30 -196 -69 -332
-b:के घर	-107 1351 -364 -277 -603
-b:के जगल	-263 -107 497 -36 -91
-b:के ड्रम	-106 222 -26 -18 -72
+b:के आधार	209 -95 -90 -4 -20
+b:के इट	-78 -24 238 -12 -125
+b:के एक	-447 104 394 -15 -35
+b:के कइ	334 -15 -308 -6 -5
+b:के केस	-345 -32 569 -13 -179
+b:के खेत	-158 231 -103 -117 147
+b:के खेति	-523 -287 -205 -117 1131
+b:के गाव	629 -30 -197 -69 -332
+b:के घर	-107 1340 -352 -277 -604
+b:के जगल	-263 -106 497 -37 -91
+b:के ड्रम	-107 222 -25 -18 -72
 b:के तहत	322 -62 -69 -28 -164
-b:के दारु	-641 741 -24 -59 -18
-b:के दिन	612 -84 -106 -288 -133
-b:के दियारा	-293 344 -7 -10 -35
+b:के दारु	-641 741 -24 -58 -18
+b:के दिन	612 -85 -106 -289 -133
+b:के दियारा	-292 343 -7 -10 -35
 b:के नबर	-2 53 -12 -3 -35
-b:के नाम	-773 -323 -527 -341 1963
-b:के निचे	-137 -95 385 -360 207
-b:के पानि	730 -431 -71 -68 -160
-b:के पास	-868 1426 355 -719 -194
-b:के पिछे	-914 1524 498 -171 -936
-b:के पुल	-18 -124 173 26 -58
-b:के पेड	1259 -1088 -32 -81 -58
-b:के फरार	90 -1 -30 -4 -56
-b:के बगिचा	-40 94 706 -194 -566
-b:के बगिचे	-87 156 -26 -14 -28
-b:के बच्चे	479 -647 -94 -78 341
-b:के बच्चो	-834 -185 -75 -142 1235
-b:के बदले	-43 323 -7 -260 -12
-b:के बाद	127 -76 -67 555 -539
-b:के बाहर	-1023 842 -375 634 -78
-b:के बिच	-1320 373 152 -219 1014
-b:के बेटे	-34 60 -141 -35 150
+b:के नाम	-773 -325 -526 -341 1964
+b:के निचे	-137 -101 392 -360 206
+b:के पानि	730 -430 -71 -68 -160
+b:के पास	-867 1418 359 -718 -193
+b:के पिछे	-915 1521 504 -172 -938
+b:के पुल	-15 -51 78 35 -48
+b:के पेड	1260 -1089 -32 -80 -58
+b:के फरार	90 -1 -29 -4 -56
+b:के बगिचा	-40 94 705 -194 -566
+b:के बगिचे	-87 157 -26 -15 -29
+b:के बच्चे	478 -646 -95 -78 341
+b:के बच्चो	-834 -187 -73 -142 1235
+b:के बदले	-44 323 -7 -260 -12
+b:के बाद	130 -87 -59 554 -538
+b:के बाहर	-1023 841 -375 635 -78
+b:के बिच	-1322 379 152 -219 1011
+b:के बेटे	-34 62 -143 -35 150
 b:के भाइ	-534 516 -45 133 -70
-b:के मालिक	-24 212 -12 -13 -164
-b:के यहा	-178 266 130 -66 -152
-b:के रास्ते	-304 800 455 -144 -806
-b:के लडको	-757 1045 -95 580 -773
-b:के लिए	2661 -1858 -1362 561 -3
-b:के लोग	-1175 -61 -338 1579 -5
+b:के मालिक	-24 213 -12 -13 -164
+b:के यहा	-177 266 128 -65 -152
+b:के रास्ते	-305 799 458 -144 -808
+b:के लडको	-756 1041 -93 580 -773
+b:के लिए	2658 -1857 -1357 559 -3
+b:के लोग	-1175 -62 -339 1580 -4
 b:के लोगो	-206 -44 -52 377 -75
-b:के विरुद्ध	94 -22 -68 -1 -3
+b:के विरुद्ध	93 -22 -68 -1 -3
 b:के समर्थक	-43 -366 -15 442 -17
-b:के सरकारि	-244 51 -91 -312 596
-b:के साथ	-589 -215 1471 1 -668
-b:के सामने	222 -216 -87 442 -361
-b:के हि	-4 -284 -359 -3 650
-b:के है	-1244 238 -81 -144 1231
+b:के सरकारि	-244 50 -91 -312 597
+b:के साथ	-588 -143 1384 8 -661
+b:के सामने	221 -214 -87 442 -362
+b:के हि	-4 -283 -360 -3 650
+b:के है	-1245 237 -79 -144 1232
 b:केस का	-57 -21 207 -63 -67
-b:केस मे	-45 153 71 -8 -171
+b:केस मे	-45 151 74 -8 -171
 b:कैसे करे	169 -26 -12 -7 -124
-b:को उसके	-52 -106 -97 -308 564
+b:को उसके	-52 -106 -97 -309 564
 b:को गिरफ्तार	94 -22 -63 -1 -8
 b:को जरुर	47 -10 -7 -21 -8
 b:को देखते	-75 -212 -109 -177 573
-b:को न	37 -4 48 -2 -78
-b:को न्यायिक	27 -22 -5 0 -1
-b:को बार	-43 299 -45 113 -324
+b:को न	37 -4 45 -2 -76
+b:को न्यायिक	27 -21 -5 0 -1
+b:को बार	-43 301 -46 113 -325
 b:को मारकर	-348 -37 111 322 -47
-b:को रोज	567 191 -668 -180 90
+b:को रोज	566 186 -662 -180 89
 b:कोइ otp	-190 -32 -12 -56 290
-b:क्या राय	398 -226 -21 -106 -44
-b:क्या है	318 -128 -14 -46 -129
-b:क्सेत्र मे	33 82 -68 -2 -45
+b:क्या राय	398 -225 -21 -106 -44
+b:क्या है	318 -129 -14 -46 -129
+b:क्सेत्र मे	32 83 -68 -2 -45
 b:खट्टि गध	-39 127 -15 -6 -67
-b:खडहर मे	-239 338 -97 -56 54
-b:खडा है	-8 400 -245 -124 -22
-b:खडि है	-340 -126 -10 123 352
-b:खडे है	-84 -222 -7 492 -179
-b:खत्म होने	17 -13 -4 24 -25
-b:खन हो	-284 -16 -28 -28 356
-b:खबर है	723 -22 -626 -22 -53
-b:खरिदते है	-77 -476 -95 -180 828
-b:खा रहा	-7 155 -62 -9 -78
-b:खाते से	-886 -81 -21 -184 1172
-b:खाने कि	78 -11 -6 -7 -54
-b:खुद को	-51 -415 -271 -61 799
-b:खेत के	-275 -54 197 -80 211
-b:खेत पर	-129 -6 199 -13 -51
-b:खेत मे	21 307 -70 -19 -239
-b:खेत वाले	-249 40 458 -106 -143
-b:खैर नहि	-216 -223 -25 529 -65
-b:गइ थि	956 -498 -179 -172 -107
-b:गइ है	-278 -363 -233 905 -32
-b:गए है	-490 -127 -59 820 -145
+b:खडहर मे	-239 338 -95 -56 52
+b:खडा है	-8 407 -251 -125 -23
+b:खडि है	-340 -124 -11 123 352
+b:खडे है	-84 -222 -7 492 -180
+b:खत्म होने	17 -12 -4 24 -25
+b:खन हो	-285 -16 -28 -28 357
+b:खबर है	722 -23 -623 -23 -53
+b:खरिदते है	-77 -479 -93 -180 829
+b:खा रहा	-7 162 -67 -10 -79
+b:खाते से	-886 -80 -21 -184 1171
+b:खाने कि	78 -10 -6 -7 -54
+b:खुद को	-50 -421 -271 -61 803
+b:खेत के	-275 -56 202 -81 209
+b:खेत पर	-132 -7 205 -14 -53
+b:खेत मे	21 308 -71 -19 -239
+b:खेत वाले	-249 41 457 -106 -143
+b:खैर नहि	-216 -223 -25 528 -65
+b:गइ थि	956 -497 -180 -172 -108
+b:गइ है	-277 -365 -231 905 -32
+b:गए है	-490 -127 -58 819 -144
 b:गत्ते उतारे	-152 324 -39 -40 -93
-b:गया था	485 -244 -2 173 -412
-b:गया है	-1013 16 650 1053 -705
-b:गलि मे	-508 681 -35 -61 -78
-b:गाडि br	-179 109 100 99 -130
-b:गाडि बिआर	-15 -414 442 21 -36
-b:गाडि से	-70 122 -14 -25 -13
+b:गया था	485 -244 -3 173 -411
+b:गया है	-1012 19 646 1052 -706
+b:गलि मे	-505 676 -33 -60 -78
+b:गाडि br	-179 98 115 98 -132
+b:गाडि बिआर	-15 -413 442 21 -36
+b:गाडि से	-71 123 -15 -25 -13
 b:गाडियो मे	-24 655 -114 -86 -431
-b:गाम मे	-640 65 467 358 -250
-b:गाय भरकर	-53 -317 -161 -71 602
-b:गाव का	940 -780 -28 -52 -80
-b:गाव कि	413 -131 43 -209 -116
-b:गाव के	-1158 669 1715 -975 -252
-b:गाव पकडि	-28 -77 -294 -57 457
-b:गाव मे	-707 -524 -127 1401 -43
+b:गाम मे	-640 64 468 358 -250
+b:गाय भरकर	-53 -315 -163 -71 602
+b:गाव का	939 -778 -28 -52 -81
+b:गाव कि	414 -133 44 -210 -116
+b:गाव के	-1159 669 1717 -975 -252
+b:गाव पकडि	-28 -79 -293 -57 456
+b:गाव मे	-708 -516 -133 1401 -44
 b:गाव वाले	-26 344 -101 -163 -54
-b:गाव से	-146 -207 -425 -46 823
-b:गिरफ्तार किया	526 -31 -121 -16 -359
-b:गुप्त रखे	-527 -362 -37 1099 -173
+b:गाव से	-146 -206 -426 -46 824
+b:गिरफ्तार किया	526 -30 -120 -16 -359
+b:गुप्त रखे	-528 -360 -37 1098 -173
 b:गुप्त रहेगा	260 -22 -184 -36 -18
-b:गुप्त सुचना	109 -116 122 -54 -60
-b:गैर जमानति	157 -3 -143 -3 -8
-b:गोदाम मे	-472 83 -106 -225 721
+b:गुप्त सुचना	107 -117 125 -55 -61
+b:गैर जमानति	158 -3 -144 -3 -8
+b:गोदाम मे	-472 82 -107 -225 721
 b:गोदाम है	-118 414 -103 -46 -147
-b:ग्रुप मे	501 -152 -56 -105 -187
-b:घर आया	-203 -152 732 -192 -186
+b:ग्रुप मे	500 -152 -56 -105 -187
+b:घर आया	-202 -148 724 -190 -184
 b:घर का	-492 -72 -19 644 -61
-b:घर के	-377 -299 -126 1039 -237
-b:घर घर	613 -301 -120 165 -358
-b:घर जाकर	-36 -161 -3 418 -219
-b:घर पर	183 86 681 -503 -447
-b:घर बर्बाद	744 -491 -60 -140 -53
-b:घर मे	-1804 966 -152 831 160
-b:घर से	-208 -402 451 226 -67
-b:घर है	-56 -169 277 -16 -36
-b:घाट के	-13 734 -147 -33 -541
-b:घाट पर	-121 812 -146 -113 -432
-b:घुम रहा	-31 219 -198 -175 185
-b:घुम रहे	-322 -146 -274 -236 978
-b:चल रहा	-573 266 -308 443 171
-b:चल रहि	-94 277 -31 107 -259
-b:चल रहे	92 -94 184 -98 -85
-b:चलता है	-57 -689 -45 -78 869
-b:चलति है	-192 -662 -36 -34 924
+b:घर के	-378 -297 -126 1039 -238
+b:घर घर	613 -300 -119 165 -358
+b:घर जाकर	-36 -160 -3 418 -219
+b:घर पर	182 85 686 -503 -449
+b:घर बर्बाद	743 -490 -60 -140 -53
+b:घर मे	-1804 969 -156 831 160
+b:घर से	-208 -397 444 227 -67
+b:घर है	-57 -180 291 -16 -38
+b:घाट के	-13 726 -140 -32 -541
+b:घाट पर	-121 813 -147 -113 -432
+b:घुम रहा	-31 218 -198 -175 186
+b:घुम रहे	-321 -146 -278 -236 981
+b:चल रहा	-573 262 -303 443 171
+b:चल रहि	-94 278 -31 107 -259
+b:चल रहे	93 -94 183 -98 -85
+b:चलता है	-57 -689 -46 -78 869
+b:चलति है	-192 -660 -37 -35 924
 b:चलि जाएत	-426 -126 1005 -116 -336
 b:चाय दुकान	-88 110 55 -11 -66
-b:चुका है	-11 174 -171 292 -284
-b:चुकि है	71 -299 -355 -71 654
-b:चुनाव कि	204 -15 -15 -146 -29
-b:चुनाव के	560 -636 -214 353 -63
-b:चुनाव प्रचार	309 -26 -31 -186 -65
-b:चुनाव मे	1364 49 -130 -1094 -189
+b:चुका है	-10 171 -168 292 -284
+b:चुकि है	71 -297 -357 -71 654
+b:चुनाव कि	205 -15 -15 -146 -29
+b:चुनाव के	560 -637 -214 354 -63
+b:चुनाव प्रचार	309 -26 -31 -187 -65
+b:चुनाव मे	1364 50 -130 -1094 -189
 b:चुनाव से	77 -372 -19 335 -21
-b:चेकपोस्ट से	-6 105 -25 -8 -66
-b:चोरि हुइ	363 -43 -40 -16 -265
-b:चोरि हो	292 -364 -426 -76 574
-b:चौक पर	-21 -51 229 -195 38
-b:छठ घाट	70 34 -64 -15 -25
-b:छठ पुजा	149 -61 -30 -21 -36
+b:चेकपोस्ट से	-6 106 -25 -8 -66
+b:चोरि हुइ	363 -42 -40 -16 -265
+b:चोरि हो	292 -362 -429 -76 575
+b:चौक पर	-21 -52 231 -196 38
+b:छठ घाट	70 31 -61 -15 -25
+b:छठ पुजा	150 -63 -29 -21 -36
 b:छठि मइया	77 -36 -19 -11 -11
-b:छत पर	-114 92 166 -165 22
-b:छपा है	103 -10 -21 -27 -45
+b:छत पर	-114 91 164 -164 22
+b:छपा है	103 -10 -21 -28 -45
 b:छापा मारिए	-1 274 -9 -5 -259
-b:छिपा है	-98 -31 321 -130 -62
+b:छिपा है	-98 -31 319 -129 -62
 b:छोटि गाडियो	-24 655 -114 -86 -431
 b:छोड दिए	377 -136 -59 -135 -47
-b:जगल के	-120 77 567 -29 -494
-b:जगल से	-295 -135 587 -50 -108
-b:जनता दरबार	137 -41 -39 -22 -35
-b:जब्त कि	30 -25 -4 0 -1
+b:जगल के	-120 76 569 -29 -496
+b:जगल से	-295 -134 587 -50 -108
+b:जनता दरबार	138 -40 -40 -22 -35
+b:जब्त कि	30 -25 -5 0 -1
 b:जमा करे	575 -73 -43 -391 -68
-b:जमा है	54 -76 -18 398 -357
-b:जमानति वारट	157 -3 -143 -3 -8
-b:जमिन के	-269 -9 -374 -141 793
-b:जमिन विवाद	3 -3 168 -2 -165
+b:जमा है	55 -77 -18 397 -358
+b:जमानति वारट	158 -3 -144 -3 -8
+b:जमिन के	-269 -5 -378 -141 793
+b:जमिन विवाद	3 -3 168 -2 -166
 b:जमिन से	-285 -132 -42 -81 540
 b:जय हिद	305 -119 -16 -37 -134
-b:जरुरि है	509 -221 -474 -84 270
-b:जलति है	-149 255 -28 -7 -72
+b:जरुरि है	509 -222 -474 -84 270
+b:जलति है	-148 255 -28 -7 -72
 b:जल्दि आइए	-104 -114 -100 -247 565
-b:जा रहा	-1401 882 286 -922 1155
-b:जा रहि	-953 -582 -400 1356 579
-b:जा रहे	-440 -229 -137 743 63
-b:जा सकता	103 -84 165 -74 -110
-b:जाता है	-502 588 337 -302 -120
-b:जाति है	-218 -419 -100 -68 805
-b:जाते है	500 940 -527 -560 -353
-b:जानकारि के	-184 -71 320 -11 -55
+b:जा रहा	-1400 877 288 -921 1156
+b:जा रहि	-952 -581 -401 1355 579
+b:जा रहे	-440 -230 -136 743 63
+b:जा सकता	100 -85 171 -74 -111
+b:जाता है	-505 588 340 -303 -121
+b:जाति है	-218 -417 -101 -68 803
+b:जाते है	502 936 -526 -560 -353
+b:जानकारि के	-183 -68 316 -11 -54
 b:जानते है	-126 229 -15 -47 -41
-b:जाना मना	439 -27 -6 -385 -21
-b:जाने पर	-382 521 -14 -27 -98
-b:जाने वाले	-63 -46 -19 385 -257
-b:जाया जा	-52 -883 -56 -83 1074
-b:जारि रहेगा	97 -25 -68 -1 -3
-b:जि के	-1339 1259 12 565 -496
+b:जाना मना	440 -28 -6 -385 -21
+b:जाने पर	-381 520 -14 -27 -98
+b:जाने वाले	-63 -47 -18 385 -258
+b:जाया जा	-52 -885 -54 -83 1075
+b:जारि रहेगा	97 -25 -67 -1 -3
+b:जि के	-1339 1257 13 565 -496
 b:जित गया	11 -2 -4 -2 -3
 b:जिला पुलिस	226 0 -215 -3 -8
-b:जिले मे	870 -92 -607 -28 -143
-b:जिविका दिदि	547 -231 -3 -292 -20
-b:जिस पर	-264 -5 295 55 -81
-b:जुआ चल	-21 -31 -24 -6 82
-b:जो आदमि	-143 -32 222 -28 -20
-b:जो नहि	-216 -184 -8 415 -7
-b:जो लडका	-660 -85 1129 -85 -300
-b:जोगबनि बार्डर	-465 488 146 -30 -139
-b:झाडि मे	-258 995 -302 -82 -352
+b:जिले मे	869 -93 -604 -29 -144
+b:जिविका दिदि	548 -232 -3 -292 -20
+b:जिस पर	-265 -5 297 54 -81
+b:जुआ चल	-21 -31 -24 -6 83
+b:जो आदमि	-142 -32 222 -28 -20
+b:जो नहि	-216 -184 -8 414 -7
+b:जो लडका	-661 -86 1133 -85 -301
+b:जोगबनि बार्डर	-468 479 160 -31 -141
+b:झाडि मे	-257 996 -304 -82 -352
 b:झारखड के	-70 19 77 -11 -15
 b:झारखड से	-27 121 -13 -61 -20
-b:झोपडि मे	-14 67 42 -70 -25
+b:झोपडि मे	-14 64 44 -70 -25
 b:टिम भेजिए	-189 591 -113 -207 -81
-b:टोला के	-913 -255 449 1363 -644
-b:टोला मे	-989 -1 -600 1622 -32
-b:ट्रक br	-18 441 -85 -16 -322
-b:ट्रक jh	-46 391 -48 -86 -211
-b:ट्रक नबर	-31 -317 2 -63 409
-b:ट्रक मे	-53 -317 -162 66 466
-b:ट्रैक्टर मे	-224 -167 -55 -118 564
-b:ठहरा है	-369 -60 492 -25 -38
-b:डिलिवरि होति	-9 -397 451 -14 -30
-b:डे मिल	-80 -420 -152 87 565
-b:ड्राइवर का	-2 -122 -69 -41 233
+b:टोला के	-912 -252 442 1364 -642
+b:टोला मे	-988 0 -601 1621 -31
+b:ट्रक br	-18 448 -90 -16 -323
+b:ट्रक jh	-46 390 -48 -86 -209
+b:ट्रक नबर	-31 -318 3 -63 408
+b:ट्रक मे	-53 -315 -164 67 466
+b:ट्रैक्टर मे	-224 -167 -56 -118 565
+b:ठहरा है	-368 -59 488 -25 -37
+b:डिलिवरि होति	-9 -396 450 -14 -30
+b:डे मिल	-80 -421 -152 87 566
+b:ड्राइवर का	-2 -123 -67 -41 233
 b:तक जाने	21 -5 -4 8 -20
 b:तक लाउडस्पिकर	-232 -128 -73 532 -98
-b:तरफ जा	-71 193 153 -57 -218
+b:तरफ जा	-71 193 152 -57 -217
 b:ताडि के	-25 88 -22 -9 -33
-b:ताडि बेचने	440 -428 -7 -1 -4
-b:तामिल कराने	491 -32 -425 -9 -25
-b:तारिख पर	-58 -49 436 -147 -182
-b:ताला लगा	-29 74 76 -68 -53
-b:तिन चार	-443 1144 -71 -82 -548
+b:ताडि बेचने	439 -427 -7 -1 -5
+b:तामिल कराने	489 -32 -423 -9 -25
+b:तारिख पर	-58 -49 437 -147 -183
+b:ताला लगा	-29 75 76 -68 -53
+b:तिन चार	-441 1140 -70 -82 -547
 b:तुम्हारा वोट	-83 -100 -4 195 -8
 b:तैयारि है	-300 -105 52 604 -251
-b:तोडने कि	-62 -4 -21 -138 225
+b:तोडने कि	-62 -4 -22 -138 226
 b:थाना का	349 -111 -67 -45 -126
-b:थाना काड	49 -10 -9 -5 -25
+b:थाना काड	48 -10 -8 -5 -25
 b:थाना के	-197 115 105 -11 -11
-b:थाना क्सेत्र	49 60 98 -4 -203
-b:थाना परिसर	78 -6 -62 -5 -5
+b:थाना क्सेत्र	48 61 99 -4 -204
+b:थाना परिसर	78 -6 -62 -4 -5
 b:थाना पुलिस	74 -4 -61 -1 -8
-b:थाना मे	752 -218 -60 -108 -366
-b:थाना से	-72 166 -28 -6 -60
-b:दरबार लगेगा	137 -41 -39 -22 -35
-b:दरवाजे पर	-59 -267 1013 -269 -418
+b:थाना मे	754 -219 -61 -108 -366
+b:थाना से	-72 167 -28 -6 -60
+b:दरबार लगेगा	138 -40 -40 -22 -35
+b:दरवाजे पर	-60 -278 1025 -268 -420
 b:दलित टोला	-7 -9 -5 116 -95
-b:दारु का	-101 1380 8 -1082 -205
-b:दारु कि	-13 -617 332 303 -5
-b:दारु के	495 -109 -101 -201 -84
-b:दारु बिकाता	-605 647 -21 -6 -15
+b:दारु का	-101 1380 7 -1082 -205
+b:दारु कि	-13 -627 343 302 -5
+b:दारु के	495 -108 -102 -201 -84
+b:दारु बिकाता	-607 649 -22 -6 -15
 b:दि है	-20 30 -25 -138 153
-b:दिए है	229 -197 -117 210 -125
-b:दिन मे	-69 12 214 -223 66
-b:दिन से	-134 -179 -215 -147 675
+b:दिए है	228 -196 -117 210 -125
+b:दिन मे	-69 12 210 -222 68
+b:दिन से	-133 -178 -221 -147 679
 b:दिन हो	-328 -62 -61 511 -60
 b:दिया गया	-286 -74 -53 480 -67
-b:दिया जा	-37 1116 -8 -1042 -28
-b:दिया जाता	-142 323 -48 -46 -87
-b:दिया है	387 46 -49 -305 -79
-b:दियारा मे	-328 47 330 -12 -38
-b:दिलाने के	-399 -220 -55 -59 733
-b:दिल्लि मे	69 -158 -76 -45 211
+b:दिया जा	-38 1117 -8 -1043 -28
+b:दिया जाता	-144 327 -49 -47 -87
+b:दिया है	387 47 -49 -305 -79
+b:दियारा मे	-326 34 341 -12 -38
+b:दिलाने के	-399 -221 -54 -59 733
+b:दिल्लि मे	69 -160 -74 -45 210
 b:दिवार पर	-748 -50 -301 1132 -32
-b:दु गो	-149 -147 666 -127 -243
-b:दुकान पर	-374 12 340 -24 46
-b:दुकान मे	-197 -281 -128 -50 657
-b:दुकान से	-311 -22 -58 -20 411
-b:दुर रखे	441 -30 -15 -13 -382
+b:दु गो	-148 -148 666 -127 -243
+b:दुकान पर	-375 9 345 -24 45
+b:दुकान मे	-198 -288 -120 -51 656
+b:दुकान से	-311 -21 -59 -20 411
+b:दुर रखे	441 -30 -16 -13 -382
 b:दुर रहे	464 -156 -39 -33 -236
-b:दुर से	-194 51 -410 -101 654
-b:दुर्गा पुजा	-1 27 -15 -2 -8
-b:दे रहा	-341 220 -61 -311 493
-b:दे रहे	-1023 -591 1620 288 -294
-b:देख रहा	462 -151 -754 -147 591
-b:देखते है	-272 -99 -104 -119 594
-b:देखा कि	-4 -131 -72 -42 249
-b:देखा गया	-272 -109 535 -61 -94
-b:देता है	-167 69 -150 440 -192
-b:देते है	-598 -154 -41 -58 852
+b:दुर से	-193 49 -409 -101 655
+b:दुर्गा पुजा	-2 28 -16 -2 -8
+b:दे रहा	-342 218 -60 -311 494
+b:दे रहे	-1025 -589 1621 287 -295
+b:देख रहा	461 -151 -754 -147 590
+b:देखते है	-271 -100 -104 -119 594
+b:देखा कि	-4 -133 -70 -42 249
+b:देखा गया	-272 -107 533 -61 -93
+b:देता है	-167 68 -149 439 -192
+b:देते है	-597 -154 -42 -59 851
 b:देने को	38 -12 -6 -2 -18
-b:देने पर	-20 -31 -30 -155 236
-b:देने वाले	532 -56 -480 219 -215
-b:देसि कट्टा	107 -12 -96 -4 5
-b:देसि सराब	129 -120 -5 -2 -3
-b:दो गाडिया	-58 -3 81 1 -23
-b:दो दिन	-355 -86 -295 -121 857
-b:दो लडके	-4 -10 -514 -26 554
-b:दो लोग	-603 -193 698 93 4
-b:दो साल	176 -143 508 -139 -401
-b:धन्यवाद सर	164 -41 -26 -14 -84
-b:धमका रहे	-121 -265 -8 441 -48
-b:धमकि दि	-116 -193 -81 -164 554
-b:धमकि दे	-398 -89 -28 -723 1238
-b:ध्यान दे	1012 168 -135 -666 -378
-b:न बताए	37 -4 48 -2 -78
-b:नदि किनारे	-766 757 -103 -165 276
-b:नदि से	-192 -65 -51 -88 395
-b:नबर br	-98 -201 -140 -509 948
-b:नबर कि	-445 94 144 -164 372
-b:नबर पर	-783 1383 -89 -64 -447
-b:नबर प्लेट	-96 95 -51 -34 86
-b:नबर बिआर	-96 498 -369 -58 25
-b:नबर से	-431 632 56 220 -477
-b:नवबर को	428 -35 -18 -337 -38
-b:नवादा से	-210 67 278 -22 -114
+b:देने पर	-20 -30 -31 -155 237
+b:देने वाले	532 -56 -480 219 -214
+b:देसि कट्टा	106 -12 -95 -4 5
+b:देसि सराब	130 -120 -5 -2 -3
+b:दो गाडिया	-57 -3 81 1 -23
+b:दो दिन	-356 -85 -298 -121 860
+b:दो लडके	-3 -10 -514 -26 554
+b:दो लोग	-603 -192 698 93 4
+b:दो साल	176 -142 507 -139 -401
+b:धन्यवाद सर	165 -41 -26 -14 -84
+b:धमका रहे	-120 -266 -7 442 -48
+b:धमकि दि	-115 -198 -78 -164 554
+b:धमकि दे	-398 -89 -28 -723 1239
+b:ध्यान दे	1012 167 -136 -666 -378
+b:न बताए	37 -4 45 -2 -76
+b:नदि किनारे	-767 760 -103 -165 275
+b:नदि से	-192 -65 -51 -88 396
+b:नबर br	-98 -203 -138 -509 949
+b:नबर कि	-447 96 145 -165 371
+b:नबर पर	-784 1383 -88 -65 -446
+b:नबर प्लेट	-96 94 -50 -34 86
+b:नबर बिआर	-96 500 -371 -58 25
+b:नबर से	-429 627 58 220 -477
+b:नवबर को	428 -36 -18 -337 -38
+b:नवादा से	-208 67 275 -22 -112
 b:नसा मुक्ति	333 -67 -73 -35 -158
 b:नस्ट कि	222 -211 -2 -4 -5
-b:नहर किनारे	-149 230 -22 -9 -51
-b:नहर के	-8 -125 181 -17 -30
+b:नहर किनारे	-148 229 -22 -9 -51
+b:नहर के	-5 -51 86 -9 -21
 b:नहि तो	-36 -17 -7 102 -42
 b:नहि दिया	-505 -43 -16 136 429
 b:नहि पता	-60 167 -6 -52 -48
-b:नहि रहा	535 -218 -95 87 -309
-b:नहि हुआ	-153 -76 -33 323 -61
-b:नहि है	1279 -427 -136 -42 -673
-b:नाम किसि	-127 248 16 -35 -102
-b:नाम गुप्त	55 -50 -627 812 -191
-b:नाम नहि	-70 166 163 -54 -206
-b:नाम पर	-774 -323 -520 -342 1959
-b:नाम बदलकर	-285 -102 61 -12 338
-b:नाम मत	-32 26 62 -6 -49
-b:नाम सतोस	-102 -155 -192 179 270
-b:नामक व्यक्ति	-131 280 -50 -35 -65
-b:निकल जाएगा	-74 -159 591 -175 -182
-b:निकल जाते	-55 -225 -68 -54 402
+b:नहि रहा	535 -219 -94 87 -309
+b:नहि हुआ	-153 -76 -32 323 -61
+b:नहि है	1279 -429 -134 -43 -673
+b:नाम किसि	-127 248 14 -34 -101
+b:नाम गुप्त	55 -48 -628 812 -190
+b:नाम नहि	-70 166 164 -54 -206
+b:नाम पर	-774 -325 -519 -341 1959
+b:नाम बदलकर	-285 -102 60 -12 338
+b:नाम मत	-33 26 64 -7 -50
+b:नाम सतोस	-102 -156 -190 179 269
+b:नामक व्यक्ति	-131 280 -49 -35 -65
+b:निकल जाएगा	-73 -155 583 -174 -180
+b:निकल जाते	-55 -222 -69 -54 401
 b:निकलते है	-2 -105 -44 -16 167
-b:निकला है	-89 -44 -16 312 -163
+b:निकला है	-90 -44 -12 309 -164
 b:निर्देस दिया	57 -1 -54 -1 -2
-b:निसेध अभियान	30 -25 -4 0 -1
-b:निसेध विभाग	403 -79 -110 -59 -155
-b:नेता जि	-555 -134 -54 811 -67
-b:नेपाल से	-490 694 -19 -23 -162
-b:न्यायिक हिरासत	27 -22 -5 0 -1
-b:पकडि गइ	956 -519 -166 -172 -100
+b:निसेध अभियान	30 -25 -5 0 -1
+b:निसेध विभाग	404 -79 -111 -59 -155
+b:नेता जि	-554 -136 -54 811 -67
+b:नेपाल से	-492 698 -20 -23 -163
+b:न्यायिक हिरासत	27 -21 -5 0 -1
+b:पकडि गइ	957 -519 -166 -172 -100
 b:पकडे जाने	39 -5 -3 -1 -30
-b:पचायत चुनाव	-323 803 -45 -363 -72
-b:पचायत भवन	-96 -45 282 -6 -136
-b:पडोस मे	-124 -396 -110 -266 897
-b:पता चला	387 -18 -301 -15 -53
-b:पता नहि	-81 -139 917 -252 -445
+b:पचायत चुनाव	-324 805 -45 -364 -72
+b:पचायत भवन	-96 -45 283 -6 -137
+b:पडोस मे	-124 -398 -109 -266 897
+b:पता चला	385 -19 -298 -15 -53
+b:पता नहि	-81 -142 922 -252 -446
 b:पर evm	-136 -11 -2 181 -32
-b:पर mobile	569 -28 -7 -521 -14
-b:पर आता	-9 -431 479 -14 -25
-b:पर इस	522 -230 -4 -284 -4
-b:पर एक	-311 313 509 353 -864
-b:पर कब्जा	-715 -36 -11 883 -122
-b:पर कल	-203 101 -67 304 -135
-b:पर काम	-448 -102 -44 -73 667
-b:पर काल	-64 373 -120 -111 -77
-b:पर कुछ	-382 -140 -115 258 380
-b:पर खडा	55 117 -50 -24 -99
-b:पर खाना	-20 92 40 -11 -101
-b:पर जाता	-321 -105 681 -101 -154
-b:पर दो	-4 -10 -511 266 259
-b:पर पार्टि	-33 128 -9 61 -146
-b:पर बैठा	-330 -29 420 -10 -52
-b:पर रोक	397 -26 -25 -287 -59
-b:पर लोग	-55 -4 -19 151 -74
-b:पर वो	-121 105 341 -225 -100
-b:पर है	606 -98 171 -527 -152
+b:पर mobile	570 -29 -6 -521 -14
+b:पर आता	-9 -430 479 -14 -25
+b:पर इस	523 -231 -4 -283 -4
+b:पर एक	-311 314 509 352 -864
+b:पर कब्जा	-714 -36 -10 883 -122
+b:पर कल	-203 101 -66 304 -135
+b:पर काम	-448 -103 -43 -73 667
+b:पर काल	-63 372 -120 -111 -77
+b:पर कुछ	-382 -140 -114 258 379
+b:पर खडा	55 124 -55 -24 -100
+b:पर खाना	-21 97 37 -11 -103
+b:पर जाता	-324 -106 686 -102 -155
+b:पर दो	-4 -10 -511 266 260
+b:पर पार्टि	-33 128 -9 60 -146
+b:पर बैठा	-331 -29 423 -10 -53
+b:पर रोक	397 -26 -25 -288 -59
+b:पर लोग	-55 -4 -19 152 -74
+b:पर वो	-121 105 342 -226 -101
+b:पर है	607 -99 173 -529 -152
 b:परिसर मे	251 -71 -48 -65 -67
-b:परेसान है	962 -744 -99 -23 -96
-b:पर्चि लेकर	-4 -8 -17 427 -397
-b:पहने है	-43 -15 87 -4 -24
-b:पहलि बार	521 -29 -6 -465 -20
-b:पहले दारु	205 -112 -25 -43 -25
-b:पहुचा है	-280 -138 -35 518 -65
-b:पहुचाता है	-167 380 -46 -28 -139
-b:पान दुकान	-53 -115 82 -34 120
-b:पास एक	-23 -63 -77 -45 208
-b:पास कट्टा	-30 -167 -93 -20 311
+b:परेसान है	963 -743 -101 -23 -96
+b:पर्चि लेकर	-4 -9 -17 427 -397
+b:पहने है	-44 -16 88 -4 -24
+b:पहलि बार	521 -29 -7 -465 -20
+b:पहले दारु	206 -112 -25 -43 -25
+b:पहुचा है	-281 -137 -35 518 -65
+b:पहुचाता है	-167 379 -46 -28 -138
+b:पान दुकान	-53 -117 85 -34 118
+b:पास एक	-23 -65 -76 -45 208
+b:पास कट्टा	-30 -167 -96 -20 313
 b:पास खडा	-10 -14 37 -5 -8
-b:पास वाले	-84 132 -157 -205 313
-b:पास से	-94 741 189 -159 -677
+b:पास वाले	-84 127 -152 -205 314
+b:पास से	-95 742 190 -160 -678
 b:पास है	448 -71 70 -343 -104
-b:पिकअप से	-33 129 -18 -17 -61
-b:पिकर हगामा	-99 401 -27 -10 -265
+b:पिकअप से	-33 130 -19 -17 -61
+b:पिकर हगामा	-99 401 -28 -10 -265
 b:पिछलि बार	-128 -239 -113 599 -119
 b:पिछले महिने	244 -11 105 -12 -326
-b:पिछले साल	917 -542 124 -303 -196
-b:पिछले हफ्ते	345 60 132 -22 -515
-b:पिछे वाले	-331 489 667 -178 -647
-b:पिट रहे	-59 -106 -202 -255 622
-b:पिता का	-178 -26 44 -18 178
-b:पिता स्व	-14 22 166 -4 -170
-b:पिने से	837 -496 -53 -38 -250
-b:पुछ रहे	-63 -46 -19 385 -257
+b:पिछले साल	917 -541 122 -302 -196
+b:पिछले हफ्ते	345 61 132 -22 -515
+b:पिछे वाले	-332 491 665 -178 -647
+b:पिट रहे	-59 -106 -202 -255 623
+b:पिता का	-177 -26 44 -18 177
+b:पिता स्व	-14 22 166 -4 -171
+b:पिने से	837 -494 -54 -38 -250
+b:पुछ रहे	-63 -47 -18 385 -258
 b:पुछने पर	-64 145 -25 -19 -38
-b:पुजा कि	160 -63 -32 -24 -40
-b:पुरब टोला	-27 -364 116 297 -21
-b:पुल के	-133 -397 -126 -132 789
-b:पुल पर	-460 931 122 -51 -542
+b:पुजा कि	160 -64 -31 -24 -40
+b:पुरब टोला	-27 -364 114 299 -21
+b:पुल के	-133 -405 -120 -132 790
+b:पुल पर	-455 999 30 -42 -531
 b:पुलिस अधिक्सक	58 -1 -55 -1 -2
-b:पुलिस का	602 -433 -84 -81 -4
-b:पुलिस कि	271 -5 -216 -30 -21
-b:पुलिस को	164 29 -156 -15 -21
+b:पुलिस का	602 -439 -80 -81 -3
+b:पुलिस कि	272 -5 -216 -30 -21
+b:पुलिस को	162 28 -154 -15 -21
 b:पुलिस ने	626 -131 -108 -28 -359
 b:पेटि अग्रेजि	-3 79 -11 -3 -63
-b:पेट्रोल प	-128 388 18 -54 -224
-b:पेड के	29 -74 -90 -257 391
-b:पेड से	845 -644 -22 -49 -130
+b:पेट्रोल प	-128 388 17 -53 -223
+b:पेड के	30 -75 -89 -257 391
+b:पेड से	845 -643 -22 -49 -130
 b:प्रखड के	-125 301 -45 -40 -91
-b:प्रचार मे	309 -26 -31 -186 -65
+b:प्रचार मे	309 -26 -31 -187 -65
 b:प्रचार हो	-205 -64 -62 379 -48
-b:प्रत्यासि का	-8 -350 -103 478 -17
-b:प्रत्यासि के	-810 135 -250 1344 -419
+b:प्रत्यासि का	-8 -349 -103 478 -17
+b:प्रत्यासि के	-810 135 -250 1343 -418
 b:प्राथमिक विद्यालय	-485 -37 -25 801 -254
-b:प्रेस विज्ञप्ति	204 -22 -153 -4 -26
-b:प्लास्टिक कि	-268 570 -57 -67 -178
-b:फरार अपराधि	-457 -142 834 -136 -99
-b:फरार अपराधियो	396 -21 -322 -38 -15
-b:फरार अभियुक्त	148 -195 497 -155 -294
-b:फरार आरोपि	-107 -366 517 79 -123
-b:फरार चल	98 -87 205 -93 -123
-b:फरार है	449 -13 -231 -11 -194
+b:प्रेस विज्ञप्ति	204 -22 -152 -4 -26
+b:प्लास्टिक कि	-269 573 -58 -67 -180
+b:फरार अपराधि	-455 -142 832 -136 -99
+b:फरार अपराधियो	397 -21 -323 -38 -15
+b:फरार अभियुक्त	148 -196 497 -155 -294
+b:फरार आरोपि	-106 -376 527 78 -123
+b:फरार चल	99 -87 204 -93 -123
+b:फरार है	447 -13 -228 -12 -195
 b:फर्जि वोटिग	-80 -21 -15 168 -52
-b:फिर भि	211 -49 -111 -10 -42
-b:फिर से	-132 51 203 -62 -59
-b:फोटो भेज	-123 428 -194 50 -161
-b:फोन करके	-23 -18 -119 28 132
+b:फिर भि	211 -49 -112 -9 -42
+b:फिर से	-133 52 205 -63 -60
+b:फोटो भेज	-122 428 -195 50 -161
+b:फोन करके	-23 -18 -118 27 132
 b:फोर्स भेजिए	-36 -183 -162 277 104
-b:बगल के	-68 242 -75 -57 -41
-b:बगल मे	-363 180 542 -106 -253
-b:बगल वाले	-379 -89 -35 62 442
-b:बगाल ले	-53 -317 -161 -71 602
-b:बगिचा मे	-691 657 654 223 -843
-b:बगिचे मे	-87 156 -26 -14 -28
-b:बच्चे भि	-178 284 -54 -18 -34
+b:बगल के	-67 241 -76 -57 -41
+b:बगल मे	-363 180 541 -106 -252
+b:बगल वाले	-379 -90 -34 62 442
+b:बगाल ले	-53 -315 -163 -71 602
+b:बगिचा मे	-691 656 651 224 -841
+b:बगिचे मे	-87 157 -26 -15 -29
+b:बच्चे भि	-178 281 -51 -18 -34
 b:बच्चो को	262 59 -129 -126 -66
-b:बच्चो ने	301 -58 -66 -27 -151
-b:बच्चो से	-834 -185 -75 -142 1235
-b:बजे के	-163 778 -166 -485 37
-b:बजे तक	-202 -400 8 281 313
-b:बजे पिकअप	-31 -224 -361 -9 625
-b:बजे से	32 492 -384 -331 191
+b:बच्चो ने	301 -57 -66 -27 -150
+b:बच्चो से	-834 -187 -73 -142 1235
+b:बजे के	-163 765 -156 -486 39
+b:बजे तक	-202 -407 15 282 312
+b:बजे पिकअप	-31 -223 -362 -9 626
+b:बजे से	33 482 -375 -331 191
 b:बढिया काम	30 -13 -3 -6 -8
-b:बता रहे	877 -848 -11 36 -54
-b:बताता है	-72 -307 -219 -7 604
-b:बताते है	-51 -415 -271 -61 799
-b:बद है	223 -425 -28 -25 254
-b:बद हो	-254 -94 -24 -39 411
-b:बदले दारु	-43 323 -7 -260 -12
-b:बधा रहता	-57 82 118 -128 -15
+b:बता रहे	876 -847 -11 36 -54
+b:बताता है	-72 -306 -220 -7 605
+b:बताते है	-50 -421 -271 -61 803
+b:बद है	222 -423 -28 -25 254
+b:बद हो	-253 -94 -24 -39 410
+b:बदले दारु	-44 323 -7 -260 -12
+b:बधा रहता	-57 82 117 -126 -15
 b:बन रहा	-153 191 -15 -10 -14
-b:बन रहे	196 -105 -29 -44 -20
-b:बनाने का	-141 -63 -94 -33 331
-b:बर्बाद हो	368 -116 -62 -135 -54
-b:बलु सिह	-10 20 45 -4 -51
+b:बन रहे	197 -105 -29 -44 -20
+b:बनाने का	-141 -63 -93 -33 331
+b:बर्बाद हो	367 -115 -62 -135 -54
+b:बलु सिह	-9 20 43 -4 -50
 b:बस स्टैड	-262 -300 31 -87 618
-b:बहुत अच्छा	799 -104 -87 -480 -128
+b:बहुत अच्छा	798 -105 -84 -480 -128
 b:बहुत जरुरि	-36 -142 -148 -19 345
-b:बहुत तेज	-22 89 -15 -3 -49
-b:बहुत बडा	-10 272 -10 -132 -119
-b:बाइक br	351 -160 -72 274 -393
-b:बाइक चोरि	-62 -40 -51 -67 220
-b:बाइक नबर	-54 -206 -248 -74 581
-b:बाइक पर	-57 20 -378 -54 469
-b:बाइक वाले	-458 942 -256 -101 -128
-b:बाइक से	-549 -48 485 269 -157
-b:बाइपास पर	-49 222 -212 -119 157
-b:बाजार के	-323 211 360 -59 -190
-b:बाजार मे	1221 -1078 -308 19 146
-b:बाजार से	-40 -27 187 -13 -106
-b:बाट रहे	-27 -367 -33 488 -61
-b:बाटि जा	-601 -353 -53 1089 -82
-b:बात करता	-52 -48 165 -9 -56
-b:बात बतानि	-187 287 -28 -7 -64
-b:बाद गाव	392 -126 -121 -71 -73
-b:बाद भि	-853 -149 281 829 -109
-b:बार चुनाव	510 -62 -25 -400 -22
+b:बहुत तेज	-22 90 -15 -3 -49
+b:बहुत बडा	-10 273 -10 -132 -120
+b:बाइक br	351 -160 -70 273 -394
+b:बाइक चोरि	-62 -39 -52 -67 220
+b:बाइक नबर	-53 -206 -249 -74 582
+b:बाइक पर	-57 21 -379 -54 469
+b:बाइक वाले	-456 937 -255 -100 -126
+b:बाइक से	-550 -50 491 269 -160
+b:बाइपास पर	-49 224 -213 -119 157
+b:बाजार के	-322 210 360 -59 -190
+b:बाजार मे	1219 -1077 -305 19 144
+b:बाजार से	-40 -27 185 -11 -106
+b:बाट रहे	-27 -367 -33 487 -61
+b:बाटि जा	-601 -352 -53 1089 -82
+b:बात करता	-52 -48 162 -8 -54
+b:बात बतानि	-188 288 -29 -7 -64
+b:बाद गाव	392 -127 -122 -71 -73
+b:बाद भि	-851 -149 280 829 -108
+b:बार चुनाव	510 -63 -24 -400 -22
 b:बार पकडे	9 -5 -2 -1 -2
-b:बार बार	-43 295 -59 409 -602
-b:बार मे	-17 382 -37 -130 -198
-b:बार्डर कि	-32 -1035 -377 -74 1517
-b:बार्डर पार	-456 610 -11 -22 -122
-b:बार्डर से	-10 -34 141 -14 -82
-b:बालु का	-284 -16 -28 -28 356
-b:बाहर एक	-167 43 -254 304 74
-b:बाहर के	-1088 120 -113 469 612
+b:बार बार	-43 297 -59 409 -603
+b:बार मे	-17 384 -38 -131 -198
+b:बार्डर कि	-32 -1034 -378 -74 1518
+b:बार्डर पार	-458 614 -11 -22 -123
+b:बार्डर से	-11 -45 155 -15 -84
+b:बालु का	-285 -16 -28 -28 357
+b:बाहर एक	-167 40 -251 304 74
+b:बाहर के	-1088 118 -111 470 612
 b:बाहर खडि	-39 -35 -46 -29 148
 b:बाहर नहि	-2 -2 -5 16 -7
 b:बाहर प्रत्यासि	-151 -11 -1 184 -21
-b:बाहर से	-611 353 -312 223 347
-b:बिक रहा	-214 290 -46 -34 4
-b:बिकति है	-452 490 -7 -23 -8
-b:बिच मे	-1003 164 -367 -156 1362
-b:बिट्टु सिह	-27 -241 404 -96 -41
+b:बाहर से	-611 354 -313 223 347
+b:बिक रहा	-214 291 -46 -35 4
+b:बिकति है	-451 488 -7 -23 -8
+b:बिच मे	-1005 163 -363 -156 1361
+b:बिट्टु सिह	-27 -242 404 -96 -41
 b:बिना अनुमति	334 -37 -48 -145 -104
-b:बिना नबर	-520 -63 69 21 493
-b:बिहार पुलिस	229 -1 -214 -5 -9
-b:बिहार मे	238 -192 -8 -6 -31
-b:बुथ के	450 -302 -108 297 -336
-b:बुथ न	-632 -628 -138 2334 -935
-b:बुथ नबर	-277 1098 -7 -775 -39
-b:बुथ पर	401 -395 -93 417 -330
-b:बुथ सख्या	-519 -842 -29 1681 -292
-b:बुथ से	371 -80 -74 -147 -70
+b:बिना नबर	-521 -63 72 20 492
+b:बिहार पुलिस	229 -1 -215 -5 -9
+b:बिहार मे	237 -192 -8 -6 -31
+b:बुथ के	451 -303 -108 297 -336
+b:बुथ न	-632 -628 -138 2335 -936
+b:बुथ नबर	-277 1099 -7 -776 -39
+b:बुथ पर	402 -398 -92 417 -330
+b:बुथ सख्या	-519 -842 -28 1682 -292
+b:बुथ से	370 -80 -74 -147 -70
 b:बुलाए गए	-268 -168 -10 571 -125
-b:बेच रहा	-36 -305 333 -13 22
-b:बेचता है	-228 446 -159 -100 41
-b:बेचने वाला	-21 403 -30 -25 -328
-b:बेचा जा	-54 -243 -78 -308 684
-b:बेटे का	-40 77 -143 -37 144
-b:बैक से	207 -18 -13 -140 -36
-b:बैठता है	-20 -387 474 -23 -44
-b:बैठा है	-707 -65 1509 -116 -621
-b:बैठे है	-149 -81 -45 604 -329
-b:बोल रहा	-81 -54 -242 317 60
-b:बोल रहे	-191 446 -181 -241 167
-b:बोलेरो br	-61 23 -77 -93 208
+b:बेच रहा	-36 -299 327 -13 22
+b:बेचता है	-228 445 -158 -100 40
+b:बेचने वाला	-21 403 -29 -25 -328
+b:बेचा जा	-55 -244 -77 -308 684
+b:बेटे का	-40 78 -145 -37 144
+b:बैक से	207 -18 -13 -140 -37
+b:बैठता है	-16 -327 393 -14 -34
+b:बैठा है	-710 -66 1515 -117 -623
+b:बैठे है	-149 -82 -45 604 -329
+b:बोल रहा	-82 -53 -239 315 59
+b:बोल रहे	-191 445 -180 -241 167
+b:बोलेरो br	-61 21 -75 -93 208
 b:बोलेरो से	-32 -372 -20 456 -32
 b:ब्लेडर्स प्राइड	-5 146 -2 -11 -128
 b:भगा दिया	-399 -27 -3 470 -41
 b:भट्ठा पर	21 -225 63 -120 261
-b:भट्ठा मालिक	234 -30 85 -25 -265
+b:भट्ठा मालिक	234 -29 84 -25 -264
 b:भर अवैध	-8 -112 -70 -16 205
-b:भरकर बगाल	-53 -317 -161 -71 602
-b:भरकर ले	-50 307 -116 -217 77
-b:भाइ के	-355 529 -410 325 -88
-b:भाइ को	-68 411 107 -22 -428
+b:भरकर बगाल	-53 -315 -163 -71 602
+b:भरकर ले	-50 306 -116 -217 77
+b:भाइ के	-356 529 -408 323 -89
+b:भाइ को	-68 411 106 -22 -428
 b:भाइ साहब	-14 -39 105 -26 -27
-b:भाग गया	-87 -307 -245 -10 650
-b:भागने कि	-65 -124 241 -19 -33
-b:भागा था	-113 -82 388 -50 -144
-b:भारि बारिस	222 -31 -34 -13 -144
-b:भि फरार	342 -15 -252 -21 -53
-b:भि बुथ	566 -234 -11 -285 -36
-b:भि रोज	57 20 -39 -21 -17
-b:भि वहि	-80 202 628 -299 -450
-b:भि सराब	-121 301 -162 -7 -13
-b:भि है	-125 -194 -302 291 330
-b:भिड लगति	-418 510 -39 -11 -43
-b:भेज रहे	-120 415 -189 51 -156
+b:भाग गया	-87 -306 -247 -10 650
+b:भागने कि	-65 -136 255 -19 -35
+b:भागा था	-113 -82 389 -50 -144
+b:भारि बारिस	222 -30 -35 -13 -144
+b:भि फरार	341 -15 -252 -21 -53
+b:भि बुथ	567 -236 -11 -285 -36
+b:भि रोज	57 19 -38 -21 -17
+b:भि वहि	-80 203 627 -300 -450
+b:भि सराब	-121 299 -159 -7 -12
+b:भि है	-125 -194 -309 294 333
+b:भिड लगति	-416 506 -38 -10 -42
+b:भेज रहे	-120 415 -190 51 -156
 b:भेजता है	-80 271 -31 -26 -134
-b:भेजा गया	68 0 -65 0 -3
-b:भेजा जा	-55 -41 -19 386 -271
+b:भेजा गया	68 0 -64 0 -3
+b:भेजा जा	-55 -40 -19 386 -272
 b:भोर मे	-426 -126 1005 -116 -336
-b:मचान पर	-249 40 458 -106 -143
-b:मजदुर चाहिए	78 -11 -6 -7 -54
-b:मजदुरो को	-34 139 -27 -9 -69
+b:मचान पर	-249 41 457 -106 -143
+b:मजदुर चाहिए	78 -10 -6 -7 -54
+b:मजदुरो को	-33 138 -27 -9 -68
 b:मतदाताओ को	-600 -34 -51 1050 -364
 b:मतदान के	617 -73 -216 -238 -90
-b:मतदान केद्र	118 -117 -11 72 -63
-b:मदिर के	-133 330 249 -218 -228
+b:मतदान केद्र	119 -118 -11 72 -63
+b:मदिर के	-132 325 254 -217 -230
 b:मदिर मे	157 -20 -25 -18 -94
-b:मद्य निसेध	709 -206 -154 -121 -228
-b:मना है	439 -27 -6 -385 -21
+b:मद्य निसेध	710 -206 -155 -121 -228
+b:मना है	440 -28 -6 -385 -21
 b:मनोज यादव	-154 308 18 -17 -155
-b:मसिन चलति	-177 -681 -34 -34 926
-b:महिने से	-138 886 -36 -69 -643
-b:महिला का	-49 -171 -243 -52 515
+b:मसिन चलति	-177 -680 -35 -34 925
+b:महिने से	-138 883 -32 -69 -643
+b:महिला का	-48 -171 -243 -52 515
 b:महिलाओ को	-83 -14 -9 152 -46
-b:महुआ के	1511 -1265 -27 -62 -158
-b:महुआ दारु	-372 261 -16 138 -11
-b:महुआ बाजार	849 -573 -125 -80 -71
-b:माग रहा	-527 -326 -62 -547 1462
-b:मारता है	-90 -415 -372 -70 946
-b:माल लाता	-306 458 -27 -23 -102
-b:मालिक का	-16 145 99 -21 -208
-b:मिड डे	-80 -420 -152 87 565
-b:मिलति है	-413 548 -54 -41 -40
+b:महुआ के	1512 -1266 -27 -62 -158
+b:महुआ दारु	-372 261 -16 137 -11
+b:महुआ बाजार	847 -570 -126 -80 -71
+b:माग रहा	-528 -324 -63 -547 1461
+b:मारता है	-90 -418 -369 -70 946
+b:माल लाता	-307 459 -27 -23 -102
+b:मालिक का	-16 145 98 -21 -207
+b:मिड डे	-80 -421 -152 87 566
+b:मिलति है	-411 545 -53 -41 -40
 b:मिला हुआ	-112 135 -5 -4 -14
-b:मुखिया के	-368 387 701 -283 -438
-b:मुखिया जि	-965 535 182 375 -126
+b:मुखिया के	-368 388 700 -283 -438
+b:मुखिया जि	-965 535 183 374 -126
 b:मुखिया प्रत्यासि	-252 -25 -232 567 -58
-b:मुसहरि टोला	-55 -488 545 178 -180
-b:मे अपने	-15 -127 217 -16 -58
-b:मे आज	287 -984 -365 317 744
-b:मे आया	337 -43 181 -44 -431
-b:मे एक	-485 754 -273 -887 892
+b:मुसहरि टोला	-54 -484 538 179 -178
+b:मे अपने	-16 -138 228 -16 -58
+b:मे आज	284 -981 -365 317 745
+b:मे आया	338 -43 180 -44 -431
+b:मे एक	-484 753 -272 -887 890
 b:मे कट्टा	-53 -60 -83 245 -48
-b:मे काम	112 -154 -75 -46 163
+b:मे काम	112 -156 -73 -46 163
 b:मे किया	645 -231 -42 -289 -83
-b:मे कुछ	-547 975 -275 294 -445
-b:मे खबर	723 -22 -626 -22 -53
-b:मे गस्ति	1269 -477 -205 -58 -529
-b:मे गाय	-53 -317 -161 -71 602
+b:मे कुछ	-547 976 -275 292 -446
+b:मे खबर	722 -23 -623 -23 -53
+b:मे गस्ति	1269 -476 -206 -58 -529
+b:मे गाय	-53 -315 -163 -71 602
 b:मे गाव	-38 -367 -28 417 16
-b:मे घर	-2 -160 112 102 -51
-b:मे घुम	-669 -313 151 1224 -392
+b:मे घर	-2 -160 110 103 -51
+b:मे घुम	-671 -310 150 1224 -393
 b:मे चलि	-426 -126 1005 -116 -336
-b:मे चाय	-333 -114 263 438 -254
-b:मे चुलाइ	-38 59 -6 -6 -9
+b:मे चाय	-334 -114 265 438 -254
+b:मे चुलाइ	-37 58 -6 -6 -9
 b:मे चोरि	12 -13 -20 -11 32
-b:मे जब्त	386 -216 -40 -64 -66
-b:मे जमिन	-112 6 -163 -32 301
+b:मे जब्त	387 -216 -40 -64 -66
+b:मे जमिन	-112 7 -164 -32 300
 b:मे जिले	115 -10 -8 -6 -91
-b:मे ट्रक	-68 -381 -52 -73 574
-b:मे ठहरा	-369 -60 492 -25 -38
-b:मे ताडि	-188 307 -37 -35 -48
-b:मे ताला	-34 210 75 -78 -173
-b:मे तिन	-383 -83 -80 -99 645
+b:मे ट्रक	-68 -380 -52 -73 574
+b:मे ठहरा	-368 -59 488 -25 -37
+b:मे ताडि	-188 308 -37 -35 -48
+b:मे ताला	-34 211 75 -79 -173
+b:मे तिन	-383 -83 -81 -99 646
 b:मे था	505 -3 -215 -5 -282
-b:मे दारु	-187 -127 60 539 -285
-b:मे देसि	-39 137 -49 -12 -37
-b:मे दो	-32 -16 -219 -33 299
-b:मे नाम	1031 -96 -13 -868 -54
-b:मे नेपाल	-43 481 -34 -4 -401
+b:मे दारु	-188 -134 69 539 -286
+b:मे देसि	-39 136 -48 -12 -37
+b:मे दो	-31 -16 -222 -33 301
+b:मे नाम	1032 -97 -13 -868 -54
+b:मे नेपाल	-43 484 -36 -4 -401
 b:मे पिछले	-57 176 -39 -35 -45
-b:मे प्रत्यासि	-446 -71 -53 676 -106
-b:मे फरार	-383 -42 574 -80 -68
-b:मे बहुत	-6 43 -28 151 -160
-b:मे बाइक	-29 -30 -33 -48 141
-b:मे बाहर	-246 85 -55 -67 283
-b:मे बोतल	-954 1630 -99 -214 -362
-b:मे भट्ठि	-406 763 -204 -61 -92
-b:मे भरकर	-75 -547 -51 -163 836
-b:मे भाग	430 -222 -55 -78 -76
-b:मे महुआ	-699 841 -37 -62 -43
+b:मे प्रत्यासि	-446 -71 -52 676 -106
+b:मे फरार	-382 -41 572 -80 -68
+b:मे बहुत	-6 42 -27 151 -160
+b:मे बाइक	-29 -30 -34 -48 141
+b:मे बाहर	-245 84 -55 -67 284
+b:मे बोतल	-955 1630 -99 -214 -362
+b:मे भट्ठि	-405 764 -206 -61 -92
+b:मे भरकर	-75 -547 -51 -163 837
+b:मे भाग	430 -221 -55 -78 -76
+b:मे महुआ	-698 840 -37 -61 -43
 b:मे मुखिया	114 -33 -28 19 -72
 b:मे रखा	-39 71 80 -73 -39
-b:मे रहता	-15 -4 219 -3 -196
-b:मे रात	-504 -784 217 305 765
-b:मे रोज	-208 157 -260 -140 451
-b:मे लोग	766 -320 -42 74 -478
+b:मे रहता	-15 -4 216 -3 -195
+b:मे रात	-504 -778 216 304 763
+b:मे रोज	-208 155 -257 -140 450
+b:मे लोग	766 -319 -42 74 -479
 b:मे वाछित	-90 -20 367 -23 -234
-b:मे वारटियो	756 -22 -661 -22 -52
-b:मे वोट	-43 323 -7 -260 -12
+b:मे वारटियो	755 -22 -657 -22 -53
+b:मे वोट	-44 323 -7 -260 -12
 b:मे सरपच	-218 -167 -9 401 -7
-b:मे सराब	-754 1494 -195 -212 -333
-b:मे सराबदि	238 -192 -8 -6 -31
-b:मे सहयोग	414 -9 -63 -330 -12
-b:मे साति	430 -130 -21 -229 -50
-b:मे सादि	18 65 -8 -6 -69
-b:मे हथियारबद	-103 -112 -439 897 -244
-b:मे हमारे	765 -473 -70 -138 -83
-b:मे हर	-1014 947 -218 879 -593
+b:मे सराब	-753 1494 -197 -212 -333
+b:मे सराबदि	237 -192 -8 -6 -31
+b:मे सहयोग	414 -9 -63 -331 -12
+b:मे साति	431 -131 -21 -229 -50
+b:मे सादि	18 65 -8 -6 -68
+b:मे हथियारबद	-104 -112 -436 895 -244
+b:मे हमारे	763 -471 -71 -138 -83
+b:मे हर	-1011 941 -217 879 -593
 b:मे हि	-72 -16 259 -90 -80
-b:मे है	-348 -48 349 -12 59
-b:मेरा नबर	-39 -265 -344 652 -5
-b:मेरा नाम	-466 98 -31 642 -243
-b:मेरा बेटा	265 -203 -588 -66 592
-b:मेरे खाते	-886 -81 -21 -184 1172
-b:मेरे पास	-543 -41 91 -16 508
-b:मेरे भाइ	407 355 -48 -21 -693
-b:मेला मे	-280 -215 379 -191 308
+b:मे है	-349 -60 364 -13 57
+b:मेरा नबर	-39 -264 -343 652 -5
+b:मेरा नाम	-467 101 -34 642 -242
+b:मेरा बेटा	264 -202 -588 -66 591
+b:मेरे खाते	-886 -80 -21 -184 1171
+b:मेरे पास	-543 -40 91 -16 508
+b:मेरे भाइ	407 355 -48 -21 -694
+b:मेला मे	-280 -215 378 -191 308
 b:मैसेज मत	691 -168 -197 -95 -231
-b:मोड पर	-5 155 -69 129 -210
-b:मोहल्ले मे	-42 26 -19 229 -193
-b:यहा रोज	-397 66 -242 -73 646
-b:यहा से	-10 7 -8 45 -34
-b:याद है	551 -170 -115 -186 -80
-b:ये सब	190 -167 -2 -5 -16
-b:रखता है	-262 1051 -206 -164 -418
-b:रखा है	-463 221 13 -165 394
-b:रखि गइ	31 -135 -54 242 -85
-b:रखे है	-57 258 -127 -25 -49
-b:रग का	-61 353 -287 -300 295
-b:रविवार को	10 190 -50 -50 -100
-b:रह रहा	100 -18 41 -22 -101
-b:रहता है	-60 346 387 -232 -441
+b:मोड पर	-5 162 -74 129 -211
+b:मोहल्ले मे	-41 25 -19 229 -194
+b:यहा रोज	-396 58 -234 -73 646
+b:यहा से	-10 6 -7 45 -34
+b:याद है	551 -171 -114 -187 -80
+b:ये सब	191 -167 -3 -5 -16
+b:रखता है	-262 1051 -206 -165 -419
+b:रखा है	-463 221 13 -166 394
+b:रखि गइ	32 -135 -54 242 -85
+b:रखे है	-58 260 -129 -25 -49
+b:रग का	-61 353 -288 -300 296
+b:रविवार को	10 192 -51 -50 -102
+b:रह रहा	102 -17 38 -22 -100
+b:रहता है	-60 346 384 -230 -439
 b:रहति है	348 57 -26 -299 -80
-b:रहते है	-459 -387 -158 -140 1144
-b:रहने खाने	78 -11 -6 -7 -54
-b:रहल बा	-204 -116 -43 -64 427
+b:रहते है	-460 -385 -158 -140 1144
+b:रहने खाने	78 -10 -6 -7 -54
+b:रहल बा	-204 -116 -44 -64 428
 b:रहा था	846 -43 -714 -87 -2
-b:रहा हु	-223 -135 -181 -102 640
-b:रहा है	-4259 61 1243 -319 3273
-b:रहि थि	229 146 -451 -549 625
-b:रहि है	-2324 776 -718 1979 287
-b:रहे थे	881 -590 -189 -219 118
-b:रहे है	-240 -2335 -272 2683 165
-b:रहे हो	-10 -27 -8 44 1
-b:रात अपने	-74 -159 590 -175 -182
-b:रात को	-90 1801 -220 -881 -610
-b:रात गाव	-165 763 -295 -84 -219
-b:रात बगिचा	-1 -301 -3 477 -172
-b:रात भर	-22 -192 -138 -36 387
-b:रात मे	145 -43 -243 -1123 1264
-b:रात से	-55 -95 258 207 -315
-b:राय है	398 -226 -21 -106 -44
-b:रायल स्टैग	-14 155 -7 -12 -123
-b:रास्ते से	-43 -48 -59 -13 163
-b:रिस्तेदार के	-127 -127 309 -20 -35
-b:रेलवे मे	-385 -159 -12 -22 577
-b:रो रहि	-18 -268 -343 -89 719
-b:रोज दारु	-257 797 -58 -31 -451
-b:रोज दोपहर	-158 -281 -201 -48 689
-b:रोज रात	-258 303 -282 -257 494
-b:रोज साम	-128 -535 758 -179 83
-b:रोज सुबह	-150 64 194 -18 -90
+b:रहा हु	-223 -134 -182 -101 640
+b:रहा है	-4258 56 1249 -320 3273
+b:रहि थि	229 145 -448 -549 624
+b:रहि है	-2325 782 -722 1979 286
+b:रहे थे	880 -590 -188 -219 117
+b:रहे है	-240 -2336 -276 2684 167
+b:रहे हो	-10 -28 -8 44 1
+b:रात अपने	-73 -155 582 -174 -180
+b:रात को	-90 1802 -218 -882 -612
+b:रात गाव	-165 765 -297 -84 -219
+b:रात बगिचा	-1 -301 -3 478 -172
+b:रात भर	-22 -191 -138 -36 387
+b:रात मे	145 -28 -257 -1124 1265
+b:रात से	-55 -95 259 207 -316
+b:राय है	398 -225 -21 -106 -44
+b:रायल स्टैग	-13 154 -7 -12 -122
+b:रास्ते से	-43 -47 -60 -13 163
+b:रिस्तेदार के	-126 -138 321 -21 -36
+b:रेलवे मे	-385 -159 -12 -22 578
+b:रो रहि	-18 -270 -340 -89 718
+b:रोज दारु	-256 795 -57 -31 -450
+b:रोज दोपहर	-158 -287 -195 -47 687
+b:रोज रात	-258 288 -269 -257 495
+b:रोज साम	-125 -475 682 -171 89
+b:रोज सुबह	-153 62 200 -19 -91
 b:रोड पर	-120 139 -6 -10 -3
-b:लगता है	-665 268 662 -427 162
-b:लगति है	-418 510 -39 -11 -43
-b:लगा रहता	-29 74 76 -68 -53
-b:लगा है	-480 -51 -83 670 -56
-b:लगे है	867 -592 -34 -53 -188
-b:लडकि कि	-178 -22 -20 -19 239
-b:लडकियो को	-51 -221 -87 -65 424
-b:लडके बुलाए	-265 -27 -8 425 -124
-b:लडके वहि	-195 -295 -83 -209 780
-b:लडको के	-92 -178 400 -66 -64
-b:लडको को	-519 1108 -85 -56 -448
+b:लगता है	-664 266 665 -427 160
+b:लगति है	-416 506 -38 -10 -42
+b:लगा रहता	-29 75 76 -68 -53
+b:लगा है	-480 -51 -82 670 -57
+b:लगे है	867 -592 -34 -53 -189
+b:लडकि कि	-178 -22 -20 -19 238
+b:लडकियो को	-51 -224 -84 -65 424
+b:लडके बुलाए	-265 -28 -8 425 -124
+b:लडके वहि	-195 -295 -83 -209 781
+b:लडको के	-90 -105 308 -58 -55
+b:लडको को	-517 1103 -82 -56 -447
 b:लाउडस्पिकर से	-232 -128 -73 532 -98
-b:लाता है	-316 856 74 -149 -466
-b:लाल रग	-135 33 -162 -86 349
-b:लिए sp	699 -25 -598 -22 -53
-b:लिए धन्यवाद	170 -41 -26 -16 -88
-b:लिटर देसि	129 -120 -5 -2 -3
-b:लिया है	-229 -156 34 -9 360
-b:लुट काड	-10 -4 68 -2 -52
-b:लुट मे	-264 -45 651 -22 -321
+b:लाता है	-316 859 71 -147 -466
+b:लाल रग	-135 34 -163 -86 349
+b:लिए sp	698 -26 -594 -23 -54
+b:लिए धन्यवाद	171 -41 -26 -16 -88
+b:लिटर देसि	130 -120 -5 -2 -3
+b:लिया है	-230 -157 36 -9 360
+b:लुट काड	-10 -3 65 -2 -50
+b:लुट मे	-264 -45 652 -22 -321
 b:लुट रहे	-357 -90 -82 206 323
-b:ले गए	-321 330 -103 179 -85
-b:ले जा	-335 -196 -80 128 483
-b:ले जाते	-78 -26 -82 -67 252
-b:ले जाना	439 -27 -6 -385 -21
-b:ले जाया	-52 -883 -56 -83 1074
-b:ले रहा	-68 -475 -262 3 801
-b:लेकर घुम	-4 -12 47 141 -172
-b:लेते है	-12 136 -361 -4 242
-b:लोक सब	-387 155 -47 464 -184
-b:लोग आए	12 -246 -92 650 -324
-b:लोग बाहर	-202 -845 -173 -51 1270
-b:लोग बैठे	-449 -165 -137 463 288
+b:ले गए	-321 330 -102 179 -85
+b:ले जा	-334 -196 -80 128 483
+b:ले जाते	-78 -25 -82 -67 252
+b:ले जाना	440 -28 -6 -385 -21
+b:ले जाया	-52 -885 -54 -83 1075
+b:ले रहा	-68 -474 -262 3 801
+b:लेकर घुम	-4 -12 46 141 -171
+b:लेते है	-12 137 -363 -4 242
+b:लोक सब	-387 153 -46 464 -184
+b:लोग आए	12 -245 -92 649 -324
+b:लोग बाहर	-202 -843 -174 -51 1269
+b:लोग बैठे	-449 -165 -136 463 288
 b:लोग रात	-1 -158 -1 166 -6
 b:लोग लाठि	-59 -233 -108 789 -389
 b:लोग वोट	143 -7 -3 82 -215
-b:लोग साति	442 -33 -31 -312 -65
-b:लोग है	-432 -126 -69 861 -233
-b:लोगो कि	184 -156 -14 -2 -13
-b:लोगो को	-65 -185 -354 296 308
+b:लोग साति	442 -33 -31 -312 -66
+b:लोग है	-432 -126 -70 861 -233
+b:लोगो कि	184 -154 -15 -2 -13
+b:लोगो को	-65 -185 -353 296 308
 b:लोगो ने	437 -238 -21 -236 57
-b:लौटा है	-617 -54 972 -65 -236
+b:लौटा है	-617 -55 976 -65 -237
 b:वन विभाग	-285 -132 -42 -81 540
 b:वहा के	191 -109 -25 -16 -41
 b:वहा से	-39 127 -15 -6 -67
-b:वहि से	-195 -295 -83 -209 780
-b:वहि है	-108 -68 70 219 -114
-b:वारटियो कि	746 -22 -651 -22 -51
-b:वारटियो के	68 0 -65 0 -3
-b:वाला आदमि	-265 -88 759 -95 -311
+b:वहि से	-195 -295 -83 -209 781
+b:वहि है	-108 -68 70 219 -113
+b:वारटियो कि	745 -23 -647 -23 -52
+b:वारटियो के	68 0 -64 0 -3
+b:वाला आदमि	-264 -92 761 -94 -311
 b:वाला है	-7 26 -10 -4 -5
-b:वालि गाडि	1107 -439 -175 -46 -447
-b:वालि झोपडि	-14 67 42 -70 -25
-b:वाले आम	-109 99 732 -125 -596
-b:वाले का	287 -39 -297 254 -205
+b:वालि गाडि	1107 -438 -177 -46 -446
+b:वालि झोपडि	-14 64 44 -70 -25
+b:वाले आम	-110 100 731 -125 -596
+b:वाले का	288 -39 -298 254 -205
 b:वाले के	-37 62 76 -4 -97
-b:वाले को	473 -84 -277 -260 148
+b:वाले को	473 -84 -279 -258 148
 b:वाले गोदाम	-196 -285 -88 -209 778
-b:वाले घर	-380 -82 -37 60 439
-b:वाले ने	-128 -114 -30 -265 536
-b:वाले मचान	-249 40 458 -106 -143
-b:वाले मदिर	-54 647 475 -55 -1013
-b:वाले रास्ते	-90 -83 -69 330 -87
-b:वाले लोग	-464 -239 -32 868 -133
-b:वाले से	-63 -46 -19 385 -257
-b:वालो से	-145 -289 -73 -43 551
+b:वाले घर	-381 -82 -36 60 439
+b:वाले ने	-129 -113 -29 -265 535
+b:वाले मचान	-249 41 457 -106 -143
+b:वाले मदिर	-54 642 481 -55 -1014
+b:वाले रास्ते	-90 -83 -70 330 -88
+b:वाले लोग	-464 -239 -33 868 -132
+b:वाले से	-63 -47 -18 385 -258
+b:वालो से	-145 -295 -69 -43 552
 b:विडियो वायरल	54 -62 -32 -292 333
-b:विधानसभा चुनाव	282 -810 -22 588 -38
-b:विभाग कि	435 -93 -120 -82 -140
-b:विवाद मे	-22 -168 26 -21 184
+b:विधानसभा चुनाव	282 -810 -23 588 -38
+b:विभाग कि	436 -94 -121 -82 -140
+b:विवाद मे	-22 -167 26 -21 184
 b:वो अभि	-191 -127 1097 -145 -633
-b:वो आज	-512 -97 1386 -152 -624
-b:वो जो	-11 -29 108 -9 -58
-b:वो भि	-85 160 -33 -15 -27
-b:वोट के	-199 -26 -14 315 -77
-b:वोट नहि	-312 -26 -34 442 -71
+b:वो आज	-515 -99 1394 -153 -627
+b:वो जो	-12 -29 108 -9 -58
+b:वो भि	-84 158 -32 -15 -27
+b:वोट के	-199 -25 -14 315 -77
+b:वोट नहि	-312 -26 -34 443 -71
 b:वोट हो	-83 -100 -4 195 -8
 b:वोटर कार्ड	56 -119 -33 351 -255
-b:वोटर पर्चि	-63 -20 -34 658 -541
-b:वोटर लिस्ट	-482 -42 -37 624 -63
-b:वोटरो को	-6 -274 -4 364 -80
-b:व्यक्ति अपने	-131 280 -50 -35 -65
-b:सक है	-10 21 -390 -9 387
-b:सकता है	510 -114 127 -377 -145
-b:सकति है	-23 -166 -142 -18 349
-b:सकते है	-125 982 -98 -289 -471
-b:सटे गाव	-218 -97 410 -24 -71
-b:सट्टा का	-342 -103 -118 -82 646
-b:सडाया जा	-311 544 -56 -100 -76
+b:वोटर पर्चि	-63 -20 -35 658 -541
+b:वोटर लिस्ट	-482 -41 -37 624 -63
+b:वोटरो को	-6 -275 -4 365 -80
+b:व्यक्ति अपने	-131 280 -49 -35 -65
+b:सक है	-10 25 -392 -9 386
+b:सकता है	507 -115 132 -378 -146
+b:सकति है	-23 -166 -143 -18 350
+b:सकते है	-123 979 -96 -290 -470
+b:सटे गाव	-217 -93 405 -24 -71
+b:सट्टा का	-342 -105 -116 -82 645
+b:सडाया जा	-310 542 -56 -100 -76
 b:सनहा किया	184 -8 -10 -3 -163
-b:सपथ लि	301 -58 -66 -27 -151
+b:सपथ लि	301 -57 -66 -27 -150
 b:सपर्क करे	680 -448 -5 -178 -49
-b:सफेद अपाचे	-87 -67 243 -61 -28
+b:सफेद अपाचे	-87 -67 244 -61 -29
 b:सफेद बोलेरो	-60 166 -5 -52 -49
-b:सफेद स्कार्पियो	-4 12 -42 141 -106
+b:सफेद स्कार्पियो	-4 12 -43 141 -106
 b:सब जानते	-126 229 -15 -47 -41
-b:सब लोग	760 -160 -59 -251 -289
+b:सब लोग	760 -158 -59 -252 -290
 b:सबसे आगे	-44 -37 -51 220 -88
 b:सबसे ज्यादा	79 -64 -4 -5 -7
-b:सभि को	755 -312 -145 -96 -202
-b:सर आज	-36 -45 -42 -30 153
-b:सर एक	-379 655 -60 -80 -137
-b:सर कल	-20 226 -45 -57 -103
-b:सर जि	68 67 -35 -23 -77
-b:सर नमस्ते	-7 -2 169 -2 -158
-b:सर प्रनाम	-128 90 16 125 -103
-b:सर बहुत	-184 81 -155 -63 321
-b:सर मेरा	-27 115 -42 -9 -36
-b:सर मेरे	-415 -47 -12 -173 648
-b:सर ये	-412 712 -6 -5 -289
-b:सर हम	-173 110 -385 -28 476
-b:सर हमारे	-160 -89 -60 292 16
-b:सरकारि स्कुल	-273 42 -99 -240 570
-b:सरपच प्रत्यासि	-4 -298 -2 305 -1
-b:सराब और	20 145 -12 -132 -22
-b:सराब कि	-23 693 -165 -52 -453
+b:सभि को	756 -314 -144 -96 -202
+b:सर आज	-36 -46 -42 -30 153
+b:सर एक	-377 652 -58 -80 -137
+b:सर कल	-20 225 -46 -57 -102
+b:सर जि	68 67 -36 -23 -77
+b:सर नमस्ते	-7 -2 170 -2 -159
+b:सर प्रनाम	-128 91 13 124 -101
+b:सर बहुत	-184 81 -156 -63 321
+b:सर मेरा	-28 117 -42 -9 -37
+b:सर मेरे	-415 -46 -13 -173 648
+b:सर ये	-412 713 -6 -5 -289
+b:सर हम	-173 112 -387 -28 476
+b:सर हमारे	-160 -89 -59 292 16
+b:सरकारि स्कुल	-273 41 -99 -241 571
+b:सरपच प्रत्यासि	-4 -297 -2 305 -1
+b:सराब और	20 144 -11 -131 -22
+b:सराब कि	-24 695 -166 -52 -453
 b:सराब के	15 25 -22 -10 -8
 b:सराब जब्त	244 -73 -25 -106 -40
 b:सराब नस्ट	222 -211 -2 -4 -5
-b:सराब पिने	837 -496 -53 -38 -250
-b:सराब है	-20 175 -71 -9 -75
-b:सराबदि और	228 -113 -32 -50 -32
+b:सराब पिने	837 -494 -54 -38 -250
+b:सराब है	-20 181 -76 -10 -76
+b:सराबदि और	229 -114 -32 -51 -32
 b:सराबदि कानुन	40 -20 -3 -3 -15
-b:सराबदि के	1048 -615 -143 -177 -113
+b:सराबदि के	1047 -614 -143 -177 -113
 b:सराबदि पर	144 -38 -15 -42 -49
-b:सराबदि से	235 -193 -14 -8 -19
-b:सर्ट पहने	-43 -15 87 -4 -24
+b:सराबदि से	234 -192 -14 -8 -19
+b:सर्ट पहने	-44 -16 88 -4 -24
 b:सहिता के	138 -74 -76 86 -74
 b:सहिता लागु	-242 -25 -254 535 -14
-b:साझ के	-595 996 -103 -197 -101
-b:साझ मे	-215 176 474 -14 -422
+b:साझ के	-595 996 -103 -196 -101
+b:साझ मे	-215 175 475 -14 -422
 b:साति बनाए	535 -23 -21 -449 -43
-b:साथ मे	-97 -165 79 679 -496
+b:साथ मे	-97 -167 86 677 -498
 b:सादि के	-262 -37 -44 -68 411
-b:सादि मे	-58 -38 456 -252 -108
-b:सादि है	18 65 -8 -6 -69
-b:साम को	-77 73 -63 132 -65
-b:साम से	-134 -44 644 311 -777
-b:साल कि	-185 -184 -111 -90 570
-b:साल के	-986 -615 -52 -172 1826
-b:साल से	755 -245 390 -237 -663
-b:सिकायत कि	-47 94 -13 -13 -21
-b:सिपाहि भर्ति	204 -46 -21 -18 -120
-b:सिमरि बख्तियारपुर	-123 399 -72 -47 -157
-b:सिह ने	-33 102 62 -84 -47
-b:सुक्रवार को	-573 732 -32 -55 -72
-b:सुचना के	209 -95 -91 -4 -20
+b:सादि मे	-58 -38 457 -253 -109
+b:सादि है	18 65 -8 -6 -68
+b:साम को	-77 70 -61 132 -65
+b:साम से	-134 -45 646 311 -779
+b:साल कि	-184 -185 -109 -90 569
+b:साल के	-987 -616 -51 -172 1826
+b:साल से	756 -242 383 -235 -662
+b:सिकायत कि	-47 95 -14 -13 -22
+b:सिपाहि भर्ति	204 -45 -21 -18 -120
+b:सिमरि बख्तियारपुर	-123 398 -71 -47 -157
+b:सिह ने	-33 100 64 -84 -47
+b:सुक्रवार को	-572 731 -32 -55 -72
+b:सुचना के	209 -95 -90 -4 -20
 b:सुचना देने	710 -109 -491 -74 -35
 b:सुप्रभात सभि	21 -4 -3 -6 -8
-b:सुबह सुबह	535 33 -229 -96 -244
-b:सुबह से	-315 -322 -295 1150 -218
-b:सुराल मे	-135 -3 276 -127 -11
-b:से आ	163 18 -31 -65 -86
-b:से आइ	-40 -358 -38 406 29
-b:से आइएगा	-5 -17 157 -126 -10
+b:सुबह सुबह	535 34 -229 -96 -244
+b:सुबह से	-315 -322 -295 1149 -217
+b:सुराल मे	-135 -3 275 -126 -11
+b:से आ	163 19 -31 -65 -86
+b:से आइ	-40 -356 -38 406 28
+b:से आइएगा	-5 -17 157 -124 -10
 b:से आए	-359 318 -121 169 -8
-b:से आता	-260 54 -133 -132 470
-b:से आते	0 -5 -6 -2 13
-b:से आने	-280 810 -111 -116 -301
-b:से आया	-183 229 29 -133 58
-b:से एक	88 32 -99 19 -39
-b:से कम	-87 192 -34 -14 -56
-b:से गत्ते	-33 129 -18 -17 -61
-b:से गाव	33 -18 51 -8 -59
+b:से आता	-260 53 -133 -132 471
+b:से आते	0 -5 -6 -2 12
+b:से आने	-280 808 -110 -116 -301
+b:से आया	-183 230 26 -133 60
+b:से एक	87 32 -98 19 -40
+b:से कम	-88 194 -35 -14 -57
+b:से गत्ते	-33 130 -19 -17 -61
+b:से गाव	33 -17 51 -8 -59
 b:से गुजर	-15 -23 -38 109 -33
-b:से गैलन	-14 597 -41 -31 -511
+b:से गैलन	-14 598 -42 -31 -512
 b:से घर	309 -499 -97 366 -79
-b:से चल	-15 658 -121 -34 -488
+b:से चल	-14 653 -118 -33 -488
 b:से छोड	377 -136 -59 -135 -47
-b:से ज्यादा	520 -127 -49 -279 -66
-b:से दारु	-66 262 13 -14 -195
-b:से दुर	1348 -236 -116 -61 -934
-b:से नहि	-205 -41 81 228 -64
-b:से निकलकर	-265 -53 465 -43 -104
-b:से पहले	8 732 777 -916 -600
-b:से पुछ	-63 -46 -19 385 -257
+b:से ज्यादा	520 -127 -48 -279 -66
+b:से दारु	-65 261 13 -14 -194
+b:से दुर	1348 -236 -117 -61 -934
+b:से नहि	-205 -41 80 230 -64
+b:से निकलकर	-265 -55 466 -43 -104
+b:से पहले	7 733 779 -918 -602
+b:से पुछ	-63 -47 -18 385 -258
 b:से प्रचार	-232 -128 -73 532 -98
 b:से प्रत्यासि	-15 -9 -13 86 -49
 b:से फरार	59 -2 110 -3 -165
-b:से बाजार	-41 266 25 -35 -216
-b:से बात	-67 -63 148 -20 1
+b:से बाजार	-41 264 26 -34 -215
+b:से बात	-66 -62 146 -20 3
 b:से बोल	-45 -38 70 -132 145
-b:से भाग	-203 -13 257 -20 -21
-b:से माल	-306 458 -27 -23 -102
+b:से भाग	-201 -13 254 -20 -20
+b:से माल	-307 459 -27 -23 -102
 b:से मिलेगा	440 -37 -27 -19 -358
-b:से रात	-6 -22 -28 -7 63
-b:से रोज	-299 397 -45 -27 -27
+b:से रात	-6 -22 -29 -7 64
+b:से रोज	-297 393 -43 -27 -27
 b:से वहि	-107 -68 64 220 -109
 b:से वोट	281 -108 -32 114 -255
-b:से सटे	-218 -97 410 -24 -71
-b:से सपर्क	661 -449 165 -179 -198
-b:से सराब	-517 693 -27 -49 -100
-b:से साम	65 -287 -199 -238 659
+b:से सटे	-217 -93 405 -24 -71
+b:से सपर्क	660 -448 165 -179 -199
+b:से सराब	-519 697 -28 -50 -100
+b:से साम	65 -293 -192 -238 658
 b:से स्कुल	175 -721 -256 -339 1141
 b:से होगा	145 -17 -11 -64 -52
 b:से होम	-112 128 -5 -3 -7
-b:सोता है	-6 -3 180 -126 -45
-b:सोनबरसा बाजार	-5 0 -516 -26 546
+b:सोता है	-6 -3 175 -124 -43
+b:सोनबरसा बाजार	-5 1 -516 -26 546
 b:स्कार्पियो br	-25 -142 -143 -19 329
-b:स्कुल के	-203 -798 235 562 202
+b:स्कुल के	-202 -798 238 561 201
 b:स्कुल मे	30 277 -122 -85 -100
-b:स्टेसन के	-117 -425 29 -29 541
-b:स्टेसन रोड	-349 396 391 -19 -419
-b:स्टेसन से	-2 -142 -69 -41 253
-b:स्टैड के	-24 -106 -77 -43 249
-b:स्टैड पर	-39 -48 250 -28 -135
-b:हत्या का	-43 -334 264 148 -35
-b:हत्या के	-122 -33 359 -16 -187
+b:स्टेसन के	-117 -424 28 -29 542
+b:स्टेसन रोड	-347 396 388 -19 -419
+b:स्टेसन से	-2 -143 -67 -41 253
+b:स्टैड के	-24 -107 -75 -43 249
+b:स्टैड पर	-39 -48 249 -28 -134
+b:हत्या का	-43 -345 275 148 -35
+b:हत्या के	-120 -32 356 -16 -187
 b:हत्या केस	-83 -42 256 -59 -72
-b:हथियार भि	-33 -55 38 256 -207
+b:हथियार भि	-32 -55 34 260 -207
 b:हथियारबद लोग	-69 -112 -50 580 -349
 b:हफ्ते से	-10 -2 166 -3 -152
-b:हम लोग	-131 107 573 66 -615
-b:हमनि के	562 -12 -130 -68 -352
-b:हमरा गाव	-879 598 -65 -71 417
-b:हमरा टोला	-574 245 -185 -190 704
-b:हमार नाम	-43 212 -10 -5 -153
-b:हमारे गाव	165 -549 617 164 -397
+b:हम लोग	-132 106 575 66 -616
+b:हमनि के	563 -13 -130 -68 -352
+b:हमरा गाव	-881 601 -66 -71 418
+b:हमरा टोला	-574 244 -186 -190 705
+b:हमार नाम	-43 210 -9 -5 -152
+b:हमारे गाव	165 -548 611 164 -392
 b:हमारे टोला	-148 779 -200 -137 -295
-b:हमारे बुथ	561 1052 -15 -1545 -52
+b:हमारे बुथ	561 1052 -15 -1546 -52
 b:हमारे मोहल्ले	-12 -4 -20 232 -196
-b:हमारे यहा	242 -297 -218 -53 326
-b:हर but	1075 -52 -56 -914 -54
-b:हर घर	-632 -1217 -139 2629 -640
-b:हर महिने	155 -212 -21 -156 234
-b:हर रात	-83 -345 -80 23 485
-b:हाट मे	-106 -165 834 -155 -408
-b:हाथ मे	-211 223 472 345 -830
-b:हार्दिक सुभकामनाए	393 -91 -81 -104 -117
-b:हि एक	-154 -376 -386 321 595
-b:हि है	-673 -76 1075 -83 -244
+b:हमारे यहा	243 -303 -211 -53 325
+b:हर but	1076 -53 -55 -915 -54
+b:हर घर	-634 -1215 -139 2629 -641
+b:हर महिने	156 -212 -22 -156 235
+b:हर रात	-82 -347 -78 24 485
+b:हाट मे	-106 -164 834 -156 -408
+b:हाथ मे	-211 225 473 345 -832
+b:हार्दिक सुभकामनाए	393 -92 -80 -104 -117
+b:हि एक	-155 -375 -387 321 595
+b:हि है	-673 -77 1078 -83 -245
 b:हिद सर	341 -111 -97 -35 -97
-b:हिरासत मे	27 -22 -5 0 -1
+b:हिरासत मे	27 -21 -5 0 -1
 b:हुआ था	321 -4 -3 -28 -286
-b:हुआ है	-500 -36 74 476 -15
-b:हुइ थि	540 -84 -51 -19 -386
-b:हुइ है	-41 -378 -250 778 -109
-b:है br	-62 -42 62 -32 75
-b:है अपने	-380 -400 1459 -109 -571
-b:है अभि	-14 244 -105 -15 -111
-b:है एक	181 -188 -42 141 -91
-b:है और	-857 500 -314 -116 788
-b:है कि	-716 32 -161 1498 -653
+b:हुआ है	-501 -35 72 477 -13
+b:हुइ थि	541 -84 -51 -19 -386
+b:हुइ है	-41 -377 -250 777 -109
+b:है br	-62 -43 63 -32 75
+b:है अपने	-381 -395 1458 -110 -573
+b:है अभि	-14 245 -106 -15 -110
+b:है एक	180 -188 -43 140 -90
+b:है और	-858 502 -313 -117 787
+b:है कि	-715 30 -160 1499 -653
 b:है क्या	14 -4 -2 -3 -6
-b:है गाव	149 -180 -2 251 -218
-b:है जो	-117 -595 -1007 295 1424
-b:है पर	368 -70 -161 -118 -19
-b:है माल	-307 731 -71 -32 -320
+b:है गाव	149 -179 -2 251 -218
+b:है जो	-118 -593 -1006 293 1424
+b:है पर	367 -69 -161 -118 -19
+b:है माल	-305 729 -70 -32 -322
 b:है रात	-6 -8 -28 -12 54
-b:है वो	-269 -7 561 -226 -59
-b:है सर	207 760 -261 -180 -527
-b:हो गइ	-86 154 -106 -238 276
+b:है वो	-270 -7 564 -226 -60
+b:है सर	207 757 -258 -180 -526
+b:हो गइ	-86 153 -106 -238 276
 b:हो गए	-330 -61 -61 511 -59
-b:हो गया	306 269 -127 387 -834
-b:हो चुकि	71 -299 -355 -71 654
-b:हो जाएगा	-472 -123 -9 81 523
-b:हो तो	180 303 -130 -156 -198
-b:हो रहा	-508 377 -193 294 30
-b:हो रहि	-180 -290 -37 420 88
+b:हो गया	305 269 -128 387 -834
+b:हो चुकि	71 -297 -357 -71 654
+b:हो जाएगा	-472 -122 -9 81 523
+b:हो तो	181 302 -130 -156 -198
+b:हो रहा	-508 378 -194 294 31
+b:हो रहि	-180 -292 -38 421 89
 b:होगा क्या	78 -17 -9 -6 -46
-b:होता है	911 333 -277 -528 -439
-b:होति है	-105 -444 353 -99 296
-b:होना चाहिए	441 -47 -55 -262 -77
+b:होता है	911 332 -274 -528 -441
+b:होति है	-105 -442 353 -99 294
+b:होना चाहिए	441 -47 -55 -263 -77
 b:होने का	-111 -17 -4 161 -29
-b:होने कि	-15 -2 -18 -13 48
-b:होने के	72 -37 -191 522 -367
-b:होम डिलिवरि	16 33 -18 -8 -22
-c:0$	725 332 -296 105 -866
-c:01	1439 -128 -322 492 -1481
-c:01c	770 412 -311 -169 -701
-c:01p	1108 -442 -185 -27 -452
-c:10	-45 -80 15 274 -165
-c:10$	-45 -80 15 274 -165
-c:12	-373 -23 17 414 -35
-c:1c	770 412 -311 -169 -701
-c:1p	1107 -450 -189 -7 -460
-c:20	1015 -322 -98 -66 -528
+b:होने कि	-16 -2 -18 -13 48
+b:होने के	73 -37 -190 521 -367
+b:होम डिलिवरि	15 33 -18 -8 -22
+c:0$	724 331 -294 105 -867
+c:01	1438 -127 -322 493 -1482
+c:01c	769 412 -311 -169 -701
+c:01p	1107 -442 -186 -27 -452
+c:10	-45 -81 17 275 -166
+c:10$	-45 -81 17 275 -166
+c:12	-373 -23 16 414 -35
+c:1c	769 412 -311 -169 -701
+c:1p	1107 -449 -191 -7 -460
+c:20	1015 -321 -98 -66 -529
 c:22	163 -34 -43 6 -92
 c:23	-365 -21 -27 448 -35
 c:234	-365 -16 -21 430 -28
 c:2345	-365 -16 -21 430 -28
 c:24	155 -15 -39 -12 -89
-c:34	739 -465 -242 527 -560
-c:345	743 -454 -201 386 -474
+c:34	739 -464 -244 527 -558
+c:345	743 -453 -202 386 -473
 c:345$	-365 -16 -21 430 -28
-c:41	153 -37 0 -16 -99
-c:44	-44 -22 241 -10 -164
-c:45	709 -467 3 379 -624
+c:41	153 -37 -1 -16 -99
+c:44	-44 -22 240 -10 -164
+c:45	709 -467 2 379 -623
 c:45$	-365 -16 -21 430 -28
 c:5$	-399 -30 183 424 -178
-c:55	-38 -25 162 136 -236
-c:56	1104 -449 -221 97 -531
-c:6$	1104 -449 -221 97 -531
+c:55	-38 -25 162 135 -235
+c:56	1104 -448 -223 97 -530
+c:6$	1104 -448 -223 97 -530
 c:^2	155 -15 -39 -12 -89
-c:^3	527 -113 -65 -28 -320
-c:^8	-15 1 -29 -31 75
-c:^a	1406 -664 1698 -791 -1648
-c:^a$	-2606 -98 -229 689 2245
-c:^ab	-535 -1142 2682 229 -1234
-c:^ab$	646 -981 1048 -135 -578
-c:^abh	-1122 53 1416 356 -702
-c:^abo	-37 171 -597 276 187
-c:^abs	275 -543 402 417 -551
-c:^ac	2194 -985 16 -584 -642
-c:^ac$	-37 194 55 104 -315
-c:^ace	200 -89 -135 -86 110
-c:^ach	3079 -733 -1136 -748 -462
-c:^aco	-556 -190 -194 12 928
-c:^act	5 394 368 -181 -586
-c:^acu	-39 -541 1039 342 -801
-c:^ad	1399 -1493 581 -639 152
-c:^ad$	742 -51 -117 -47 -527
+c:^3	527 -112 -66 -28 -320
+c:^8	-14 0 -29 -31 75
+c:^a	1402 -682 1726 -793 -1653
+c:^a$	-2606 -107 -211 686 2238
+c:^ab	-537 -1162 2707 230 -1238
+c:^ab$	647 -985 1052 -135 -579
+c:^abh	-1125 46 1428 355 -704
+c:^abo	-35 166 -595 277 188
+c:^abs	274 -546 408 417 -553
+c:^ac	2192 -985 23 -585 -646
+c:^ac$	-37 195 54 104 -316
+c:^ace	200 -89 -135 -87 111
+c:^ach	3078 -730 -1139 -748 -461
+c:^aco	-557 -189 -195 13 928
+c:^act	5 391 372 -181 -587
+c:^acu	-39 -544 1047 341 -804
+c:^ad	1395 -1492 586 -638 149
+c:^ad$	741 -53 -116 -46 -526
 c:^ada	886 504 -609 -623 -157
-c:^adm	-1296 -624 1260 14 646
-c:^adr	923 -850 -11 -7 -55
-c:^af	-150 -338 285 -112 315
-c:^af$	367 -164 -151 22 -75
-c:^aft	-333 -71 557 -31 -122
-c:^ag	110 -578 268 -171 371
-c:^age	84 -473 -245 110 524
-c:^agl	319 -22 -7 -258 -33
-c:^ago	-226 -20 301 -14 -41
-c:^ai	40 -408 132 309 -75
-c:^ais	-141 -25 -14 199 -18
-c:^aiy	314 -348 164 147 -277
-c:^aj	124 757 372 -521 -732
-c:^aj$	338 285 81 -392 -312
-c:^aji	-61 532 -33 -105 -334
-c:^ak	-332 -895 572 1178 -523
-c:^ak$	-348 -868 730 770 -284
+c:^adm	-1299 -624 1266 14 643
+c:^adr	922 -849 -11 -7 -55
+c:^af	-150 -341 289 -112 315
+c:^af$	367 -164 -150 21 -75
+c:^aft	-333 -73 560 -31 -122
+c:^ag	106 -581 277 -172 371
+c:^age	84 -475 -243 110 524
+c:^agl	320 -22 -7 -258 -33
+c:^ago	-231 -20 306 -14 -41
+c:^ai	39 -407 133 309 -75
+c:^ais	-141 -26 -14 200 -18
+c:^aiy	312 -347 165 147 -277
+c:^aj	125 748 382 -522 -732
+c:^aj$	339 279 85 -392 -311
+c:^aji	-61 531 -30 -106 -334
+c:^ak	-333 -898 580 1178 -527
+c:^ak$	-349 -871 736 770 -286
 c:^ake	-350 -14 -8 443 -71
-c:^akh	365 -13 -149 -35 -168
-c:^al	1233 -994 25 -402 138
-c:^al$	7 248 -183 111 -184
-c:^ala	835 -478 -122 -45 -191
-c:^alc	153 -7 -33 -14 -99
-c:^ale	-199 -46 -52 -21 318
-c:^ali	-238 -114 501 -34 -114
-c:^als	-78 -108 -106 -79 371
-c:^am	-588 1603 -333 55 -738
-c:^am$	-360 1192 -304 90 -618
-c:^an	-216 774 -2432 2435 -561
-c:^an$	-755 -178 -447 1348 32
-c:^and	-2622 1680 -1424 2472 -106
-c:^ane	-25 249 -167 -8 -49
-c:^ang	660 -404 -51 -55 -151
-c:^ani	-162 -362 115 -35 445
-c:^any	1472 -287 -522 -145 -518
+c:^akh	366 -13 -148 -35 -170
+c:^al	1232 -1000 36 -403 136
+c:^al$	8 246 -182 111 -184
+c:^ala	834 -475 -123 -45 -191
+c:^alc	155 -10 -32 -14 -99
+c:^ale	-199 -46 -52 -21 317
+c:^ali	-240 -120 511 -35 -116
+c:^als	-78 -110 -104 -79 371
+c:^am	-587 1600 -333 56 -736
+c:^am$	-360 1191 -304 91 -618
+c:^an	-215 763 -2422 2434 -560
+c:^an$	-754 -177 -448 1347 32
+c:^and	-2620 1676 -1424 2472 -104
+c:^ane	-25 247 -165 -8 -49
+c:^ang	660 -403 -51 -55 -151
+c:^ani	-164 -370 125 -36 444
+c:^any	1472 -285 -526 -145 -517
 c:^ao	-7 48 -16 -7 -19
 c:^aog	-7 48 -16 -7 -19
-c:^ap	3782 -899 658 -1378 -2164
-c:^ap$	488 -71 -126 -173 -118
-c:^apa	788 -169 -63 -59 -497
-c:^ape	43 -4 20 -53 -7
+c:^ap	3783 -897 654 -1377 -2163
+c:^ap$	488 -70 -127 -173 -118
+c:^apa	788 -168 -63 -59 -498
+c:^ape	43 -4 21 -53 -7
 c:^apk	291 -63 -27 -34 -167
-c:^apl	278 -70 -62 -19 -128
-c:^apn	827 -424 781 -973 -211
-c:^apr	345 -49 202 -47 -452
-c:^aps	736 -53 -69 -22 -592
-c:^ar	-2307 68 729 -52 1561
-c:^are	-687 334 -645 -384 1381
-c:^ari	-246 382 396 -344 -189
-c:^aro	-1226 -700 1523 -202 605
-c:^as	-674 -839 -136 1659 -10
-c:^as$	133 -357 115 -182 290
-c:^ase	148 -34 -42 -33 -38
-c:^ask	408 -258 -28 447 -569
-c:^ast	-1135 -56 -114 1443 -138
-c:^at	-4438 2040 2442 -1526 1482
-c:^at$	-2771 -407 2595 -65 648
-c:^ata	-1182 1447 411 -598 -78
-c:^ate	394 266 -189 -513 41
-c:^ati	-192 1106 -319 -171 -423
-c:^atm	-1113 -189 -187 -271 1760
-c:^au	224 -749 -369 -56 949
-c:^aur	-119 -604 -336 103 956
-c:^av	1142 -830 8 -60 -260
-c:^ava	1197 -829 -71 -50 -246
-c:^ay	-1178 -841 456 1525 38
-c:^aya	-1403 -1065 415 434 1618
-c:^aye	-416 -62 139 575 -237
-c:^ayi	125 227 -119 640 -872
-c:^b	6456 28 -3883 -309 -2291
-c:^b$	139 -78 129 86 -276
-c:^ba	2801 -688 -61 -942 -1109
-c:^bab	-45 -423 503 554 -589
-c:^bac	370 53 -258 -357 192
-c:^bad	398 432 -383 -1008 560
-c:^bag	-903 349 -731 873 412
-c:^bah	1858 -1422 -953 -367 884
-c:^bai	-299 -189 49 317 121
-c:^baj	-1682 2323 95 -628 -109
-c:^bak	-312 52 684 -129 -296
-c:^ban	733 606 393 -440 -1292
-c:^bar	-335 154 399 -523 305
-c:^bas	0 778 -79 -117 -583
-c:^bat	1654 -1804 508 -374 15
-c:^be	778 15 -2280 1124 364
-c:^be$	1321 -138 -685 -330 -168
-c:^bea	-118 -31 -64 -23 236
-c:^bec	878 -31 -606 -544 303
-c:^bef	51 -149 -46 394 -250
-c:^beh	632 78 176 -471 -415
-c:^bei	-2057 134 -632 1429 1125
-c:^bel	-700 -335 -130 909 256
-c:^ben	-586 452 171 460 -497
-c:^bet	701 46 -573 -17 -157
-c:^bh	-1259 -885 -857 -1492 4494
-c:^bh$	-315 -224 312 -72 299
-c:^bha	1732 -870 -1614 -2524 3276
-c:^bhe	-1145 -989 -669 1275 1528
-c:^bhi	-879 -209 -528 338 1278
-c:^bho	-970 245 888 -323 160
-c:^bhu	-34 502 -193 -21 -254
-c:^bi	-1117 -684 215 -721 2308
-c:^bic	-644 936 -34 -63 -194
-c:^big	249 -191 -222 -280 444
-c:^bih	1282 -639 -132 -198 -313
+c:^apl	278 -70 -61 -19 -128
+c:^apn	828 -423 777 -972 -209
+c:^apr	346 -49 203 -47 -452
+c:^aps	737 -52 -69 -22 -593
+c:^ar	-2303 65 727 -52 1562
+c:^are	-687 337 -647 -384 1381
+c:^ari	-246 383 394 -343 -188
+c:^aro	-1223 -704 1524 -202 604
+c:^as	-672 -846 -132 1661 -11
+c:^as$	134 -359 118 -182 290
+c:^ase	148 -34 -43 -33 -38
+c:^ask	407 -258 -28 447 -569
+c:^ast	-1132 -61 -114 1445 -138
+c:^at	-4441 2034 2453 -1525 1479
+c:^at$	-2774 -414 2606 -65 647
+c:^ata	-1182 1451 410 -598 -81
+c:^ate	394 264 -188 -512 42
+c:^ati	-192 1105 -319 -171 -423
+c:^atm	-1113 -189 -188 -271 1760
+c:^au	225 -748 -367 -56 947
+c:^aur	-120 -604 -334 103 955
+c:^av	1141 -828 7 -60 -260
+c:^ava	1196 -827 -72 -50 -246
+c:^ay	-1174 -845 450 1525 44
+c:^aya	-1399 -1061 403 434 1624
+c:^aye	-414 -72 147 575 -236
+c:^ayi	124 229 -121 639 -871
+c:^b	6454 39 -3904 -307 -2283
+c:^b$	139 -77 126 86 -275
+c:^ba	2807 -644 -127 -935 -1101
+c:^bab	-44 -354 417 563 -582
+c:^bac	371 52 -258 -357 192
+c:^bad	399 439 -388 -1009 559
+c:^bag	-901 341 -726 873 413
+c:^bah	1860 -1432 -945 -367 883
+c:^bai	-300 -189 51 317 121
+c:^baj	-1680 2309 106 -626 -110
+c:^bak	-309 126 591 -121 -286
+c:^ban	733 605 397 -441 -1294
+c:^bar	-339 155 402 -523 304
+c:^bas	0 778 -78 -118 -583
+c:^bat	1652 -1806 516 -375 13
+c:^be	778 10 -2275 1123 363
+c:^be$	1323 -138 -686 -331 -168
+c:^bea	-118 -31 -63 -24 236
+c:^bec	878 -30 -606 -544 302
+c:^bef	51 -148 -46 393 -250
+c:^beh	633 73 179 -471 -414
+c:^bei	-2056 132 -634 1430 1127
+c:^bel	-701 -334 -129 908 256
+c:^ben	-587 453 173 460 -499
+c:^bet	701 43 -570 -17 -157
+c:^bh	-1261 -876 -863 -1493 4494
+c:^bh$	-315 -228 316 -72 299
+c:^bha	1732 -866 -1617 -2526 3277
+c:^bhe	-1146 -987 -669 1275 1527
+c:^bhi	-879 -208 -526 338 1275
+c:^bho	-971 250 883 -323 160
+c:^bhu	-34 503 -195 -21 -253
+c:^bi	-1110 -634 148 -715 2311
+c:^bic	-646 938 -34 -63 -195
+c:^big	250 -193 -221 -281 444
+c:^bih	1283 -640 -132 -198 -313
 c:^bij	391 253 -68 -470 -106
-c:^bik	-828 -423 586 312 352
-c:^bil	-1096 -239 -71 -144 1550
-c:^bin	-366 -783 -178 391 936
-c:^bir	-21 318 142 -196 -243
-c:^bl	-1308 1106 344 410 -552
-c:^bla	-908 500 433 -168 144
+c:^bik	-821 -371 515 320 357
+c:^bil	-1096 -239 -72 -144 1550
+c:^bin	-367 -782 -177 390 936
+c:^bir	-21 317 145 -196 -244
+c:^bl	-1307 1095 355 409 -553
+c:^bla	-909 488 447 -169 142
 c:^ble	-174 283 -22 -10 -77
-c:^blo	-313 -36 -55 620 -216
-c:^blu	-16 510 -28 -36 -430
-c:^bo	-6129 3957 -204 430 1946
-c:^boa	-13 713 -113 -34 -553
-c:^bol	-3538 751 173 497 2117
-c:^bor	-1543 1327 -64 210 69
-c:^bot	-999 1300 -301 -481 481
-c:^boy	-690 1597 385 -143 -1149
-c:^br	-890 1281 -133 611 -869
-c:^br$	-1706 812 -386 569 711
-c:^br0	2006 -73 -330 -215 -1388
-c:^br3	-46 -80 -47 418 -244
-c:^bre	-1031 780 -89 -43 382
-c:^bri	-217 -184 424 -136 113
-c:^bro	-245 -496 277 -30 494
-c:^bu	1924 566 -129 -4 -2357
+c:^blo	-313 -37 -55 620 -215
+c:^blu	-15 512 -31 -36 -429
+c:^bo	-6134 3952 -192 429 1945
+c:^boa	-13 708 -109 -34 -553
+c:^bol	-3541 752 178 495 2116
+c:^bor	-1543 1319 -56 210 69
+c:^bot	-1000 1301 -302 -481 482
+c:^boy	-691 1590 392 -143 -1148
+c:^br	-891 1303 -162 615 -866
+c:^br$	-1707 835 -416 574 715
+c:^br0	2006 -72 -331 -214 -1388
+c:^br3	-46 -80 -48 418 -244
+c:^bre	-1031 780 -88 -43 382
+c:^bri	-215 -185 423 -136 114
+c:^bro	-244 -495 275 -30 494
+c:^bu	1929 555 -130 -2 -2352
 c:^buj	-586 -122 -179 1644 -757
-c:^bul	-39 56 23 -13 -27
-c:^bur	198 -82 -34 -29 -53
-c:^bus	857 -186 659 -443 -887
-c:^but	1903 1521 -1050 -978 -1396
-c:^bux	-132 -68 692 -51 -441
-c:^by	-482 12 -172 479 164
-c:^by$	-103 -629 -143 502 373
-c:^byp	-379 641 -29 -23 -209
-c:^c	2088 -704 188 -3323 1750
-c:^ca	647 1836 -494 -797 -1192
-c:^cal	2379 -1867 -113 -306 -92
-c:^cam	-230 -215 95 -176 527
-c:^can	-1958 1775 -277 919 -460
-c:^cap	397 -134 -61 -72 -130
-c:^car	217 2391 -1407 -665 -537
-c:^cas	-542 212 915 555 -1141
-c:^cav	-238 -33 -247 -71 589
-c:^cb	-891 -518 -100 -65 1574
-c:^cd	-94 122 26 -16 -39
-c:^cd$	-94 122 26 -16 -39
-c:^ce	453 -48 -67 -125 -213
-c:^cer	195 -35 -55 -11 -94
-c:^ch	95 -732 357 -1167 1447
-c:^cha	-1230 -1721 -94 779 2266
-c:^che	165 962 180 -1132 -175
-c:^chi	-102 28 -130 937 -733
-c:^cho	-160 -58 -35 -922 1175
-c:^chu	686 -549 531 77 -745
-c:^ci	273 172 -13 -223 -209
-c:^cit	273 172 -13 -223 -209
-c:^cl	1577 275 -560 -769 -522
-c:^cla	1268 -218 -132 -329 -589
-c:^cli	426 103 -329 -457 258
+c:^bul	-41 54 27 -13 -27
+c:^bur	197 -80 -34 -30 -53
+c:^bus	861 -185 649 -442 -883
+c:^but	1906 1518 -1050 -977 -1395
+c:^bux	-132 -67 691 -51 -441
+c:^by	-487 11 -165 478 163
+c:^by$	-108 -630 -136 501 372
+c:^byp	-379 641 -30 -23 -209
+c:^c	2089 -724 211 -3326 1750
+c:^ca	646 1829 -484 -800 -1192
+c:^cal	2378 -1861 -118 -306 -92
+c:^cam	-230 -215 95 -176 526
+c:^can	-1959 1770 -267 917 -461
+c:^cap	398 -136 -60 -72 -130
+c:^car	219 2388 -1406 -664 -536
+c:^cas	-542 214 916 554 -1142
+c:^cav	-237 -34 -248 -71 590
+c:^cb	-891 -523 -96 -65 1575
+c:^cd	-95 115 37 -16 -40
+c:^cd$	-95 115 37 -16 -40
+c:^ce	453 -48 -66 -125 -213
+c:^cer	195 -35 -54 -11 -94
+c:^ch	98 -735 359 -1168 1447
+c:^cha	-1234 -1732 -80 779 2266
+c:^che	166 962 180 -1131 -177
+c:^chi	-102 27 -128 936 -734
+c:^cho	-159 -54 -40 -923 1176
+c:^chu	692 -545 521 77 -745
+c:^ci	272 174 -13 -223 -210
+c:^cit	272 174 -13 -223 -210
+c:^cl	1577 275 -561 -769 -522
+c:^cla	1268 -219 -132 -329 -589
+c:^cli	426 104 -330 -457 258
 c:^clo	-110 391 -96 -18 -167
-c:^co	388 -35 -1155 -1257 2058
-c:^cod	-910 -267 -37 907 307
-c:^col	-718 738 -274 -106 360
-c:^com	-98 271 -300 -292 419
-c:^con	1800 -589 -265 -1571 626
-c:^cou	735 -416 -431 -623 735
-c:^cr	-1091 -1039 2773 -489 -155
-c:^cre	-499 -159 327 -37 368
-c:^cri	-241 -340 1236 -246 -409
-c:^cro	-278 -249 1308 -185 -596
-c:^ct	330 398 -162 -883 317
+c:^co	385 -37 -1148 -1257 2057
+c:^cod	-910 -268 -37 907 307
+c:^col	-718 738 -273 -106 360
+c:^com	-98 262 -291 -292 418
+c:^con	1800 -582 -270 -1572 625
+c:^cou	731 -415 -428 -623 735
+c:^cr	-1088 -1042 2775 -490 -155
+c:^cre	-500 -158 327 -37 368
+c:^cri	-239 -341 1233 -246 -407
+c:^cro	-277 -251 1311 -186 -597
+c:^ct	331 398 -163 -884 318
 c:^ct$	-18 456 -99 -58 -281
-c:^ctv	349 -58 -64 -825 598
-c:^cu	824 -174 -348 -244 -59
-c:^cul	539 -396 -43 -9 -91
-c:^cup	594 -45 -292 -210 -47
-c:^cus	-227 272 -11 -8 -26
+c:^ctv	350 -59 -63 -826 599
+c:^cu	823 -172 -348 -244 -59
+c:^cul	538 -394 -43 -9 -91
+c:^cup	593 -45 -292 -210 -47
+c:^cus	-226 271 -11 -8 -26
 c:^cv	520 -33 -36 -372 -79
 c:^cvi	520 -33 -36 -372 -79
-c:^cy	1175 22 -35 -91 -1071
+c:^cy	1175 23 -35 -91 -1071
 c:^cyb	1175 -49 -34 -30 -1062
-c:^d	-450 2580 -1235 -1403 508
-c:^d$	-341 -54 -59 500 -46
-c:^da	-158 2337 1616 -1955 -1840
-c:^dab	-1372 1543 821 -168 -824
-c:^dad	1247 -1227 324 -4 -340
-c:^dai	1228 73 -433 -92 -777
-c:^dak	-149 390 274 -95 -420
-c:^dal	-531 150 -396 -625 1402
-c:^dam	301 -166 -305 386 -216
-c:^dan	-226 -279 -73 -305 883
-c:^dar	-291 1167 872 -269 -1479
+c:^d	-447 2562 -1216 -1404 506
+c:^d$	-340 -54 -59 500 -46
+c:^da	-161 2323 1634 -1954 -1842
+c:^dab	-1371 1535 827 -167 -825
+c:^dad	1248 -1227 325 -4 -341
+c:^dai	1229 73 -433 -92 -777
+c:^dak	-148 390 270 -95 -417
+c:^dal	-531 150 -396 -626 1402
+c:^dam	300 -164 -310 388 -215
+c:^dan	-228 -285 -67 -305 884
+c:^dar	-294 1163 881 -271 -1480
 c:^dat	281 -34 34 -253 -28
-c:^day	545 -161 192 -431 -146
-c:^de	-595 729 -599 55 410
-c:^de$	-522 108 -170 -10 594
+c:^day	545 -162 194 -431 -146
+c:^de	-594 727 -601 56 413
+c:^de$	-523 111 -172 -10 594
 c:^dea	-347 -606 -99 58 995
 c:^dec	-5 -63 -29 151 -55
-c:^deg	266 -197 -89 115 -95
-c:^deh	-43 -70 -2 277 -162
-c:^dek	253 1042 56 -497 -854
-c:^del	-448 421 601 -275 -300
-c:^dem	-93 -181 -112 -34 421
-c:^den	101 -17 -431 451 -104
-c:^des	-161 221 -20 -13 -27
-c:^det	-365 542 -55 -68 -53
-c:^dev	-91 -137 -280 276 231
-c:^di	-737 908 -2209 -74 2111
-c:^dia	801 -111 -655 -51 16
-c:^did	925 -731 -89 185 -291
-c:^dif	297 554 -486 -97 -267
+c:^deg	265 -197 -89 115 -95
+c:^deh	-43 -70 -1 277 -163
+c:^dek	256 1039 54 -496 -853
+c:^del	-448 416 606 -275 -299
+c:^dem	-93 -181 -113 -34 421
+c:^den	101 -16 -430 450 -105
+c:^des	-162 222 -20 -13 -27
+c:^det	-366 545 -56 -68 -54
+c:^dev	-91 -137 -281 277 232
+c:^di	-736 907 -2205 -76 2110
+c:^dia	802 -110 -657 -51 16
+c:^did	925 -728 -90 185 -291
+c:^dif	297 550 -482 -97 -267
 c:^dig	-965 -112 -62 -455 1594
-c:^dij	-15 211 -161 -8 -26
-c:^dik	-319 218 353 -22 -231
-c:^din	-794 -117 123 -140 928
-c:^dip	-6 9 39 -13 -29
-c:^dis	-163 252 -607 -93 610
-c:^div	648 38 -64 -296 -326
-c:^diy	-1269 36 -524 889 868
-c:^dj	-64 -156 720 -119 -381
-c:^dj$	-64 -156 720 -119 -381
-c:^do	327 -291 366 -72 -330
-c:^do$	373 -168 -342 -231 368
-c:^dom	482 -375 -201 -175 269
-c:^don	-801 202 1067 395 -863
-c:^dov	313 -77 -155 -42 -38
-c:^dr	-743 1975 -525 -438 -270
-c:^dri	723 -148 -67 -121 -387
-c:^dru	-1466 2123 -458 -317 117
-c:^du	341 -689 883 -1297 763
-c:^dua	-442 603 -23 -31 -107
-c:^dub	-385 -228 511 -42 144
-c:^dud	344 -89 -31 -136 -89
-c:^duk	635 -949 -32 -713 1058
-c:^dul	-54 -149 -531 -138 872
-c:^dum	-17 433 -24 -438 45
-c:^dun	-23 -55 279 -88 -112
+c:^dij	-15 208 -159 -8 -26
+c:^dik	-319 219 352 -22 -230
+c:^din	-794 -119 127 -140 927
+c:^dip	-6 9 40 -13 -29
+c:^dis	-162 252 -607 -94 610
+c:^div	649 36 -64 -296 -326
+c:^diy	-1269 41 -526 888 867
+c:^dj	-64 -155 718 -119 -380
+c:^dj$	-64 -155 718 -119 -380
+c:^do	327 -290 365 -72 -330
+c:^do$	372 -166 -343 -231 368
+c:^dom	482 -377 -199 -175 269
+c:^don	-800 203 1065 395 -862
+c:^dov	313 -78 -155 -42 -38
+c:^dr	-744 1974 -521 -439 -270
+c:^dri	721 -152 -59 -122 -388
+c:^dru	-1466 2127 -462 -317 118
+c:^du	341 -691 888 -1298 759
+c:^dua	-441 602 -23 -31 -106
+c:^dub	-387 -230 518 -42 141
+c:^dud	344 -88 -31 -136 -89
+c:^duk	635 -946 -35 -713 1059
+c:^dul	-54 -149 -529 -138 871
+c:^dum	-17 433 -24 -438 46
+c:^dun	-23 -57 281 -89 -112
 c:^dur	397 -121 -57 513 -732
-c:^dus	-342 -107 803 -53 -301
-c:^dut	228 -27 -12 -173 -17
-c:^dy	113 185 -172 -40 -87
-c:^dya	113 185 -172 -40 -87
-c:^e	-3361 1703 -347 -1231 3236
-c:^e$	-26 -51 152 -14 -62
-c:^ea	-471 68 1089 217 -903
-c:^eac	-450 308 -174 424 -109
-c:^ear	938 34 -204 -79 -689
-c:^eat	-959 -275 1467 -128 -105
-c:^ek	-2889 1639 -1410 -342 3002
-c:^ek$	-4205 2876 -1401 -336 3067
-c:^el	-553 336 -125 -478 820
-c:^ele	-553 336 -125 -478 820
-c:^en	-577 73 -125 1016 -387
-c:^eng	-127 314 -32 -30 -126
+c:^dus	-341 -107 801 -53 -300
+c:^dut	228 -28 -11 -173 -17
+c:^dy	113 183 -169 -40 -87
+c:^dya	113 183 -169 -40 -87
+c:^e	-3364 1673 -310 -1234 3235
+c:^e$	-26 -62 166 -14 -64
+c:^ea	-471 64 1094 217 -904
+c:^eac	-450 304 -169 424 -109
+c:^ear	938 35 -204 -79 -689
+c:^eat	-958 -275 1467 -128 -105
+c:^ek	-2894 1636 -1398 -344 3001
+c:^ek$	-4211 2872 -1389 -339 3066
+c:^el	-552 334 -124 -478 820
+c:^ele	-552 334 -124 -478 820
+c:^en	-577 74 -126 1016 -387
+c:^eng	-127 315 -32 -30 -126
 c:^ent	-193 -112 -51 476 -121
-c:^es	-106 -84 474 -51 -233
-c:^esc	-110 -84 476 -50 -232
-c:^ev	-429 -14 -229 424 247
-c:^eve	-1978 220 34 929 795
-c:^evm	1550 -235 -263 -505 -547
-c:^ex	137 -252 -181 -265 562
+c:^es	-106 -83 471 -50 -232
+c:^esc	-110 -82 472 -50 -231
+c:^ev	-428 -21 -224 424 248
+c:^eve	-1977 213 39 929 796
+c:^evm	1549 -234 -263 -505 -547
+c:^ex	138 -252 -182 -265 562
 c:^exp	400 -197 -103 65 -165
-c:^f	501 -2684 1182 -1281 2283
+c:^f	499 -2684 1186 -1280 2279
 c:^f$	-62 -297 74 313 -28
-c:^fa	451 -2504 2705 -1478 825
-c:^fac	-22 -452 -283 -104 860
+c:^fa	453 -2509 2710 -1478 824
+c:^fac	-22 -454 -282 -104 861
 c:^fai	624 -102 -188 -279 -54
-c:^fak	1336 -253 -311 -843 70
-c:^fal	-238 -33 -247 -71 589
-c:^fam	-296 -116 554 -23 -118
-c:^far	194 -1564 2152 -285 -497
+c:^fak	1336 -253 -310 -843 70
+c:^fal	-237 -34 -248 -71 590
+c:^fam	-297 -119 557 -23 -118
+c:^far	194 -1564 2154 -285 -499
 c:^fas	182 -21 -15 -143 -3
-c:^fat	-669 -77 852 -19 -88
+c:^fat	-668 -77 852 -18 -88
 c:^fc	-854 -43 -13 1187 -277
 c:^fc$	-854 -43 -13 1187 -277
-c:^fe	64 399 -73 -783 393
-c:^fi	1105 -29 -338 -1038 299
-c:^fir	732 192 -355 -812 243
-c:^fl	-221 279 -37 -86 65
+c:^fe	64 399 -74 -783 394
+c:^fi	1104 -29 -336 -1037 299
+c:^fir	732 191 -353 -812 242
+c:^fl	-221 277 -36 -86 65
 c:^fla	-199 102 -25 45 77
-c:^fo	912 -895 -464 -35 483
-c:^fon	-1429 886 -485 -537 1564
-c:^for	1748 -1232 -330 725 -912
-c:^fot	-1056 277 577 -91 293
-c:^fou	903 -225 -150 -94 -434
-c:^fr	-954 -1005 -597 -241 2796
-c:^fra	825 -74 -57 -42 -652
-c:^fri	-562 -415 -37 387 626
-c:^fro	-1217 -517 -503 -585 2823
-c:^fu	-327 575 -85 -153 -10
-c:^ful	-130 584 -82 -124 -248
-c:^g	537 778 -1302 46 -58
-c:^g$	-23 205 -24 75 -232
-c:^ga	-829 -3597 -823 1559 3691
-c:^ga$	-773 223 -130 32 648
-c:^gad	-279 -151 625 742 -937
-c:^gal	-475 1001 232 -144 -614
+c:^fo	908 -895 -463 -33 484
+c:^fon	-1430 888 -485 -536 1564
+c:^for	1746 -1234 -327 727 -911
+c:^fot	-1055 275 578 -92 293
+c:^fou	903 -223 -152 -94 -434
+c:^fr	-953 -1006 -594 -241 2794
+c:^fra	826 -74 -57 -42 -653
+c:^fri	-562 -412 -38 387 625
+c:^fro	-1216 -521 -500 -585 2822
+c:^fu	-328 577 -86 -153 -10
+c:^ful	-131 586 -83 -124 -248
+c:^g	536 770 -1291 47 -62
+c:^g$	-23 204 -24 75 -232
+c:^ga	-829 -3599 -823 1559 3692
+c:^ga$	-773 224 -130 32 647
+c:^gad	-279 -159 633 741 -937
+c:^gal	-473 1000 235 -145 -617
 c:^gam	69 -36 -26 -24 17
-c:^gan	326 677 -1319 -981 1296
-c:^gao	-681 -317 542 192 264
-c:^gat	-462 -539 -181 666 515
-c:^gay	1722 -2768 -1305 2253 98
-c:^gb	-52 143 -171 -124 203
-c:^gb$	-52 143 -171 -124 203
-c:^gc	-128 449 -43 -62 -217
-c:^gc$	-128 449 -43 -62 -217
-c:^gd	-17 225 105 -6 -308
-c:^gd$	-17 225 105 -6 -308
-c:^ge	-27 99 -543 -4 475
+c:^gan	322 676 -1310 -981 1293
+c:^gao	-678 -314 532 193 267
+c:^gat	-462 -537 -181 665 515
+c:^gay	1723 -2765 -1310 2254 98
+c:^gb	-52 144 -172 -124 204
+c:^gb$	-52 144 -172 -124 204
+c:^gc	-128 450 -43 -62 -217
+c:^gc$	-128 450 -43 -62 -217
+c:^gd	-17 224 107 -6 -308
+c:^gd$	-17 224 107 -6 -308
+c:^ge	-27 99 -542 -4 474
 c:^gen	27 -34 -19 84 -57
-c:^gh	-3239 3744 664 1295 -2463
-c:^gha	-2201 3277 449 191 -1716
-c:^gho	-17 -28 73 -6 -23
-c:^ghu	-1019 337 205 1146 -668
-c:^gi	2048 -533 -1896 -924 1306
-c:^gir	1522 -486 -1191 -87 243
-c:^giv	584 -56 -650 -267 389
-c:^go	-2961 1923 1085 964 -1011
-c:^god	-828 1407 -424 -436 282
-c:^goi	-638 51 462 455 -330
-c:^gol	-476 -296 950 293 -471
-c:^gop	-624 883 168 -201 -226
-c:^gov	247 -29 -26 -158 -34
-c:^gr	371 341 -917 -607 813
-c:^gre	-125 -118 -144 -226 613
-c:^gri	-219 660 -256 -145 -40
-c:^gro	715 -202 -518 -236 240
-c:^gu	1097 -354 -222 -786 266
-c:^gua	-32 -15 7 243 -203
-c:^gud	1303 -457 -14 -315 -517
+c:^gh	-3236 3745 662 1296 -2466
+c:^gha	-2198 3272 456 189 -1720
+c:^gho	-17 -28 74 -6 -23
+c:^ghu	-1019 337 200 1149 -666
+c:^gi	2049 -531 -1900 -924 1306
+c:^gir	1522 -486 -1192 -87 244
+c:^giv	586 -56 -653 -267 389
+c:^go	-2964 1919 1097 963 -1015
+c:^god	-828 1407 -425 -435 282
+c:^goi	-639 49 468 455 -331
+c:^gol	-477 -297 954 292 -472
+c:^gop	-625 883 170 -202 -226
+c:^gov	248 -30 -27 -158 -34
+c:^gr	369 342 -918 -606 813
+c:^gre	-125 -117 -145 -226 614
+c:^gri	-219 660 -255 -145 -40
+c:^gro	714 -201 -518 -236 240
+c:^gu	1097 -355 -224 -786 268
+c:^gua	-32 -15 8 243 -203
+c:^gud	1303 -458 -12 -315 -517
 c:^gun	-183 -101 -87 -530 901
-c:^gup	-7 -6 87 -12 -62
-c:^h	2291 -2973 2833 -1458 -692
-c:^ha	26 -1307 71 987 223
-c:^haf	132 -13 15 -19 -115
-c:^hai	-616 27 1264 2427 -3102
-c:^haj	-251 -554 -119 -452 1376
+c:^gup	-7 -6 84 -11 -61
+c:^h	2289 -2925 2779 -1454 -690
+c:^ha	28 -1309 73 986 222
+c:^haf	133 -13 15 -19 -115
+c:^hai	-615 27 1264 2426 -3102
+c:^haj	-251 -553 -120 -452 1376
 c:^hak	1046 -252 -261 -1451 918
-c:^hal	-66 439 -785 -162 574
-c:^ham	145 -542 455 -22 -37
-c:^han	-56 141 -24 -24 -37
+c:^hal	-66 438 -783 -161 573
+c:^ham	145 -539 454 -21 -39
+c:^han	-56 140 -24 -24 -36
 c:^hap	361 -124 -52 -72 -114
 c:^har	-1286 3125 -189 -587 -1063
-c:^has	920 -243 -807 -738 867
-c:^hat	-423 -266 116 607 -34
-c:^hav	-443 -145 -222 80 730
-c:^he	688 -1059 1944 -1437 -137
-c:^he$	-1002 -915 2335 -199 -219
-c:^hea	359 329 -23 -67 -598
-c:^hel	1354 -210 -175 -675 -293
+c:^has	919 -245 -804 -738 868
+c:^hat	-422 -264 115 607 -35
+c:^hav	-443 -147 -221 80 731
+c:^he	693 -1066 1949 -1437 -138
+c:^he$	-1002 -918 2338 -199 -219
+c:^hea	363 325 -23 -67 -598
+c:^hel	1353 -211 -173 -676 -294
 c:^her	-22 -263 -192 -496 973
-c:^hi	-1120 -236 2730 -366 -1008
-c:^hi$	187 1357 -657 110 -997
-c:^hid	-511 339 794 -143 -480
-c:^hig	-231 429 -71 -66 -61
-c:^hin	823 -299 -186 -147 -190
-c:^his	-1329 -1441 2442 426 -99
-c:^hk	-176 525 -99 -40 -210
-c:^hk$	-176 525 -99 -40 -210
-c:^ho	2788 -1697 -415 331 -1007
-c:^ho$	-725 421 -588 936 -43
-c:^hog	1391 -252 -379 -441 -319
-c:^hol	75 -121 836 -148 -643
-c:^hom	1499 -1047 558 141 -1151
-c:^hon	720 -648 -107 500 -465
-c:^hos	-27 -610 -428 111 955
-c:^hot	691 771 -612 -1047 197
-c:^hou	-1351 -309 814 -146 992
-c:^hov	278 -32 -56 -11 -180
+c:^hi	-1124 -176 2663 -359 -1004
+c:^hi$	189 1354 -656 110 -998
+c:^hid	-512 338 798 -143 -481
+c:^hig	-231 428 -70 -66 -61
+c:^hin	823 -300 -186 -147 -190
+c:^his	-1335 -1376 2374 433 -96
+c:^hk	-176 524 -99 -40 -209
+c:^hk$	-176 524 -99 -40 -209
+c:^ho	2783 -1705 -398 331 -1011
+c:^ho$	-725 419 -586 935 -43
+c:^hog	1390 -251 -380 -441 -318
+c:^hol	72 -121 841 -148 -644
+c:^hom	1498 -1049 562 140 -1152
+c:^hon	720 -649 -106 500 -464
+c:^hos	-26 -613 -427 112 955
+c:^hot	691 772 -612 -1047 196
+c:^hou	-1352 -313 822 -147 990
+c:^hov	279 -32 -56 -11 -180
 c:^hr	-186 -40 -24 -206 456
 c:^hr$	-186 -40 -24 -206 456
-c:^hu	-1887 250 -390 1543 484
-c:^hu$	-314 834 -73 -23 -423
-c:^hua	680 -1079 416 414 -430
+c:^hu	-1889 252 -386 1541 483
+c:^hu$	-315 836 -75 -23 -424
+c:^hua	680 -1081 421 412 -432
 c:^hue	-351 -46 -36 235 198
-c:^hum	-1327 1329 -519 1216 -698
-c:^i	2713 791 1374 -634 -4244
-c:^i$	-653 -341 353 186 455
-c:^id	1404 293 -395 -1069 -234
-c:^id$	958 367 -64 -1056 -205
-c:^ide	447 -74 -331 -13 -29
-c:^if	-350 -206 242 25 289
-c:^if$	-350 -206 242 25 289
-c:^il	-168 62 349 -70 -174
-c:^ile	-120 396 -114 -53 -109
+c:^hum	-1328 1329 -519 1216 -697
+c:^i	2717 830 1313 -626 -4234
+c:^i$	-653 -344 357 186 455
+c:^id	1405 293 -395 -1069 -234
+c:^id$	957 367 -63 -1056 -205
+c:^ide	448 -74 -332 -13 -29
+c:^if	-350 -207 244 24 289
+c:^if$	-350 -207 244 24 289
+c:^il	-168 60 349 -69 -173
+c:^ile	-120 396 -114 -53 -108
 c:^im	0 376 -104 91 -363
 c:^ime	118 -29 -22 113 -181
-c:^imf	-11 167 -61 -13 -82
+c:^imf	-11 166 -61 -13 -81
 c:^imp	-108 239 -21 -9 -101
-c:^in	-1430 409 1700 2150 -2830
-c:^in$	-2838 236 1059 1626 -83
-c:^ina	-5 -291 1112 -326 -490
-c:^ind	250 251 -95 -133 -272
-c:^inf	93 -255 -256 602 -185
-c:^ino	-32 637 -47 -201 -356
-c:^ins	87 -155 -253 1201 -880
-c:^int	196 102 608 -102 -803
-c:^inv	936 -667 -198 509 -580
-c:^is	-304 -1017 1911 -276 -315
-c:^is$	-1583 -865 1940 792 -285
+c:^in	-1431 399 1714 2150 -2832
+c:^in$	-2838 227 1068 1626 -83
+c:^ina	-6 -292 1114 -326 -489
+c:^ind	250 252 -96 -133 -272
+c:^inf	93 -255 -255 602 -185
+c:^ino	-33 635 -44 -201 -357
+c:^ins	86 -152 -254 1201 -881
+c:^int	196 102 610 -102 -806
+c:^inv	936 -668 -198 511 -580
+c:^is	-301 -967 1843 -268 -307
+c:^is$	-1580 -815 1872 800 -277
 c:^isl	768 46 -12 -765 -36
-c:^it	1546 1726 -390 -1008 -1874
-c:^it$	953 821 -541 -222 -1011
-c:^itn	840 589 -245 -441 -742
-c:^j	-3351 -800 1674 1039 1438
-c:^ja	-1317 442 -533 1074 334
-c:^ja$	-78 383 -221 -792 707
-c:^jab	173 -211 -6 152 -108
+c:^it	1544 1727 -391 -1008 -1872
+c:^it$	951 822 -540 -222 -1011
+c:^itn	840 588 -245 -441 -742
+c:^j	-3356 -792 1678 1037 1434
+c:^ja	-1319 446 -531 1072 332
+c:^ja$	-78 387 -223 -793 707
+c:^jab	173 -210 -8 153 -107
 c:^jad	70 -20 -115 -81 146
-c:^jag	-805 1009 -244 -222 262
-c:^jai	1014 -527 738 -411 -814
-c:^jak	-424 -156 -60 496 143
-c:^jal	-1109 -540 346 534 769
-c:^jam	-273 -508 -410 -280 1471
-c:^jan	-1119 -148 -361 2570 -942
+c:^jag	-806 1010 -244 -222 263
+c:^jai	1014 -526 736 -411 -814
+c:^jak	-423 -154 -63 497 144
+c:^jal	-1110 -540 350 533 768
+c:^jam	-274 -505 -411 -280 1470
+c:^jan	-1119 -151 -358 2570 -942
 c:^jar	618 -53 -8 -540 -18
-c:^jat	-673 835 -483 -264 586
-c:^jay	627 -413 10 -151 -73
-c:^jc	-272 314 -140 173 -75
-c:^jcb	-272 314 -140 173 -75
-c:^jh	-583 -630 898 -346 660
-c:^jh$	-370 -889 309 64 886
-c:^jha	301 -37 152 272 -689
-c:^jho	-574 581 635 -164 -479
-c:^jhu	-51 -488 26 -154 668
-c:^ji	754 -704 1281 126 -1458
-c:^ji$	834 51 -289 129 -725
-c:^jis	-255 -130 967 -33 -549
-c:^jit	-119 -129 681 -233 -199
-c:^jiv	642 -618 -61 204 -167
-c:^jo	-1647 -160 531 -276 1552
-c:^jo$	-991 316 745 235 -304
-c:^job	-656 -476 -214 -511 1857
-c:^ju	-388 -144 442 -723 812
-c:^jua	9 -107 -112 -241 451
-c:^jun	-340 2 579 -38 -204
-c:^k	568 -166 -1814 561 851
-c:^k$	-434 -567 333 257 411
-c:^ka	1355 -260 -1796 478 223
-c:^ka$	-2927 -791 -813 721 3811
-c:^kab	-840 223 -226 1625 -782
-c:^kad	358 -305 -250 291 -93
-c:^kah	1634 -579 -544 -228 -283
+c:^jat	-673 834 -478 -264 582
+c:^jay	627 -413 11 -152 -73
+c:^jc	-272 313 -140 173 -74
+c:^jcb	-272 313 -140 173 -74
+c:^jh	-583 -626 895 -347 660
+c:^jh$	-370 -889 308 64 887
+c:^jha	301 -34 150 272 -689
+c:^jho	-574 582 635 -164 -480
+c:^jhu	-52 -487 25 -154 667
+c:^ji	755 -703 1279 126 -1457
+c:^ji$	833 51 -289 129 -725
+c:^jis	-254 -130 966 -33 -548
+c:^jit	-118 -130 681 -234 -199
+c:^jiv	641 -616 -62 203 -167
+c:^jo	-1648 -159 534 -276 1549
+c:^jo$	-993 318 746 235 -307
+c:^job	-655 -477 -213 -511 1856
+c:^ju	-391 -144 447 -723 811
+c:^jua	7 -105 -114 -241 452
+c:^jun	-341 0 585 -38 -206
+c:^k	568 -186 -1791 558 851
+c:^k$	-433 -575 341 256 411
+c:^ka	1353 -269 -1779 474 221
+c:^ka$	-2929 -795 -802 718 3808
+c:^kab	-841 222 -225 1625 -782
+c:^kad	359 -305 -252 291 -93
+c:^kah	1634 -579 -545 -228 -283
 c:^kai	-270 29 372 -279 148
-c:^kal	482 -286 -385 -853 1041
-c:^kam	1147 -982 -1899 -1557 3291
-c:^kan	177 -562 -115 491 9
-c:^kap	-214 441 -585 -94 451
-c:^kar	3312 -342 -1356 -48 -1567
-c:^kat	-2253 193 292 1252 516
-c:^kau	390 452 -190 -499 -153
-c:^ke	-6554 4376 -1675 1899 1953
-c:^ke$	-6782 4324 -1281 2125 1614
+c:^kal	482 -292 -379 -854 1043
+c:^kam	1146 -988 -1892 -1558 3291
+c:^kan	179 -564 -115 491 9
+c:^kap	-214 441 -583 -94 449
+c:^kar	3311 -332 -1359 -49 -1571
+c:^kat	-2253 195 287 1252 518
+c:^kau	390 452 -189 -499 -154
+c:^ke	-6550 4364 -1669 1902 1954
+c:^ke$	-6780 4313 -1275 2127 1614
 c:^keh	183 -45 40 -26 -151
-c:^kep	386 135 -359 -140 -21
-c:^kh	914 -501 17 -64 -367
-c:^kha	159 248 -604 8 189
-c:^khe	-697 965 -161 -734 627
-c:^kho	645 213 -323 78 -613
-c:^khu	1153 -1865 964 446 -697
-c:^ki	1468 -589 -2218 754 585
-c:^ki$	1576 -1427 -796 549 97
-c:^kid	-274 -83 375 -36 17
+c:^kep	387 134 -360 -140 -21
+c:^kh	915 -503 20 -65 -367
+c:^kha	157 249 -602 8 188
+c:^khe	-696 963 -161 -734 628
+c:^kho	646 213 -324 79 -613
+c:^khu	1153 -1867 966 445 -697
+c:^ki	1462 -587 -2212 753 585
+c:^ki$	1572 -1426 -789 549 95
+c:^kid	-274 -83 374 -35 18
 c:^kij	-6 114 -5 107 -210
-c:^kin	-301 581 -47 -91 -142
-c:^kip	8 119 4 -53 -78
-c:^kis	649 142 -1188 814 -417
-c:^kit	-230 566 -140 -45 -151
-c:^kiy	-316 84 -669 -290 1192
-c:^km	-499 606 -17 9 -99
-c:^km$	-499 606 -17 9 -99
-c:^kn	-256 -165 -94 105 409
-c:^kno	-256 -165 -94 105 409
-c:^ko	-713 634 -1621 726 974
-c:^ko$	-1816 664 -1123 -99 2375
-c:^koi	1245 223 -672 384 -1179
-c:^kol	-215 -19 67 -41 209
-c:^kon	-10 -16 25 463 -461
+c:^kin	-301 582 -48 -91 -142
+c:^kip	7 118 5 -53 -78
+c:^kis	649 141 -1189 815 -416
+c:^kit	-232 568 -140 -45 -151
+c:^kiy	-318 85 -667 -291 1191
+c:^km	-500 606 -17 10 -99
+c:^km$	-500 606 -17 10 -99
+c:^kn	-256 -164 -93 105 409
+c:^kno	-256 -164 -93 105 409
+c:^ko	-713 644 -1632 727 975
+c:^ko$	-1814 669 -1132 -98 2375
+c:^koi	1243 226 -674 383 -1179
+c:^kol	-215 -19 65 -41 209
+c:^kon	-10 -17 25 462 -461
 c:^kr	35 -9 -12 0 -14
 c:^kri	35 -9 -12 0 -14
-c:^ku	-270 1403 837 -46 -1924
-c:^kuc	-295 1434 -291 688 -1537
-c:^kue	930 -35 -16 -849 -31
+c:^ku	-269 1393 847 -48 -1924
+c:^kuc	-295 1434 -288 687 -1537
+c:^kue	931 -34 -16 -850 -31
 c:^kui	70 -147 -33 -36 145
-c:^kum	-676 142 946 -109 -304
-c:^kur	358 -673 167 280 -132
-c:^ky	1319 -205 -467 -377 -270
-c:^kya	1541 -154 -428 -327 -631
+c:^kum	-678 138 955 -109 -305
+c:^kur	358 -674 166 280 -131
+c:^ky	1318 -204 -468 -377 -269
+c:^kya	1541 -154 -428 -328 -631
 c:^kyc	-222 -50 -40 -50 362
-c:^l	-2859 -521 -1156 944 3592
-c:^la	-2017 -221 -616 -1489 4343
+c:^l	-2855 -530 -1154 942 3598
+c:^la	-2018 -229 -612 -1490 4349
 c:^lab	20 402 -37 -21 -364
-c:^lad	-295 -1309 -1001 -465 3070
-c:^lag	87 552 -918 281 -2
-c:^lak	-1220 -246 -566 -297 2330
-c:^lal	-73 -14 370 -15 -268
-c:^lam	851 -361 -203 78 -366
-c:^lan	-969 -365 355 -83 1063
-c:^las	-19 487 204 -534 -138
-c:^lat	-656 1085 -198 -47 -184
-c:^lau	-71 -9 471 19 -410
-c:^lav	-113 -33 -60 -24 231
-c:^le	-2354 -136 -1440 271 3659
-c:^le$	-776 -743 -621 -637 2778
-c:^lea	-879 71 -364 -58 1230
-c:^lek	-487 921 -377 126 -183
-c:^len	91 -210 -59 286 -109
-c:^let	-436 -138 -39 456 157
-c:^li	-352 155 -1090 3646 -2358
-c:^lif	-276 -406 -293 619 357
-c:^lig	-15 -85 189 -122 33
-c:^lij	59 -37 5 -2 -25
-c:^lik	-453 2278 -260 -296 -1268
-c:^lin	-104 -256 -477 654 183
-c:^lis	-180 -324 -278 1330 -548
-c:^lit	-117 223 -22 -14 -71
-c:^liv	561 -476 -14 -5 -66
-c:^liy	-507 -1271 -89 2305 -437
-c:^lo	56 -47 -1175 2246 -1079
-c:^lo$	-151 578 -135 -80 -212
-c:^loa	-653 -354 -114 117 1005
-c:^loc	-1038 -333 1562 -177 -14
-c:^log	-298 762 -2087 2959 -1336
+c:^lad	-294 -1310 -1001 -466 3071
+c:^lag	85 543 -911 282 1
+c:^lak	-1219 -247 -565 -298 2328
+c:^lal	-74 -15 371 -16 -267
+c:^lam	851 -360 -204 78 -366
+c:^lan	-970 -366 358 -84 1062
+c:^las	-19 488 205 -535 -138
+c:^lat	-657 1088 -200 -47 -184
+c:^lau	-70 -9 467 19 -407
+c:^lav	-113 -34 -60 -24 231
+c:^le	-2350 -140 -1440 271 3660
+c:^le$	-775 -742 -622 -637 2777
+c:^lea	-877 68 -364 -58 1231
+c:^lek	-486 920 -377 126 -182
+c:^len	90 -211 -57 286 -109
+c:^let	-435 -138 -39 456 156
+c:^li	-350 148 -1085 3645 -2358
+c:^lif	-276 -405 -295 619 357
+c:^lig	-15 -87 192 -122 33
+c:^lij	59 -37 5 -2 -26
+c:^lik	-451 2271 -257 -296 -1268
+c:^lin	-104 -256 -479 655 184
+c:^lis	-179 -324 -279 1330 -548
+c:^lit	-116 222 -22 -14 -70
+c:^liv	560 -475 -14 -5 -66
+c:^liy	-509 -1268 -89 2304 -438
+c:^lo	58 -42 -1185 2246 -1077
+c:^lo$	-149 577 -135 -80 -212
+c:^loa	-654 -353 -115 117 1005
+c:^loc	-1037 -333 1558 -177 -12
+c:^log	-299 764 -2090 2960 -1335
 c:^lok	55 -45 -94 -140 224
-c:^los	1501 -492 -212 -177 -620
+c:^los	1500 -489 -214 -177 -620
 c:^lou	-100 -158 -90 469 -121
-c:^lu	-597 -512 650 -123 582
-c:^lut	-400 -503 653 -94 344
-c:^m	3825 -3525 2360 -1076 -1584
-c:^m$	-297 -153 183 325 -58
-c:^ma	5629 -2628 1485 -2886 -1600
-c:^ma$	-1 -491 -3 -30 525
-c:^mad	379 -87 -209 511 -595
-c:^mah	34 -283 925 -50 -626
-c:^mai	-445 -211 -1 114 543
-c:^maj	2072 -706 -79 -679 -609
-c:^mal	-983 1657 200 -145 -728
-c:^man	70 324 1680 -2116 43
-c:^mar	-219 -357 9 -210 778
-c:^mas	1248 -1259 245 -14 -221
-c:^mat	3263 -958 -1002 -402 -901
+c:^lu	-597 -511 650 -123 581
+c:^lut	-401 -502 654 -94 343
+c:^m	3820 -3481 2311 -1071 -1579
+c:^m$	-294 -79 88 333 -48
+c:^ma	5623 -2642 1506 -2887 -1601
+c:^ma$	-1 -490 -3 -30 524
+c:^mad	380 -89 -208 510 -594
+c:^mah	34 -285 927 -50 -625
+c:^mai	-446 -207 -4 114 543
+c:^maj	2072 -703 -83 -678 -608
+c:^mal	-982 1648 206 -145 -727
+c:^man	67 308 1701 -2117 40
+c:^mar	-219 -359 13 -210 776
+c:^mas	1247 -1259 247 -15 -221
+c:^mat	3262 -959 -999 -403 -901
 c:^mau	280 -64 -63 -58 -95
-c:^me	-148 -2625 912 -254 2114
-c:^me$	7 -832 2027 -1613 411
-c:^med	-165 -264 -76 -313 818
-c:^mel	86 -219 399 -77 -189
-c:^mem	739 -186 -296 176 -434
-c:^men	-1508 -451 -209 1903 265
-c:^mer	1737 -1823 -306 -502 895
-c:^mes	148 -230 -375 180 276
-c:^met	251 -133 -54 -233 169
-c:^mi	-1205 1727 980 -97 -1404
-c:^mid	-651 36 -106 309 412
-c:^mil	266 80 306 -428 -225
-c:^min	-345 758 -150 72 -335
+c:^me	-144 -2630 910 -254 2118
+c:^me$	10 -836 2026 -1613 413
+c:^med	-165 -264 -76 -313 819
+c:^mel	85 -220 401 -77 -189
+c:^mem	739 -185 -296 176 -434
+c:^men	-1508 -450 -210 1902 265
+c:^mer	1739 -1831 -304 -502 897
+c:^mes	148 -229 -375 180 276
+c:^met	250 -133 -54 -233 169
+c:^mi	-1209 1725 984 -98 -1403
+c:^mid	-651 36 -106 308 412
+c:^mil	266 82 305 -428 -225
+c:^min	-350 754 -141 71 -335
 c:^mis	-17 -26 54 -9 -2
-c:^mit	-316 971 180 60 -895
-c:^mo	-1936 1592 595 -1123 872
-c:^mob	786 284 -227 -705 -138
-c:^mod	-135 -182 -89 852 -445
-c:^moh	-1153 1043 329 -290 71
-c:^mok	367 -47 -64 -196 -59
-c:^mon	-446 112 -89 -106 530
-c:^mor	-264 132 453 294 -615
-c:^mot	-961 -172 182 -637 1588
-c:^mov	-133 424 102 -334 -59
-c:^mu	-738 -1731 508 1853 107
-c:^muk	108 -887 -316 1329 -234
-c:^mum	-97 159 -118 -72 128
-c:^mur	-575 -242 772 480 -434
-c:^mus	-349 -124 -59 -170 702
-c:^my	-816 -22 -236 165 909
-c:^my$	-816 -22 -236 165 909
-c:^n	1463 1312 340 -2778 -337
-c:^n$	-170 73 389 39 -331
-c:^na	2469 -2053 -1216 122 677
-c:^na$	430 -93 228 -87 -478
-c:^nag	-249 201 -31 177 -99
-c:^nah	2772 -1078 -401 -657 -637
-c:^nal	923 -490 -101 -89 -243
-c:^nam	-707 -49 -1300 619 1436
-c:^nar	328 -162 -4 -77 -86
+c:^mit	-316 969 179 61 -894
+c:^mo	-1938 1584 604 -1122 872
+c:^mob	787 284 -228 -705 -138
+c:^mod	-135 -182 -90 852 -445
+c:^moh	-1154 1047 324 -289 73
+c:^mok	367 -47 -64 -197 -59
+c:^mon	-446 112 -89 -106 529
+c:^mor	-264 124 462 293 -615
+c:^mot	-962 -173 183 -637 1588
+c:^mov	-134 422 107 -334 -60
+c:^mu	-738 -1735 514 1854 104
+c:^muk	108 -886 -318 1330 -234
+c:^mum	-96 157 -116 -72 128
+c:^mur	-575 -245 777 479 -436
+c:^mus	-349 -123 -59 -170 702
+c:^my	-816 -20 -238 164 910
+c:^my$	-816 -20 -238 164 910
+c:^n	1457 1301 372 -2783 -347
+c:^n$	-169 74 387 39 -330
+c:^na	2469 -2060 -1210 123 678
+c:^na$	430 -95 231 -87 -478
+c:^nag	-248 202 -31 177 -99
+c:^nah	2771 -1077 -400 -656 -637
+c:^nal	923 -489 -102 -89 -242
+c:^nam	-705 -52 -1301 620 1438
+c:^nar	328 -162 -3 -77 -86
 c:^nas	588 -221 -47 -129 -191
 c:^nau	828 -42 274 -87 -973
-c:^nav	-57 -297 -114 140 328
-c:^nay	50 -178 217 -167 77
-c:^ne	1937 1433 931 -2729 -1571
-c:^ne$	1946 -223 -1018 -720 15
-c:^nea	-1459 712 1542 -810 14
-c:^nep	-350 417 383 -48 -402
+c:^nav	-58 -293 -114 140 325
+c:^nay	50 -186 223 -166 79
+c:^ne	1938 1426 941 -2731 -1574
+c:^ne$	1945 -223 -1014 -720 12
+c:^nea	-1455 713 1537 -810 15
+c:^nep	-350 412 389 -48 -403
 c:^net	809 -41 -48 -636 -84
-c:^nev	1926 -167 -249 -604 -904
-c:^nex	-981 815 297 -176 45
-c:^nh	-280 678 -284 51 -166
-c:^nh$	-280 678 -284 51 -166
-c:^ni	-445 1422 175 596 -1749
-c:^nic	-869 1641 -463 -27 -282
-c:^nig	497 -825 254 238 -164
-c:^nik	232 670 -315 541 -1129
-c:^no	-919 1097 -710 -2585 3116
-c:^no$	-2013 1822 -243 -867 1301
-c:^not	-139 -418 -345 -237 1138
-c:^nov	523 -419 187 -953 662
-c:^nu	-1954 905 64 -1300 2286
-c:^num	-1964 972 414 -1135 1713
-c:^o	-377 -545 -740 1458 205
-c:^o$	-122 290 112 -35 -245
-c:^od	-108 -26 207 -96 23
-c:^of	-734 278 -731 1215 -28
-c:^of$	-539 188 -608 1481 -522
-c:^ofi	-1348 -116 -177 1063 578
-c:^ok	2390 -1693 -235 -202 -260
-c:^ok$	2390 -1693 -235 -202 -260
-c:^on	-1445 1572 1090 -865 -353
-c:^on$	-2293 1496 1259 -342 -120
-c:^one	-109 171 -41 -488 467
-c:^onl	944 -97 -106 -37 -704
-c:^op	-229 81 -363 599 -89
-c:^ope	-247 87 -356 600 -84
-c:^or	134 73 -902 252 442
-c:^or$	734 -139 -711 -57 173
-c:^ora	-249 24 -115 -99 439
-c:^orc	-810 396 -26 503 -63
-c:^ord	460 -208 -51 -94 -106
-c:^ot	-371 -226 -131 208 519
-c:^otp	-206 -144 -107 -148 605
-c:^ou	-698 -912 -699 745 1564
-c:^our	-743 -778 -583 1211 893
-c:^out	45 -135 -116 -465 671
-c:^ov	-466 472 -308 -268 571
-c:^ove	-450 -95 -174 -86 805
-c:^ovn	-276 590 -99 -134 -80
-c:^p	1055 -920 -1247 1094 19
-c:^p$	-339 1086 -263 151 -635
-c:^pa	-4241 -309 -120 1424 3245
-c:^pa$	-321 -44 -582 196 751
-c:^pad	302 655 -19 -271 -667
-c:^pah	888 -645 152 -258 -137
-c:^pai	-111 -728 -152 -216 1207
-c:^pak	-396 -326 780 178 -236
-c:^pal	-859 141 4 938 -224
-c:^pan	-864 480 -95 -331 810
-c:^pap	-583 -275 801 -404 460
-c:^par	-1899 -1095 -904 1449 2449
-c:^pas	-1329 2234 199 -90 -1015
-c:^pat	-94 678 393 -337 -641
-c:^pay	541 632 -199 -118 -856
+c:^nev	1925 -167 -249 -604 -904
+c:^nex	-983 812 304 -176 43
+c:^nh	-279 672 -278 51 -166
+c:^nh$	-279 672 -278 51 -166
+c:^ni	-447 1423 181 595 -1751
+c:^nic	-868 1642 -464 -27 -283
+c:^nig	496 -825 254 238 -163
+c:^nik	232 670 -311 541 -1131
+c:^no	-926 1102 -697 -2589 3110
+c:^no$	-2017 1825 -233 -870 1296
+c:^not	-141 -415 -345 -236 1138
+c:^nov	522 -420 191 -954 662
+c:^nu	-1954 901 67 -1300 2286
+c:^num	-1963 968 415 -1135 1715
+c:^o	-369 -571 -725 1459 206
+c:^o$	-122 291 108 -35 -242
+c:^od	-108 -27 209 -96 22
+c:^of	-730 271 -727 1215 -29
+c:^of$	-537 183 -605 1482 -523
+c:^ofi	-1347 -117 -176 1063 578
+c:^ok	2395 -1713 -221 -201 -259
+c:^ok$	2395 -1713 -221 -201 -259
+c:^on	-1446 1570 1095 -865 -354
+c:^on$	-2295 1494 1264 -343 -121
+c:^one	-109 171 -41 -488 466
+c:^onl	943 -97 -105 -37 -705
+c:^op	-228 81 -364 600 -89
+c:^ope	-246 86 -357 601 -84
+c:^or	135 76 -906 253 443
+c:^or$	735 -138 -714 -57 174
+c:^ora	-249 23 -114 -99 440
+c:^orc	-810 395 -26 504 -63
+c:^ord	458 -204 -52 -95 -107
+c:^ot	-371 -225 -131 208 519
+c:^otp	-206 -143 -108 -148 605
+c:^ou	-698 -912 -698 745 1564
+c:^our	-743 -778 -583 1210 893
+c:^out	45 -134 -116 -465 671
+c:^ov	-464 469 -309 -268 571
+c:^ove	-449 -95 -174 -86 805
+c:^ovn	-274 587 -99 -134 -80
+c:^p	1044 -937 -1213 1092 15
+c:^p$	-339 1084 -263 151 -634
+c:^pa	-4244 -310 -112 1424 3243
+c:^pa$	-322 -46 -577 196 749
+c:^pad	302 652 -16 -271 -666
+c:^pah	888 -646 152 -257 -137
+c:^pai	-111 -727 -154 -216 1207
+c:^pak	-396 -326 780 179 -236
+c:^pal	-859 142 3 938 -224
+c:^pan	-864 480 -94 -332 810
+c:^pap	-584 -274 802 -404 459
+c:^par	-1900 -1095 -904 1450 2449
+c:^pas	-1330 2239 196 -88 -1016
+c:^pat	-95 680 394 -337 -643
+c:^pay	542 631 -199 -118 -856
 c:^pb	-40 512 -158 -175 -139
 c:^pb$	-40 512 -158 -175 -139
-c:^pe	-663 -54 -500 1340 -123
-c:^pe$	-2305 173 54 1322 756
-c:^ped	573 -557 -43 185 -158
-c:^peh	1305 -109 97 -1417 124
-c:^peo	-240 -466 219 938 -451
-c:^per	543 -138 -575 141 30
-c:^pet	-745 1017 40 -463 151
-c:^pi	298 1124 730 -1582 -569
-c:^pic	-712 1697 597 -617 -965
-c:^pik	-906 1058 146 -251 -47
-c:^pin	629 -248 294 -430 -244
-c:^pis	454 -213 -308 -216 283
-c:^pit	417 -272 -27 -66 -51
-c:^pl	-210 1430 -45 -987 -188
-c:^pla	-1352 820 972 26 -465
-c:^ple	1241 322 -1019 -964 420
-c:^pm	-272 -212 -80 250 314
-c:^pm$	-272 -212 -80 250 314
-c:^po	3008 1014 -1593 -2276 -153
+c:^pe	-660 -55 -504 1342 -123
+c:^pe$	-2305 179 47 1323 756
+c:^ped	573 -556 -43 185 -158
+c:^peh	1306 -114 103 -1418 123
+c:^peo	-240 -467 220 939 -451
+c:^per	544 -138 -577 140 30
+c:^pet	-744 1016 40 -463 151
+c:^pi	296 1115 740 -1582 -568
+c:^pic	-714 1695 602 -617 -966
+c:^pik	-906 1051 152 -251 -47
+c:^pin	630 -248 293 -430 -244
+c:^pis	454 -214 -307 -216 283
+c:^pit	417 -272 -27 -66 -52
+c:^pl	-210 1426 -42 -987 -187
+c:^pla	-1351 817 972 27 -464
+c:^ple	1240 322 -1017 -965 420
+c:^pm	-273 -212 -79 249 314
+c:^pm$	-273 -212 -79 249 314
+c:^po	3007 1009 -1585 -2279 -152
 c:^poi	3 12 -5 -1 -9
-c:^pol	3799 30 -2120 -1146 -562
-c:^pos	29 -1045 -187 380 824
-c:^pou	-290 1989 140 -1529 -310
-c:^pr	674 -2576 -1227 2825 304
-c:^pra	-1609 -1265 -287 3446 -285
+c:^pol	3798 28 -2116 -1147 -562
+c:^pos	30 -1044 -188 379 823
+c:^pou	-290 1986 143 -1530 -309
+c:^pr	674 -2575 -1227 2825 304
+c:^pra	-1610 -1264 -287 3446 -285
 c:^pre	327 -192 -272 382 -245
 c:^pri	-291 273 -65 -160 243
-c:^pro	1647 -1327 -595 -393 668
-c:^pru	601 -67 -9 -448 -77
-c:^pu	564 -361 -527 -526 851
-c:^pub	435 -63 -296 -34 -41
-c:^puc	-18 -21 -72 374 -263
-c:^pud	-70 -616 -51 -76 814
+c:^pro	1648 -1327 -595 -394 668
+c:^pru	600 -67 -9 -447 -77
+c:^pu	560 -360 -523 -527 849
+c:^pub	435 -63 -296 -34 -42
+c:^puc	-18 -21 -71 374 -263
+c:^pud	-70 -616 -50 -76 813
 c:^puj	71 -7 -8 -17 -40
-c:^pul	-314 482 204 -471 99
-c:^pum	-53 -10 65 -610 608
+c:^pul	-314 481 208 -471 97
+c:^pum	-53 -10 64 -610 609
 c:^pun	-26 215 -42 -17 -130
-c:^pur	474 -284 -371 -319 500
-c:^r	-2133 -793 -784 1249 2461
-c:^r$	-80 153 -147 -361 435
-c:^ra	-5398 276 172 3581 1369
-c:^raf	-282 -163 903 -110 -347
-c:^rah	-2603 -989 229 2875 488
-c:^rai	-1360 -34 790 -522 1125
-c:^raj	-573 103 392 -40 117
-c:^rak	-1578 987 47 640 -96
-c:^ral	773 -274 -167 -152 -180
-c:^ram	347 -529 475 128 -420
-c:^ran	-120 -267 140 71 176
-c:^ras	-459 317 -238 674 -295
-c:^rat	-2321 682 -565 1074 1130
+c:^pur	471 -282 -371 -319 501
+c:^r	-2132 -801 -779 1248 2465
+c:^r$	-80 149 -146 -361 437
+c:^ra	-5397 269 175 3580 1373
+c:^raf	-282 -164 903 -110 -347
+c:^rah	-2601 -989 224 2875 491
+c:^rai	-1364 -33 794 -523 1125
+c:^raj	-573 101 394 -39 117
+c:^rak	-1579 986 49 640 -96
+c:^ral	773 -276 -165 -153 -180
+c:^ram	347 -530 475 128 -420
+c:^ran	-120 -266 139 71 176
+c:^ras	-457 315 -239 674 -293
+c:^rat	-2319 680 -564 1072 1130
 c:^rav	-190 -546 -62 929 -131
-c:^rax	-162 -119 426 -35 -110
-c:^re	1804 -1061 -812 -913 983
-c:^rea	30 -235 -102 -75 382
-c:^rec	-55 18 -317 60 295
-c:^red	466 -381 109 -174 -20
-c:^reg	213 300 -78 -242 -192
-c:^reh	-663 133 295 -26 260
-c:^rek	60 -5 19 -61 -13
-c:^rel	549 -193 -294 -174 111
+c:^rax	-163 -124 433 -36 -110
+c:^re	1807 -1062 -816 -912 984
+c:^rea	32 -238 -101 -75 382
+c:^rec	-55 21 -320 59 294
+c:^red	466 -381 110 -174 -21
+c:^reg	213 299 -78 -242 -192
+c:^reh	-663 132 294 -25 262
+c:^rek	59 -5 20 -61 -14
+c:^rel	549 -193 -294 -174 112
 c:^rem	1136 -156 -253 -351 -376
-c:^ren	-15 10 26 -3 -18
-c:^rep	89 -16 -22 -144 94
-c:^res	424 -386 -361 183 140
-c:^rev	64 -285 62 -141 301
-c:^ri	-110 262 -59 -171 77
-c:^rig	-87 76 189 -24 -154
-c:^riv	-294 59 -245 -57 537
-c:^ro	-2364 1079 -791 -1529 3605
-c:^roa	-1494 140 -744 30 2068
-c:^roh	-291 61 -127 -104 460
-c:^roj	-535 462 -369 -644 1086
-c:^rou	-130 1025 -26 -729 -140
-c:^rs	820 -49 271 -738 -304
-c:^rs$	820 -49 271 -738 -304
-c:^ru	-309 -69 536 -494 336
-c:^ruk	-103 548 424 -245 -624
-c:^rum	265 -67 -100 -252 154
-c:^run	-24 -549 587 -75 60
-c:^rup	-328 -274 -359 133 828
-c:^s	3210 1214 -2704 -3060 1339
-c:^s$	-787 1044 678 -644 -292
-c:^sa	2000 1349 -442 -1789 -1118
-c:^sab	2575 -563 -1209 -262 -541
-c:^sac	1081 -491 -31 -433 -125
-c:^sad	355 238 88 -778 97
-c:^saf	-395 1276 -290 -175 -416
-c:^sah	200 8 278 -71 -415
-c:^sak	184 576 -882 -15 137
-c:^sal	1100 -800 -495 -1085 1280
-c:^sam	-679 1633 -1124 163 7
-c:^san	164 -190 -226 -577 830
-c:^sar	855 1138 -686 449 -1756
-c:^sas	-814 473 735 -92 -301
-c:^sat	-129 -1213 360 165 817
+c:^ren	-16 9 27 -3 -18
+c:^rep	89 -16 -22 -144 93
+c:^res	423 -386 -362 183 141
+c:^rev	65 -285 59 -141 302
+c:^ri	-110 264 -59 -172 76
+c:^rig	-87 76 190 -25 -155
+c:^riv	-294 61 -246 -57 537
+c:^ro	-2365 1082 -790 -1529 3603
+c:^roa	-1494 142 -748 30 2070
+c:^roh	-290 62 -127 -104 460
+c:^roj	-534 458 -366 -644 1085
+c:^rou	-130 1026 -26 -730 -140
+c:^rs	820 -50 271 -738 -303
+c:^rs$	820 -50 271 -738 -303
+c:^ru	-309 -72 540 -494 335
+c:^ruk	-103 545 428 -246 -625
+c:^rum	265 -67 -100 -252 153
+c:^run	-23 -551 590 -75 59
+c:^rup	-328 -272 -361 133 829
+c:^s	3217 1229 -2738 -3055 1347
+c:^s$	-788 1046 675 -644 -290
+c:^sa	2001 1341 -439 -1787 -1115
+c:^sab	2573 -555 -1214 -262 -541
+c:^sac	1080 -491 -31 -433 -125
+c:^sad	357 239 86 -778 97
+c:^saf	-396 1276 -289 -175 -416
+c:^sah	201 6 278 -71 -414
+c:^sak	184 575 -880 -16 135
+c:^sal	1098 -796 -497 -1085 1280
+c:^sam	-679 1632 -1123 163 8
+c:^san	163 -200 -215 -577 828
+c:^sar	854 1139 -685 449 -1756
+c:^sas	-806 474 723 -92 -299
+c:^sat	-130 -1228 374 165 819
 c:^sau	502 -119 -30 -286 -67
-c:^sav	-179 -393 1732 -155 -1005
-c:^say	-172 -284 203 -54 307
-c:^sc	801 975 -542 -498 -736
-c:^sca	-141 106 -72 -51 157
-c:^sch	-66 -49 -593 158 550
-c:^sco	421 472 20 -551 -362
-c:^scu	-230 485 158 -37 -376
-c:^se	-318 2204 -998 -1949 1061
-c:^se$	-1156 2041 -172 -2184 1472
-c:^sea	-176 272 -562 -85 551
-c:^sec	290 202 -336 -34 -123
-c:^sed	-399 21 541 -26 -137
-c:^sei	527 -200 -185 94 -235
+c:^sav	-178 -394 1731 -155 -1004
+c:^say	-175 -287 209 -54 306
+c:^sc	800 969 -536 -498 -735
+c:^sca	-141 107 -72 -51 157
+c:^sch	-67 -48 -595 159 550
+c:^sco	421 467 28 -552 -363
+c:^scu	-230 483 158 -36 -375
+c:^se	-319 2198 -980 -1953 1054
+c:^se$	-1158 2036 -156 -2187 1466
+c:^sea	-175 271 -561 -85 551
+c:^sec	291 202 -337 -34 -122
+c:^sed	-399 19 543 -26 -137
+c:^sei	528 -201 -185 94 -236
 c:^sel	290 -288 -89 -416 503
 c:^sen	403 -400 -315 -340 652
-c:^ser	67 293 -746 529 -142
-c:^set	-611 975 -48 54 -370
-c:^sex	-140 -191 -110 -20 461
-c:^si	-2276 3919 723 -1989 -376
-c:^sid	-308 -140 -366 -683 1497
-c:^sin	-915 -78 1538 121 -666
-c:^sir	-1170 4066 -1060 -395 -1442
-c:^sit	-717 381 1112 31 -808
-c:^siv	-879 319 269 -243 535
-c:^sk	-211 154 -14 -160 230
-c:^sl	-356 -297 463 547 -356
-c:^sli	-160 -288 466 576 -594
-c:^sm	-2484 1277 -298 -309 1814
-c:^sma	-412 -609 -142 -117 1279
-c:^sme	-1294 1871 -86 -54 -437
-c:^sn	-369 -50 -281 -87 788
-c:^sna	-369 -50 -281 -87 788
-c:^so	-1814 1054 -100 -383 1243
-c:^so$	247 -267 -173 -123 315
-c:^soc	886 -192 -31 -536 -126
-c:^sol	-937 398 -189 -34 762
-c:^som	-1624 696 569 605 -247
-c:^son	-380 50 84 481 -235
-c:^sop	-629 535 -121 -53 269
-c:^sou	285 -107 -429 -37 289
-c:^soy	-26 -4 236 -68 -138
-c:^sp	2995 -45 -1394 -567 -988
-c:^sp$	1699 -62 -1408 -70 -160
+c:^ser	69 291 -746 529 -143
+c:^set	-610 974 -48 54 -370
+c:^sex	-140 -190 -111 -20 461
+c:^si	-2275 3942 695 -1985 -377
+c:^sid	-308 -142 -363 -683 1496
+c:^sin	-916 -19 1465 128 -658
+c:^sir	-1163 4100 -1114 -388 -1436
+c:^sit	-722 453 1033 38 -803
+c:^siv	-879 318 270 -244 535
+c:^sk	-210 153 -13 -160 230
+c:^sl	-356 -300 466 546 -356
+c:^sli	-160 -291 469 576 -594
+c:^sm	-2482 1275 -297 -309 1813
+c:^sma	-413 -607 -141 -117 1278
+c:^sme	-1292 1868 -86 -54 -436
+c:^sn	-369 -51 -280 -88 787
+c:^sna	-369 -51 -280 -88 787
+c:^so	-1815 1051 -97 -383 1243
+c:^so$	247 -267 -172 -123 315
+c:^soc	885 -191 -31 -536 -126
+c:^sol	-937 398 -191 -34 763
+c:^som	-1624 697 569 605 -247
+c:^son	-380 51 80 482 -233
+c:^sop	-629 533 -120 -53 270
+c:^sou	283 -110 -424 -37 288
+c:^soy	-26 -4 239 -69 -139
+c:^sp	2990 -42 -1392 -568 -989
+c:^sp$	1696 -63 -1403 -70 -160
 c:^spa	950 -147 -249 -148 -407
-c:^spe	-47 208 -86 -25 -50
+c:^spe	-48 209 -86 -25 -50
 c:^spl	312 -450 -5 -20 163
-c:^st	863 -329 -547 -747 761
-c:^sta	2519 -1037 -532 -437 -514
-c:^sti	-655 -151 828 -167 145
-c:^sto	-1081 1577 -325 123 -293
-c:^str	235 388 -50 -193 -380
-c:^su	-1286 4422 -813 -1740 -583
-c:^sub	-532 1607 884 -154 -1805
-c:^suc	262 5 -239 -13 -15
-c:^sud	219 -49 82 -41 -211
-c:^suk	-91 418 -40 -46 -241
-c:^sun	-531 388 -150 -2 294
-c:^sup	-672 1700 -20 -824 -185
-c:^sur	360 898 -916 -720 378
-c:^sv	1110 -1181 -555 -74 701
-c:^svi	-208 57 -546 -69 766
+c:^st	860 -331 -538 -749 758
+c:^sta	2517 -1033 -530 -439 -515
+c:^sti	-655 -155 833 -167 145
+c:^sto	-1081 1577 -325 122 -293
+c:^str	235 388 -51 -193 -380
+c:^su	-1287 4421 -809 -1740 -585
+c:^sub	-531 1604 887 -153 -1806
+c:^suc	262 4 -239 -12 -15
+c:^sud	219 -49 82 -41 -212
+c:^suk	-92 419 -40 -46 -241
+c:^sun	-530 386 -148 -2 294
+c:^sup	-673 1704 -22 -824 -185
+c:^sur	358 898 -913 -720 378
+c:^sv	1110 -1181 -554 -74 700
+c:^svi	-208 57 -545 -69 765
 c:^sy	-32 -826 -39 -364 1261
-c:^syr	-378 -818 -36 -35 1266
-c:^t	245 -200 -2691 2888 -242
-c:^t$	-66 -696 -159 140 780
-c:^ta	1497 1150 388 -1940 -1095
-c:^ta$	-1286 643 1015 -418 46
+c:^syr	-378 -817 -36 -35 1266
+c:^t	241 -233 -2640 2883 -251
+c:^t$	-66 -698 -159 140 782
+c:^ta	1495 1146 401 -1943 -1099
+c:^ta$	-1289 646 1016 -419 45
 c:^tab	194 -246 -96 -245 393
 c:^tad	1023 -521 -47 -44 -411
-c:^tak	-351 1503 -560 -246 -346
-c:^tam	310 -51 -7 -166 -87
-c:^tan	1801 -68 141 -672 -1201
-c:^tar	-478 11 314 63 89
-c:^tas	-183 -90 -84 -530 886
-c:^tat	485 -288 -288 -193 284
-c:^te	-1606 615 -454 196 1249
-c:^te$	-497 -810 484 154 668
-c:^tea	-87 156 -7 -25 -38
-c:^tek	-386 -264 481 360 -191
-c:^tel	-614 -246 -33 267 626
-c:^tem	-443 1327 -923 573 -535
-c:^ten	-208 -184 57 -108 443
-c:^ter	-345 -49 275 -145 263
-c:^tes	-40 372 -19 -152 -161
-c:^tey	-1681 207 -556 -289 2318
-c:^ti	951 -598 603 -66 -890
-c:^ti$	2465 -1518 -299 -285 -362
-c:^tim	-473 -193 -94 -161 921
-c:^tip	-213 -156 525 -22 -134
-c:^tis	-659 728 570 473 -1112
-c:^to	-3926 676 -1452 5564 -862
-c:^to$	-845 16 -2031 2119 741
-c:^tod	799 -105 -103 -934 342
-c:^tol	-4122 1358 -351 4765 -1650
-c:^ton	-230 -532 -216 709 269
-c:^tou	-1049 -50 -14 966 147
-c:^tov	-599 -199 710 458 -371
-c:^tr	-1937 -107 -829 -488 3361
-c:^tra	-695 -152 68 -170 949
-c:^tre	-286 -247 -124 79 577
-c:^tri	-315 44 -79 -90 440
-c:^tru	-951 110 -765 -340 1946
-c:^tu	-545 189 -432 154 633
+c:^tak	-350 1496 -553 -245 -348
+c:^tam	310 -50 -7 -166 -87
+c:^tan	1801 -65 140 -673 -1201
+c:^tar	-478 9 317 62 90
+c:^tas	-183 -89 -84 -530 887
+c:^tat	486 -290 -286 -194 284
+c:^te	-1611 601 -434 195 1249
+c:^te$	-502 -821 505 152 666
+c:^tea	-87 156 -7 -24 -38
+c:^tek	-387 -266 484 360 -191
+c:^tel	-614 -247 -33 267 626
+c:^tem	-444 1323 -919 573 -534
+c:^ten	-213 -184 64 -108 442
+c:^ter	-343 -51 277 -145 263
+c:^tes	-41 375 -20 -152 -161
+c:^tey	-1681 205 -553 -289 2318
+c:^ti	951 -606 616 -67 -893
+c:^ti$	2465 -1518 -300 -285 -362
+c:^tim	-472 -195 -92 -162 921
+c:^tip	-215 -158 532 -22 -137
+c:^tis	-659 721 578 472 -1112
+c:^to	-3926 660 -1429 5560 -865
+c:^to$	-844 12 -2027 2118 741
+c:^tod	799 -107 -99 -935 342
+c:^tol	-4120 1356 -348 4762 -1650
+c:^ton	-230 -533 -216 709 270
+c:^tou	-1050 -49 -14 966 147
+c:^tov	-601 -205 723 457 -374
+c:^tr	-1938 -113 -819 -488 3357
+c:^tra	-695 -157 76 -170 946
+c:^tre	-286 -247 -123 79 577
+c:^tri	-315 44 -79 -90 439
+c:^tru	-951 108 -762 -340 1946
+c:^tu	-546 186 -428 155 633
 c:^tu$	-160 -21 -9 -31 221
-c:^tui	528 -351 -139 -38 0
-c:^tuk	-485 -108 -43 -35 671
-c:^tum	-367 -104 -50 739 -218
-c:^tur	-42 807 -155 -460 -151
-c:^tv	461 -773 -604 228 687
-c:^tv$	757 -302 -712 -113 370
-c:^tvo	-296 -471 109 341 317
-c:^ty	-243 117 -175 -82 383
-c:^typ	-243 117 -175 -82 383
-c:^u	-3898 2303 808 -1333 2121
+c:^tui	530 -354 -138 -38 0
+c:^tuk	-485 -109 -43 -35 671
+c:^tum	-368 -105 -48 739 -218
+c:^tur	-44 809 -155 -460 -151
+c:^tv	462 -781 -597 228 688
+c:^tv$	757 -311 -704 -113 371
+c:^tvo	-296 -470 107 341 317
+c:^ty	-242 117 -175 -82 383
+c:^typ	-242 117 -175 -82 383
+c:^u	-3898 2296 819 -1335 2119
 c:^um	-262 -64 -55 -70 450
 c:^uma	-262 -64 -55 -70 450
-c:^un	-1364 242 687 814 -379
-c:^und	-395 411 72 448 -536
+c:^un	-1366 241 691 814 -381
+c:^und	-395 412 72 448 -536
 c:^unk	-352 -277 -177 429 377
-c:^unl	-402 115 -99 -50 435
-c:^up	55 -118 123 -985 924
-c:^up$	-412 98 222 -651 742
+c:^unl	-402 114 -98 -49 436
+c:^up	57 -122 126 -985 924
+c:^up$	-411 94 226 -651 742
 c:^upa	405 28 -29 -11 -392
-c:^upd	888 -212 -124 -280 -272
-c:^ur	-164 182 132 -580 430
+c:^upd	888 -212 -124 -279 -272
+c:^ur	-165 177 140 -581 430
 c:^urf	-33 82 142 -138 -53
-c:^urg	-131 100 -10 -443 483
-c:^us	-2042 1726 -4 445 -125
-c:^use	-391 466 -48 -122 95
-c:^usi	-37 79 290 2 -334
-c:^usk	-1290 700 -230 247 573
-c:^usm	-325 640 -60 234 -488
-c:^ut	-177 873 -55 76 -717
-c:^uta	-135 647 -99 -156 -257
-c:^utr	-42 226 43 232 -460
-c:^v	817 -94 2568 1202 -4493
-c:^va	-591 1657 1482 174 -2722
-c:^vah	-167 31 -524 119 542
+c:^urg	-132 95 -2 -443 483
+c:^us	-2043 1727 -4 444 -124
+c:^use	-390 465 -48 -122 95
+c:^usi	-37 79 288 2 -332
+c:^usk	-1291 701 -228 246 572
+c:^usm	-326 642 -61 233 -489
+c:^ut	-177 874 -57 76 -716
+c:^uta	-135 646 -99 -156 -257
+c:^utr	-42 228 42 232 -460
+c:^v	823 -119 2586 1202 -4492
+c:^va	-590 1649 1492 170 -2721
+c:^vah	-168 31 -523 119 540
 c:^vai	-18 74 55 -12 -99
-c:^val	-981 1296 -13 723 -1026
-c:^van	-256 -518 1205 -199 -232
-c:^vap	-499 -292 323 713 -245
-c:^var	-1574 1126 1099 620 -1270
-c:^vas	350 63 188 -966 365
-c:^vb	-411 258 -5 441 -284
-c:^vb$	-411 258 -5 441 -284
-c:^ve	1950 -342 623 -2146 -85
+c:^val	-982 1297 -10 722 -1027
+c:^van	-259 -529 1219 -199 -231
+c:^vap	-498 -292 321 713 -244
+c:^var	-1570 1124 1095 618 -1268
+c:^vas	344 63 194 -967 365
+c:^vb	-410 256 -4 441 -283
+c:^vb$	-410 256 -4 441 -283
+c:^ve	1950 -348 633 -2148 -86
 c:^ve$	-219 -249 -121 -43 632
-c:^vea	307 -286 256 -523 247
-c:^veb	821 -36 -25 -734 -26
-c:^veh	360 -62 -73 -102 -123
-c:^vel	598 -152 547 -870 -124
-c:^ver	244 -194 35 110 -195
-c:^vh	-2006 1272 -631 519 847
-c:^vha	-136 298 -791 24 606
-c:^vhe	-67 383 -46 -191 -78
-c:^vhi	-678 619 -175 125 110
-c:^vho	-1153 -58 354 682 174
-c:^vi	-1253 -892 -468 1532 1080
-c:^vid	531 -724 -478 -17 688
+c:^vea	307 -285 253 -523 248
+c:^veb	822 -38 -24 -735 -26
+c:^veh	361 -64 -72 -102 -123
+c:^vel	599 -154 549 -870 -124
+c:^ver	242 -198 43 110 -196
+c:^vh	-2007 1267 -624 519 846
+c:^vha	-137 302 -795 23 606
+c:^vhe	-68 383 -46 -191 -78
+c:^vhi	-679 610 -165 125 110
+c:^vho	-1153 -58 355 682 174
+c:^vi	-1251 -898 -462 1530 1081
+c:^vid	531 -723 -479 -17 689
 c:^vif	-96 -31 -88 -24 238
-c:^vik	-844 240 243 -332 692
-c:^vil	1850 -930 -441 -548 68
-c:^vin	-232 274 -3 -9 -31
-c:^vio	-270 -524 -284 640 438
-c:^vis	-397 201 286 -42 -48
-c:^vit	-2345 909 470 1539 -573
-c:^vo	461 -1424 1001 3940 -3977
-c:^vo$	-1231 43 2589 -322 -1079
-c:^vom	-279 -69 -89 8 430
-c:^vor	280 -169 -43 39 -108
-c:^vot	1320 -1249 -1435 4475 -3111
-c:^x	-8 -61 387 -11 -306
-c:^x$	-8 -61 387 -11 -306
-c:^y	2004 797 -1586 -1327 113
-c:^ya	1791 216 -1138 -428 -441
-c:^ya$	221 -156 -114 -199 247
-c:^yad	401 -626 -46 522 -251
-c:^yah	723 886 -762 -584 -264
-c:^yar	446 112 -217 -167 -174
-c:^ye	-105 731 -196 -393 -37
-c:^ye$	-731 786 -38 -365 349
-c:^yes	626 -53 -182 -27 -364
-c:^yo	-427 221 -281 -718 1205
-c:^you	-356 232 -267 -707 1098
-c:^अ	1503 -2080 5418 -5312 471
-c:^अख	625 -160 732 -180 -1018
-c:^अखब	466 -142 695 -127 -893
-c:^अग	8 236 -116 -116 -12
-c:^अगल	47 -51 -53 -28 84
-c:^अग्	-39 287 -64 -89 -96
-c:^अच	1978 -505 -708 -544 -221
-c:^अच्	1763 -295 -707 -543 -217
-c:^अछ	-913 -329 987 -197 452
-c:^अछि	-913 -329 987 -197 452
-c:^अज	-444 -138 462 -289 408
+c:^vik	-844 243 242 -332 692
+c:^vil	1849 -934 -435 -548 68
+c:^vin	-231 273 -2 -9 -31
+c:^vio	-271 -526 -282 640 439
+c:^vis	-397 203 284 -42 -47
+c:^vit	-2342 907 469 1538 -572
+c:^vo	465 -1432 1002 3942 -3977
+c:^vo$	-1230 40 2591 -322 -1079
+c:^vom	-279 -69 -88 8 430
+c:^vor	283 -171 -43 39 -108
+c:^vot	1321 -1251 -1438 4478 -3110
+c:^x	-8 -62 391 -11 -310
+c:^x$	-8 -62 391 -11 -310
+c:^y	2004 798 -1591 -1327 115
+c:^ya	1792 217 -1144 -426 -439
+c:^ya$	221 -155 -115 -199 248
+c:^yad	401 -622 -52 522 -249
+c:^yah	724 884 -762 -583 -263
+c:^yar	447 111 -216 -167 -174
+c:^ye	-106 733 -196 -394 -37
+c:^ye$	-732 786 -36 -366 348
+c:^yes	626 -52 -183 -28 -363
+c:^yo	-425 219 -279 -719 1205
+c:^you	-355 229 -265 -708 1098
+c:^अ	1502 -2094 5443 -5317 467
+c:^अख	626 -159 730 -179 -1017
+c:^अखब	467 -141 693 -127 -892
+c:^अग	9 235 -116 -116 -12
+c:^अगल	48 -51 -53 -28 84
+c:^अग्	-39 286 -63 -88 -95
+c:^अच	1975 -507 -702 -544 -222
+c:^अच्	1759 -297 -701 -543 -219
+c:^अछ	-913 -329 986 -197 452
+c:^अछि	-913 -329 986 -197 452
+c:^अज	-444 -137 463 -289 407
 c:^अत	323 -71 -124 -63 -65
 c:^अतर	323 -71 -124 -63 -65
-c:^अद	-1451 1577 -567 -7 449
-c:^अदर	-1309 1396 -548 -5 466
-c:^अध	658 924 -152 -825 -606
-c:^अधि	1101 -131 -101 -748 -122
-c:^अन	189 -313 -191 141 174
-c:^अनज	-524 -270 -141 645 290
-c:^अनु	713 -42 -50 -504 -116
-c:^अप	-1165 -21 4519 -1277 -2056
-c:^अपन	-1462 -523 4164 -772 -1407
-c:^अपर	102 -318 540 159 -484
-c:^अपा	-228 744 68 -193 -391
+c:^अद	-1453 1578 -564 -8 446
+c:^अदर	-1310 1397 -544 -6 463
+c:^अध	659 919 -150 -824 -605
+c:^अधि	1100 -130 -101 -748 -122
+c:^अन	188 -310 -192 140 173
+c:^अनज	-525 -267 -141 645 289
+c:^अनु	713 -42 -51 -504 -116
+c:^अप	-1162 -30 4528 -1278 -2059
+c:^अपन	-1461 -529 4171 -773 -1408
+c:^अपर	104 -319 544 157 -486
+c:^अपा	-228 743 70 -193 -392
 c:^अपि	117 -41 -63 -1 -11
-c:^अफ	-479 -222 -64 64 701
+c:^अफ	-478 -222 -66 64 702
 c:^अफव	-32 -12 -22 148 -83
-c:^अफि	-436 -202 -80 -80 798
-c:^अब	2327 -2134 419 -1040 428
-c:^अब$	2327 -2134 419 -1040 428
-c:^अभ	-571 -1141 3413 -885 -817
-c:^अभि	-571 -1141 3413 -885 -817
-c:^अम	-12 -618 153 -42 521
+c:^अफि	-436 -203 -80 -80 799
+c:^अब	2326 -2143 430 -1041 428
+c:^अब$	2326 -2143 430 -1041 428
+c:^अभ	-573 -1140 3416 -887 -816
+c:^अभि	-573 -1140 3416 -887 -816
+c:^अम	-12 -620 153 -42 521
 c:^अमर	-127 -7 179 -15 -30
 c:^अमि	-439 -160 61 -26 564
-c:^अर	160 -317 255 -452 353
-c:^अरे	236 -234 -255 -175 427
+c:^अर	160 -316 254 -451 354
+c:^अरे	236 -233 -255 -175 427
 c:^अल	134 64 -68 -180 50
 c:^अव	-418 101 -179 -99 595
 c:^अवै	-418 101 -179 -99 595
-c:^अस	-465 -15 295 320 -135
+c:^अस	-462 -14 290 320 -134
 c:^असल	24 -6 2 -3 -17
-c:^अस्	-300 5 5 340 -50
-c:^आ	-1739 3490 2120 -1266 -2606
-c:^आ$	466 712 217 -1316 -80
-c:^आइ	-1884 -156 1284 40 715
-c:^आइ$	-676 283 834 203 -644
-c:^आइए	-109 -130 57 -373 555
+c:^अस्	-300 6 4 340 -50
+c:^आ	-1740 3460 2157 -1268 -2609
+c:^आ$	468 712 215 -1316 -79
+c:^आइ	-1884 -153 1280 42 715
+c:^आइ$	-677 286 832 203 -645
+c:^आइए	-109 -131 56 -371 556
 c:^आइड	-769 -45 -26 373 466
-c:^आइल	-330 -264 419 -163 338
-c:^आए	111 332 -122 873 -1195
-c:^आए$	145 -240 -208 1054 -751
-c:^आएग	-34 573 86 -181 -444
-c:^आक	-595 976 -83 246 -544
-c:^आकर	-595 976 -83 246 -544
-c:^आख	85 -98 -101 -24 137
-c:^आख$	85 -98 -101 -24 137
-c:^आग	159 -492 171 264 -102
-c:^आगन	-102 -28 -31 125 37
-c:^आगे	-2 -337 218 216 -95
+c:^आइल	-330 -264 418 -163 338
+c:^आए	111 332 -121 872 -1195
+c:^आए$	146 -238 -211 1053 -751
+c:^आएग	-35 570 90 -181 -444
+c:^आक	-594 971 -80 246 -543
+c:^आकर	-594 971 -80 246 -543
+c:^आख	86 -98 -101 -24 137
+c:^आख$	86 -98 -101 -24 137
+c:^आग	160 -504 182 264 -101
+c:^आगन	-102 -28 -31 125 36
+c:^आगे	-2 -348 229 216 -95
 c:^आच	-517 -164 -404 1262 -177
 c:^आचा	-517 -164 -404 1262 -177
-c:^आज	1209 -2716 986 960 -438
-c:^आज$	1209 -2716 986 960 -438
-c:^आट	-290 150 -97 485 -249
-c:^आत	-847 2849 -597 -847 -558
-c:^आता	-318 767 222 -668 -3
-c:^आति	-284 1980 -404 -214 -1077
-c:^आते	-386 903 -589 -96 168
-c:^आद	-2705 1440 660 -181 787
-c:^आदम	-2876 1445 751 -111 792
-c:^आदे	98 -4 -90 -1 -4
-c:^आध	352 -231 79 -72 -127
-c:^आधा	352 -231 79 -72 -127
-c:^आन	503 723 -686 -111 -429
+c:^आज	1206 -2723 999 958 -439
+c:^आज$	1206 -2723 999 958 -439
+c:^आट	-291 149 -95 485 -248
+c:^आत	-842 2832 -585 -847 -558
+c:^आता	-315 759 228 -668 -4
+c:^आति	-284 1977 -400 -214 -1078
+c:^आते	-384 897 -586 -96 169
+c:^आद	-2704 1430 668 -181 787
+c:^आदम	-2876 1435 760 -111 792
+c:^आदे	100 -4 -91 -1 -4
+c:^आध	351 -232 82 -72 -128
+c:^आधा	351 -232 82 -72 -128
+c:^आन	503 720 -683 -111 -429
 c:^आनल	-30 -27 -65 -80 202
 c:^आना	-3 1 -2 17 -13
-c:^आने	536 749 -620 -48 -617
-c:^आप	894 -316 -83 -255 -241
-c:^आप$	932 -229 -32 -60 -609
+c:^आने	536 746 -617 -48 -617
+c:^आप	893 -314 -83 -255 -241
+c:^आप$	931 -229 -32 -60 -609
 c:^आपक	-194 -19 -45 -153 412
-c:^आपन	112 -32 -5 -42 -34
-c:^आम	527 -691 573 -151 -258
-c:^आम$	-109 99 732 -125 -596
-c:^आमत	446 -416 -16 -6 -8
-c:^आय	-522 -662 1427 -854 610
-c:^आया	-859 -644 1450 -596 649
-c:^आर	-323 -38 1748 -188 -1198
-c:^आरो	-222 -430 1573 -157 -764
-c:^आर्	-101 392 175 -31 -434
-c:^आल	-127 -432 -22 -32 613
-c:^आव	-659 733 -774 -730 1430
-c:^आवत	-2 326 -45 -173 -106
-c:^आवा	-825 208 -635 -451 1703
-c:^आवे	279 20 -72 -103 -123
-c:^आस	-165 317 -33 -45 -75
-c:^आसप	-184 321 -29 -40 -67
-c:^इ	2815 -2375 304 -824 81
-c:^इ$	421 -597 362 -676 490
-c:^इट	28 -721 -22 -191 906
-c:^इट$	28 -721 -22 -191 906
-c:^इत	888 -509 -197 -30 -153
+c:^आपन	112 -32 -5 -41 -34
+c:^आम	526 -689 571 -150 -258
+c:^आम$	-110 100 731 -125 -596
+c:^आमत	445 -415 -16 -6 -8
+c:^आय	-520 -654 1413 -851 613
+c:^आया	-858 -637 1436 -594 652
+c:^आर	-322 -49 1761 -189 -1200
+c:^आरो	-221 -440 1585 -158 -766
+c:^आर्	-102 391 176 -31 -434
+c:^आल	-127 -431 -23 -32 613
+c:^आव	-661 731 -769 -730 1429
+c:^आवत	-2 327 -46 -173 -106
+c:^आवा	-825 202 -628 -451 1702
+c:^आवे	278 21 -73 -104 -123
+c:^आस	-167 322 -34 -45 -76
+c:^आसप	-187 326 -30 -41 -68
+c:^इ	2815 -2376 306 -827 81
+c:^इ$	420 -598 362 -675 490
+c:^इट	28 -721 -23 -191 906
+c:^इट$	28 -721 -23 -191 906
+c:^इत	888 -508 -197 -30 -153
 c:^इतज	307 -346 -4 56 -12
 c:^इतन	889 -166 -194 -377 -152
-c:^इन	-581 637 786 -11 -831
-c:^इन$	-153 976 -366 -190 -268
-c:^इनम	68 0 -65 0 -3
-c:^इना	-134 -359 924 142 -572
-c:^इम	-27 -20 568 -30 -491
-c:^इमा	-27 -20 568 -30 -491
-c:^इल	-76 -334 158 183 68
-c:^इला	-76 -334 158 183 68
-c:^इस	1829 -292 -881 -26 -630
-c:^इस$	357 53 -195 217 -432
+c:^इन	-580 635 789 -13 -831
+c:^इन$	-152 973 -364 -190 -268
+c:^इनम	68 0 -64 0 -3
+c:^इना	-133 -357 924 140 -573
+c:^इम	-27 -20 569 -30 -493
+c:^इमा	-27 -20 569 -30 -493
+c:^इल	-77 -334 161 183 68
+c:^इला	-77 -334 161 183 68
+c:^इस	1830 -293 -883 -26 -628
+c:^इस$	359 51 -195 217 -431
 c:^इसक	-62 317 -65 -14 -176
-c:^इसि	631 -285 -155 -205 14
-c:^इस्	517 -11 -464 -18 -24
-c:^उ	90 239 2487 -1355 -1461
-c:^उ$	-281 -97 578 -108 -92
-c:^उठ	-19 411 -166 -123 -103
-c:^उत	656 -334 -607 738 -453
-c:^उतर	20 -223 -180 12 371
-c:^उता	-243 1375 -347 -73 -713
-c:^उत्	879 -1487 -80 799 -111
-c:^उन	-336 24 -708 -258 1278
-c:^उनक	-321 433 -251 -698 838
-c:^उन्	-15 -409 -457 440 440
-c:^उप	386 270 247 -580 -323
-c:^उपर	-805 654 325 -196 22
-c:^उपल	434 -89 -38 -47 -259
-c:^उपस	420 -277 -17 -80 -46
-c:^उम	-19 -132 -34 -111 296
-c:^उम्	-19 -132 -34 -111 296
-c:^उर	-208 -37 835 -49 -541
-c:^उर्	-208 -37 835 -49 -541
-c:^उल	174 209 -61 -189 -132
-c:^उल्	174 209 -61 -189 -132
-c:^उस	-1134 257 2083 -204 -1002
-c:^उस$	147 -305 679 -175 -346
-c:^उसक	-461 279 46 300 -164
+c:^इसि	631 -285 -157 -205 16
+c:^इस्	516 -11 -463 -18 -24
+c:^उ	88 230 2496 -1354 -1460
+c:^उ$	-281 -97 579 -108 -93
+c:^उठ	-18 411 -167 -123 -103
+c:^उत	655 -342 -599 737 -452
+c:^उतर	20 -224 -179 12 371
+c:^उता	-243 1369 -341 -73 -712
+c:^उत्	878 -1487 -79 799 -111
+c:^उन	-336 20 -706 -259 1280
+c:^उनक	-321 428 -247 -699 839
+c:^उन्	-15 -408 -458 440 441
+c:^उप	386 273 245 -580 -324
+c:^उपर	-806 657 324 -196 20
+c:^उपल	433 -89 -38 -47 -260
+c:^उपस	421 -279 -17 -80 -45
+c:^उम	-19 -133 -34 -111 296
+c:^उम्	-19 -133 -34 -111 296
+c:^उर	-209 -35 834 -49 -542
+c:^उर्	-209 -35 834 -49 -542
+c:^उल	174 209 -62 -189 -132
+c:^उल्	174 209 -62 -189 -132
+c:^उस	-1136 257 2084 -202 -1002
+c:^उस$	148 -305 679 -175 -346
+c:^उसक	-461 283 36 303 -161
 c:^उसन	-168 229 -20 -173 132
-c:^उसम	-50 334 -182 -11 -90
-c:^उसि	-707 -103 1320 -57 -453
+c:^उसम	-50 331 -180 -11 -90
+c:^उसि	-711 -105 1330 -58 -455
 c:^उसे	-64 69 398 -134 -269
-c:^ए	-5149 1181 -942 -265 5175
+c:^ए	-5148 1176 -934 -267 5173
 c:^ए$	-467 -90 -13 590 -21
-c:^एक	-3918 2029 -1473 -359 3721
-c:^एक$	-3856 2055 -1820 -345 3966
-c:^एक्	76 -19 194 -14 -236
-c:^एज	-684 144 36 318 186
-c:^एजे	-684 144 36 318 186
-c:^एड	-156 -259 -117 -329 860
+c:^एक	-3918 2022 -1460 -362 3717
+c:^एक$	-3856 2048 -1807 -348 3962
+c:^एक्	75 -19 195 -14 -236
+c:^एज	-684 146 35 318 186
+c:^एजे	-684 146 35 318 186
+c:^एड	-157 -257 -117 -329 859
 c:^एडम	-39 -98 -106 -74 316
-c:^एफ	-15 -146 -207 181 187
-c:^एफ$	-15 -146 -207 181 187
-c:^एल	-289 -460 431 -38 356
-c:^एव	375 -129 -106 -80 -61
-c:^एव$	375 -129 -106 -80 -61
-c:^ऐ	28 -439 -40 -263 714
-c:^ऐप	212 -194 -41 -642 665
-c:^ऐप$	212 -194 -41 -642 665
-c:^ऐस	-397 -177 7 401 166
-c:^ऐसा	-261 -94 26 424 -95
-c:^ओ	71 87 507 -146 -518
+c:^एफ	-15 -145 -208 180 187
+c:^एफ$	-15 -145 -208 180 187
+c:^एल	-290 -459 431 -38 356
+c:^एव	375 -130 -105 -79 -61
+c:^एव$	375 -130 -105 -79 -61
+c:^ऐ	27 -438 -38 -263 712
+c:^ऐप	211 -192 -41 -642 664
+c:^ऐप$	211 -192 -41 -642 664
+c:^ऐस	-398 -179 9 401 166
+c:^ऐसा	-262 -95 29 424 -95
+c:^ओ	71 86 508 -146 -519
 c:^ओ$	-135 -49 485 -19 -283
-c:^ओक	-135 282 192 -54 -284
-c:^ओकर	-135 282 192 -54 -284
-c:^ओव	-13 -108 -64 -14 199
-c:^ओवर	-13 -108 -64 -14 199
-c:^औ	3120 266 -1781 -1439 -166
-c:^और	3120 266 -1781 -1439 -166
-c:^और$	3712 1063 -1205 -2639 -932
-c:^औरत	-594 -944 -646 1161 1022
-c:^क	3007 -1501 -2936 -760 2190
-c:^कइ	335 -15 -308 -6 -5
-c:^कइ$	335 -15 -308 -6 -5
+c:^ओक	-135 281 193 -55 -284
+c:^ओकर	-135 281 193 -55 -284
+c:^ओव	-13 -108 -63 -14 199
+c:^ओवर	-13 -108 -63 -14 199
+c:^औ	3120 268 -1779 -1440 -168
+c:^और	3120 268 -1779 -1440 -168
+c:^और$	3712 1065 -1202 -2640 -935
+c:^औरत	-594 -945 -644 1161 1022
+c:^क	3010 -1469 -2974 -758 2191
+c:^कइ	334 -15 -308 -6 -5
+c:^कइ$	334 -15 -308 -6 -5
 c:^कच	-165 261 -17 -47 -31
 c:^कच्	-165 261 -17 -47 -31
-c:^कट	-425 -215 -484 -1 1124
-c:^कटे	-439 446 -111 -103 208
-c:^कट्	750 -488 -429 -116 283
-c:^कड	179 -146 84 -16 -101
-c:^कडब	-72 3 98 -6 -24
+c:^कट	-425 -214 -485 -1 1124
+c:^कटे	-440 446 -111 -103 208
+c:^कट्	750 -487 -431 -116 285
+c:^कड	180 -148 84 -16 -101
+c:^कडब	-72 3 99 -6 -24
 c:^कडि	32 -2 -2 -1 -28
-c:^कप	41 621 -49 -506 -107
-c:^कपड	46 598 -46 -504 -94
-c:^कब	-613 -114 -42 1013 -244
+c:^कप	42 619 -48 -507 -107
+c:^कपड	46 596 -44 -504 -94
+c:^कब	-612 -114 -42 1013 -244
 c:^कब$	176 -72 -17 -19 -67
-c:^कब्	-717 -37 -11 896 -129
-c:^कभ	-153 -79 -36 322 -54
-c:^कभि	-153 -79 -36 322 -54
-c:^कम	110 -427 246 175 -105
-c:^कम$	306 66 -156 -85 -130
-c:^कमर	-596 -105 404 263 34
-c:^कमे	177 -149 -14 -2 -11
-c:^कर	2914 -319 -2671 -1635 1712
-c:^कर$	555 -336 -275 -116 172
-c:^करक	-735 703 -208 -241 481
-c:^करत	-786 1768 -107 -710 -165
-c:^करन	-145 97 -1224 585 686
-c:^करव	-712 -138 -166 145 871
-c:^करा	553 10 -443 -53 -67
-c:^करि	-161 315 -112 -220 178
-c:^करे	2396 -548 -302 -914 -632
-c:^करो	1250 -478 -221 -248 -303
-c:^कर्	146 -41 -151 64 -19
-c:^कल	158 1741 -1132 663 -1430
-c:^कल$	158 1741 -1132 663 -1430
-c:^कह	-213 -499 -86 1241 -443
-c:^कहत	-290 -248 -25 590 -27
-c:^कहल	-208 -32 -11 303 -53
-c:^कहा	542 -178 -80 6 -290
+c:^कब्	-717 -38 -11 895 -130
+c:^कभ	-153 -80 -35 322 -54
+c:^कभि	-153 -80 -35 322 -54
+c:^कम	111 -423 242 175 -105
+c:^कम$	305 67 -157 -86 -130
+c:^कमर	-594 -103 401 263 34
+c:^कमे	176 -148 -15 -2 -11
+c:^कर	2910 -322 -2662 -1638 1712
+c:^कर$	554 -335 -275 -116 172
+c:^करक	-735 702 -206 -241 481
+c:^करत	-786 1758 -99 -710 -163
+c:^करन	-148 100 -1222 584 686
+c:^करव	-712 -140 -165 145 871
+c:^करा	551 9 -440 -53 -67
+c:^करि	-161 316 -112 -220 178
+c:^करे	2397 -547 -303 -916 -631
+c:^करो	1249 -477 -221 -248 -303
+c:^कर्	144 -41 -148 64 -19
+c:^कल	158 1731 -1118 662 -1432
+c:^कल$	158 1731 -1118 662 -1432
+c:^कह	-214 -497 -87 1241 -443
+c:^कहत	-291 -247 -25 590 -27
+c:^कहल	-207 -31 -11 303 -53
+c:^कहा	542 -177 -81 6 -290
 c:^कहि	-54 -1 79 -10 -15
-c:^का	1617 -2421 -3607 -1175 5586
-c:^का$	2674 -2773 -2204 -103 2407
+c:^का	1613 -2437 -3582 -1177 5583
+c:^का$	2671 -2789 -2181 -106 2405
 c:^काग	191 -149 -156 -124 238
-c:^काट	-12 -1231 -21 -137 1401
-c:^काड	54 -605 794 -52 -191
-c:^कान	205 -24 -125 -5 -51
-c:^काम	172 -362 -281 -220 690
-c:^कार	841 295 -1235 -552 651
-c:^काल	-2405 1869 -322 -127 984
-c:^कि	41 -3883 -1378 1324 3897
-c:^कि$	-1095 -4302 -1363 1716 5043
-c:^किज	155 -59 -36 -181 121
+c:^काट	-14 -1229 -20 -137 1401
+c:^काड	56 -604 789 -52 -189
+c:^कान	206 -24 -126 -5 -51
+c:^काम	171 -367 -274 -220 689
+c:^कार	841 290 -1231 -552 653
+c:^काल	-2405 1873 -325 -126 983
+c:^कि	36 -3897 -1351 1321 3891
+c:^कि$	-1098 -4317 -1337 1712 5038
+c:^किज	155 -58 -36 -181 120
 c:^कित	293 -183 -24 -13 -74
-c:^किन	-1535 1079 868 -535 123
-c:^किय	2044 -677 -740 -781 155
-c:^किर	23 191 -149 -91 26
-c:^किल	-385 43 -69 702 -290
-c:^किस	-28 -836 -32 554 341
-c:^कु	-1056 973 -303 236 149
-c:^कुछ	-987 27 -873 828 1005
-c:^कुत	-422 526 120 -150 -74
-c:^कुद	74 -36 -15 -12 -11
-c:^कुम	-322 869 325 -296 -576
-c:^कुर	585 -112 -62 -527 117
-c:^कुल	128 -143 -139 432 -277
-c:^कृ	544 -47 -56 -474 33
-c:^कृप	513 -46 -54 -474 61
-c:^के	-2855 3132 -268 912 -922
-c:^के$	-3065 3404 -1272 1700 -767
-c:^केद	118 -117 -11 72 -63
-c:^केस	-85 -137 1441 -285 -935
-c:^कै	1331 -549 -139 -604 -38
-c:^कैस	1663 -388 -100 -723 -451
-c:^को	1362 -91 -2736 -798 2263
-c:^को$	622 7 -2579 -371 2322
-c:^कोइ	850 -732 -235 79 38
-c:^कोच	192 -57 19 -19 -135
-c:^कोठ	-268 547 -188 -195 104
-c:^कोड	-570 44 234 -211 504
-c:^कोय	-162 450 -54 -27 -207
-c:^कोर	7 -51 341 -146 -151
+c:^किन	-1536 1078 873 -535 121
+c:^किय	2043 -675 -742 -781 155
+c:^किर	22 193 -149 -91 25
+c:^किल	-386 42 -69 702 -290
+c:^किस	-27 -835 -37 554 345
+c:^कु	-1054 969 -301 236 150
+c:^कुछ	-988 22 -867 827 1007
+c:^कुत	-421 525 118 -148 -74
+c:^कुद	74 -37 -15 -12 -11
+c:^कुम	-323 869 328 -297 -577
+c:^कुर	588 -111 -65 -527 116
+c:^कुल	128 -143 -139 431 -277
+c:^कृ	544 -46 -58 -475 35
+c:^कृप	514 -45 -57 -474 62
+c:^के	-2848 3165 -313 913 -917
+c:^के$	-3060 3437 -1316 1701 -762
+c:^केद	119 -118 -11 72 -63
+c:^केस	-82 -139 1441 -284 -935
+c:^कै	1331 -549 -140 -604 -38
+c:^कैस	1663 -389 -101 -723 -451
+c:^को	1363 -110 -2719 -799 2265
+c:^को$	624 -14 -2563 -371 2324
+c:^कोइ	851 -738 -229 79 38
+c:^कोच	192 -56 17 -19 -135
+c:^कोठ	-268 546 -186 -196 103
+c:^कोड	-570 49 228 -211 504
+c:^कोय	-162 450 -55 -27 -206
+c:^कोर	8 -51 341 -146 -152
 c:^कोस	-114 410 -119 -86 -91
-c:^कौ	297 -251 -4 -38 -4
-c:^कौन	297 -251 -4 -38 -4
-c:^क्	1383 -1046 -218 346 -465
-c:^क्य	1470 -579 -339 -263 -290
+c:^कौ	298 -252 -4 -38 -4
+c:^कौन	298 -252 -4 -38 -4
+c:^क्	1382 -1045 -218 346 -465
+c:^क्य	1470 -579 -338 -263 -290
 c:^क्र	-45 -24 75 -131 124
-c:^क्स	189 -779 74 773 -258
-c:^ख	-1083 -975 -681 -458 3197
+c:^क्स	188 -778 75 773 -259
+c:^ख	-1090 -984 -656 -461 3190
 c:^खट	-39 127 -15 -6 -67
 c:^खट्	-39 127 -15 -6 -67
-c:^खड	-694 316 -428 713 94
-c:^खडह	-239 338 -97 -56 54
-c:^खडा	58 373 -258 -137 -36
-c:^खडि	-378 -154 -52 75 509
-c:^खडे	-136 -241 -22 832 -433
+c:^खड	-695 324 -432 712 91
+c:^खडह	-239 338 -95 -56 52
+c:^खडा	58 380 -264 -138 -36
+c:^खडि	-378 -152 -53 74 508
+c:^खडे	-136 -242 -21 832 -433
 c:^खत	345 -32 -12 16 -316
-c:^खत्	17 -13 -4 24 -25
-c:^खन	-423 398 -192 -155 373
+c:^खत्	17 -12 -4 24 -25
+c:^खन	-424 399 -192 -155 373
 c:^खन$	-287 -121 -79 -38 524
 c:^खनक	-137 519 -114 -117 -151
-c:^खब	849 174 -746 -137 -139
-c:^खबर	849 174 -746 -137 -139
-c:^खर	463 -1287 -122 -105 1051
-c:^खरा	542 -810 -33 76 225
-c:^खरि	-77 -454 -108 -181 821
-c:^खल	-3 -141 5 140 -1
-c:^खा	-1482 586 688 -265 474
-c:^खा$	-7 155 -62 -9 -78
-c:^खात	-901 -145 88 -186 1143
-c:^खान	-157 -131 892 -311 -292
-c:^खाल	-492 793 -184 242 -359
-c:^खि	29 -20 -68 101 -43
-c:^खु	1270 -1163 -247 -513 653
-c:^खुद	-153 -796 68 -290 1171
-c:^खुब	1198 -819 -74 -228 -77
-c:^खुल	331 -48 -135 172 -319
-c:^खुस	205 -158 -16 -17 -13
-c:^खे	-1288 181 912 -838 1034
-c:^खेत	-1262 -42 669 -586 1221
-c:^खेल	7 140 247 -250 -144
-c:^खै	-216 -223 -25 529 -65
-c:^खैर	-216 -223 -25 529 -65
-c:^खो	-158 164 368 -240 -135
-c:^खोज	-33 -12 313 -223 -45
-c:^ग	55 -2023 386 3206 -1624
-c:^गइ	751 -887 -596 591 140
-c:^गइ$	751 -887 -596 591 140
-c:^गए	-2196 57 39 2372 -272
-c:^गए$	-2196 57 39 2372 -272
-c:^गड	-94 -33 -20 306 -159
-c:^गडब	-39 -160 -1 323 -123
+c:^खब	848 172 -743 -138 -140
+c:^खबर	848 172 -743 -138 -140
+c:^खर	463 -1288 -121 -105 1052
+c:^खरा	541 -808 -34 76 225
+c:^खरि	-77 -457 -106 -181 821
+c:^खल	-3 -140 5 140 -1
+c:^खा	-1483 579 699 -265 471
+c:^खा$	-7 162 -67 -10 -79
+c:^खात	-901 -145 90 -186 1143
+c:^खान	-158 -138 902 -311 -295
+c:^खाल	-492 792 -183 242 -359
+c:^खि	30 -20 -68 101 -43
+c:^खु	1269 -1165 -247 -513 656
+c:^खुद	-153 -800 67 -290 1175
+c:^खुब	1197 -819 -74 -228 -77
+c:^खुल	330 -49 -134 171 -319
+c:^खुस	204 -157 -16 -17 -13
+c:^खे	-1292 180 919 -838 1030
+c:^खेत	-1264 -44 676 -586 1218
+c:^खेल	7 141 248 -251 -146
+c:^खै	-216 -223 -25 528 -65
+c:^खैर	-216 -223 -25 528 -65
+c:^खो	-159 165 370 -241 -136
+c:^खोज	-33 -12 314 -224 -45
+c:^ग	58 -2051 411 3208 -1626
+c:^गइ	753 -887 -597 591 140
+c:^गइ$	753 -887 -597 591 140
+c:^गए	-2195 55 43 2371 -273
+c:^गए$	-2195 55 43 2371 -273
+c:^गड	-94 -32 -21 305 -159
+c:^गडब	-39 -159 -1 323 -123
 c:^गत	-229 -125 -109 -229 692
 c:^गत्	-229 -125 -109 -229 692
-c:^गध	-77 186 -21 -12 -76
-c:^गध$	-77 186 -21 -12 -76
-c:^गन	442 -297 384 -268 -261
-c:^गय	1404 -482 -421 579 -1080
-c:^गया	1404 -482 -421 579 -1080
-c:^गर	-157 482 -92 -103 -130
-c:^गर्	-35 231 -60 -70 -66
-c:^गल	-218 -444 -188 1137 -287
-c:^गलत	290 -1125 -153 1197 -209
-c:^गलि	-508 681 -35 -61 -78
-c:^गस	1269 -477 -205 -58 -529
-c:^गस्	1269 -477 -205 -58 -529
-c:^गा	-1780 -2828 4003 -484 1089
-c:^गा$	-12 -413 282 -13 156
-c:^गाज	-13 -103 -137 -5 258
-c:^गाड	123 -112 325 -305 -32
-c:^गाम	-1384 691 938 291 -536
-c:^गाय	-139 -1497 9 -314 1940
-c:^गाव	-541 -1528 2079 -211 201
-c:^गि	1539 414 -1672 -983 702
-c:^गिर	1728 45 -1487 -623 337
-c:^गु	101 1478 -1122 852 -1309
-c:^गुज	73 542 -315 33 -333
-c:^गुड	-141 630 -165 222 -545
-c:^गुप	74 47 -551 930 -500
-c:^गुम	-183 255 -27 -16 -29
-c:^गे	-3 139 -48 234 -321
-c:^गेट	-209 400 10 -27 -174
-c:^गेल	206 -261 -58 260 -147
-c:^गै	-85 628 -443 249 -350
+c:^गध	-76 186 -21 -12 -76
+c:^गध$	-76 186 -21 -12 -76
+c:^गन	444 -298 383 -268 -261
+c:^गय	1402 -478 -422 578 -1080
+c:^गया	1402 -478 -422 578 -1080
+c:^गर	-156 482 -92 -103 -130
+c:^गर्	-34 231 -60 -70 -66
+c:^गल	-215 -448 -187 1137 -286
+c:^गलत	289 -1124 -154 1197 -209
+c:^गलि	-505 676 -33 -60 -78
+c:^गस	1269 -476 -206 -58 -529
+c:^गस्	1269 -476 -206 -58 -529
+c:^गा	-1781 -2845 4019 -481 1089
+c:^गा$	-11 -425 294 -13 156
+c:^गाज	-14 -105 -131 -5 255
+c:^गाड	124 -124 339 -305 -33
+c:^गाम	-1383 688 939 291 -536
+c:^गाय	-139 -1491 -1 -312 1943
+c:^गाव	-544 -1524 2077 -209 200
+c:^गि	1541 404 -1663 -983 701
+c:^गिर	1729 36 -1479 -623 336
+c:^गु	101 1480 -1128 855 -1308
+c:^गुज	73 544 -317 33 -333
+c:^गुड	-141 629 -170 225 -544
+c:^गुप	72 49 -549 929 -501
+c:^गुम	-183 255 -28 -16 -29
+c:^गे	-3 138 -48 234 -321
+c:^गेट	-209 400 9 -27 -174
+c:^गेल	206 -262 -58 260 -147
+c:^गै	-85 630 -447 249 -348
 c:^गैर	154 -15 -149 -5 15
-c:^गैल	-69 723 -60 -48 -547
-c:^गो	-954 369 1801 -1466 251
-c:^गो$	-256 299 558 -237 -365
-c:^गोद	-692 407 180 -299 403
-c:^गोप	-288 404 146 -90 -171
-c:^गोल	-225 -430 682 -615 588
+c:^गैल	-69 725 -61 -48 -547
+c:^गो	-953 369 1799 -1465 250
+c:^गो$	-255 298 559 -237 -365
+c:^गोद	-691 408 179 -299 404
+c:^गोप	-288 405 145 -91 -171
+c:^गोल	-224 -431 680 -614 588
 c:^गौ	-182 115 131 -8 -57
-c:^ग्	1540 213 -633 -230 -889
-c:^ग्र	1540 213 -633 -230 -889
-c:^घ	-2799 -870 1696 3586 -1612
+c:^ग्	1540 215 -634 -230 -890
+c:^ग्र	1540 215 -634 -230 -890
+c:^घ	-2801 -867 1691 3587 -1609
 c:^घट	-61 -92 -558 131 580
-c:^घटन	-37 -68 -548 -54 707
+c:^घटन	-37 -68 -548 -54 706
 c:^घटे	-25 -24 -10 185 -127
-c:^घर	-1640 -1841 1687 3533 -1739
-c:^घर$	-2154 -1513 1844 3644 -1821
+c:^घर	-1642 -1829 1678 3534 -1740
+c:^घर$	-2156 -1502 1835 3645 -1822
 c:^घरव	-165 228 -37 -75 49
 c:^घरे	556 -300 -109 -73 -75
-c:^घा	25 1199 121 -458 -888
-c:^घाट	59 1258 159 -429 -1047
-c:^घु	-948 -369 -166 1466 17
-c:^घुम	-901 -329 -132 761 602
-c:^घो	-134 -122 94 -144 306
-c:^घोस	-119 -9 299 -120 -51
-c:^च	3437 -2407 289 -2356 1037
-c:^चक	118 -182 226 -597 435
-c:^चढ	-250 438 561 -49 -699
+c:^घा	25 1193 128 -458 -888
+c:^घाट	58 1251 166 -429 -1046
+c:^घु	-948 -367 -172 1466 21
+c:^घुम	-901 -327 -138 761 605
+c:^घो	-135 -122 95 -144 306
+c:^घोस	-120 -9 301 -120 -51
+c:^च	3435 -2433 315 -2357 1039
+c:^चक	118 -179 222 -597 436
+c:^चढ	-249 436 563 -49 -700
 c:^चर	221 -8 -15 -186 -12
 c:^चरन	217 -8 -14 -185 -11
-c:^चल	-902 -1176 2238 -180 20
-c:^चल$	-596 426 -295 288 178
-c:^चलत	110 -1961 -91 158 1784
-c:^चला	972 -522 411 -357 -504
-c:^चलि	-434 193 973 -122 -609
-c:^चले	-329 1045 -58 -82 -575
-c:^चा	154 849 -469 -366 -167
-c:^चाच	363 -131 -9 -137 -86
-c:^चाय	-432 -1 298 658 -523
-c:^चार	-443 1144 -71 -82 -548
-c:^चाल	79 -171 -347 -180 620
-c:^चाह	832 -42 -249 -314 -227
-c:^चि	136 -259 -855 -13 991
-c:^चिप	185 -135 -653 -4 608
-c:^चु	4096 -1301 -1352 -462 -981
-c:^चुक	60 -125 -526 221 370
-c:^चुट	527 -38 -421 -22 -46
+c:^चल	-905 -1193 2259 -180 19
+c:^चल$	-596 422 -292 288 178
+c:^चलत	108 -1958 -93 159 1784
+c:^चला	969 -522 415 -357 -504
+c:^चलि	-434 195 972 -122 -611
+c:^चले	-327 1040 -56 -82 -574
+c:^चा	155 834 -458 -366 -165
+c:^चाच	363 -130 -12 -136 -84
+c:^चाय	-433 -2 299 658 -523
+c:^चार	-441 1140 -70 -82 -547
+c:^चाल	79 -177 -340 -180 619
+c:^चाह	832 -46 -245 -314 -227
+c:^चि	136 -259 -855 -12 991
+c:^चिप	184 -135 -653 -4 607
+c:^चु	4095 -1304 -1348 -462 -981
+c:^चुक	60 -126 -525 221 370
+c:^चुट	524 -39 -417 -22 -46
 c:^चुन	3468 -2048 -31 -730 -660
-c:^चुल	-477 1001 -328 198 -393
+c:^चुल	-477 1002 -329 198 -393
 c:^चे	71 27 -580 -67 549
-c:^चेक	-6 105 -25 -8 -66
-c:^चेन	-37 -68 -548 -54 707
-c:^चै	67 193 -15 -46 -200
-c:^चैन	155 -42 24 -15 -122
-c:^चो	599 -423 -327 -109 260
-c:^चोर	599 -423 -327 -109 260
-c:^चौ	-302 -150 244 -370 577
-c:^चौक	-12 -75 369 -252 -30
-c:^चौध	-324 9 -66 -77 458
-c:^छ	-33 2151 457 -1226 -1348
-c:^छठ	335 -39 -98 -57 -141
-c:^छठ$	335 -39 -98 -57 -141
+c:^चेक	-6 106 -25 -8 -66
+c:^चेन	-37 -68 -548 -54 706
+c:^चै	67 194 -18 -46 -198
+c:^चैन	156 -42 21 -15 -120
+c:^चो	599 -420 -330 -109 261
+c:^चोर	599 -420 -330 -109 261
+c:^चौ	-301 -153 247 -371 578
+c:^चौक	-11 -76 370 -253 -30
+c:^चौध	-324 9 -66 -77 459
+c:^छ	-31 2138 466 -1226 -1347
+c:^छठ	336 -43 -95 -57 -141
+c:^छठ$	336 -43 -95 -57 -141
 c:^छठि	77 -36 -19 -11 -11
-c:^छत	354 -2 200 -240 -312
-c:^छत$	354 -2 200 -240 -312
-c:^छप	81 -81 732 -139 -593
-c:^छपा	81 -81 732 -139 -593
+c:^छत	357 -3 196 -238 -312
+c:^छत$	357 -3 196 -238 -312
+c:^छप	81 -81 731 -139 -592
+c:^छपा	81 -81 731 -139 -592
 c:^छा	261 284 -111 -27 -407
 c:^छात	27 127 -8 -19 -127
-c:^छाप	234 157 -103 -9 -279
-c:^छि	-6 -223 -396 38 587
-c:^छिन	-87 -183 -754 175 850
-c:^छिप	81 -39 358 -137 -263
-c:^छु	-382 1282 108 -223 -785
-c:^छुट	-285 290 339 -171 -173
-c:^छुप	-98 993 -231 -52 -612
-c:^छै	-521 255 -162 -16 444
-c:^छै$	-521 255 -162 -16 444
-c:^छो	-95 1018 -297 -662 36
-c:^छोट	-397 636 -225 -171 157
-c:^छोड	302 382 -73 -490 -121
-c:^ज	402 -697 1929 -3381 1748
-c:^जग	-747 -186 1117 -164 -19
-c:^जगल	-415 -58 1154 -79 -602
-c:^जन	-251 314 -215 -298 450
-c:^जनत	195 -54 -47 -35 -59
-c:^जनर	-225 532 -27 -25 -255
-c:^जन्	40 152 -55 -94 -42
-c:^जब	292 -495 155 -295 344
-c:^जब्	573 -414 221 -211 -169
-c:^जम	499 -501 -35 -204 242
-c:^जमा	1157 -707 271 53 -774
-c:^जमि	-658 206 -306 -257 1016
-c:^जय	180 -300 -89 -65 275
-c:^जय$	180 -300 -89 -65 275
-c:^जर	662 -183 -503 -144 167
-c:^जरु	779 -248 -485 -297 252
-c:^जल	-556 1566 -343 -1022 354
-c:^जल$	-468 902 -61 -132 -241
-c:^जलत	-187 253 -29 157 -194
+c:^छाप	233 158 -102 -9 -280
+c:^छि	-6 -223 -398 39 587
+c:^छिन	-87 -183 -755 175 851
+c:^छिप	82 -39 357 -135 -264
+c:^छु	-383 1281 111 -224 -786
+c:^छुट	-284 290 340 -171 -174
+c:^छुप	-98 991 -228 -52 -612
+c:^छै	-519 249 -160 -15 445
+c:^छै$	-519 249 -160 -15 445
+c:^छो	-95 1018 -298 -662 36
+c:^छोट	-397 637 -225 -171 156
+c:^छोड	302 382 -73 -490 -120
+c:^ज	400 -700 1946 -3386 1740
+c:^जग	-747 -186 1118 -165 -20
+c:^जगल	-415 -58 1155 -79 -603
+c:^जन	-249 311 -215 -298 452
+c:^जनत	195 -54 -48 -35 -59
+c:^जनर	-224 531 -27 -25 -255
+c:^जन्	40 151 -54 -94 -42
+c:^जब	293 -495 154 -295 343
+c:^जब्	574 -414 220 -211 -169
+c:^जम	496 -495 -36 -205 240
+c:^जमा	1155 -706 274 53 -776
+c:^जमि	-659 211 -310 -258 1015
+c:^जय	180 -300 -89 -65 274
+c:^जय$	180 -300 -89 -65 274
+c:^जर	662 -183 -503 -143 167
+c:^जरु	779 -249 -485 -297 252
+c:^जल	-557 1570 -344 -1022 354
+c:^जल$	-470 904 -62 -132 -241
+c:^जलत	-187 254 -29 157 -195
 c:^जला	55 -61 -47 -468 522
-c:^जल्	-155 494 -171 -558 390
-c:^जा	-443 -1410 797 -1548 2604
-c:^जा$	-2867 79 -289 780 2297
-c:^जाइ	-347 -262 90 -273 791
-c:^जाए	-20 371 1885 -1503 -733
-c:^जाक	142 -165 -4 249 -221
-c:^जाग	1051 -607 -128 -75 -241
-c:^जाच	141 34 -103 -20 -52
-c:^जात	-278 336 -409 -684 1036
-c:^जान	898 159 -54 -859 -145
-c:^जाम	923 -764 -124 84 -119
-c:^जाय	-52 -883 -56 -83 1074
-c:^जार	97 -25 -68 -1 -3
-c:^जि	1924 -1422 1945 522 -2969
-c:^जि$	-96 496 -348 900 -953
-c:^जित	592 -254 38 -307 -70
-c:^जिद	-243 -23 -110 416 -39
-c:^जिल	1167 -94 -821 -100 -152
+c:^जल्	-155 495 -171 -558 390
+c:^जा	-434 -1414 790 -1547 2606
+c:^जा$	-2868 70 -279 780 2298
+c:^जाइ	-347 -262 91 -273 792
+c:^जाए	-16 375 1875 -1502 -732
+c:^जाक	142 -165 -4 248 -221
+c:^जाग	1051 -607 -129 -75 -241
+c:^जाच	141 35 -103 -20 -52
+c:^जात	-278 333 -404 -684 1033
+c:^जान	901 161 -60 -858 -144
+c:^जाम	923 -763 -125 83 -119
+c:^जाय	-52 -885 -54 -83 1075
+c:^जार	97 -25 -67 -1 -3
+c:^जि	1923 -1422 1949 522 -2972
+c:^जि$	-96 495 -345 900 -954
+c:^जित	593 -255 40 -307 -71
+c:^जिद	-244 -23 -110 415 -39
+c:^जिल	1166 -94 -818 -101 -152
 c:^जिव	990 -671 -4 -293 -22
-c:^जिस	-586 -415 3036 -372 -1663
-c:^जु	1386 16 -327 -319 -757
-c:^जुआ	1200 -370 -174 -125 -530
-c:^जुड	-113 -29 -19 205 -45
+c:^जिस	-586 -414 3034 -371 -1663
+c:^जु	1387 15 -325 -319 -759
+c:^जुआ	1201 -371 -173 -125 -532
+c:^जुड	-113 -28 -19 205 -45
 c:^जुर	9 -5 -2 -1 -2
-c:^जुल	397 -26 -25 -287 -59
-c:^जे	-296 352 650 -333 -373
-c:^जे$	-343 136 535 -14 -314
-c:^जेल	13 152 422 -35 -552
-c:^जेव	-103 -339 -185 -159 786
-c:^जै	-293 -33 -121 -180 627
-c:^जैस	-508 177 -120 -179 630
-c:^जो	568 -487 1191 -536 -736
-c:^जो$	-720 -440 1242 7 -88
-c:^जोग	-465 488 146 -30 -139
+c:^जुल	397 -26 -25 -288 -59
+c:^जे	-296 351 655 -333 -376
+c:^जे$	-344 137 535 -14 -315
+c:^जेल	13 149 426 -35 -553
+c:^जेव	-103 -338 -185 -159 785
+c:^जै	-293 -32 -121 -180 626
+c:^जैस	-509 178 -121 -179 630
+c:^जो	565 -490 1207 -542 -740
+c:^जो$	-721 -435 1245 1 -90
+c:^जोग	-468 479 160 -31 -141
 c:^जोड	647 -97 -18 -468 -65
-c:^ज्	348 -200 270 -293 -125
-c:^ज्य	348 -200 270 -293 -125
-c:^झ	-948 1347 284 -53 -631
-c:^झग	-124 463 -50 -63 -227
-c:^झगड	-124 463 -50 -63 -227
+c:^ज्	349 -196 265 -293 -125
+c:^ज्य	349 -196 265 -293 -125
+c:^झ	-947 1348 287 -55 -632
+c:^झग	-123 462 -49 -63 -227
+c:^झगड	-123 462 -49 -63 -227
 c:^झड	-35 -15 -17 106 -39
 c:^झडा	-35 -15 -17 106 -39
-c:^झा	-569 1305 409 -209 -936
-c:^झा$	-62 212 44 -5 -189
-c:^झाड	-184 960 -321 -93 -362
+c:^झा	-568 1304 409 -209 -936
+c:^झा$	-62 211 45 -5 -189
+c:^झाड	-183 960 -323 -93 -361
 c:^झार	-303 57 697 -109 -342
-c:^झु	-33 219 -16 -21 -148
-c:^झो	-230 -410 -57 130 568
-c:^झोप	-130 -357 -17 -98 602
-c:^ट	-1999 353 -1722 2117 1250
-c:^टक	-352 1144 -218 -180 -394
-c:^टा	-956 1018 -130 259 -192
-c:^टाट	-249 332 -62 -58 37
-c:^टि	540 513 -467 -261 -326
-c:^टिम	556 557 -714 -232 -168
-c:^टु	971 -653 266 -118 -465
-c:^टुट	987 -320 -172 -109 -387
-c:^टुन	-16 -333 437 -10 -78
-c:^टे	-158 -119 -1 -122 400
+c:^झु	-34 221 -17 -21 -149
+c:^झो	-230 -412 -55 129 568
+c:^झोप	-130 -358 -15 -98 602
+c:^ट	-1997 342 -1716 2118 1253
+c:^टक	-352 1144 -217 -180 -395
+c:^टा	-955 1016 -129 260 -191
+c:^टाट	-249 332 -63 -58 38
+c:^टि	539 512 -463 -262 -326
+c:^टिम	555 556 -711 -232 -169
+c:^टु	972 -664 276 -119 -465
+c:^टुट	988 -321 -171 -109 -387
+c:^टुन	-16 -344 448 -10 -78
+c:^टे	-159 -119 -1 -122 401
 c:^टेट	-158 -118 -85 -120 481
-c:^टै	-309 908 -136 -131 -331
-c:^टैक	-309 908 -136 -131 -331
-c:^टो	-2119 -486 -105 3202 -492
-c:^टोल	-2159 -393 -48 3241 -641
-c:^ट्	-185 -219 -1199 -897 2499
-c:^ट्र	-301 -186 -1184 -874 2545
-c:^ठ	-676 -1072 468 516 765
-c:^ठग	-206 -204 -164 -135 709
+c:^टै	-309 907 -135 -131 -331
+c:^टैक	-309 907 -135 -131 -331
+c:^टो	-2118 -480 -115 3202 -489
+c:^टोल	-2158 -386 -59 3242 -638
+c:^ट्	-184 -221 -1199 -896 2500
+c:^ट्र	-301 -188 -1184 -874 2546
+c:^ठ	-675 -1072 465 516 766
+c:^ठग	-206 -204 -164 -135 710
 c:^ठगि	-71 -120 -144 -113 448
 c:^ठड	60 225 -62 -38 -185
 c:^ठडा	-141 259 -32 -18 -68
-c:^ठह	-614 -164 464 589 -274
-c:^ठहर	-614 -164 464 589 -274
+c:^ठह	-613 -163 461 589 -274
+c:^ठहर	-613 -163 461 589 -274
 c:^ठि	91 228 -104 -48 -167
 c:^ठिक	91 228 -104 -48 -167
-c:^ठे	123 -969 -59 261 643
-c:^ठेक	123 -969 -59 261 643
-c:^ड	-1787 815 -501 1617 -144
-c:^डब	-82 163 -11 -25 -44
-c:^डर	576 -964 -765 1699 -547
-c:^डर$	1101 -562 -786 780 -532
-c:^डरत	-15 -19 146 -32 -80
-c:^डरा	-5 -28 5 -173 200
+c:^ठे	123 -970 -57 261 643
+c:^ठेक	123 -970 -57 261 643
+c:^ड	-1790 824 -502 1615 -147
+c:^डब	-82 162 -11 -25 -44
+c:^डर	576 -960 -766 1698 -548
+c:^डर$	1100 -561 -787 780 -532
+c:^डरत	-15 -19 146 -32 -81
+c:^डरा	-5 -28 5 -172 200
 c:^डा	-574 -371 -271 179 1038
-c:^डाल	-555 -312 -272 13 1126
-c:^डि	-680 368 1046 33 -766
-c:^डिक	-14 216 -57 132 -276
-c:^डिल	-261 -213 394 233 -153
-c:^डु	-326 868 11 -156 -397
-c:^डुब	-309 643 -95 -150 -89
-c:^डुम	-17 225 105 -6 -308
-c:^डे	-406 -10 -515 -181 1111
-c:^डे$	-80 -420 -152 87 565
-c:^ड्	-229 804 -258 -307 -10
-c:^ड्र	-229 804 -258 -307 -10
-c:^ढ	-33 1135 -312 -137 -653
+c:^डाल	-555 -312 -273 13 1126
+c:^डि	-680 369 1046 32 -766
+c:^डिक	-15 217 -58 131 -277
+c:^डिल	-262 -211 394 233 -153
+c:^डु	-327 868 13 -156 -398
+c:^डुब	-310 644 -95 -150 -89
+c:^डुम	-17 224 107 -6 -308
+c:^डे	-406 -11 -513 -181 1111
+c:^डे$	-80 -421 -152 87 566
+c:^ड्	-230 809 -261 -307 -12
+c:^ड्र	-230 809 -261 -307 -12
+c:^ढ	-33 1138 -313 -137 -655
 c:^ढक	-216 646 -52 -53 -325
-c:^ढक्	-4 301 -8 -5 -285
-c:^ढा	-33 292 -121 -17 -120
-c:^ढाब	-33 292 -121 -17 -120
-c:^त	-2343 561 24 2865 -1106
-c:^त$	-698 -75 -36 895 -86
-c:^तक	714 -576 -275 569 -432
-c:^तक$	714 -576 -275 569 -432
+c:^ढक्	-4 302 -8 -5 -285
+c:^ढा	-34 294 -122 -17 -122
+c:^ढाब	-34 294 -122 -17 -122
+c:^त	-2344 550 37 2866 -1108
+c:^त$	-699 -74 -37 895 -85
+c:^तक	715 -584 -267 570 -433
+c:^तक$	715 -584 -267 570 -433
 c:^तथ	82 -22 -57 -1 -2
 c:^तथा	82 -22 -57 -1 -2
-c:^तय	233 -39 21 -51 -163
-c:^तय$	233 -39 21 -51 -163
-c:^तर	-475 -1411 420 618 848
-c:^तरफ	-48 -1240 537 -257 1009
-c:^तस	192 -129 -94 -71 103
-c:^तस्	192 -129 -94 -71 103
-c:^तह	193 212 -158 -39 -208
+c:^तय	233 -39 20 -51 -163
+c:^तय$	233 -39 20 -51 -163
+c:^तर	-476 -1409 419 619 848
+c:^तरफ	-49 -1240 536 -256 1009
+c:^तस	192 -128 -95 -71 102
+c:^तस्	192 -128 -95 -71 102
+c:^तह	193 215 -161 -39 -208
 c:^तहत	322 -62 -69 -28 -164
-c:^ता	549 847 -481 -585 -329
+c:^ता	545 852 -480 -586 -330
 c:^ताक	-44 -19 -8 123 -52
-c:^ताड	252 -121 -43 -35 -53
-c:^ताम	491 -32 -425 -9 -25
-c:^तार	371 -159 377 -224 -364
-c:^ताल	-336 1304 -129 -343 -496
-c:^ति	-1045 776 366 -295 197
-c:^तिन	-848 918 -186 -192 308
-c:^तु	-645 -160 -84 866 23
-c:^तुम	27 -269 -83 639 -315
-c:^तुर	-672 109 -2 227 338
-c:^ते	-1 -2 151 -26 -121
-c:^तेज	-1 -2 151 -26 -121
-c:^तै	12 -229 5 773 -560
-c:^तैय	12 -229 5 773 -560
-c:^तो	-975 949 567 120 -662
-c:^तो$	-897 1017 480 259 -859
-c:^तोड	-77 -67 88 -140 197
-c:^थ	3897 -2350 1536 -496 -2588
-c:^था	3074 -501 176 -1438 -1311
-c:^था$	1259 -456 620 -1000 -423
-c:^थान	1800 -55 -395 -448 -902
-c:^थि	1094 -673 837 -1389 131
-c:^थि$	1094 -673 837 -1389 131
-c:^थे	-20 -1239 893 1060 -695
-c:^थे$	-20 -1239 893 1060 -695
-c:^थै	-214 148 -86 360 -207
-c:^थैल	-214 148 -86 360 -207
-c:^द	3053 -2347 -19 -1952 1266
+c:^ताड	251 -119 -44 -35 -53
+c:^ताम	489 -32 -423 -9 -25
+c:^तार	370 -158 378 -224 -365
+c:^ताल	-337 1305 -129 -344 -496
+c:^ति	-1043 771 369 -294 198
+c:^तिन	-847 912 -183 -191 310
+c:^तु	-645 -161 -82 866 23
+c:^तुम	27 -271 -80 639 -315
+c:^तुर	-673 110 -2 227 338
+c:^ते	-1 -1 151 -26 -122
+c:^तेज	-1 -1 151 -26 -122
+c:^तै	11 -228 5 773 -561
+c:^तैय	11 -228 5 773 -561
+c:^तो	-973 944 572 120 -663
+c:^तो$	-896 1012 483 260 -860
+c:^तोड	-77 -69 89 -140 197
+c:^थ	3895 -2343 1541 -499 -2594
+c:^था	3072 -498 178 -1440 -1313
+c:^था$	1259 -453 618 -1001 -422
+c:^थान	1799 -56 -391 -449 -903
+c:^थि	1093 -670 839 -1389 128
+c:^थि$	1093 -670 839 -1389 128
+c:^थे	-21 -1237 896 1058 -696
+c:^थे$	-21 -1237 896 1058 -696
+c:^थै	-214 150 -87 360 -209
+c:^थैल	-214 150 -87 360 -209
+c:^द	3047 -2373 21 -1955 1260
 c:^दक	-162 231 64 -50 -83
 c:^दक्	-162 231 64 -50 -83
-c:^दब	-104 -132 -250 311 175
-c:^दबा	-328 -132 -37 314 183
-c:^दर	920 -279 739 -506 -874
-c:^दरब	137 -41 -39 -22 -35
-c:^दरव	7 -270 952 -269 -420
-c:^दर्	336 178 -134 -157 -223
-c:^दल	-18 -75 -305 -93 491
-c:^दला	-194 -65 -209 -138 604
+c:^दब	-103 -133 -250 311 175
+c:^दबा	-328 -133 -37 315 183
+c:^दर	921 -289 750 -505 -876
+c:^दरब	138 -40 -40 -22 -35
+c:^दरव	7 -281 963 -269 -421
+c:^दर्	335 178 -134 -157 -223
+c:^दल	-18 -79 -302 -93 491
+c:^दला	-193 -68 -207 -138 605
 c:^दलि	-7 -9 -5 116 -95
-c:^दह	11 -130 -212 -282 614
-c:^दहे	-48 -122 -207 -273 650
-c:^दा	-499 636 98 890 -1124
-c:^दार	-432 659 157 840 -1224
-c:^दाव	-27 -21 -58 -9 114
-c:^दि	-221 -63 -1260 -1410 2953
-c:^दि$	-558 -594 -304 -680 2135
-c:^दिए	229 -197 -117 210 -125
-c:^दिख	-440 533 -10 42 -125
-c:^दिज	440 -184 -106 -47 -103
-c:^दिद	547 -231 -3 -292 -20
-c:^दिन	145 213 -124 -385 151
-c:^दिय	-1516 914 -212 286 528
-c:^दिल	-352 -524 -158 -121 1154
+c:^दह	11 -130 -213 -282 614
+c:^दहे	-48 -122 -208 -273 651
+c:^दा	-504 637 104 889 -1126
+c:^दार	-436 660 161 840 -1224
+c:^दाव	-27 -21 -56 -9 112
+c:^दि	-219 -76 -1254 -1408 2957
+c:^दि$	-558 -595 -302 -679 2134
+c:^दिए	228 -196 -117 210 -125
+c:^दिख	-439 533 -11 42 -124
+c:^दिज	440 -183 -106 -47 -103
+c:^दिद	548 -232 -3 -292 -20
+c:^दिन	147 214 -133 -384 155
+c:^दिय	-1517 905 -203 285 529
+c:^दिल	-351 -528 -154 -121 1154
 c:^दिव	-470 -103 -357 1034 -104
-c:^दु	1213 -314 214 -934 -179
-c:^दु$	-149 -147 666 -127 -243
-c:^दुक	-283 -564 894 -719 673
-c:^दुर	1684 -640 -586 -13 -445
-c:^दुस	223 227 -648 39 159
-c:^दे	2003 -1377 -335 -2164 1872
-c:^दे$	1393 -511 1154 -1707 -329
-c:^देक	338 -175 -372 -636 845
-c:^देख	1060 -684 -393 -904 921
-c:^देग	-582 -22 -49 7 646
-c:^देत	-764 -85 -191 382 659
-c:^देन	595 -159 -524 99 -11
-c:^देब	-132 -120 -32 317 -33
-c:^देल	334 16 -65 -216 -69
+c:^दु	1210 -325 230 -933 -182
+c:^दु$	-148 -148 666 -127 -243
+c:^दुक	-286 -572 908 -720 670
+c:^दुर	1683 -640 -586 -13 -445
+c:^दुस	223 227 -649 40 159
+c:^दे	2003 -1379 -328 -2168 1872
+c:^दे$	1391 -514 1157 -1706 -329
+c:^देक	338 -174 -374 -636 846
+c:^देख	1061 -686 -387 -907 919
+c:^देग	-582 -23 -48 7 646
+c:^देत	-764 -85 -191 381 660
+c:^देन	595 -159 -525 98 -10
+c:^देब	-133 -119 -33 318 -33
+c:^देल	334 15 -65 -216 -69
 c:^देव	-463 213 77 256 -83
-c:^देस	200 17 -144 -16 -58
-c:^दो	-1576 623 1137 -892 709
-c:^दो$	-531 -297 438 -119 509
-c:^दोन	-964 1287 -145 -52 -126
-c:^दोप	-263 135 -86 -155 370
-c:^दोस	-387 -39 1182 -178 -578
-c:^दौ	283 109 -42 -275 -75
+c:^देस	200 16 -143 -16 -58
+c:^दो	-1578 615 1149 -893 708
+c:^दो$	-531 -295 434 -120 512
+c:^दोन	-964 1285 -144 -52 -125
+c:^दोप	-264 129 -78 -156 368
+c:^दोस	-388 -39 1186 -178 -580
+c:^दौ	283 110 -42 -276 -75
 c:^द्	37 -13 -8 -8 -8
 c:^द्व	37 -13 -8 -8 -8
-c:^ध	-22 4 -889 -67 975
-c:^धन	260 196 -79 -65 -312
+c:^ध	-22 -1 -885 -67 976
+c:^धन	260 195 -79 -65 -311
 c:^धन्	280 -73 -45 -40 -122
-c:^धम	-1540 -550 -297 570 1817
-c:^धमक	-1538 -547 -294 545 1834
-c:^धर	444 -125 -625 592 -287
-c:^धा	106 -185 341 -316 54
-c:^धा$	-223 239 -87 -45 116
-c:^धु	-296 517 -88 -54 -79
-c:^धुआ	-296 517 -88 -54 -79
+c:^धम	-1539 -556 -294 571 1818
+c:^धमक	-1537 -554 -291 546 1836
+c:^धर	443 -126 -622 592 -287
+c:^धा	105 -181 339 -316 53
+c:^धा$	-223 243 -89 -45 114
+c:^धु	-295 515 -87 -54 -79
+c:^धुआ	-295 515 -87 -54 -79
 c:^धे	-20 -360 433 -23 -30
-c:^ध्	1012 168 -135 -666 -378
-c:^ध्य	1012 168 -135 -666 -378
-c:^न	1816 1992 -2054 -1064 -689
-c:^न$	740 -930 -124 2080 -1766
-c:^नक	-350 171 386 -86 -121
-c:^नकल	-132 268 -25 -62 -50
-c:^नक्	-218 -97 410 -24 -71
+c:^ध्	1012 167 -136 -666 -378
+c:^ध्य	1012 167 -136 -666 -378
+c:^न	1824 2036 -2115 -1061 -684
+c:^न$	741 -930 -126 2081 -1765
+c:^नक	-349 176 380 -86 -121
+c:^नकल	-132 269 -25 -62 -50
+c:^नक्	-217 -93 405 -24 -71
 c:^नग	-9 12 -7 33 -29
-c:^नद	-1388 1471 -274 -373 564
-c:^नदि	-1388 1471 -274 -373 564
-c:^नब	-4105 2659 -926 -933 3305
-c:^नबर	-4105 2659 -926 -933 3305
+c:^नद	-1389 1472 -274 -373 563
+c:^नदि	-1389 1472 -274 -373 563
+c:^नब	-4105 2655 -918 -935 3303
+c:^नबर	-4105 2655 -918 -935 3303
 c:^नम	88 -14 158 -64 -168
 c:^नमस	88 -14 158 -64 -168
-c:^नय	534 -47 -136 196 -547
-c:^नया	534 -47 -136 196 -547
-c:^नव	419 16 332 -490 -278
-c:^नवब	500 -37 -19 -406 -39
-c:^नवा	-225 87 276 -23 -115
-c:^नस	901 -855 -173 -100 228
-c:^नसा	795 -221 -112 -68 -394
+c:^नय	535 -49 -136 196 -547
+c:^नया	535 -49 -136 196 -547
+c:^नव	422 14 329 -489 -276
+c:^नवब	500 -37 -18 -406 -39
+c:^नवा	-223 86 273 -23 -114
+c:^नस	900 -854 -174 -101 228
+c:^नसा	794 -221 -111 -68 -394
 c:^नस्	222 -211 -2 -4 -5
-c:^नह	631 429 1200 363 -2624
-c:^नहर	-667 1028 -111 213 -462
-c:^नहि	1364 -522 840 421 -2103
-c:^ना	-678 855 -511 -924 1257
-c:^ना$	-284 -377 -63 543 181
-c:^नाग	52 -69 45 -8 -20
-c:^नाम	-567 255 -301 -1379 1992
-c:^नार	-473 609 -15 -1 -121
-c:^नाल	935 -672 -89 -26 -148
-c:^नाव	-139 1474 -162 -207 -966
-c:^नि	1229 -1290 595 126 -660
-c:^निक	-680 -613 646 632 15
-c:^निच	-217 316 328 -406 -22
+c:^नह	636 491 1118 370 -2615
+c:^नहर	-662 1095 -204 222 -450
+c:^नहि	1363 -527 850 420 -2106
+c:^ना	-679 853 -504 -925 1255
+c:^ना$	-284 -376 -64 543 181
+c:^नाग	52 -71 47 -8 -21
+c:^नाम	-566 250 -296 -1379 1991
+c:^नार	-475 613 -16 -1 -122
+c:^नाल	935 -670 -91 -26 -149
+c:^नाव	-139 1470 -158 -207 -966
+c:^नि	1230 -1303 612 123 -662
+c:^निक	-679 -618 655 630 12
+c:^निच	-217 310 334 -406 -22
 c:^निय	654 -164 -194 -155 -142
 c:^निर	859 -510 -68 -198 -83
-c:^निल	133 1 105 -70 -169
-c:^निस	645 -316 -232 220 -317
-c:^ने	890 -878 -721 -84 793
-c:^ने$	1953 -1415 -425 -858 745
-c:^नेत	-555 -134 -54 811 -67
-c:^नेप	-510 672 -242 -36 116
-c:^नो	-139 275 -57 -4 -75
-c:^नोट	-139 275 -57 -4 -75
-c:^नौ	-71 -329 -108 -240 748
-c:^नौक	-407 -305 -51 -27 789
-c:^न्	1015 -90 -757 -77 -91
-c:^न्य	1015 -90 -757 -77 -91
-c:^प	819 -1501 -1332 549 1465
-c:^प$	-128 388 18 -54 -224
-c:^पक	810 -885 -98 -675 848
-c:^पकड	1006 -971 -363 -347 675
-c:^पक्	-196 85 265 -329 174
-c:^पच	-789 891 169 -607 336
-c:^पचा	-647 711 188 -605 353
-c:^पट	-301 -46 467 -42 -77
-c:^पटन	-409 -39 501 -16 -37
+c:^निल	133 1 106 -70 -169
+c:^निस	646 -317 -233 220 -317
+c:^ने	887 -889 -700 -86 788
+c:^ने$	1953 -1420 -415 -860 742
+c:^नेत	-554 -136 -54 811 -67
+c:^नेप	-513 667 -231 -36 113
+c:^नो	-139 277 -58 -4 -76
+c:^नोट	-139 277 -58 -4 -76
+c:^नौ	-71 -331 -107 -240 749
+c:^नौक	-407 -306 -50 -27 790
+c:^न्	1017 -89 -759 -77 -91
+c:^न्य	1017 -89 -759 -77 -91
+c:^प	822 -1477 -1366 556 1466
+c:^प$	-128 388 17 -53 -223
+c:^पक	806 -885 -92 -675 846
+c:^पकड	1001 -974 -350 -348 670
+c:^पक्	-195 89 258 -327 176
+c:^पच	-790 893 169 -608 335
+c:^पचा	-648 712 189 -606 352
+c:^पट	-300 -46 465 -42 -77
+c:^पटन	-408 -38 499 -16 -37
 c:^पटा	116 -26 -28 -25 -37
-c:^पड	-852 -76 -185 -214 1326
-c:^पडा	-57 449 -124 -166 -102
-c:^पडि	-290 -34 187 247 -110
-c:^पडे	-110 -378 -72 -36 596
-c:^पडो	-380 -99 -170 -328 978
+c:^पड	-853 -73 -186 -214 1325
+c:^पडा	-57 451 -125 -166 -103
+c:^पडि	-290 -33 186 247 -110
+c:^पडे	-111 -377 -73 -36 596
+c:^पडो	-380 -99 -169 -328 977
 c:^पढ	729 207 -335 -314 -287
-c:^पढा	82 448 -116 -196 -219
-c:^पत	-877 69 220 -644 1231
-c:^पता	-325 671 591 -376 -561
-c:^पति	-119 -452 -399 73 896
-c:^पत्	-438 -467 -88 -376 1369
-c:^पर	981 -812 -1007 1027 -190
-c:^पर$	-1061 1346 -590 451 -148
-c:^परस	-158 -97 -55 293 17
-c:^परि	1832 -916 -172 -410 -333
-c:^परे	857 -984 -162 -178 466
-c:^पर्	-276 -539 -446 1184 76
-c:^पल	-33 336 -610 -188 496
-c:^पस	-76 -249 -97 101 322
-c:^पस्	-39 -185 -42 111 156
-c:^पह	-9 -489 2318 -430 -1391
+c:^पढा	83 448 -116 -196 -219
+c:^पत	-878 62 233 -645 1228
+c:^पता	-327 667 599 -376 -563
+c:^पति	-119 -455 -396 73 896
+c:^पत्	-438 -470 -84 -376 1368
+c:^पर	985 -774 -1062 1034 -184
+c:^पर$	-1057 1386 -645 457 -142
+c:^परस	-158 -97 -55 293 18
+c:^परि	1831 -916 -172 -410 -333
+c:^परे	858 -986 -160 -178 466
+c:^पर्	-275 -540 -444 1184 75
+c:^पल	-33 336 -611 -188 496
+c:^पस	-76 -248 -98 100 322
+c:^पस्	-39 -185 -43 110 156
+c:^पह	-11 -486 2321 -433 -1391
 c:^पहच	-37 3 76 -3 -38
-c:^पहन	215 -90 326 -394 -57
-c:^पहर	-254 -625 704 -162 337
-c:^पहल	1068 345 646 -1070 -989
-c:^पहु	-1026 -139 1085 1174 -1094
-c:^पा	-3399 3741 815 -940 -217
-c:^पाइ	-943 -202 -73 408 811
-c:^पाउ	-458 1707 -87 -1042 -120
-c:^पाच	430 280 -56 -359 -294
-c:^पान	729 -90 -92 -324 -223
+c:^पहन	215 -91 328 -395 -57
+c:^पहर	-254 -623 702 -162 337
+c:^पहल	1067 343 653 -1073 -991
+c:^पहु	-1027 -136 1083 1174 -1094
+c:^पा	-3397 3728 824 -936 -218
+c:^पाइ	-943 -202 -74 408 810
+c:^पाउ	-457 1704 -84 -1042 -120
+c:^पाच	430 281 -56 -360 -296
+c:^पान	729 -92 -88 -324 -224
 c:^पाय	-17 16 -5 24 -19
-c:^पार	-939 431 125 774 -390
-c:^पाल	-237 656 -90 -218 -111
-c:^पास	-2169 1787 593 -421 210
-c:^पि	609 1018 79 -1443 -263
-c:^पि$	-288 204 -90 384 -210
-c:^पिक	-127 747 -534 -552 465
-c:^पिछ	570 -162 30 -271 -167
-c:^पिज	-68 213 176 -46 -276
-c:^पिट	-113 -252 342 -425 449
-c:^पित	44 124 405 -164 -410
-c:^पिन	1075 -565 0 -376 -134
-c:^पिप	-88 -66 -167 -157 478
-c:^पिल	-75 22 -208 -27 288
-c:^पिस	-720 -162 -10 -172 1064
-c:^पु	2224 -1061 -346 19 -836
-c:^पुछ	-127 100 -44 366 -296
-c:^पुज	340 -81 -69 -56 -134
-c:^पुप	-65 -5 61 38 -29
-c:^पुर	720 -1400 260 32 389
-c:^पुल	1669 282 -807 -326 -817
-c:^पे	682 -181 -335 45 -211
-c:^पे$	80 -74 129 238 -374
-c:^पेट	-671 1189 -233 306 -591
-c:^पेड	1087 -1303 -156 -400 773
-c:^पै	-1059 -405 -261 22 1704
-c:^पैक	-172 275 -274 151 19
-c:^पैद	-75 -768 145 -94 792
-c:^पैस	-1039 158 -156 30 1007
-c:^पो	-867 102 783 -151 133
-c:^पोख	-581 138 978 -390 -145
-c:^पोल	-311 61 -13 339 -76
-c:^पोस	79 218 -134 -52 -111
-c:^प्	-1035 110 -625 3465 -1915
-c:^प्प	-44 -41 160 -11 -64
-c:^प्र	-533 -712 -647 3595 -1703
-c:^प्ल	-453 849 -134 -115 -147
-c:^फ	147 -2728 2061 1162 -642
-c:^फर	-183 -1820 2127 178 -302
-c:^फरा	756 -1376 2354 -510 -1225
-c:^फर्	-940 -445 -227 689 923
+c:^पार	-940 423 136 774 -391
+c:^पाल	-238 657 -90 -218 -111
+c:^पास	-2166 1780 589 -416 213
+c:^पि	611 1015 74 -1439 -261
+c:^पि$	-287 203 -90 384 -209
+c:^पिक	-126 746 -535 -552 466
+c:^पिछ	570 -166 32 -269 -168
+c:^पिज	-68 214 176 -46 -276
+c:^पिट	-113 -248 335 -424 451
+c:^पित	44 125 406 -164 -411
+c:^पिन	1074 -563 -1 -376 -135
+c:^पिप	-88 -67 -167 -156 478
+c:^पिल	-74 20 -208 -26 288
+c:^पिस	-720 -162 -10 -172 1065
+c:^पु	2227 -1001 -427 28 -827
+c:^पुछ	-126 98 -43 367 -296
+c:^पुज	340 -82 -68 -56 -134
+c:^पुप	-65 -5 62 38 -30
+c:^पुर	716 -1398 264 32 386
+c:^पुल	1674 341 -892 -318 -806
+c:^पे	683 -182 -337 46 -210
+c:^पे$	80 -74 129 239 -374
+c:^पेट	-671 1190 -236 306 -590
+c:^पेड	1088 -1305 -156 -400 773
+c:^पै	-1060 -414 -251 23 1702
+c:^पैक	-171 268 -266 152 18
+c:^पैद	-75 -769 145 -94 792
+c:^पैस	-1040 158 -154 30 1006
+c:^पो	-869 104 786 -151 129
+c:^पोख	-582 137 983 -390 -147
+c:^पोल	-311 62 -13 339 -77
+c:^पोस	79 218 -135 -51 -111
+c:^प्	-1035 101 -613 3464 -1917
+c:^प्प	-45 -52 174 -12 -66
+c:^प्र	-532 -712 -650 3594 -1701
+c:^प्ल	-454 851 -134 -115 -148
+c:^फ	148 -2743 2080 1160 -645
+c:^फर	-181 -1831 2135 178 -302
+c:^फरा	759 -1387 2363 -510 -1225
+c:^फर्	-941 -445 -227 689 923
 c:^फस	139 -21 -29 -8 -81
 c:^फसल	139 -21 -29 -8 -81
-c:^फा	-212 -227 -56 379 116
-c:^फाय	181 -182 -205 -25 231
-c:^फार	-394 -45 149 404 -115
-c:^फि	27 -73 55 418 -427
-c:^फिर	27 -73 55 418 -427
-c:^फु	1236 -1392 -54 407 -196
-c:^फुल	1236 -1402 -53 408 -188
-c:^फे	-786 -40 47 -630 1409
-c:^फेक	-449 13 52 -351 736
-c:^फै	879 125 -158 -39 -806
-c:^फैल	195 -61 -30 134 -238
-c:^फैस	686 -102 -125 -169 -289
-c:^फो	-969 461 -29 269 267
-c:^फोट	-152 194 394 -436 0
-c:^फोन	-707 123 -738 618 704
-c:^फोर	-111 145 315 87 -437
-c:^फ्	167 7 -6 -153 -15
-c:^फ्ल	167 7 -6 -153 -15
-c:^ब	-2564 2158 -1380 584 1203
-c:^बक	-124 196 137 -42 -168
-c:^बकर	-113 204 100 -38 -153
-c:^बख	-134 421 -78 -48 -161
-c:^बख्	-134 421 -78 -48 -161
-c:^बग	-1640 804 925 35 -124
-c:^बगल	-810 333 432 -102 147
-c:^बगा	-53 -317 -161 -71 602
-c:^बगि	-778 812 628 208 -871
-c:^बच	1778 -1313 -692 -529 756
-c:^बच्	1116 -1003 -638 -479 1005
-c:^बज	-239 1193 -1112 -877 1035
-c:^बजा	1147 -444 -185 -57 -461
-c:^बजे	-1385 1637 -928 -820 1496
-c:^बट	-221 -82 58 435 -190
-c:^बटन	-159 -109 -8 446 -171
-c:^बड	-1063 1110 -403 -29 384
+c:^फा	-213 -238 -45 378 118
+c:^फाय	181 -181 -209 -25 234
+c:^फार	-394 -57 164 403 -117
+c:^फि	26 -83 70 417 -430
+c:^फिर	26 -83 70 417 -430
+c:^फु	1237 -1394 -54 407 -197
+c:^फुल	1238 -1404 -53 408 -189
+c:^फे	-786 -41 48 -630 1409
+c:^फेक	-449 12 53 -352 735
+c:^फै	880 126 -159 -39 -807
+c:^फैल	196 -61 -30 134 -238
+c:^फैस	685 -102 -125 -169 -289
+c:^फो	-972 468 -29 268 265
+c:^फोट	-152 197 391 -436 0
+c:^फोन	-709 127 -737 616 703
+c:^फोर	-111 145 317 87 -438
+c:^फ्	168 7 -6 -153 -15
+c:^फ्ल	168 7 -6 -153 -15
+c:^ब	-2562 2174 -1408 588 1208
+c:^बक	-124 199 136 -42 -169
+c:^बकर	-114 207 100 -38 -155
+c:^बख	-134 420 -77 -48 -161
+c:^बख्	-134 420 -77 -48 -161
+c:^बग	-1639 804 920 37 -122
+c:^बगल	-809 331 431 -102 148
+c:^बगा	-53 -315 -163 -71 602
+c:^बगि	-778 813 625 210 -869
+c:^बच	1778 -1315 -690 -529 757
+c:^बच्	1116 -1006 -636 -479 1006
+c:^बज	-232 1237 -1182 -869 1045
+c:^बजा	1147 -443 -186 -57 -461
+c:^बजे	-1377 1680 -996 -811 1505
+c:^बट	-221 -83 58 436 -191
+c:^बटन	-158 -110 -8 447 -171
+c:^बड	-1063 1113 -404 -29 383
 c:^बड$	362 -44 -16 -280 -22
-c:^बडा	-538 565 -122 382 -288
-c:^बडि	-411 197 -98 -66 378
-c:^बडे	-444 618 -27 -29 -118
+c:^बडा	-538 566 -122 382 -288
+c:^बडि	-411 199 -99 -66 378
+c:^बडे	-443 618 -27 -29 -118
 c:^बढ	990 -126 -107 -430 -327
 c:^बढ$	25 -10 -4 134 -146
-c:^बढा	179 -44 -32 -14 -88
-c:^बढि	786 -72 -71 -550 -93
-c:^बत	395 -1631 -438 189 1485
-c:^बता	395 -1631 -438 189 1485
-c:^बद	845 -1247 561 -679 521
-c:^बद$	-14 -627 -410 -442 1492
-c:^बदब	861 -492 -122 -84 -163
-c:^बदम	-509 -29 828 -135 -155
-c:^बदल	638 30 -60 -414 -194
-c:^बदु	-131 -130 326 395 -459
-c:^बध	233 73 -102 -142 -62
-c:^बधा	233 73 -102 -142 -62
-c:^बन	1308 424 -984 -996 248
-c:^बन$	588 39 -159 -148 -320
-c:^बनक	-343 -67 99 -286 598
-c:^बनव	-11 -64 108 -3 -30
-c:^बना	2149 -873 -912 -448 83
-c:^बर	1054 -244 -135 -186 -489
-c:^बरा	275 -155 -92 -5 -22
-c:^बर्	388 44 -136 -167 -130
-c:^बल	-95 472 -17 -130 -230
-c:^बलु	-196 385 7 -57 -139
-c:^बस	2 -269 77 -294 484
-c:^बस$	587 -1096 178 -119 449
-c:^बसत	-267 296 -81 -28 80
-c:^बह	2840 -502 -970 -1163 -205
-c:^बहन	-18 -122 -272 -49 462
-c:^बहा	-149 -70 -35 120 134
-c:^बहु	3006 -307 -664 -1234 -801
-c:^बा	-3963 1703 -1335 1660 1934
-c:^बा$	-1254 958 -9 121 184
-c:^बाइ	-834 472 -446 124 684
-c:^बाज	660 -501 409 -146 -422
-c:^बाट	-1476 1344 -180 637 -326
+c:^बढा	179 -44 -32 -15 -88
+c:^बढि	786 -73 -71 -550 -93
+c:^बत	393 -1631 -442 189 1490
+c:^बता	393 -1631 -442 189 1490
+c:^बद	846 -1251 564 -680 521
+c:^बद$	-15 -632 -401 -442 1490
+c:^बदब	862 -491 -124 -84 -163
+c:^बदम	-508 -29 826 -135 -154
+c:^बदल	638 31 -61 -414 -195
+c:^बदु	-131 -130 324 395 -457
+c:^बध	233 73 -104 -140 -62
+c:^बधा	233 73 -104 -140 -62
+c:^बन	1310 419 -981 -995 247
+c:^बन$	588 38 -159 -148 -320
+c:^बनक	-344 -67 98 -286 599
+c:^बनव	-12 -65 110 -3 -30
+c:^बना	2151 -879 -907 -448 83
+c:^बर	1054 -244 -136 -186 -488
+c:^बरा	274 -156 -91 -5 -22
+c:^बर्	389 44 -137 -167 -130
+c:^बल	-95 472 -19 -130 -228
+c:^बलु	-195 385 4 -57 -137
+c:^बस	2 -269 77 -293 484
+c:^बस$	587 -1096 179 -119 449
+c:^बसत	-267 297 -82 -28 80
+c:^बह	2840 -504 -968 -1163 -205
+c:^बहन	-18 -123 -271 -50 462
+c:^बहा	-149 -71 -34 120 133
+c:^बहु	3007 -307 -664 -1234 -801
+c:^बा	-3968 1682 -1299 1656 1929
+c:^बा$	-1255 957 -5 121 182
+c:^बाइ	-835 462 -434 123 682
+c:^बाज	656 -496 409 -146 -423
+c:^बाट	-1476 1345 -179 636 -326
 c:^बाड	-690 -277 394 721 -149
-c:^बात	406 479 -193 -462 -229
-c:^बाद	-488 -131 898 491 -770
-c:^बाध	-329 734 -100 -152 -154
-c:^बाब	-184 -677 -264 345 780
-c:^बार	2018 -529 -939 -372 -178
-c:^बाल	-339 243 -73 -51 220
-c:^बास	-100 65 -143 221 -43
-c:^बाह	-2893 410 -870 1310 2043
-c:^बि	-1908 1101 1170 -1357 994
-c:^बिआ	-471 -396 673 89 105
+c:^बात	406 480 -196 -462 -228
+c:^बाद	-487 -143 909 490 -770
+c:^बाध	-330 736 -100 -152 -154
+c:^बाब	-185 -675 -264 346 779
+c:^बार	2018 -535 -929 -373 -180
+c:^बाल	-340 245 -72 -51 219
+c:^बास	-100 67 -145 221 -43
+c:^बाह	-2893 409 -868 1310 2042
+c:^बि	-1912 1091 1185 -1359 994
+c:^बिआ	-469 -392 665 89 107
 c:^बिए	191 -12 -2 -149 -28
-c:^बिक	-906 1441 -365 -444 274
-c:^बिच	-1345 209 10 -237 1363
-c:^बिज	983 -236 -102 -114 -531
-c:^बिट	-27 -241 404 -96 -41
-c:^बिद	-38 37 272 -22 -250
-c:^बिन	-397 -250 -46 -145 838
+c:^बिक	-908 1430 -355 -444 277
+c:^बिच	-1347 215 10 -238 1360
+c:^बिज	984 -237 -102 -114 -531
+c:^बिट	-27 -242 404 -96 -41
+c:^बिद	-38 38 272 -22 -250
+c:^बिन	-398 -249 -44 -146 837
 c:^बिम	-163 296 -26 -51 -56
-c:^बिय	-12 164 -15 -12 -126
-c:^बिर	-83 -12 654 -30 -529
-c:^बिह	382 -542 371 -23 -188
-c:^बु	663 -1485 -498 2997 -1678
-c:^बुज	610 -99 -85 -502 75
-c:^बुथ	957 -1033 -407 2719 -2236
-c:^बुल	-112 -586 -12 841 -130
-c:^बे	-447 -554 -451 -1097 2550
-c:^बेच	-10 -243 18 -561 796
-c:^बेट	-88 -4 -630 -340 1062
-c:^बेन	-95 143 51 -25 -73
-c:^बेल	-593 19 475 94 5
-c:^बेह	0 -299 -354 -2 655
-c:^बै	-707 -1504 1895 131 184
-c:^बैक	34 -55 608 -274 -313
-c:^बैग	-79 707 9 107 -743
-c:^बैठ	-928 -1305 1426 190 617
-c:^बैन	-104 -45 -73 305 -82
-c:^बैर	74 -12 -20 -11 -30
-c:^बैल	97 -749 -33 -169 854
-c:^बो	-3443 3908 -1646 3054 -1873
-c:^बोत	-2067 3002 -473 46 -508
-c:^बोर	-1810 3699 -634 -472 -783
-c:^बोल	-522 -288 -875 2786 -1101
-c:^ब्	-651 691 472 -67 -445
-c:^ब्र	-679 563 489 -82 -292
+c:^बिय	-12 164 -15 -12 -125
+c:^बिर	-83 -12 656 -30 -530
+c:^बिह	382 -553 382 -23 -188
+c:^बु	664 -1488 -495 2999 -1680
+c:^बुज	610 -99 -84 -502 75
+c:^बुथ	958 -1035 -406 2720 -2237
+c:^बुल	-111 -588 -12 842 -131
+c:^बे	-449 -551 -454 -1096 2549
+c:^बेच	-11 -237 13 -561 796
+c:^बेट	-87 -6 -629 -340 1062
+c:^बेन	-95 142 51 -25 -73
+c:^बेल	-593 17 478 94 5
+c:^बेह	0 -297 -356 -2 655
+c:^बै	-705 -1459 1833 140 191
+c:^बैक	34 -55 607 -272 -313
+c:^बैग	-79 702 13 107 -742
+c:^बैठ	-926 -1254 1360 198 623
+c:^बैन	-104 -45 -73 304 -82
+c:^बैर	74 -13 -20 -11 -30
+c:^बैल	97 -750 -32 -170 855
+c:^बो	-3443 3893 -1630 3051 -1871
+c:^बोत	-2066 2996 -471 46 -506
+c:^बोर	-1809 3698 -636 -472 -781
+c:^बोल	-524 -298 -860 2783 -1102
+c:^ब्	-650 689 474 -67 -445
+c:^ब्र	-678 561 491 -82 -292
 c:^ब्ल	28 127 -17 15 -153
-c:^भ	138 1253 60 -643 -809
-c:^भइ	28 28 -11 -9 -36
-c:^भग	88 -204 -70 304 -118
-c:^भगव	487 -177 -67 -166 -77
+c:^भ	138 1230 85 -644 -809
+c:^भइ	28 27 -11 -9 -36
+c:^भग	88 -203 -70 304 -118
+c:^भगव	486 -176 -67 -166 -77
 c:^भगा	-399 -27 -3 470 -41
-c:^भट	-332 126 52 -389 543
-c:^भट्	-332 126 52 -389 543
-c:^भर	-789 226 -538 -94 1194
-c:^भर$	-255 256 -84 -66 148
-c:^भरक	-179 -557 -328 -451 1516
-c:^भरा	-685 340 -65 550 -140
-c:^भर्	204 -24 -34 -18 -128
-c:^भव	242 -62 259 -264 -175
-c:^भवन	242 -62 259 -264 -175
-c:^भा	1780 -924 103 -165 -794
-c:^भाइ	1148 346 -73 -15 -1405
-c:^भाग	-330 -1006 1191 -308 453
+c:^भट	-334 118 61 -389 544
+c:^भट्	-334 118 61 -389 544
+c:^भर	-788 228 -540 -94 1194
+c:^भर$	-254 254 -83 -66 149
+c:^भरक	-179 -557 -330 -451 1516
+c:^भरा	-683 339 -66 550 -140
+c:^भर्	204 -22 -35 -18 -128
+c:^भव	242 -62 260 -264 -176
+c:^भवन	242 -62 260 -264 -176
+c:^भा	1778 -935 122 -168 -797
+c:^भाइ	1147 346 -71 -17 -1405
+c:^भाग	-329 -1017 1205 -309 451
 c:^भार	125 -85 -75 213 -179
-c:^भास	804 -52 -608 -61 -82
-c:^भि	-1247 775 -406 1257 -379
-c:^भि$	-878 -18 -274 1429 -258
-c:^भिड	-158 451 -88 -124 -81
-c:^भु	-150 319 62 -22 -209
-c:^भुस	-140 320 -108 -20 -52
-c:^भे	346 350 -779 -110 194
-c:^भेज	346 350 -779 -110 194
-c:^भो	-485 701 1243 -912 -547
-c:^भोर	-461 -50 1163 -124 -528
-c:^भोल	-25 1017 87 -1062 -18
-c:^म	1961 -277 -1522 -925 763
+c:^भास	802 -53 -604 -62 -83
+c:^भि	-1242 763 -408 1260 -373
+c:^भि$	-875 -26 -277 1431 -253
+c:^भिड	-155 446 -87 -123 -81
+c:^भु	-150 322 60 -22 -210
+c:^भुस	-140 323 -110 -20 -52
+c:^भे	345 351 -779 -110 193
+c:^भेज	345 351 -779 -110 193
+c:^भो	-485 700 1243 -912 -547
+c:^भोर	-461 -50 1163 -124 -529
+c:^भोल	-25 1018 88 -1063 -18
+c:^म	1963 -307 -1491 -928 763
 c:^मइ	77 -36 -19 -11 -11
 c:^मइय	77 -36 -19 -11 -11
-c:^मक	-470 316 222 -525 458
-c:^मका	-169 -256 466 -417 376
-c:^मक्	-304 661 -107 -62 -188
-c:^मख	-42 -74 66 122 -73
-c:^मग	-714 1070 414 -173 -597
-c:^मगल	-179 229 81 -52 -78
-c:^मगा	-517 675 380 -39 -500
-c:^मच	-249 40 458 -106 -143
-c:^मचा	-249 40 458 -106 -143
-c:^मछ	-436 892 -95 -184 -177
-c:^मछल	-436 892 -95 -184 -177
-c:^मज	-422 87 138 -103 300
-c:^मजद	-26 118 102 -22 -173
-c:^मजि	-396 -31 36 -81 472
-c:^मट	-578 1257 -279 -97 -303
-c:^मटक	-578 1257 -279 -97 -303
-c:^मत	3063 -1377 -675 773 -1784
-c:^मत$	1538 -1042 -315 1000 -1181
+c:^मक	-470 317 220 -524 458
+c:^मका	-169 -253 459 -416 378
+c:^मक्	-304 662 -107 -62 -188
+c:^मख	-42 -74 67 122 -73
+c:^मग	-713 1066 416 -173 -596
+c:^मगल	-179 229 81 -52 -79
+c:^मगा	-516 672 382 -39 -499
+c:^मच	-249 41 457 -106 -143
+c:^मचा	-249 41 457 -106 -143
+c:^मछ	-436 893 -94 -184 -177
+c:^मछल	-436 893 -94 -184 -177
+c:^मज	-422 87 139 -103 300
+c:^मजद	-26 118 102 -21 -172
+c:^मजि	-396 -31 37 -81 472
+c:^मट	-577 1257 -281 -97 -303
+c:^मटक	-577 1257 -281 -97 -303
+c:^मत	3063 -1377 -673 773 -1786
+c:^मत$	1537 -1040 -314 1000 -1183
 c:^मतग	132 -11 -2 -98 -20
-c:^मतद	1406 -323 -306 -196 -582
-c:^मद	222 9 44 -397 122
-c:^मद$	-479 -36 12 -12 514
-c:^मदि	-9 251 186 -265 -164
-c:^मद्	709 -206 -154 -121 -228
-c:^मध	-275 107 2 225 -58
+c:^मतद	1407 -325 -305 -195 -581
+c:^मद	223 5 48 -397 121
+c:^मद$	-479 -35 12 -12 514
+c:^मदि	-9 246 192 -264 -165
+c:^मद्	710 -206 -155 -121 -228
+c:^मध	-275 107 1 225 -58
 c:^मधु	-288 130 -33 239 -48
-c:^मन	242 90 -184 -528 381
-c:^मना	619 -225 -55 -396 57
-c:^मनो	-266 190 -125 -129 330
-c:^मर	-297 13 1444 -218 -941
-c:^मरे	-261 -136 791 -91 -303
-c:^मर्	-23 -73 758 -113 -549
-c:^मल	-9 517 -133 -8 -366
-c:^मस	-232 -995 -82 -82 1391
-c:^मसि	-232 -995 -82 -82 1391
-c:^मह	1731 710 -1295 -504 -642
-c:^महक	-178 955 -312 -94 -372
-c:^महत	-137 378 -89 -24 -127
+c:^मन	241 90 -184 -529 381
+c:^मना	619 -225 -54 -397 57
+c:^मनो	-266 190 -126 -129 330
+c:^मर	-296 14 1441 -218 -941
+c:^मरे	-260 -136 790 -91 -303
+c:^मर्	-23 -72 756 -113 -548
+c:^मल	-9 521 -136 -8 -367
+c:^मस	-232 -992 -84 -82 1390
+c:^मसि	-232 -992 -84 -82 1390
+c:^मह	1733 712 -1300 -506 -640
+c:^महक	-178 957 -313 -94 -372
+c:^महत	-137 384 -95 -24 -127
 c:^महा	-201 -42 -49 352 -60
-c:^महि	918 -116 -433 -600 230
-c:^महु	1425 -696 -236 -133 -359
+c:^महि	919 -120 -430 -602 232
+c:^महु	1427 -698 -237 -132 -359
 c:^महो	114 -14 -61 -13 -25
-c:^मा	-279 -15 225 -540 609
-c:^माग	-617 -343 -502 4 1459
-c:^माझ	-222 -25 554 -42 -265
-c:^मात	371 -236 -167 -105 138
-c:^माफ	-1 -32 -12 -5 50
+c:^मा	-281 -26 239 -541 609
+c:^माग	-619 -341 -500 2 1458
+c:^माझ	-222 -25 556 -42 -266
+c:^मात	371 -235 -168 -106 138
+c:^माफ	-1 -31 -13 -5 50
 c:^माम	-136 304 2 -58 -112
-c:^मार	-1158 58 -301 395 1007
-c:^माल	-394 1596 317 -133 -1385
-c:^मास	167 -112 -33 29 -51
+c:^मार	-1157 56 -300 395 1006
+c:^माल	-393 1597 316 -133 -1387
+c:^मास	168 -112 -33 28 -51
 c:^माह	180 -41 -2 -12 -125
-c:^मि	-212 -339 325 988 -762
-c:^मिड	-80 -420 -152 87 565
-c:^मिन	-236 565 212 -76 -464
-c:^मिय	-33 379 214 -28 -533
+c:^मि	-210 -338 323 988 -762
+c:^मिड	-80 -421 -152 87 566
+c:^मिन	-234 568 207 -76 -465
+c:^मिय	-33 379 215 -28 -533
 c:^मिर	-248 -23 -24 -56 351
-c:^मिल	334 -963 -143 1130 -357
-c:^मु	-484 -59 997 339 -794
-c:^मुक	539 -342 67 -67 -197
-c:^मुख	-468 10 614 666 -823
-c:^मुज	-260 584 -169 -153 -1
-c:^मुझ	-591 245 -137 -127 610
-c:^मुद	411 -330 -96 -52 68
-c:^मुन	-141 167 -150 118 7
+c:^मिल	334 -965 -142 1130 -357
+c:^मु	-482 -60 996 339 -794
+c:^मुक	540 -343 67 -67 -197
+c:^मुख	-466 10 613 665 -823
+c:^मुज	-261 581 -166 -153 -2
+c:^मुझ	-591 246 -137 -127 609
+c:^मुद	411 -331 -95 -52 68
+c:^मुन	-141 166 -147 117 5
 c:^मुफ	111 -17 -38 -30 -26
-c:^मुर	-1 -367 24 347 -4
-c:^मुस	-715 308 760 97 -450
-c:^मे	-4 1403 -1249 -1896 1745
-c:^मे$	328 2031 -197 -1482 -681
-c:^मेर	-798 -1031 -1164 474 2520
-c:^मेल	-280 -215 379 -191 308
-c:^मै	-380 757 -762 7 378
-c:^मै$	55 -52 -194 -253 443
+c:^मुर	-1 -366 25 346 -4
+c:^मुस	-714 311 753 98 -448
+c:^मे	-9 1398 -1225 -1903 1738
+c:^मे$	325 2027 -177 -1488 -686
+c:^मेर	-801 -1029 -1162 474 2519
+c:^मेल	-280 -215 378 -191 308
+c:^मै	-379 753 -760 8 377
+c:^मै$	55 -50 -195 -252 442
 c:^मैज	-159 239 -51 -42 14
-c:^मैन	-859 602 -302 400 158
-c:^मैस	458 219 -248 -130 -300
-c:^मो	-896 1157 446 -737 29
-c:^मो$	-27 118 -18 -10 -63
-c:^मोड	-5 155 -69 129 -210
-c:^मोब	-194 471 484 -507 -254
-c:^मोह	-437 -35 -84 -324 880
+c:^मैन	-860 601 -300 400 158
+c:^मैस	460 215 -246 -130 -300
+c:^मो	-895 1156 447 -737 29
+c:^मो$	-27 117 -18 -10 -63
+c:^मोड	-5 162 -74 129 -211
+c:^मोब	-195 467 491 -508 -255
+c:^मोह	-436 -36 -84 -324 880
 c:^मौ	-217 56 548 -155 -232
-c:^मौत	-284 111 440 -143 -124
+c:^मौत	-284 111 439 -143 -124
 c:^मौस	67 -55 109 -12 -108
-c:^य	3019 3039 -1310 -1287 -3461
-c:^यह	-842 2700 -629 -376 -852
-c:^यह$	-756 2030 -319 -147 -808
-c:^यहा	-115 261 -150 -106 110
-c:^यहि	28 410 -161 -123 -155
-c:^या	779 271 -453 -228 -369
+c:^य	3020 3024 -1292 -1289 -3463
+c:^यह	-838 2684 -619 -375 -852
+c:^यह$	-756 2023 -313 -147 -807
+c:^यहा	-112 252 -145 -105 110
+c:^यहि	29 410 -162 -123 -155
+c:^या	778 269 -447 -230 -370
 c:^या$	457 -26 -18 -345 -67
-c:^याद	336 134 -425 249 -294
-c:^यान	4 158 -17 -132 -13
-c:^यु	979 -90 152 -206 -837
-c:^युप	0 89 -16 -6 -66
+c:^याद	335 134 -420 246 -295
+c:^यान	4 157 -17 -132 -12
+c:^यु	980 -89 152 -206 -837
+c:^युप	0 89 -17 -6 -66
 c:^युव	979 -144 -24 -131 -680
-c:^ये	1778 684 -419 -560 -1483
-c:^ये$	1778 684 -419 -560 -1483
-c:^यो	315 -206 -26 -9 -73
-c:^योज	315 -206 -26 -9 -73
-c:^र	-6740 3790 78 -197 3068
-c:^रक	-611 425 -22 -67 275
-c:^रख	-6 1931 -924 589 -1590
+c:^ये	1775 686 -417 -561 -1484
+c:^ये$	1775 686 -417 -561 -1484
+c:^यो	315 -205 -27 -9 -74
+c:^योज	315 -205 -27 -9 -74
+c:^र	-6737 3828 28 -191 3072
+c:^रक	-611 423 -22 -67 276
+c:^रख	-6 1937 -927 587 -1591
 c:^रख$	-1 40 -5 -4 -29
-c:^रखत	-262 1051 -206 -164 -418
+c:^रखत	-262 1051 -206 -165 -419
 c:^रखन	738 -93 -118 -240 -287
-c:^रखा	-255 132 -317 119 320
-c:^रखि	-13 5 -89 233 -135
-c:^रखे	413 -189 -239 740 -724
-c:^रग	294 -77 -581 -777 1140
-c:^रग$	-177 -71 -346 -328 922
-c:^रगद	164 -2 -234 -158 230
-c:^रघ	-125 -132 452 -98 -96
-c:^रघु	-125 -132 452 -98 -96
-c:^रज	-215 -51 471 -92 -112
+c:^रखा	-254 132 -317 119 320
+c:^रखि	-12 6 -92 232 -135
+c:^रखे	412 -184 -242 739 -725
+c:^रग	294 -75 -583 -777 1141
+c:^रग$	-177 -70 -347 -328 923
+c:^रगद	165 -2 -235 -158 230
+c:^रघ	-125 -132 451 -98 -96
+c:^रघु	-125 -132 451 -98 -96
+c:^रज	-215 -51 470 -92 -112
 c:^रजौ	-21 35 -6 -4 -4
-c:^रव	-112 68 418 -151 -224
-c:^रवि	-112 68 418 -151 -224
-c:^रस	-432 748 -198 203 -321
-c:^रह	-2832 -2088 309 1790 2821
-c:^रह$	100 -18 41 -22 -101
-c:^रहत	-147 -196 215 -658 786
-c:^रहन	958 -482 34 -43 -467
-c:^रहल	-803 -264 440 297 329
-c:^रहा	-3592 -256 889 -71 3030
-c:^रहि	-2096 921 -1163 1428 910
-c:^रहे	1823 -2945 338 1759 -974
-c:^रहो	944 -118 -105 -203 -517
-c:^रा	-3572 1368 1476 201 527
-c:^राक	-15 14 90 -8 -81
-c:^राज	-84 259 270 -131 -314
-c:^रात	-2219 571 -138 -299 2085
-c:^राम	-542 -341 340 215 328
-c:^राय	-108 -80 1067 -232 -647
-c:^रास	-821 378 -49 821 -330
-c:^रि	-786 -325 205 -480 1387
-c:^रिक	-529 42 -37 -197 721
-c:^रिज	-13 -80 -56 -8 156
-c:^रिस	-244 -287 298 -276 509
-c:^रु	-1032 1406 241 957 -1572
-c:^रुक	-698 1058 534 536 -1430
-c:^रुप	-342 332 -299 292 18
-c:^रे	-286 66 3 156 61
-c:^रेट	156 249 -38 235 -602
-c:^रेल	-421 -145 57 -25 533
+c:^रव	-111 70 418 -151 -225
+c:^रवि	-111 70 418 -151 -225
+c:^रस	-433 751 -199 203 -322
+c:^रह	-2834 -2091 311 1791 2823
+c:^रह$	102 -17 38 -22 -100
+c:^रहत	-148 -195 211 -657 788
+c:^रहन	957 -480 34 -43 -468
+c:^रहल	-803 -263 439 298 329
+c:^रहा	-3591 -261 896 -73 3029
+c:^रहि	-2097 925 -1164 1428 908
+c:^रहे	1822 -2947 338 1759 -974
+c:^रहो	944 -119 -104 -203 -518
+c:^रा	-3569 1368 1473 201 526
+c:^राक	-15 15 89 -8 -81
+c:^राज	-83 266 264 -131 -315
+c:^रात	-2219 573 -141 -299 2087
+c:^राम	-541 -340 338 214 329
+c:^राय	-107 -82 1068 -233 -647
+c:^रास	-821 379 -48 821 -331
+c:^रि	-787 -334 219 -481 1383
+c:^रिक	-531 44 -38 -197 721
+c:^रिज	-13 -81 -53 -8 155
+c:^रिस	-244 -297 310 -276 507
+c:^रु	-1030 1405 241 956 -1573
+c:^रुक	-697 1058 534 535 -1430
+c:^रुप	-341 331 -299 292 18
+c:^रे	-286 66 2 156 62
+c:^रेट	156 249 -39 236 -602
+c:^रेल	-421 -144 56 -25 534
 c:^रै	310 -55 -70 -52 -133
-c:^रो	-1425 627 -751 -756 2306
-c:^रो$	-18 -268 -343 -89 719
-c:^रोक	47 -423 -140 -102 618
-c:^रोज	-528 369 -803 -494 1456
-c:^रोड	-923 850 184 -152 41
-c:^ल	-1815 -2658 -1164 3144 2493
-c:^लइ	-126 -122 449 -98 -102
-c:^लइक	-126 -122 449 -98 -102
-c:^लक	642 -26 -25 -49 -543
-c:^लकड	-47 -5 573 -28 -493
-c:^लग	128 -175 1002 -343 -613
-c:^लग$	-174 -181 423 -51 -17
-c:^लगत	-1083 778 623 -437 119
-c:^लगा	-440 147 -177 682 -212
-c:^लगि	433 -23 -76 -298 -37
-c:^लगे	1275 -1393 209 311 -403
-c:^लड	-2709 229 -210 -250 2940
-c:^लडक	-4058 909 -186 -197 3532
-c:^लड्	714 -662 -9 -12 -31
-c:^लद	-31 266 -47 -29 -159
-c:^लदे	-31 266 -47 -29 -159
+c:^रो	-1420 651 -792 -749 2310
+c:^रो$	-18 -270 -340 -89 718
+c:^रोक	47 -429 -135 -101 619
+c:^रोज	-525 395 -844 -486 1460
+c:^रोड	-922 850 182 -152 42
+c:^ल	-1812 -2606 -1231 3148 2501
+c:^लइ	-125 -122 448 -98 -102
+c:^लइक	-125 -122 448 -98 -102
+c:^लक	641 -27 -20 -50 -545
+c:^लकड	-47 -5 574 -28 -494
+c:^लग	131 -174 1003 -344 -617
+c:^लग$	-175 -182 425 -51 -17
+c:^लगत	-1079 772 627 -437 118
+c:^लगा	-441 152 -179 681 -213
+c:^लगि	434 -23 -77 -298 -37
+c:^लगे	1275 -1390 208 311 -403
+c:^लड	-2703 283 -284 -244 2948
+c:^लडक	-4054 965 -260 -192 3540
+c:^लड्	716 -664 -9 -12 -31
+c:^लद	-31 265 -47 -29 -158
+c:^लदे	-31 265 -47 -29 -158
 c:^लब	175 -49 -62 -32 -31
 c:^लबि	175 -49 -62 -32 -31
-c:^लह	261 170 -45 -18 -368
-c:^ला	-270 -120 -909 1532 -233
-c:^लाइ	195 -20 -77 247 -345
-c:^लाउ	105 -145 -97 274 -137
-c:^लाए	49 -199 -161 -29 340
-c:^लाख	-297 -424 -6 -260 987
-c:^लाग	78 69 -641 830 -336
-c:^लाठ	-84 -397 -250 771 -39
-c:^लात	-316 856 74 -149 -466
-c:^लाल	-183 92 -115 -123 328
-c:^लि	3662 -2397 -1351 678 -592
-c:^लि$	301 -58 -66 -27 -151
-c:^लिए	2616 -1889 -1064 416 -79
-c:^लिख	-172 -36 -37 319 -74
-c:^लिज	190 -64 46 -32 -141
-c:^लिट	322 -58 -49 -122 -93
-c:^लिय	-227 -109 -108 -105 549
-c:^लिस	-548 244 -52 610 -255
-c:^लु	-959 205 1654 93 -993
-c:^लुट	-959 205 1654 93 -993
-c:^ले	-1926 565 -2492 934 2919
-c:^ले$	-326 -1666 -801 24 2770
-c:^लेक	-1579 2038 -1307 179 669
-c:^लेट	-317 -185 -38 -28 568
-c:^लेत	-339 234 -372 248 229
-c:^लेब	-472 213 -23 586 -304
-c:^लो	-1733 -2348 29 2580 1472
-c:^लोक	-424 56 646 43 -321
-c:^लोग	-1051 -2204 -506 2827 934
-c:^लोह	-318 -744 -128 -67 1257
-c:^लौ	-206 -281 483 419 -416
-c:^लौट	-206 -281 483 419 -416
-c:^व	988 1034 2010 2267 -6298
+c:^लह	262 170 -45 -18 -368
+c:^ला	-274 -114 -910 1533 -235
+c:^लाइ	195 -19 -77 247 -345
+c:^लाउ	105 -146 -96 274 -137
+c:^लाए	49 -200 -161 -29 340
+c:^लाख	-299 -426 -2 -260 987
+c:^लाग	77 70 -641 830 -336
+c:^लाठ	-84 -397 -251 771 -39
+c:^लात	-316 859 71 -147 -466
+c:^लाल	-183 95 -117 -123 328
+c:^लि	3658 -2399 -1341 676 -594
+c:^लि$	301 -57 -66 -27 -150
+c:^लिए	2613 -1888 -1061 415 -80
+c:^लिख	-172 -37 -37 319 -74
+c:^लिज	190 -64 48 -32 -142
+c:^लिट	321 -57 -49 -122 -93
+c:^लिय	-227 -113 -104 -105 549
+c:^लिस	-547 244 -52 610 -254
+c:^लु	-960 205 1654 93 -992
+c:^लुट	-960 205 1654 93 -992
+c:^ले	-1924 560 -2493 934 2923
+c:^ले$	-325 -1667 -802 24 2770
+c:^लेक	-1577 2033 -1310 180 674
+c:^लेट	-317 -186 -38 -28 569
+c:^लेत	-339 235 -374 248 230
+c:^लेब	-472 214 -23 586 -304
+c:^लो	-1731 -2352 31 2579 1473
+c:^लोक	-424 55 646 43 -321
+c:^लोग	-1049 -2208 -506 2827 936
+c:^लोह	-319 -743 -128 -67 1257
+c:^लौ	-208 -282 489 419 -418
+c:^लौट	-208 -282 489 419 -418
+c:^व	985 1079 1950 2276 -6290
 c:^वन	-285 -132 -42 -81 540
 c:^वन$	-285 -132 -42 -81 540
-c:^वर	171 251 -52 -273 -97
-c:^वर्	171 251 -52 -273 -97
-c:^वह	-478 -390 1391 -237 -285
-c:^वह$	-62 -159 386 -73 -92
-c:^वहा	-9 230 -73 197 -346
-c:^वहि	-408 -461 1079 -361 152
-c:^वा	153 2851 1024 -1333 -2694
-c:^वाछ	119 -29 210 -31 -269
-c:^वाद	302 -123 -44 -376 240
+c:^वर	171 252 -52 -273 -98
+c:^वर्	171 252 -52 -273 -98
+c:^वह	-475 -327 1308 -231 -275
+c:^वह$	-59 -85 291 -65 -82
+c:^वहा	-8 230 -73 197 -346
+c:^वहि	-407 -472 1090 -363 153
+c:^वा	150 2831 1043 -1331 -2693
+c:^वाछ	120 -29 208 -31 -268
+c:^वाद	302 -123 -43 -376 240
 c:^वाय	54 -62 -32 -292 333
-c:^वार	-424 -576 828 806 -634
-c:^वाल	-179 3625 126 -1634 -1939
+c:^वार	-428 -577 831 809 -635
+c:^वाल	-180 3606 145 -1634 -1937
 c:^वाह	317 -128 -41 -80 -68
-c:^वि	2168 -1368 -773 585 -612
+c:^वि	2170 -1371 -769 584 -612
 c:^विक	-529 -78 53 484 69
-c:^विज	321 -56 -168 -26 -72
-c:^विड	859 -391 -135 -298 -34
+c:^विज	321 -55 -167 -26 -72
+c:^विड	859 -393 -135 -298 -34
 c:^विद	-291 -198 -34 789 -266
-c:^विध	565 -40 -31 -445 -49
+c:^विध	566 -40 -32 -446 -49
 c:^विन	122 -169 283 -15 -221
-c:^विभ	1120 -550 -288 -253 -28
-c:^विर	124 113 -518 442 -161
-c:^विव	-22 -168 26 -21 184
-c:^विस	481 -314 -26 -86 -56
+c:^विभ	1121 -551 -289 -253 -28
+c:^विर	123 113 -515 440 -161
+c:^विव	-22 -167 26 -21 184
+c:^विस	481 -314 -25 -86 -55
 c:^वे	70 -15 -12 -5 -38
-c:^वो	-2888 420 2489 2843 -2864
-c:^वो$	-1963 462 3203 -547 -1155
-c:^वोट	-1310 -77 -737 4076 -1953
-c:^व्	554 187 -329 -778 365
-c:^व्य	560 133 -205 -161 -327
-c:^व्ह	-5 54 -124 -617 692
-c:^स	8447 -661 -718 -1715 -5354
-c:^स$	-379 181 385 -15 -172
-c:^सक	563 481 -129 -756 -160
-c:^सक$	-10 21 -390 -9 387
-c:^सकत	351 703 56 -686 -423
-c:^सकर	-10 33 166 -2 -187
-c:^सक्	-27 -48 210 -59 -75
-c:^सख	-477 -853 51 1663 -384
-c:^सख्	-477 -853 51 1663 -384
-c:^सग	-187 -70 326 -12 -56
-c:^सच	607 -109 -146 -88 -263
-c:^सचि	234 12 -32 -18 -196
-c:^सज	19 1018 -3 -996 -38
-c:^सजय	-14 1020 -1 -996 -10
+c:^वो	-2894 416 2505 2842 -2869
+c:^वो$	-1966 456 3217 -548 -1159
+c:^वोट	-1313 -75 -735 4076 -1953
+c:^व्	554 188 -328 -779 364
+c:^व्य	560 132 -204 -161 -327
+c:^व्ह	-6 56 -124 -617 692
+c:^स	8446 -632 -757 -1709 -5349
+c:^स$	-377 180 384 -15 -172
+c:^सक	561 480 -121 -757 -162
+c:^सक$	-10 25 -392 -9 386
+c:^सकत	349 698 64 -687 -425
+c:^सकर	-10 32 167 -2 -188
+c:^सक्	-28 -49 212 -60 -76
+c:^सख	-477 -854 52 1663 -384
+c:^सख्	-477 -854 52 1663 -384
+c:^सग	-186 -67 322 -12 -56
+c:^सच	607 -109 -147 -89 -263
+c:^सचि	234 13 -33 -18 -195
+c:^सज	19 1019 -3 -997 -37
+c:^सजय	-14 1021 -1 -996 -10
 c:^सजा	32 -2 -2 -1 -28
-c:^सट	-718 -467 96 -153 1243
-c:^सटे	-218 -97 410 -24 -71
-c:^सट्	-342 -103 -118 -82 646
-c:^सड	-365 1828 -442 -264 -758
-c:^सडक	645 -165 -85 -31 -365
-c:^सडा	-883 1218 -80 -158 -97
-c:^सत	774 -192 -262 -522 202
-c:^सतो	-46 -156 -245 179 268
+c:^सट	-717 -471 100 -153 1241
+c:^सटे	-217 -93 405 -24 -71
+c:^सट्	-342 -105 -116 -82 645
+c:^सड	-364 1827 -442 -263 -757
+c:^सडक	646 -166 -84 -31 -364
+c:^सडा	-882 1216 -80 -157 -97
+c:^सत	774 -193 -261 -522 202
+c:^सतो	-46 -156 -244 178 268
 c:^सत्	820 -36 -17 -701 -66
-c:^सद	13 -151 -32 281 -112
+c:^सद	13 -150 -32 281 -112
 c:^सदस	23 -170 -105 347 -95
-c:^सन	351 109 -22 -18 -420
+c:^सन	351 109 -23 -18 -419
 c:^सनह	355 -27 -21 -7 -300
-c:^सप	2157 -166 -353 -71 -1566
-c:^सपथ	301 -58 -66 -27 -151
-c:^सपर	2046 -104 -129 4 -1817
-c:^सप्	-729 1008 -196 -70 -13
-c:^सफ	-152 34 115 -40 43
-c:^सफा	130 -36 -73 -11 -11
-c:^सफे	-282 69 187 -29 54
-c:^सब	2850 547 -1530 -935 -932
-c:^सब$	952 1907 -728 -1305 -825
-c:^सबक	452 -598 -47 339 -145
+c:^सप	2156 -179 -343 -71 -1563
+c:^सपथ	301 -57 -66 -27 -150
+c:^सपर	2045 -118 -117 5 -1814
+c:^सप्	-728 1006 -195 -70 -12
+c:^सफ	-152 33 116 -40 44
+c:^सफा	130 -36 -72 -11 -11
+c:^सफे	-282 69 188 -29 54
+c:^सब	2848 548 -1528 -937 -932
+c:^सब$	951 1906 -725 -1307 -826
+c:^सबक	452 -599 -47 339 -145
 c:^सबस	53 -103 -64 212 -99
-c:^सब्	1395 -659 -692 -181 137
-c:^सभ	3649 -1141 -600 -1193 -715
+c:^सब्	1393 -657 -693 -181 137
+c:^सभ	3650 -1144 -598 -1193 -715
 c:^सभा	451 -27 -30 -263 -130
-c:^सभि	3198 -1100 -564 -929 -605
-c:^सम	1835 -1913 -172 -43 294
-c:^समझ	1515 -868 -67 -234 -346
-c:^समय	0 -533 -136 -107 776
+c:^सभि	3200 -1102 -563 -929 -606
+c:^सम	1832 -1917 -163 -44 293
+c:^समझ	1514 -867 -66 -234 -346
+c:^समय	-2 -539 -126 -108 775
 c:^समर	-43 -366 -15 442 -17
-c:^समि	172 83 -54 -126 -75
-c:^सर	-634 2404 141 -1273 -639
-c:^सर$	-2428 3099 706 -592 -785
-c:^सरक	-136 348 -170 -460 418
-c:^सरप	44 -452 -26 483 -50
-c:^सरस	-466 -66 -80 -91 704
-c:^सरा	2403 712 -678 -602 -1834
-c:^सर्	-195 -59 227 -64 90
+c:^समि	171 85 -54 -126 -75
+c:^सर	-636 2403 145 -1274 -638
+c:^सर$	-2429 3090 719 -594 -786
+c:^सरक	-136 348 -171 -460 419
+c:^सरप	45 -452 -25 483 -50
+c:^सरस	-466 -67 -81 -91 705
+c:^सरा	2403 720 -686 -601 -1836
+c:^सर्	-195 -60 228 -64 91
 c:^सल	21 -4 1 -3 -16
-c:^सह	1314 223 -353 -211 -973
-c:^सहन	-164 579 107 -62 -460
-c:^सहय	896 -30 -202 -627 -37
+c:^सह	1312 225 -352 -211 -974
+c:^सहन	-165 581 107 -62 -461
+c:^सहय	895 -30 -200 -627 -37
 c:^सहि	210 -160 -418 575 -207
-c:^सा	429 -1743 4250 -1155 -1780
-c:^साइ	-420 1007 -46 -24 -517
-c:^साझ	-810 1173 371 -210 -523
+c:^सा	430 -1699 4199 -1151 -1780
+c:^साइ	-422 1012 -47 -25 -517
+c:^साझ	-810 1170 372 -210 -523
 c:^साड	-671 -38 -65 896 -122
-c:^सात	2184 -697 -219 -1043 -224
-c:^साथ	-734 -674 2185 483 -1259
-c:^साद	-297 -96 337 -406 462
-c:^साम	-544 -698 491 425 326
-c:^साय	1096 -585 -228 -74 -209
-c:^साल	739 -2150 1951 -1483 944
-c:^साव	624 -47 -20 -318 -239
-c:^सास	-173 -38 578 -11 -357
-c:^साह	-472 162 523 34 -247
-c:^सि	-600 36 -22 987 -402
-c:^सिक	436 -184 -169 -44 -40
-c:^सिघ	-73 273 -143 -11 -45
-c:^सिट	230 -2 -19 -15 -194
-c:^सिप	93 79 -25 -21 -127
-c:^सिम	-66 473 -165 -68 -173
+c:^सात	2184 -698 -219 -1043 -224
+c:^साथ	-733 -605 2105 488 -1255
+c:^साद	-297 -96 338 -407 462
+c:^साम	-538 -653 430 432 329
+c:^साय	1096 -585 -228 -74 -208
+c:^साल	739 -2149 1948 -1482 944
+c:^साव	624 -47 -19 -318 -239
+c:^सास	-174 -38 579 -11 -356
+c:^साह	-472 149 536 34 -247
+c:^सि	-598 49 -38 989 -402
+c:^सिक	437 -183 -170 -44 -40
+c:^सिघ	-74 276 -146 -12 -46
+c:^सिट	231 -2 -19 -15 -195
+c:^सिप	92 80 -25 -21 -127
+c:^सिम	-66 479 -170 -69 -174
 c:^सिर	-433 -719 -113 138 1127
-c:^सिव	83 140 -105 -21 -97
-c:^सिस	-407 610 -225 596 -575
-c:^सिह	-253 -460 523 446 -256
-c:^सु	1619 -295 134 -1643 185
-c:^सुक	-573 732 -32 -55 -72
-c:^सुख	-334 540 -95 -88 -23
-c:^सुच	1696 -558 -393 -604 -141
-c:^सुध	486 -193 -6 -263 -23
-c:^सुन	122 -53 414 -165 -318
-c:^सुप	15 106 54 -81 -93
-c:^सुब	-786 339 -332 615 164
-c:^सुभ	833 -175 -150 -205 -303
-c:^सुर	13 -504 128 -436 799
+c:^सिव	83 147 -111 -21 -98
+c:^सिस	-407 612 -225 596 -576
+c:^सिह	-252 -461 518 449 -254
+c:^सु	1615 -307 154 -1644 182
+c:^सुक	-572 731 -32 -55 -72
+c:^सुख	-335 540 -95 -88 -23
+c:^सुच	1696 -560 -390 -604 -142
+c:^सुध	485 -192 -6 -264 -23
+c:^सुन	121 -53 418 -166 -319
+c:^सुप	15 106 54 -82 -93
+c:^सुब	-788 327 -316 615 163
+c:^सुभ	834 -176 -149 -205 -303
+c:^सुर	12 -501 125 -435 799
 c:^सुल	-42 -81 472 -275 -75
-c:^सुव	725 -111 -130 -238 -246
-c:^से	-576 696 -513 -187 580
-c:^से$	-790 815 -452 -268 694
+c:^सुव	725 -112 -130 -237 -246
+c:^से	-579 686 -499 -188 581
+c:^से$	-793 806 -438 -270 695
 c:^सेव	217 -137 -54 84 -110
-c:^सो	393 -263 625 -299 -455
-c:^सो$	-49 -75 815 -115 -575
-c:^सोत	155 -42 155 -139 -128
-c:^सोन	-112 -17 -168 -157 454
-c:^स्	-714 -1288 375 -4 1631
-c:^स्क	-818 -1180 -242 401 1838
-c:^स्ट	-1066 -226 463 364 465
-c:^स्त	933 -609 -223 -83 -17
-c:^स्थ	420 -99 -52 -76 -194
-c:^स्प	-504 822 -73 -63 -182
-c:^स्व	-208 5 503 -23 -277
-c:^ह	1521 279 -2109 729 -421
+c:^सो	393 -263 621 -298 -454
+c:^सो$	-50 -75 815 -115 -576
+c:^सोत	155 -42 150 -138 -126
+c:^सोन	-112 -16 -171 -155 454
+c:^स्	-711 -1292 373 -4 1635
+c:^स्क	-816 -1185 -237 401 1838
+c:^स्ट	-1066 -226 462 364 466
+c:^स्त	930 -607 -224 -83 -17
+c:^स्थ	420 -99 -52 -75 -194
+c:^स्प	-503 820 -73 -63 -182
+c:^स्व	-205 5 497 -23 -274
+c:^ह	1522 297 -2136 733 -417
 c:^ह$	335 -13 -61 -213 -48
-c:^हइ	446 26 85 -94 -464
-c:^हइ$	446 26 85 -94 -464
-c:^हग	-137 399 -28 154 -388
-c:^हगा	-137 399 -28 154 -388
-c:^हज	1064 -626 -459 -54 75
-c:^हजा	1064 -626 -459 -54 75
-c:^हट	-643 -141 -65 937 -87
-c:^हटा	-281 -127 -45 519 -66
-c:^हत	-319 -419 1013 68 -344
-c:^हत्	-319 -419 1013 68 -344
-c:^हथ	-353 -244 -383 1222 -243
-c:^हथि	-267 -234 -491 1231 -238
-c:^हफ	44 501 107 -43 -610
-c:^हफ्	44 501 107 -43 -610
-c:^हम	-225 1710 -363 -118 -1003
-c:^हम$	-31 146 126 -66 -175
-c:^हमक	770 -224 -46 -433 -66
-c:^हमन	561 -157 -198 -108 -98
-c:^हमर	-2197 1453 -224 -104 1072
-c:^हमा	1344 455 -431 -97 -1271
-c:^हर	-245 1748 -939 821 -1385
-c:^हर$	-84 1222 -831 878 -1185
-c:^हरा	-123 399 -72 -47 -157
-c:^हरि	-38 142 -31 -9 -64
-c:^हल	-184 203 191 -30 -180
-c:^हलै	-165 127 201 -28 -136
-c:^हा	1562 -865 906 -751 -852
+c:^हइ	447 27 85 -94 -465
+c:^हइ$	447 27 85 -94 -465
+c:^हग	-137 400 -28 154 -388
+c:^हगा	-137 400 -28 154 -388
+c:^हज	1064 -626 -458 -54 73
+c:^हजा	1064 -626 -458 -54 73
+c:^हट	-645 -140 -65 937 -87
+c:^हटा	-282 -126 -45 519 -66
+c:^हत	-317 -429 1022 68 -344
+c:^हत्	-317 -429 1022 68 -344
+c:^हथ	-353 -244 -384 1224 -243
+c:^हथि	-268 -234 -492 1232 -238
+c:^हफ	43 504 107 -43 -611
+c:^हफ्	43 504 107 -43 -611
+c:^हम	-227 1703 -352 -119 -1004
+c:^हम$	-32 147 126 -66 -176
+c:^हमक	771 -226 -46 -433 -66
+c:^हमन	561 -158 -196 -109 -98
+c:^हमर	-2197 1449 -219 -104 1071
+c:^हमा	1341 453 -429 -97 -1269
+c:^हर	-243 1738 -929 820 -1386
+c:^हर$	-83 1214 -822 877 -1186
+c:^हरा	-123 398 -71 -47 -157
+c:^हरि	-38 141 -31 -9 -64
+c:^हल	-185 205 191 -30 -181
+c:^हलै	-165 128 202 -28 -137
+c:^हा	1561 -862 907 -752 -854
 c:^हा$	66 14 -28 -15 -37
-c:^हाज	-14 201 43 -72 -158
-c:^हाट	838 -329 560 -506 -563
-c:^हाथ	-211 223 472 345 -830
-c:^हार	764 -113 -99 -385 -168
-c:^हाल	-2 -13 58 -6 -37
-c:^हि	164 -853 291 975 -577
-c:^हि$	-741 -275 -232 1313 -66
+c:^हाज	-14 201 42 -72 -157
+c:^हाट	838 -328 559 -506 -563
+c:^हाथ	-211 225 473 345 -832
+c:^हार	765 -114 -98 -385 -168
+c:^हाल	-2 -14 60 -6 -38
+c:^हि	164 -871 314 972 -579
+c:^हि$	-741 -279 -228 1313 -65
 c:^हिद	643 -136 -39 -295 -173
-c:^हिर	27 -22 -5 0 -1
-c:^हिस	236 -422 567 -43 -338
-c:^हु	889 -915 -1087 1075 39
-c:^हु$	-353 95 -69 -168 494
-c:^हुआ	49 -149 19 487 -407
-c:^हुइ	998 -651 -949 554 49
-c:^हुए	152 -224 -36 168 -61
-c:^हे	229 -69 -248 -74 162
-c:^हेल	-12 -53 -230 -57 352
-c:^है	-1250 263 312 976 -301
-c:^है$	-1250 263 312 976 -301
-c:^हो	1128 770 -1847 906 -956
-c:^हो$	125 40 -1365 1398 -198
-c:^होइ	-509 12 -94 -83 674
-c:^होक	-83 -28 -16 411 -283
-c:^होग	2028 46 -598 -965 -511
-c:^होट	-347 194 386 -22 -212
-c:^होत	702 500 -112 -749 -342
-c:^होन	376 -125 -43 156 -365
-c:^होम	16 33 -18 -8 -22
-c:^होल	0 -373 -50 497 -75
-c:a$	-1957 -2399 1618 829 1908
-c:ab	3042 340 1169 638 -5188
-c:ab$	5140 -981 -522 -722 -2915
-c:aba	-854 656 731 270 -803
-c:aba$	-1102 1099 911 322 -1230
-c:aban	53 -149 171 -29 -46
-c:abe	-25 249 -167 -8 -49
-c:abe$	-25 249 -167 -8 -49
-c:abh	-166 -254 1138 344 -1062
-c:abha	144 -18 -124 38 -41
-c:abhi	-310 -236 1262 306 -1022
-c:abj	-1601 444 -154 1552 -242
-c:abja	-1155 -175 -79 1674 -266
-c:abji	-446 619 -75 -122 24
-c:abk	63 -263 -84 81 204
-c:abko	239 -246 -81 -125 213
-c:abl	1003 -633 40 -67 -344
-c:able	1287 -543 -355 -155 -234
-c:ablu	-284 -90 395 88 -109
-c:abo	-17 573 -634 254 -176
-c:abou	323 611 -559 315 -690
-c:abs	270 -427 400 333 -575
-c:absc	275 -543 402 417 -551
-c:abu	-14 -304 -41 424 -65
-c:abut	-14 -304 -41 424 -65
-c:ac	3254 -1081 -240 -951 -982
-c:ac$	-37 194 55 104 -315
-c:ace	143 -532 -406 -184 979
-c:ace$	137 -87 -134 -28 112
+c:^हिर	27 -21 -5 0 -1
+c:^हिस	235 -436 586 -45 -341
+c:^हु	890 -911 -1094 1074 41
+c:^हु$	-352 97 -70 -167 493
+c:^हुआ	47 -148 17 488 -404
+c:^हुइ	1000 -650 -952 554 49
+c:^हुए	153 -223 -36 167 -61
+c:^हे	228 -68 -249 -74 163
+c:^हेल	-13 -53 -230 -57 352
+c:^है	-1247 280 281 981 -296
+c:^है$	-1247 280 281 981 -296
+c:^हो	1130 766 -1841 905 -960
+c:^हो$	127 40 -1368 1399 -197
+c:^होइ	-508 9 -94 -83 676
+c:^होक	-83 -29 -15 410 -284
+c:^होग	2027 47 -598 -966 -511
+c:^होट	-346 197 383 -21 -212
+c:^होत	702 495 -102 -749 -346
+c:^होन	377 -125 -42 154 -365
+c:^होम	15 33 -18 -8 -22
+c:^होल	0 -372 -50 498 -75
+c:a$	-1959 -2410 1641 826 1902
+c:ab	3040 390 1109 646 -5185
+c:ab$	5139 -982 -520 -722 -2914
+c:aba	-850 722 642 279 -794
+c:aba$	-1102 1093 915 323 -1230
+c:aban	56 -75 77 -21 -37
+c:abe	-25 247 -165 -8 -49
+c:abe$	-25 247 -165 -8 -49
+c:abh	-169 -261 1150 343 -1063
+c:abha	144 -18 -123 38 -41
+c:abhi	-313 -243 1274 305 -1023
+c:abj	-1601 445 -154 1552 -242
+c:abja	-1155 -175 -78 1674 -266
+c:abji	-446 620 -75 -122 24
+c:abk	62 -262 -85 81 203
+c:abko	239 -245 -82 -125 213
+c:abl	1001 -634 47 -68 -347
+c:able	1286 -540 -356 -156 -235
+c:ablu	-286 -94 403 88 -112
+c:abo	-15 568 -632 255 -176
+c:abou	324 606 -557 316 -689
+c:abs	270 -429 405 332 -578
+c:absc	274 -546 408 417 -553
+c:abu	-15 -303 -41 424 -65
+c:abut	-15 -303 -41 424 -65
+c:ac	3255 -1085 -234 -952 -984
+c:ac$	-37 195 54 104 -316
+c:ace	143 -533 -406 -184 980
+c:ace$	137 -87 -135 -28 113
 c:aceb	-21 -155 -126 -69 371
-c:ach	3461 -396 -711 -747 -1607
-c:ach$	486 -198 488 -111 -665
-c:acha	2731 -1016 -950 -120 -645
-c:achc	588 -174 -124 -150 -140
-c:ache	-420 872 -212 -256 16
-c:achi	15 -15 87 -156 68
-c:aco	-556 -190 -194 12 928
-c:acou	-556 -190 -194 12 928
-c:act	509 105 -190 -510 86
-c:act$	1005 234 -171 -207 -861
-c:acte	195 -35 -55 -11 -94
-c:acti	108 377 -131 -83 -272
-c:acto	-324 -334 -383 33 1008
-c:acu	-39 -541 1039 342 -801
-c:acus	-39 -541 1039 342 -801
-c:ad	1982 -3107 -466 -735 2325
-c:ad$	618 1420 -303 -2492 756
-c:ada	2924 -814 -854 130 -1386
-c:ada$	1272 -66 -311 -85 -810
+c:ach	3460 -398 -711 -746 -1605
+c:ach$	486 -201 490 -111 -663
+c:acha	2729 -1013 -952 -120 -644
+c:achc	587 -173 -125 -150 -140
+c:ache	-418 870 -211 -256 15
+c:achi	15 -15 86 -156 68
+c:aco	-557 -189 -195 13 928
+c:acou	-557 -189 -195 13 928
+c:act	513 104 -191 -511 85
+c:act$	1007 236 -175 -207 -860
+c:acte	195 -35 -54 -11 -94
+c:acti	108 377 -130 -83 -273
+c:acto	-323 -334 -383 33 1008
+c:acu	-39 -544 1047 341 -804
+c:acus	-39 -544 1047 341 -804
+c:ad	1985 -3105 -470 -735 2325
+c:ad$	618 1424 -312 -2490 760
+c:ada	2926 -811 -861 130 -1384
+c:ada$	1272 -65 -310 -86 -811
 c:adak	669 -170 -73 -320 -106
-c:adal	-155 -273 303 511 -386
-c:adar	1313 -287 -291 -578 -157
-c:adav	-405 -148 83 615 -146
-c:adb	904 -176 -91 -505 -132
-c:adbu	919 -626 -84 -80 -129
-c:ade	-743 337 -393 -120 919
-c:ade$	-5 622 -247 47 -417
-c:aded	-399 -57 -53 -41 551
-c:ader	-568 -172 -143 -75 958
-c:adi	967 -1827 989 633 -761
-c:adi$	19 -1222 1302 689 -788
-c:adin	-13 -76 -65 -17 171
-c:adiy	400 -42 -238 -34 -86
-c:adk	-1583 -728 -963 -340 3614
-c:adka	-555 -315 51 -148 967
-c:adke	-984 -187 -904 58 2017
-c:adki	-388 -251 -152 -312 1103
+c:adal	-155 -273 303 511 -387
+c:adar	1313 -285 -293 -578 -157
+c:adav	-404 -147 80 615 -144
+c:adb	904 -175 -91 -505 -132
+c:adbu	919 -625 -85 -80 -129
+c:ade	-742 337 -393 -120 919
+c:ade$	-4 623 -248 47 -418
+c:aded	-399 -58 -54 -41 552
+c:ader	-568 -172 -142 -75 958
+c:adi	968 -1837 998 633 -763
+c:adi$	20 -1232 1313 689 -790
+c:adin	-13 -76 -65 -17 170
+c:adiy	401 -42 -239 -34 -86
+c:adk	-1582 -731 -962 -340 3615
+c:adka	-554 -318 51 -148 969
+c:adke	-984 -188 -903 58 2017
+c:adki	-388 -250 -154 -312 1103
 c:adl	433 -174 -28 12 -244
 c:adle	433 -174 -28 12 -244
-c:adm	-1953 59 1252 6 636
-c:admi	-1296 -624 1260 14 646
-c:ado	270 23 46 -7 -331
+c:adm	-1953 56 1258 6 632
+c:admi	-1299 -624 1266 14 643
+c:ado	271 20 48 -8 -331
 c:adop	-21 67 -17 109 -138
-c:ados	-74 -33 300 -83 -110
-c:adr	923 -850 -11 -7 -55
-c:adre	923 -850 -11 -7 -55
+c:ados	-74 -36 304 -84 -110
+c:adr	922 -849 -11 -7 -55
+c:adre	922 -849 -11 -7 -55
 c:adt	55 68 -11 -52 -60
 c:adta	55 68 -11 -52 -60
-c:adu	544 -616 -219 310 -19
-c:adu$	996 -632 -56 -163 -145
-c:adua	-189 4 -80 -34 299
-c:ady	-81 -163 -66 571 -260
-c:adya	-81 -163 -66 571 -260
-c:af	-92 1131 327 -57 -1310
-c:af$	-265 1582 -113 -342 -861
-c:afe	94 644 -277 -140 -321
-c:afi	-522 -115 747 -266 156
-c:afik	-36 -66 62 -63 103
-c:aft	642 -90 -193 -63 -297
-c:afte	-200 -84 571 -50 -237
-c:ag	833 557 -1072 -1253 934
-c:ag$	408 221 -568 32 -92
-c:aga	-1136 245 597 -908 1203
-c:aga$	-94 -469 244 -575 894
-c:agah	-766 137 -114 -283 1026
-c:agan	-2 -2 76 -14 -58
-c:agar	-772 210 538 69 -45
-c:agat	-74 527 -220 -126 -106
-c:agay	-144 472 -42 -110 -175
-c:agd	637 -89 -220 -188 -139
+c:adu	544 -616 -219 309 -18
+c:adu$	995 -629 -57 -164 -145
+c:adua	-189 3 -80 -34 300
+c:ady	-81 -163 -66 570 -260
+c:adya	-81 -163 -66 570 -260
+c:af	-93 1126 334 -57 -1310
+c:af$	-266 1578 -109 -343 -861
+c:afe	94 643 -276 -139 -321
+c:afi	-521 -116 748 -266 155
+c:afik	-36 -67 63 -63 103
+c:aft	642 -93 -190 -63 -297
+c:afte	-201 -87 575 -50 -237
+c:ag	826 544 -1049 -1255 934
+c:ag$	409 218 -564 31 -94
+c:aga	-1136 236 606 -908 1203
+c:aga$	-92 -482 255 -575 894
+c:agah	-768 140 -116 -283 1027
+c:agan	-2 -2 75 -14 -57
+c:agar	-773 213 538 69 -46
+c:agat	-74 525 -220 -126 -105
+c:agay	-146 473 -42 -110 -175
+c:agd	636 -89 -220 -188 -139
 c:agda	706 -484 -22 -101 -99
-c:age	2290 -134 -1140 -825 -191
-c:age$	492 -221 -759 97 390
-c:agen	84 -473 -245 110 524
-c:ages	1016 19 -262 -206 -567
-c:agh	-310 -104 -75 -39 528
+c:age	2288 -140 -1130 -826 -192
+c:age$	490 -221 -754 97 388
+c:agen	84 -475 -243 110 524
+c:ages	1015 15 -257 -206 -567
+c:agh	-310 -105 -74 -39 528
 c:agh$	-305 -101 -95 -37 538
-c:agi	-123 -759 -104 1252 -266
-c:agl	319 -22 -7 -258 -33
-c:ago	-226 -20 301 -14 -41
-c:ago$	-226 -20 301 -14 -41
-c:ags	-358 758 -163 471 -707
-c:ags$	-358 758 -163 471 -707
-c:agt	-461 84 -123 304 195
-c:agta	275 -53 -92 -350 219
-c:agv	-349 318 -40 -806 878
-c:agva	-349 318 -40 -806 878
-c:ah	1852 -468 -1032 -392 40
-c:ah$	39 2291 118 -417 -2030
-c:aha	-3073 -1361 -210 2326 2319
-c:aha$	-1901 -1354 -504 1877 1882
-c:ahab	447 -55 -256 -24 -112
-c:ahad	-736 -470 143 852 212
-c:ahar	-1271 711 -65 -242 867
-c:ahe	806 -1040 -490 476 247
-c:ahe$	-211 -748 -352 596 715
-c:ahi	3248 316 -1487 -537 -1540
-c:ahi$	3035 414 -1169 -1352 -928
-c:ahin	-249 -183 -187 44 577
-c:ahiy	258 -77 -497 843 -526
-c:ahn	-52 -583 696 -8 -53
-c:ahni	-52 -583 696 -8 -53
-c:aht	-323 -152 1149 -202 -472
-c:ahto	-431 -147 1155 -170 -407
-c:ahu	3164 -342 -1221 -1338 -263
-c:ahua	649 295 -151 -349 -444
-c:ahut	2616 -780 -1045 -984 195
-c:ahuv	-99 143 -24 -5 -14
-c:ai	1996 -2025 1515 221 -1708
-c:ai$	2305 -827 570 1500 -3549
-c:aid	572 -182 450 -153 -687
-c:aid$	-13 130 -4 -85 -29
-c:aida	762 -264 -83 29 -444
-c:aidi	-157 -32 556 -91 -276
-c:aig	247 -37 -28 -124 -57
-c:aign	247 -37 -28 -124 -57
-c:ail	1270 -1150 840 -1251 291
-c:ail$	-41 -181 1038 -227 -590
-c:aila	1593 -688 -641 -526 262
-c:ailv	-1287 -244 929 -352 954
-c:aily	1228 73 -433 -92 -777
-c:aim	-38 134 -21 -11 -63
-c:ain	-1909 -1307 214 491 2512
-c:ain$	-1209 -716 301 545 1080
-c:aine	-957 34 126 192 606
-c:ains	-301 -517 -156 -195 1170
+c:agi	-123 -758 -105 1252 -266
+c:agl	320 -22 -7 -258 -33
+c:ago	-231 -20 306 -14 -41
+c:ago$	-231 -20 306 -14 -41
+c:ags	-358 753 -159 471 -706
+c:ags$	-358 753 -159 471 -706
+c:agt	-462 85 -123 304 196
+c:agta	275 -52 -92 -350 220
+c:agv	-350 321 -44 -807 879
+c:agva	-350 321 -44 -807 879
+c:ah	1859 -484 -1028 -390 43
+c:ah$	38 2290 118 -417 -2030
+c:aha	-3073 -1369 -207 2329 2320
+c:aha$	-1901 -1357 -506 1880 1884
+c:ahab	447 -55 -257 -24 -112
+c:ahad	-736 -470 143 852 211
+c:ahar	-1271 704 -56 -242 865
+c:ahe	806 -1034 -493 475 246
+c:ahe$	-211 -743 -355 594 715
+c:ahi	3252 311 -1489 -536 -1539
+c:ahi$	3040 406 -1168 -1351 -926
+c:ahin	-249 -183 -188 44 577
+c:ahiy	258 -75 -499 843 -527
+c:ahn	-52 -585 698 -8 -53
+c:ahni	-52 -585 698 -8 -53
+c:aht	-323 -153 1149 -202 -471
+c:ahto	-431 -148 1155 -170 -406
+c:ahu	3167 -343 -1223 -1339 -263
+c:ahua	648 297 -153 -349 -443
+c:ahut	2619 -783 -1046 -985 195
+c:ahuv	-98 143 -24 -5 -14
+c:ai	1993 -2028 1523 219 -1707
+c:ai$	2306 -828 571 1499 -3548
+c:aid	572 -181 449 -153 -687
+c:aid$	-13 131 -4 -85 -29
+c:aida	762 -263 -83 29 -445
+c:aidi	-156 -32 556 -92 -276
+c:aig	247 -37 -29 -124 -57
+c:aign	247 -37 -29 -124 -57
+c:ail	1266 -1147 842 -1252 290
+c:ail$	-40 -180 1037 -227 -590
+c:aila	1593 -686 -641 -527 261
+c:ailv	-1291 -244 932 -352 954
+c:aily	1229 73 -433 -92 -777
+c:aim	-39 134 -21 -11 -63
+c:ain	-1911 -1311 224 490 2508
+c:ain$	-1211 -723 312 545 1077
+c:aine	-958 36 125 191 606
+c:ains	-302 -516 -155 -196 1169
 c:aint	558 -109 -57 -50 -343
-c:air	82 90 -78 -241 147
-c:ais	-250 -387 -266 -110 1013
-c:aisa	-418 -364 -160 586 356
+c:air	82 89 -77 -241 147
+c:ais	-248 -389 -266 -111 1014
+c:aisa	-416 -366 -161 585 357
 c:aise	-41 -76 -118 -894 1129
-c:ait	-895 -322 891 390 -64
-c:ait$	-14 -14 59 103 -134
-c:aita	-161 -119 483 -39 -163
-c:aite	-635 -220 -119 339 634
-c:aiti	-86 30 469 -12 -401
-c:aiy	909 -91 -50 -399 -368
-c:aiya	-270 467 -103 -226 131
-c:aiye	313 -358 156 144 -256
-c:aiyo	865 -201 -102 -318 -244
-c:aj	167 747 1581 -1353 -1142
-c:aj$	706 172 6 -494 -391
-c:aja	795 -699 606 -1066 363
-c:aja$	692 -638 874 -424 -503
-c:ajar	-455 155 -674 -630 1605
+c:ait	-894 -322 886 391 -61
+c:ait$	-13 -14 58 103 -134
+c:aita	-162 -119 483 -39 -163
+c:aite	-635 -219 -119 339 634
+c:aiti	-84 30 464 -12 -398
+c:aiy	906 -93 -48 -399 -367
+c:aiya	-270 465 -102 -225 133
+c:aiye	312 -356 156 144 -256
+c:aiyo	864 -201 -102 -318 -244
+c:aj	167 729 1602 -1353 -1145
+c:aj$	707 167 10 -494 -390
+c:aja	794 -708 618 -1066 361
+c:aja$	691 -636 875 -425 -505
+c:ajar	-455 143 -662 -630 1604
 c:ajau	-298 -65 318 162 -118
-c:ajd	527 -119 129 -172 -365
-c:ajdu	540 -105 69 -165 -340
-c:aje	-1725 2197 -22 342 -792
-c:aje$	-1725 2197 -22 342 -792
-c:ajh	380 -393 140 101 -228
-c:ajh$	411 -280 -100 169 -200
-c:aji	-330 -1 175 -257 412
-c:ajib	-51 565 -238 -21 -256
-c:ajip	-269 -533 208 -151 746
-c:ajp	-242 -165 -1 -17 425
-c:aju	-25 129 71 -150 -25
-c:aju$	-25 129 71 -150 -25
-c:ak	-2818 1331 860 -765 1392
-c:ak$	146 145 297 -1166 578
-c:aka	-514 150 782 324 -743
-c:akai	-149 -116 423 434 -593
-c:akal	-365 265 359 -110 -149
-c:akd	-261 -290 851 -281 -18
-c:akde	-261 -290 851 -281 -18
-c:ake	24 217 -122 875 -995
-c:ake$	774 370 -365 212 -990
+c:ajd	528 -119 126 -172 -363
+c:ajdu	541 -105 67 -165 -339
+c:aje	-1724 2196 -22 343 -793
+c:aje$	-1724 2196 -22 343 -793
+c:ajh	379 -395 143 101 -227
+c:ajh$	410 -282 -98 169 -200
+c:aji	-330 -1 178 -258 411
+c:ajib	-51 564 -237 -21 -255
+c:ajip	-269 -532 208 -152 745
+c:ajp	-243 -165 0 -17 424
+c:aju	-25 128 70 -149 -24
+c:aju$	-25 128 70 -149 -24
+c:ak	-2814 1389 786 -758 1397
+c:ak$	148 209 219 -1159 583
+c:aka	-513 148 781 324 -740
+c:akai	-147 -115 419 434 -591
+c:akal	-365 263 362 -110 -150
+c:akd	-261 -290 851 -281 -19
+c:akde	-261 -290 851 -281 -19
+c:ake	25 213 -121 876 -993
+c:ake$	774 365 -362 212 -989
 c:aker	-100 -158 -90 469 -121
-c:akes	-464 -62 451 -244 318
-c:aket	-524 -33 -120 9 669
-c:akh	-1836 1372 -871 367 968
-c:akh$	-1272 -258 -626 192 1964
-c:akha	-292 -109 -38 513 -75
-c:akhe	-508 1007 -108 -106 -285
-c:akhi	-110 454 -126 -112 -106
-c:akhn	-9 73 -20 40 -84
-c:akht	-60 169 -320 -154 365
-c:aki	-556 494 495 -618 185
+c:akes	-464 -62 452 -244 318
+c:aket	-523 -31 -124 9 670
+c:akh	-1836 1372 -869 367 966
+c:akh$	-1272 -258 -625 192 1963
+c:akha	-293 -108 -37 513 -75
+c:akhe	-507 1007 -109 -106 -285
+c:akhi	-110 454 -128 -112 -104
+c:akhn	-9 74 -20 40 -84
+c:akht	-60 168 -317 -155 364
+c:aki	-555 490 496 -617 186
 c:aki$	-144 182 -14 -5 -19
-c:akia	-22 52 42 -22 -51
-c:akin	129 -80 -219 -384 555
-c:akr	-51 244 -86 189 -297
-c:akra	-39 12 -72 222 -123
+c:akia	-22 51 42 -22 -50
+c:akin	129 -82 -218 -384 555
+c:akr	-51 245 -86 188 -297
+c:akra	-39 12 -72 221 -124
 c:akri	-12 233 -14 -33 -173
-c:aks	-178 465 -242 -18 -27
-c:akt	396 -100 -558 -186 449
-c:akta	322 -44 -40 -49 -188
-c:akte	74 -56 -518 -137 637
-c:aku	-222 -216 142 -187 483
-c:aku$	-207 -375 -9 -41 632
-c:akur	-15 159 152 -146 -149
-c:al	-726 222 1945 -3463 2021
-c:al$	-2137 298 161 -1463 3141
-c:ala	-541 -698 829 -1502 1912
-c:ala$	-849 -214 879 -1150 1334
-c:alal	-80 -62 -183 -316 641
-c:alan	-221 -304 -243 -332 1100
-c:alat	-473 592 -29 236 -327
-c:alav	258 -39 -120 -341 243
-c:alay	-465 -174 1017 458 -837
-c:alc	153 -7 -33 -14 -99
-c:alco	153 -7 -33 -14 -99
-c:ald	-696 -289 55 1128 -198
-c:aldi	-696 -289 55 1128 -198
-c:ale	1562 -569 -510 -1104 621
-c:ale$	828 334 -195 -155 -813
-c:aler	-350 -643 -148 66 1074
-c:alg	-831 633 -83 -236 517
-c:alga	-655 830 129 -210 -94
-c:ali	-2827 -12 797 2157 -115
-c:ali$	-909 812 866 723 -1493
-c:alia	-238 -114 501 -34 -114
-c:alig	-853 -42 13 995 -113
-c:alik	-112 326 -172 -9 -34
-c:alit	-187 -490 266 722 -311
-c:alm	-12 422 -40 -69 -301
-c:almi	-7 239 -30 -12 -191
-c:aln	214 -38 -38 -513 375
-c:alne	214 -38 -38 -513 375
-c:alo	369 45 -226 -447 258
+c:aks	-178 464 -241 -18 -27
+c:akt	396 -101 -557 -186 448
+c:akta	322 -44 -41 -49 -188
+c:akte	74 -57 -517 -137 636
+c:aku	-222 -217 144 -187 481
+c:aku$	-207 -374 -10 -41 631
+c:akur	-15 157 154 -145 -150
+c:al	-727 216 1958 -3465 2019
+c:al$	-2132 299 154 -1462 3141
+c:ala	-543 -693 826 -1502 1912
+c:ala$	-850 -210 874 -1150 1335
+c:alal	-80 -61 -184 -316 641
+c:alan	-222 -303 -242 -332 1100
+c:alat	-470 589 -29 237 -326
+c:alav	258 -39 -121 -341 243
+c:alay	-466 -174 1021 457 -839
+c:alc	155 -10 -32 -14 -99
+c:alco	155 -10 -32 -14 -99
+c:ald	-696 -290 56 1128 -199
+c:aldi	-696 -290 56 1128 -199
+c:ale	1559 -565 -509 -1105 620
+c:ale$	825 336 -192 -155 -814
+c:aler	-349 -643 -148 66 1074
+c:alg	-832 633 -79 -237 516
+c:alga	-656 829 133 -211 -95
+c:ali	-2831 -16 814 2154 -121
+c:ali$	-911 814 873 721 -1497
+c:alia	-240 -120 511 -35 -116
+c:alig	-853 -42 13 995 -114
+c:alik	-112 324 -170 -9 -34
+c:alit	-187 -490 264 722 -309
+c:alm	-12 424 -40 -69 -302
+c:almi	-7 241 -31 -12 -192
+c:aln	214 -38 -39 -513 375
+c:alne	214 -38 -39 -513 375
+c:alo	369 47 -227 -447 257
 c:alo$	30 -187 -185 -106 449
-c:alp	-29 199 55 -63 -162
-c:alpu	-29 199 55 -63 -162
-c:als	393 -76 18 -235 -101
-c:als$	558 -127 -66 -44 -320
-c:also	-78 -108 -106 -79 371
-c:alt	481 314 -328 -271 -195
-c:alta	-100 -70 -196 -112 478
-c:alu	-726 1162 -347 -232 143
-c:alu$	-784 1177 -342 -224 172
+c:alp	-29 200 54 -63 -161
+c:alpu	-29 200 54 -63 -161
+c:als	393 -78 22 -235 -102
+c:als$	557 -127 -66 -44 -319
+c:also	-78 -110 -104 -79 371
+c:alt	481 314 -331 -271 -193
+c:alta	-100 -71 -196 -112 479
+c:alu	-727 1166 -350 -232 143
+c:alu$	-785 1181 -344 -224 172
 c:alut	58 -15 -6 -8 -29
-c:aly	826 -76 279 -206 -822
-c:aly$	838 -753 386 -178 -293
-c:alya	-12 677 -107 -29 -529
-c:am	3083 -1629 -3539 1369 715
-c:am$	3547 -552 -3076 -1126 1208
-c:ama	42 -257 -107 373 -50
-c:ama$	-900 309 -170 18 743
-c:amaj	780 -465 -173 128 -270
-c:aman	-159 256 -19 -52 -25
-c:amar	-24 182 455 136 -749
-c:amas	-217 -27 3 260 -18
-c:amb	372 342 -26 -28 -661
-c:amba	-125 -214 143 585 -390
+c:aly	828 -86 287 -207 -822
+c:aly$	840 -758 391 -179 -294
+c:alya	-12 672 -103 -29 -528
+c:am	3082 -1637 -3532 1372 715
+c:am$	3549 -550 -3084 -1126 1211
+c:ama	39 -253 -107 373 -52
+c:ama$	-900 310 -169 18 742
+c:amaj	778 -466 -171 128 -270
+c:aman	-159 255 -19 -52 -25
+c:amar	-24 186 453 136 -751
+c:amas	-217 -27 3 260 -19
+c:amb	375 339 -24 -28 -661
+c:amba	-125 -213 144 585 -391
 c:ambi	951 -151 -121 -567 -112
-c:ambu	-125 292 -39 -35 -94
-c:ame	-1595 -295 -113 -53 2056
-c:ame$	-930 -191 70 -90 1141
-c:amed	-15 11 19 -2 -13
-c:ames	-310 -78 -127 99 415
-c:ami	-572 386 597 528 -939
-c:ami$	-129 -190 858 -108 -432
-c:amil	-296 -116 554 -23 -118
-c:amin	84 -24 -562 490 12
-c:amit	-232 717 -253 170 -402
+c:ambu	-124 289 -38 -35 -93
+c:ame	-1596 -296 -110 -53 2055
+c:ame$	-930 -192 72 -90 1140
+c:amed	-16 11 20 -2 -13
+c:ames	-310 -78 -126 99 415
+c:ami	-573 382 604 528 -940
+c:ami$	-130 -192 864 -109 -433
+c:amil	-297 -119 557 -23 -118
+c:amin	85 -24 -565 491 13
+c:amit	-232 717 -252 169 -402
 c:amj	-153 185 -10 -4 -18
 c:amja	-153 185 -10 -4 -18
-c:amk	-261 322 -295 391 -158
-c:amka	-122 -10 -290 531 -109
-c:aml	-95 107 -524 -56 569
-c:amla	-53 138 -519 -175 609
-c:amle	-42 -31 -5 119 -40
-c:amn	-127 216 -137 576 -528
-c:amna	171 -29 -15 -43 -84
-c:amne	-298 244 -122 619 -444
-c:amp	1045 -811 244 -32 -446
-c:ampa	95 174 -42 -130 -99
-c:ampe	310 -51 -7 -166 -87
-c:ampu	742 -881 -49 346 -157
-c:amr	-58 -278 -148 -338 821
-c:amre	-58 -278 -148 -338 821
-c:amt	-124 5 -190 -120 428
-c:amta	-124 5 -190 -120 428
-c:an	-2881 1675 305 827 74
-c:an$	-3153 435 -188 2427 480
-c:ana	1084 -225 75 -1477 543
-c:ana$	841 -808 475 -562 53
-c:anag	662 251 -13 -855 -45
-c:anan	-40 -53 -516 -32 641
-c:anap	-89 -7 173 -18 -60
-c:anat	-191 260 -32 -8 -28
-c:anc	-296 -1208 -266 1804 -34
-c:ance	709 -109 -49 -67 -485
-c:anch	-870 -1016 -197 1893 190
-c:and	-2914 638 -2156 2384 2048
-c:and$	-392 598 -2024 1391 426
-c:anda	-1769 734 106 -49 978
-c:andi	-289 -603 -640 945 587
-c:ane	-2802 427 162 821 1393
-c:ane$	-1849 293 95 -201 1661
-c:aner	-945 157 -105 1053 -159
-c:ang	-271 622 -695 -592 936
-c:ang$	-569 -143 -1051 -371 2133
-c:anga	350 16 -15 382 -733
-c:angd	-104 93 -25 -122 158
-c:ange	-36 114 17 -6 -89
+c:amk	-261 324 -299 393 -157
+c:amka	-122 -10 -295 535 -108
+c:aml	-96 107 -521 -57 568
+c:amla	-53 138 -517 -176 608
+c:amle	-43 -31 -4 119 -40
+c:amn	-127 217 -137 576 -528
+c:amna	171 -28 -15 -43 -84
+c:amne	-298 245 -122 619 -443
+c:amp	1043 -808 242 -31 -446
+c:ampa	95 175 -42 -129 -99
+c:ampe	310 -50 -7 -166 -87
+c:ampu	741 -880 -50 346 -157
+c:amr	-57 -288 -140 -338 822
+c:amre	-57 -288 -140 -338 822
+c:amt	-124 6 -190 -120 427
+c:amta	-124 6 -190 -120 427
+c:an	-2877 1713 249 832 83
+c:an$	-3147 485 -263 2435 490
+c:ana	1084 -236 89 -1478 540
+c:ana$	842 -813 480 -562 53
+c:anag	663 250 -13 -856 -45
+c:anan	-40 -53 -515 -32 640
+c:anap	-91 -11 181 -18 -61
+c:anat	-192 260 -32 -8 -28
+c:anc	-297 -1210 -264 1804 -34
+c:ance	709 -109 -48 -67 -485
+c:anch	-871 -1017 -197 1894 190
+c:and	-2912 635 -2156 2383 2050
+c:and$	-389 604 -2035 1391 429
+c:anda	-1768 727 111 -49 979
+c:andi	-292 -604 -635 945 587
+c:ane	-2804 423 167 821 1393
+c:ane$	-1851 290 100 -201 1662
+c:aner	-945 156 -105 1052 -159
+c:ang	-272 615 -686 -591 934
+c:ang$	-569 -145 -1046 -371 2131
+c:anga	350 19 -18 382 -733
+c:angd	-104 94 -25 -122 158
+c:ange	-36 112 18 -6 -88
 c:angt	450 -7 -23 -6 -413
-c:anh	336 135 -32 -335 -105
-c:anha	-5 138 -30 -9 -94
-c:ani	-201 691 99 -663 74
-c:ani$	-352 597 152 -496 99
-c:anib	783 -213 -120 -104 -346
-c:anil	-90 -71 211 -14 -36
-c:anis	-75 -302 -75 -23 475
-c:anj	-903 105 1800 835 -1838
-c:anj$	-2067 465 982 1484 -864
-c:anja	1429 -28 -97 -525 -779
-c:anjh	-127 -5 661 -88 -440
-c:anju	-137 -325 73 -35 423
-c:ank	-599 701 769 -223 -648
-c:ank$	-544 79 398 39 28
-c:anka	-122 -40 138 -35 59
-c:anke	-19 581 -78 -126 -358
+c:anh	336 134 -32 -334 -104
+c:anha	-5 137 -30 -8 -94
+c:ani	-203 682 112 -664 73
+c:ani$	-353 596 153 -496 99
+c:anib	783 -213 -120 -103 -346
+c:anil	-91 -76 220 -14 -38
+c:anis	-75 -305 -71 -23 474
+c:anj	-904 88 1818 835 -1838
+c:anj$	-2068 464 983 1484 -864
+c:anja	1430 -29 -97 -524 -779
+c:anjh	-127 -5 661 -88 -441
+c:anju	-138 -340 90 -35 423
+c:ank	-601 703 776 -224 -654
+c:ank$	-545 79 401 39 26
+c:anka	-122 -41 142 -35 56
+c:anke	-19 584 -80 -126 -359
 c:ano	-869 -84 -31 1127 -143
 c:anoj	-16 -44 -20 132 -52
-c:anp	-574 739 -428 -740 1003
-c:anpu	-574 739 -428 -740 1003
-c:ans	-12 371 156 -179 -337
+c:anp	-574 736 -425 -740 1003
+c:anpu	-574 736 -425 -740 1003
+c:ans	-11 370 156 -179 -337
 c:ans$	-7 182 -10 -51 -114
-c:ansp	50 126 -25 -117 -34
-c:ant	478 108 2079 -717 -1948
-c:ant$	1512 665 -459 -912 -806
-c:anta	27 -222 -24 258 -38
-c:ante	-188 -679 1112 313 -558
-c:anti	-1406 504 1490 -71 -518
-c:anu	493 -341 -29 -72 -51
-c:anum	-56 141 -24 -24 -37
-c:anun	549 -482 -5 -47 -15
-c:any	1614 -319 -568 -183 -544
-c:any$	-180 -16 -7 -32 235
-c:anyo	1668 -278 -518 -116 -756
-c:ao	920 -696 -23 -513 312
-c:ao$	1609 -406 -560 -700 56
+c:ansp	50 125 -25 -117 -34
+c:ant	477 101 2086 -719 -1945
+c:ant$	1508 666 -455 -913 -805
+c:anta	27 -221 -25 257 -38
+c:ante	-191 -689 1125 312 -557
+c:anti	-1398 504 1482 -72 -517
+c:anu	494 -343 -29 -71 -51
+c:anum	-56 140 -24 -24 -36
+c:anun	550 -483 -5 -47 -15
+c:any	1615 -317 -572 -183 -544
+c:any$	-180 -15 -7 -32 235
+c:anyo	1669 -276 -522 -116 -755
+c:ao	923 -694 -31 -512 315
+c:ao$	1609 -406 -559 -700 57
 c:aog	-7 48 -16 -7 -19
 c:aoge	-7 48 -16 -7 -19
-c:aon	-681 -317 542 192 264
-c:aon$	-681 -317 542 192 264
-c:ap	921 100 2074 -1520 -1574
-c:ap$	423 202 -546 -319 239
-c:apa	-1052 649 439 413 -448
-c:apa$	-940 116 -112 -53 989
-c:apac	788 -169 -63 -59 -497
-c:apak	-402 994 291 -187 -695
-c:apas	-499 -292 323 713 -245
-c:apd	-214 441 -585 -94 451
-c:apde	-214 441 -585 -94 451
-c:ape	726 -345 437 -156 -662
-c:apea	43 -4 20 -53 -7
-c:api	-33 -7 482 -11 -431
-c:apin	-33 -7 482 -11 -431
+c:aon	-678 -314 532 193 267
+c:aon$	-678 -314 532 193 267
+c:ap	919 97 2078 -1521 -1574
+c:ap$	422 207 -549 -319 239
+c:apa	-1052 646 440 414 -448
+c:apa$	-939 115 -112 -54 989
+c:apac	788 -168 -63 -59 -498
+c:apak	-402 991 294 -187 -695
+c:apas	-498 -292 321 713 -244
+c:apd	-214 441 -583 -94 449
+c:apde	-214 441 -583 -94 449
+c:ape	725 -343 434 -156 -661
+c:apea	43 -4 21 -53 -7
+c:api	-33 -6 480 -11 -430
+c:apin	-33 -6 480 -11 -430
 c:apk	291 -63 -27 -34 -167
-c:apl	278 -70 -62 -19 -128
+c:apl	278 -70 -61 -19 -128
 c:apli	92 -39 -7 -8 -37
 c:aply	185 -31 -54 -10 -90
-c:apn	1195 -608 708 -1014 -281
-c:apna	1250 -372 -35 -660 -182
-c:apne	107 -139 401 -196 -173
-c:apni	-162 -97 342 -158 75
-c:apr	341 -61 197 -49 -428
-c:apra	341 -61 197 -49 -428
-c:aps	736 -53 -69 -22 -592
-c:aps$	736 -53 -69 -22 -592
-c:apt	386 -292 -226 -146 279
-c:aptu	397 -134 -61 -72 -130
-c:apu	-1034 5 1171 -34 -108
-c:apu$	-945 11 997 -16 -48
-c:apur	-89 -7 173 -18 -60
+c:apn	1195 -607 704 -1013 -279
+c:apna	1250 -371 -37 -660 -182
+c:apne	106 -139 402 -196 -174
+c:apni	-161 -96 338 -158 77
+c:apr	342 -61 197 -49 -429
+c:apra	342 -61 197 -49 -429
+c:aps	737 -52 -69 -22 -593
+c:aps$	737 -52 -69 -22 -593
+c:apt	386 -293 -225 -147 279
+c:aptu	398 -136 -60 -72 -130
+c:apu	-1036 0 1179 -34 -110
+c:apu$	-945 12 998 -16 -48
+c:apur	-91 -11 181 -18 -61
 c:apy	361 -124 -52 -72 -114
 c:apy$	361 -124 -52 -72 -114
-c:ar	450 2459 1352 -1735 -2526
-c:ar$	-1423 2236 1862 157 -2833
-c:ara	388 73 3054 -2266 -1249
-c:ara$	-786 -313 -330 -144 1573
-c:arab	954 821 -457 -548 -770
-c:arac	195 -35 -55 -11 -94
-c:araf	-469 483 316 65 -394
+c:ar	459 2438 1371 -1740 -2528
+c:ar$	-1420 2228 1872 155 -2835
+c:ara	391 71 3062 -2268 -1255
+c:ara$	-786 -313 -328 -144 1571
+c:arab	954 820 -456 -549 -770
+c:arac	195 -35 -54 -11 -94
+c:araf	-469 480 319 64 -394
 c:arag	-16 463 -10 -425 -12
-c:arai	-30 -19 275 -71 -156
-c:arak	472 -74 -97 -92 -209
+c:arai	-30 -18 276 -71 -157
+c:arak	471 -74 -96 -92 -209
 c:aram	-166 489 112 -65 -370
-c:aran	236 -517 1365 -635 -450
-c:arar	147 -888 1838 -190 -907
-c:arau	-812 -231 909 -79 214
+c:aran	241 -517 1359 -635 -448
+c:arar	147 -886 1838 -190 -909
+c:arau	-814 -232 916 -80 211
 c:aray	123 -501 -77 -261 717
-c:arb	84 149 87 -65 -255
+c:arb	84 150 83 -65 -253
 c:arba	107 -17 -37 -37 -16
-c:arbh	-17 171 47 -12 -189
-c:arc	-225 -346 -340 319 592
-c:arch	-57 -560 -330 321 626
-c:ard	-362 401 164 354 -557
-c:ard$	158 588 -374 0 -371
-c:arde	405 -31 -350 -9 -14
+c:arbh	-17 172 46 -12 -189
+c:arc	-226 -344 -342 319 593
+c:arch	-57 -560 -331 322 627
+c:ard	-364 394 178 352 -559
+c:ard$	158 588 -374 -2 -370
+c:arde	406 -31 -352 -9 -14
 c:ardi	37 180 -14 -69 -134
-c:ards	-808 -276 586 455 43
-c:are	2253 -691 -1271 306 -598
-c:are$	570 557 -661 1205 -1671
-c:area	883 -557 -74 -94 -158
-c:ared	-43 55 -85 -55 128
-c:ares	291 -462 -912 -273 1356
-c:arg	-91 24 -13 483 -402
-c:arge	-91 24 -13 483 -402
-c:arh	-881 609 793 -152 -368
-c:arha	-539 24 511 -70 74
-c:arhi	-311 604 345 -75 -563
-c:ari	-1835 1230 400 -1542 1747
-c:ari$	-1870 1009 847 -617 630
-c:aria	-408 -164 -313 -78 962
+c:ards	-811 -282 599 454 40
+c:are	2253 -683 -1275 305 -600
+c:are$	567 566 -664 1204 -1674
+c:area	883 -556 -74 -95 -159
+c:ared	-43 57 -85 -56 128
+c:ares	294 -464 -913 -272 1356
+c:arg	-91 25 -13 482 -402
+c:arge	-91 25 -13 482 -402
+c:arh	-882 608 796 -153 -370
+c:arha	-540 21 517 -70 72
+c:arhi	-311 606 342 -75 -563
+c:ari	-1837 1233 398 -1541 1747
+c:ari$	-1870 1011 844 -616 631
+c:aria	-408 -163 -311 -78 960
 c:arid	-177 16 -306 -163 630
-c:arif	-3 393 -41 -304 -44
-c:arin	161 -192 372 -53 -287
-c:aris	272 -74 -57 20 -161
-c:ariv	-246 382 396 -344 -189
-c:arj	0 173 -159 -6 -7
-c:ark	-1834 3042 -846 -215 -147
-c:ark$	-175 881 -266 -121 -320
-c:arka	-45 363 -220 -8 -90
-c:arke	-782 1390 -35 30 -602
-c:arkh	-373 565 -60 424 -555
-c:arm	-193 -622 301 579 -66
-c:arma	-4 -208 -11 -5 227
-c:arme	-142 -82 -79 587 -284
-c:arn	2194 571 -1172 -81 -1511
-c:arna	200 397 -843 452 -207
-c:arne	1050 322 -135 -511 -726
-c:aro	-655 -1097 1223 -1443 1972
-c:aro$	1186 -203 -425 -881 323
-c:arop	103 -664 1565 -66 -938
-c:arou	-1330 -36 -41 -136 1543
-c:arp	-676 285 -278 1162 -493
-c:arpa	-590 -759 -10 1373 -14
-c:arpu	-47 1048 -127 -167 -707
-c:ars	-324 237 -190 419 -141
-c:arsa	-323 244 -186 399 -133
-c:art	-1798 1360 -766 647 556
-c:art$	374 -197 -103 -288 214
-c:arta	-1020 -387 525 -85 967
-c:arte	168 214 -199 -359 177
-c:arti	71 -5 -260 -109 303
-c:arto	-748 2891 -650 -587 -906
-c:arty	-645 -1154 -78 2076 -198
-c:aru	365 1106 286 -829 -927
-c:aru$	-191 995 329 -246 -887
+c:arif	-4 394 -41 -305 -44
+c:arin	161 -191 370 -53 -287
+c:aris	272 -74 -57 20 -160
+c:ariv	-246 383 394 -343 -188
+c:arj	0 171 -157 -6 -7
+c:ark	-1835 3045 -847 -215 -148
+c:ark$	-175 881 -265 -121 -320
+c:arka	-45 362 -219 -8 -90
+c:arke	-783 1391 -37 30 -602
+c:arkh	-373 568 -63 424 -556
+c:arm	-192 -623 303 579 -66
+c:arma	-4 -207 -11 -5 227
+c:arme	-142 -82 -78 587 -285
+c:arn	2193 573 -1172 -82 -1512
+c:arna	200 396 -841 452 -207
+c:arne	1050 325 -137 -512 -726
+c:aro	-653 -1097 1219 -1442 1973
+c:aro$	1184 -200 -427 -880 324
+c:arop	105 -662 1560 -66 -937
+c:arou	-1328 -42 -36 -136 1542
+c:arp	-677 285 -280 1163 -492
+c:arpa	-591 -760 -10 1374 -14
+c:arpu	-47 1049 -128 -167 -706
+c:ars	-324 237 -191 419 -141
+c:arsa	-323 244 -187 399 -133
+c:art	-1797 1353 -762 648 558
+c:art$	373 -196 -103 -288 214
+c:arta	-1018 -391 528 -85 966
+c:arte	168 215 -201 -359 178
+c:arti	71 -5 -261 -109 304
+c:arto	-747 2885 -647 -586 -906
+c:arty	-645 -1154 -79 2076 -198
+c:aru	363 1101 293 -831 -926
+c:aru$	-193 991 336 -248 -887
 c:arur	618 -53 -8 -540 -18
-c:arv	-615 -332 240 490 217
-c:arva	-615 -332 240 490 217
-c:ary	-235 331 134 63 -292
-c:ary$	63 509 279 -311 -541
-c:arya	-39 -128 -89 -143 400
-c:as	171 1679 -1109 857 -1598
-c:as$	-1567 2284 -841 -1006 1130
-c:asa	472 280 -18 -284 -451
+c:arv	-615 -331 240 490 217
+c:arva	-615 -331 240 490 217
+c:ary	-234 335 127 63 -292
+c:ary$	65 513 274 -311 -540
+c:arya	-39 -128 -90 -143 400
+c:as	173 1667 -1097 855 -1598
+c:as$	-1573 2279 -827 -1007 1129
+c:asa	470 280 -17 -283 -450
 c:asa$	553 -184 -45 -100 -226
-c:asar	-170 476 -21 -68 -217
-c:ase	2535 179 -159 -1572 -984
-c:ase$	1966 43 314 -1602 -721
-c:asem	148 -34 -42 -33 -38
-c:ases	605 155 -444 -50 -266
-c:asi	-890 -1271 -256 3010 -592
-c:asi$	-890 -1271 -256 3010 -592
-c:ask	15 -368 -71 485 -62
-c:ask$	-138 -74 -29 -206 445
-c:aska	-220 -48 -20 242 45
-c:aski	372 -246 -22 449 -552
-c:aso	-353 -24 -593 -55 1025
-c:ason	-125 111 -526 -40 581
-c:asp	-12 -139 -37 -34 222
-c:aspo	-12 -139 -37 -34 222
-c:ast	-184 110 -496 901 -331
-c:ast$	1152 -797 -26 -624 295
-c:asta	-1350 -24 -194 2121 -553
-c:aste	-881 1225 -81 -18 -245
-c:asti	233 561 -210 -643 59
-c:asu	-674 -89 712 -45 96
-c:asur	-648 -31 808 -28 -101
-c:asv	-330 420 171 -40 -220
-c:asva	-337 421 172 -39 -218
-c:at	-1584 -1108 350 989 1353
-c:at$	-2571 -971 1116 -1168 3594
-c:ata	586 478 725 882 -2670
-c:ata$	-1774 1686 527 1376 -1816
-c:atan	-41 301 -90 -70 -100
-c:atao	932 -130 -276 -289 -238
-c:atay	55 172 493 -172 -548
-c:atc	627 -243 -513 -208 337
-c:atch	627 -243 -513 -208 337
-c:ate	231 541 -1780 -467 1475
-c:ate$	928 351 -1431 -484 635
-c:aten	-389 -277 -210 58 818
-c:ater	449 -290 -167 -158 165
-c:atf	-58 -33 355 -78 -187
-c:atfo	-58 -33 355 -78 -187
-c:ati	-638 -285 1769 -224 -621
-c:ati$	1508 547 -958 -353 -743
+c:asar	-170 476 -22 -68 -217
+c:ase	2534 177 -155 -1572 -984
+c:ase$	1963 42 320 -1603 -721
+c:asem	148 -34 -43 -33 -38
+c:ases	607 154 -445 -50 -265
+c:asi	-891 -1270 -256 3009 -592
+c:asi$	-891 -1270 -256 3009 -592
+c:ask	14 -367 -71 485 -61
+c:ask$	-138 -73 -29 -206 445
+c:aska	-220 -47 -20 242 45
+c:aski	371 -246 -22 449 -552
+c:aso	-353 -24 -591 -55 1024
+c:ason	-125 110 -525 -40 580
+c:asp	-11 -139 -37 -34 222
+c:aspo	-11 -139 -37 -34 222
+c:ast	-179 104 -496 901 -330
+c:ast$	1152 -795 -27 -625 295
+c:asta	-1347 -29 -193 2123 -553
+c:aste	-877 1219 -80 -18 -244
+c:asti	234 560 -209 -644 59
+c:asu	-666 -88 699 -44 99
+c:asur	-640 -30 796 -27 -99
+c:asv	-331 421 168 -40 -219
+c:asva	-338 422 170 -38 -216
+c:at	-1586 -1119 369 985 1352
+c:at$	-2570 -989 1135 -1171 3594
+c:ata	581 473 741 881 -2676
+c:ata$	-1778 1683 536 1376 -1817
+c:atan	-40 300 -90 -70 -100
+c:atao	932 -131 -274 -289 -238
+c:atay	53 171 500 -173 -552
+c:atc	628 -245 -510 -208 336
+c:atch	628 -245 -510 -208 336
+c:ate	232 536 -1775 -468 1475
+c:ate$	929 345 -1426 -484 636
+c:aten	-389 -277 -209 57 818
+c:ater	449 -289 -167 -158 165
+c:atf	-58 -33 356 -78 -187
+c:atfo	-58 -33 356 -78 -187
+c:ati	-642 -276 1762 -225 -620
+c:ati$	1506 550 -960 -352 -743
 c:atij	-676 -534 -161 -59 1430
-c:atin	-959 -275 1467 -128 -105
-c:atio	931 -1438 792 175 -460
-c:ativ	165 -139 -98 -46 118
-c:atiy	-36 -29 -21 399 -312
-c:atl	-15 -129 282 -26 -111
-c:atm	-1117 -141 -198 -277 1732
-c:atm$	-1113 -189 -187 -271 1760
-c:atn	-98 241 -8 4 -139
-c:atna	-98 241 -8 4 -139
-c:ato	-11 -111 -15 178 -41
-c:ats	-311 304 -500 83 423
-c:atsa	-720 336 -467 96 755
-c:atu	-811 -175 755 -44 276
-c:atuh	-669 -76 845 -18 -83
-c:atur	-159 -95 -89 -25 368
-c:aty	-1519 -1169 -40 3047 -318
-c:atya	-1519 -1169 -40 3047 -318
-c:au	684 -856 1842 -653 -1016
-c:auc	156 -3 -42 -17 -93
-c:aud	1177 -312 293 -371 -788
-c:aud$	825 -74 -57 -42 -652
-c:auda	508 -122 -36 -282 -69
+c:atin	-958 -275 1467 -128 -105
+c:atio	929 -1434 792 173 -460
+c:ativ	166 -138 -99 -46 118
+c:atiy	-36 -29 -21 398 -312
+c:atl	-15 -132 285 -27 -111
+c:atm	-1117 -140 -199 -277 1732
+c:atm$	-1113 -189 -188 -271 1760
+c:atn	-98 241 -7 4 -140
+c:atna	-98 241 -7 4 -140
+c:ato	-11 -111 -15 177 -41
+c:ats	-312 309 -503 83 423
+c:atsa	-721 341 -470 95 755
+c:atu	-812 -173 753 -44 275
+c:atuh	-668 -76 844 -18 -83
+c:atur	-161 -93 -89 -25 368
+c:aty	-1520 -1168 -40 3047 -319
+c:atya	-1520 -1168 -40 3047 -319
+c:au	681 -865 1859 -653 -1021
+c:auc	157 -4 -42 -17 -94
+c:aud	1177 -311 294 -371 -789
+c:aud$	826 -74 -57 -42 -653
+c:auda	508 -121 -36 -282 -69
 c:auj	865 -28 -27 -81 -730
 c:auja	865 -28 -27 -81 -730
-c:aul	-588 68 964 -155 -289
-c:aul$	43 16 263 -291 -30
+c:aul	-589 64 968 -155 -289
+c:aul$	42 12 268 -291 -31
 c:auli	-631 52 701 136 -258
-c:aun	-148 -129 40 -290 526
-c:aun$	405 2 -184 -74 -150
-c:auni	-564 -127 429 -109 371
-c:aur	-413 -842 136 364 754
-c:aur$	-13 -539 -138 56 635
-c:aura	-265 -288 214 245 94
+c:aun	-150 -130 46 -291 524
+c:aun$	405 2 -183 -74 -150
+c:auni	-566 -127 434 -110 369
+c:aur	-415 -845 146 363 751
+c:aur$	-14 -539 -136 56 633
+c:aura	-266 -291 218 245 94
 c:aus	393 348 -114 -545 -82
-c:ausa	134 371 -79 -497 72
-c:aut	-87 -26 561 -4 -445
-c:aut$	-83 -26 464 -4 -352
-c:av	321 -3416 650 1746 699
-c:av$	-645 -723 1199 241 -72
-c:ava	1664 -2331 -271 777 161
-c:avad	116 -286 -62 283 -51
-c:avai	590 -406 -175 -62 53
+c:ausa	133 371 -79 -497 72
+c:aut	-85 -26 557 -4 -442
+c:aut$	-82 -26 460 -3 -349
+c:av	322 -3418 649 1747 700
+c:av$	-646 -718 1196 241 -72
+c:ava	1664 -2331 -270 777 161
+c:avad	116 -285 -63 283 -51
+c:avai	590 -405 -175 -63 53
 c:aval	201 -619 -109 -94 622
-c:avan	387 -671 142 936 -794
+c:avan	387 -674 144 937 -794
 c:avay	527 -427 -37 100 -163
-c:ave	-702 204 -443 -78 1019
+c:ave	-700 200 -443 -77 1020
 c:ave$	-112 -105 -132 7 342
-c:aves	-414 505 -99 -58 66
-c:avi	-285 -478 -242 859 147
+c:aves	-412 501 -99 -57 67
+c:avi	-285 -482 -239 859 146
 c:avid	-190 -546 -62 929 -131
-c:ax	-239 -157 603 -61 -146
-c:axa	-239 -157 603 -61 -146
-c:axau	-162 -119 426 -35 -110
-c:ay	3188 -3570 924 -279 -263
-c:ay$	502 185 154 -1870 1029
-c:aya	-1607 53 1140 1489 -1075
-c:aya$	-2580 98 1320 1974 -812
+c:ax	-241 -164 615 -62 -148
+c:axa	-241 -164 615 -62 -148
+c:axau	-163 -124 433 -36 -110
+c:ay	3182 -3588 947 -281 -261
+c:ay$	498 182 161 -1871 1030
+c:aya	-1605 47 1143 1488 -1073
+c:aya$	-2578 93 1322 1974 -810
 c:ayar	33 -9 -3 -5 -17
-c:ayat	460 -26 -165 -245 -24
-c:aye	-225 -1817 -394 688 1749
-c:aye$	188 -2134 -1189 482 2653
-c:ayeg	192 -37 523 -305 -373
-c:ayen	-398 235 287 290 -413
-c:ayi	2896 -1640 -408 775 -1623
-c:ayi$	2910 -1639 -430 777 -1618
-c:aym	578 -97 -130 -41 -310
-c:ayme	578 -97 -130 -41 -310
-c:ays	23 -141 273 -34 -121
-c:ays$	23 -141 273 -34 -121
-c:b$	3838 -119 -1192 -744 -1783
-c:ba	1513 -345 1121 -499 -1791
-c:ba$	-1229 876 891 633 -1171
-c:bab	-45 -423 503 554 -589
-c:baba	239 -333 108 466 -479
-c:babl	-284 -90 395 88 -109
-c:bac	370 53 -258 -357 192
-c:bach	370 53 -258 -357 192
-c:bad	509 583 -503 -1462 872
-c:bad$	-589 642 -113 -1161 1221
-c:bada	234 139 274 -125 -522
-c:badb	919 -626 -84 -80 -129
-c:bade	-474 684 -37 -78 -94
-c:badi	-14 -81 -515 -30 640
+c:ayat	460 -26 -165 -246 -24
+c:aye	-224 -1824 -389 688 1749
+c:aye$	187 -2131 -1192 482 2654
+c:ayeg	191 -43 530 -305 -373
+c:ayen	-396 231 288 290 -414
+c:ayi	2894 -1638 -406 774 -1624
+c:ayi$	2909 -1637 -429 776 -1619
+c:aym	579 -97 -131 -41 -310
+c:ayme	579 -97 -131 -41 -310
+c:ays	21 -143 278 -35 -121
+c:ays$	21 -143 278 -35 -121
+c:b$	3838 -126 -1189 -743 -1780
+c:ba	1520 -300 1055 -492 -1783
+c:ba$	-1229 871 894 634 -1171
+c:bab	-44 -354 417 563 -582
+c:baba	241 -260 14 474 -470
+c:babl	-286 -94 403 88 -112
+c:bac	371 52 -258 -357 192
+c:bach	371 52 -258 -357 192
+c:bad	509 588 -506 -1463 871
+c:bad$	-588 645 -117 -1161 1221
+c:bada	234 139 275 -126 -523
+c:badb	919 -625 -85 -80 -129
+c:bade	-474 684 -38 -78 -94
+c:badi	-14 -82 -513 -30 639
 c:badl	433 -174 -28 12 -244
-c:bag	-1208 247 -826 837 950
-c:bag$	-490 620 -550 -43 462
-c:baga	-32 -479 4 -162 668
+c:bag	-1206 240 -821 836 951
+c:bag$	-488 615 -547 -43 462
+c:baga	-32 -478 2 -162 669
 c:bagh	-305 -101 -95 -37 538
-c:bags	-358 758 -163 471 -707
-c:bah	1223 63 -43 -465 -778
-c:bah$	-634 1485 911 -99 -1663
-c:baha	-757 -642 92 618 690
-c:bahu	2616 -780 -1045 -984 195
-c:bai	-449 -333 -7 252 537
-c:bai$	-150 -144 -57 -65 416
-c:bail	512 -28 -253 -76 -155
-c:bait	-802 -304 359 406 341
-c:baj	-1682 2323 95 -628 -109
-c:baja	-401 212 -122 -286 598
-c:baje	-1285 2436 -19 -344 -789
-c:bak	-312 52 684 -129 -296
-c:bak$	-302 -267 742 -39 -135
-c:bal	-27 -21 208 -73 -86
-c:bal$	-25 -4 225 -60 -135
-c:ban	606 696 425 -555 -1172
-c:ban$	1240 -285 -80 -389 -485
-c:bana	-167 456 255 -314 -229
-c:band	918 -410 -343 -297 132
-c:bane	-827 -66 -30 1078 -155
-c:bank	-687 129 410 47 100
+c:bags	-358 753 -159 471 -706
+c:bah	1226 51 -31 -465 -781
+c:bah$	-634 1483 914 -99 -1664
+c:baha	-757 -649 101 618 688
+c:bahu	2619 -783 -1046 -985 195
+c:bai	-450 -334 -4 252 537
+c:bai$	-150 -146 -56 -65 416
+c:bail	512 -29 -251 -76 -156
+c:bait	-803 -304 359 406 342
+c:baj	-1680 2309 106 -626 -110
+c:baja	-401 201 -112 -286 598
+c:baje	-1283 2434 -18 -343 -791
+c:bak	-309 126 591 -121 -286
+c:bak$	-299 -195 651 -31 -126
+c:bal	-27 -21 210 -74 -88
+c:bal$	-26 -4 227 -61 -137
+c:ban	609 768 334 -548 -1164
+c:ban$	1244 -215 -173 -382 -475
+c:bana	-167 454 254 -313 -229
+c:band	918 -410 -344 -297 133
+c:bane	-827 -65 -30 1078 -155
+c:bank	-688 130 413 47 98
 c:bans	-22 76 -13 2 -42
-c:bant	136 1247 -113 -1097 -173
-c:bar	70 -200 739 -194 -415
-c:bar$	439 434 -281 -379 -212
-c:bara	-185 -251 435 -95 97
-c:barb	193 -13 60 -24 -216
-c:bari	117 -60 629 -141 -544
+c:bant	136 1249 -114 -1098 -173
+c:bar	67 -197 739 -194 -415
+c:bar$	438 437 -282 -380 -212
+c:bara	-187 -252 442 -96 93
+c:barb	193 -13 57 -23 -214
+c:bari	117 -59 626 -141 -543
 c:bars	-153 -272 -28 506 -53
-c:bas	268 776 -333 -119 -592
-c:bas$	279 681 -324 -80 -556
-c:bast	-11 95 -9 -39 -36
-c:bat	1621 -1817 712 -380 -136
-c:bat$	411 -1814 470 -291 1225
-c:bata	2150 -1003 15 -78 -1084
-c:bc	793 -27 -21 -723 -21
-c:bca	793 -27 -21 -723 -21
-c:bcas	793 -27 -21 -723 -21
-c:be	557 473 -1601 -508 1078
-c:be$	1122 50 -875 -542 245
-c:bea	-118 -31 -64 -23 236
-c:bec	878 -31 -606 -544 303
-c:bech	878 -31 -606 -544 303
-c:bef	51 -149 -46 394 -250
-c:befo	51 -149 -46 394 -250
-c:beh	632 78 176 -471 -415
-c:behe	-134 -65 212 -26 13
-c:behi	-429 360 506 -118 -318
-c:bei	-2057 134 -632 1429 1125
-c:bein	-2057 134 -632 1429 1125
-c:bel	-700 -335 -130 909 256
-c:belo	-700 -406 -128 970 265
-c:ben	-586 452 171 460 -497
-c:beng	-586 454 83 461 -413
-c:ber	313 722 608 -1561 -83
-c:ber$	-325 863 4 -1391 849
-c:bers	899 -169 48 -160 -618
-c:bet	701 46 -573 -17 -157
+c:bas	269 776 -333 -119 -592
+c:bas$	280 680 -324 -80 -556
+c:bast	-11 96 -9 -39 -36
+c:bat	1619 -1819 720 -381 -138
+c:bat$	411 -1814 469 -291 1225
+c:bata	2147 -1004 23 -79 -1087
+c:bc	794 -28 -20 -724 -21
+c:bca	794 -28 -20 -724 -21
+c:bcas	794 -28 -20 -724 -21
+c:be	556 460 -1583 -508 1075
+c:be$	1124 48 -874 -543 246
+c:bea	-118 -31 -63 -24 236
+c:bec	878 -30 -606 -544 302
+c:bech	878 -30 -606 -544 302
+c:bef	51 -148 -46 393 -250
+c:befo	51 -148 -46 393 -250
+c:beh	633 73 179 -471 -414
+c:behe	-133 -66 211 -26 13
+c:behi	-428 355 510 -118 -318
+c:bei	-2056 132 -634 1430 1127
+c:bein	-2056 132 -634 1430 1127
+c:bel	-701 -334 -129 908 256
+c:belo	-700 -406 -128 969 265
+c:ben	-587 453 173 460 -499
+c:beng	-587 456 81 462 -412
+c:ber	313 719 613 -1561 -84
+c:ber$	-324 859 8 -1391 849
+c:bers	899 -168 46 -160 -617
+c:bet	701 43 -570 -17 -157
 c:beta	-19 26 -37 92 -62
-c:beti	-118 51 57 -36 46
-c:bh	-1018 -1167 51 -1300 3434
-c:bh$	-315 -224 312 -72 299
-c:bha	1867 -721 -1691 -2500 3045
-c:bha$	144 -18 -124 38 -41
-c:bhag	-705 218 265 -698 921
-c:bhai	2808 115 -992 -1406 -526
-c:bhan	-9 168 46 -14 -190
-c:bhar	-1163 -271 -363 -435 2232
-c:bhat	1510 -1090 -291 -439 310
-c:bhav	-423 207 -218 489 -55
-c:bhe	-1145 -989 -669 1275 1528
-c:bhej	-989 -1293 -648 1303 1628
-c:bhi	-1153 -191 195 656 493
-c:bhi$	-791 -534 410 781 134
-c:bhid	-362 344 -216 -125 359
-c:bhk	171 -29 -15 -43 -84
-c:bhka	171 -29 -15 -43 -84
-c:bho	-970 245 888 -323 160
-c:bhol	-503 -227 891 -322 161
-c:bhu	-363 917 -202 -32 -319
-c:bhus	-16 512 -263 -9 -225
-c:bi	-688 -714 -43 -2239 3684
-c:bi$	-282 -286 -264 -686 1518
-c:bic	-644 936 -34 -63 -194
-c:bich	-644 936 -34 -63 -194
-c:big	244 -197 -145 -296 394
-c:bigh	-225 -100 -34 -113 471
-c:bih	1282 -639 -132 -198 -313
-c:biha	1282 -639 -132 -198 -313
+c:beti	-116 47 58 -36 47
+c:bh	-1022 -1162 51 -1302 3435
+c:bh$	-315 -228 316 -72 299
+c:bha	1866 -716 -1695 -2502 3046
+c:bha$	144 -18 -123 38 -41
+c:bhag	-705 218 266 -699 920
+c:bhai	2808 112 -992 -1405 -523
+c:bhan	-9 168 45 -14 -190
+c:bhar	-1162 -270 -364 -436 2232
+c:bhat	1509 -1084 -294 -439 309
+c:bhav	-423 207 -217 488 -55
+c:bhe	-1146 -987 -669 1275 1527
+c:bhej	-990 -1292 -648 1303 1627
+c:bhi	-1156 -195 207 655 490
+c:bhi$	-795 -539 423 780 131
+c:bhid	-362 345 -216 -125 359
+c:bhk	171 -28 -15 -43 -84
+c:bhka	171 -28 -15 -43 -84
+c:bho	-971 250 883 -323 160
+c:bhol	-503 -222 886 -322 161
+c:bhu	-362 916 -204 -32 -319
+c:bhus	-16 513 -263 -9 -225
+c:bi	-680 -664 -114 -2232 3689
+c:bi$	-282 -285 -264 -687 1518
+c:bic	-646 938 -34 -63 -195
+c:bich	-646 938 -34 -63 -195
+c:big	245 -198 -146 -296 396
+c:bigh	-225 -99 -36 -112 472
+c:bih	1283 -640 -132 -198 -313
+c:biha	1283 -640 -132 -198 -313
 c:bij	391 253 -68 -470 -106
 c:bijl	391 253 -68 -470 -106
-c:bik	-846 -340 573 303 310
-c:bik$	-555 101 -141 -283 878
-c:bike	-1539 784 724 587 -557
-c:bil	-309 45 -298 -849 1412
-c:bil$	-1096 -239 -71 -144 1550
-c:bile	786 284 -227 -705 -138
-c:bin	-366 -783 -178 391 936
-c:bin$	-408 -218 -68 340 354
-c:bina	41 -565 -110 51 582
-c:bir	-21 318 142 -196 -243
-c:bir$	-212 416 -59 -87 -58
+c:bik	-840 -288 501 311 316
+c:bik$	-553 98 -141 -283 878
+c:bike	-1534 839 652 595 -552
+c:bil	-308 45 -300 -848 1412
+c:bil$	-1096 -239 -72 -144 1550
+c:bile	787 284 -228 -705 -138
+c:bin	-367 -782 -177 390 936
+c:bin$	-408 -218 -67 339 354
+c:bina	41 -564 -110 51 582
+c:bir	-21 317 145 -196 -244
+c:bir$	-212 415 -59 -87 -58
 c:birt	216 -95 -24 -43 -55
-c:bit	692 -395 -54 -564 321
-c:biti	346 -387 -50 -234 325
-c:bj	-1559 442 -158 1523 -248
-c:bja	-1155 -175 -79 1674 -266
-c:bja$	-1155 -175 -79 1674 -266
-c:bji	-446 619 -75 -122 24
-c:bji$	-232 711 0 -115 -365
-c:bk	38 -427 -226 63 553
-c:bko	239 -246 -81 -125 213
-c:bko$	239 -246 -81 -125 213
-c:bl	276 377 46 275 -975
-c:bla	-908 500 433 -168 144
-c:blak	-908 500 433 -168 144
-c:ble	1109 -271 -382 -167 -288
-c:ble$	1283 -554 -361 -157 -211
+c:bit	694 -397 -53 -564 320
+c:biti	348 -389 -50 -234 325
+c:bj	-1560 443 -157 1522 -248
+c:bja	-1155 -175 -78 1674 -266
+c:bja$	-1155 -175 -78 1674 -266
+c:bji	-446 620 -75 -122 24
+c:bji$	-232 712 0 -114 -365
+c:bk	37 -426 -227 63 553
+c:bko	239 -245 -82 -125 213
+c:bko$	239 -245 -82 -125 213
+c:bl	275 365 64 275 -979
+c:bla	-909 488 447 -169 142
+c:blak	-909 488 447 -169 142
+c:ble	1108 -268 -384 -168 -289
+c:ble$	1283 -552 -362 -158 -211
 c:blen	-174 283 -22 -10 -77
-c:bli	435 -63 -296 -34 -41
-c:blic	435 -63 -296 -34 -41
-c:blo	-313 -36 -55 620 -216
+c:bli	435 -63 -296 -34 -42
+c:blic	435 -63 -296 -34 -42
+c:blo	-313 -37 -55 620 -215
 c:blok	-869 29 -46 1072 -186
-c:blu	-300 420 367 52 -540
-c:blu$	-284 -90 395 88 -109
-c:blue	-202 545 20 -17 -346
+c:blu	-301 418 372 52 -541
+c:blu$	-286 -94 403 88 -112
+c:blue	-202 546 18 -17 -345
 c:bly	151 -22 -37 -31 -61
 c:bly$	151 -22 -37 -31 -61
-c:bo	-4929 3554 -792 437 1730
-c:boa	-13 713 -113 -34 -553
-c:boat	-13 713 -113 -34 -553
-c:bol	-3192 743 169 168 2112
-c:bol$	-514 -343 -250 -233 1340
-c:bola	-1899 1144 -245 -175 1175
-c:bole	-630 -265 857 688 -650
-c:bolt	-152 209 -193 -112 248
-c:bor	-1543 1327 -64 210 69
-c:bord	-555 747 340 -57 -476
-c:bore	-296 556 -49 -63 -147
-c:bori	-588 444 -349 -197 691
-c:bot	-216 1086 -421 -585 135
-c:bot$	908 -324 -215 -780 411
-c:botl	-1094 1363 -197 196 -268
-c:bou	322 623 -562 314 -698
+c:bo	-4933 3549 -782 437 1730
+c:boa	-13 708 -109 -34 -553
+c:boat	-13 708 -109 -34 -553
+c:bol	-3195 744 175 166 2111
+c:bol$	-514 -338 -252 -234 1339
+c:bola	-1901 1149 -246 -175 1174
+c:bole	-630 -275 868 686 -650
+c:bolt	-152 209 -195 -112 249
+c:bor	-1543 1319 -56 210 69
+c:bord	-554 740 347 -57 -476
+c:bore	-294 552 -48 -63 -146
+c:bori	-588 443 -348 -197 690
+c:bot	-218 1089 -423 -584 136
+c:bot$	908 -323 -215 -780 410
+c:botl	-1096 1364 -198 196 -267
+c:bou	324 618 -560 316 -698
 c:bour	19 415 -40 -22 -372
-c:bout	303 209 -522 336 -326
-c:boy	-690 1597 385 -143 -1149
-c:boy$	-682 933 487 -115 -624
-c:br	-1021 1689 -244 530 -954
-c:br$	-1706 812 -386 569 711
-c:br0	2006 -73 -330 -215 -1388
-c:br01	1844 -44 -293 -203 -1303
-c:br3	-46 -80 -47 418 -244
-c:bra	-8 -59 301 -10 -223
-c:bre	-1031 780 -89 -43 382
-c:bri	-347 225 310 -216 29
-c:brin	-85 316 -16 -13 -202
-c:bro	-245 -496 277 -30 494
-c:brov	-131 -459 365 -43 268
-c:bs	246 -746 238 408 -145
-c:bs$	-52 -310 -158 86 435
-c:bsc	275 -543 402 417 -551
-c:bsco	275 -543 402 417 -551
-c:bt	-35 63 61 -17 -72
-c:bu	2257 -617 -725 1513 -2428
-c:bu$	863 -485 -111 -103 -164
+c:bout	304 203 -519 337 -326
+c:boy	-691 1590 392 -143 -1148
+c:boy$	-682 931 489 -115 -623
+c:br	-1022 1710 -273 535 -950
+c:br$	-1707 835 -416 574 715
+c:br0	2006 -72 -331 -214 -1388
+c:br01	1843 -43 -293 -203 -1303
+c:br3	-46 -80 -48 418 -244
+c:bra	-8 -60 302 -10 -224
+c:bre	-1031 780 -88 -43 382
+c:bri	-346 224 309 -216 29
+c:brin	-84 314 -16 -13 -202
+c:bro	-244 -495 275 -30 494
+c:brov	-131 -458 363 -43 268
+c:bs	246 -749 244 408 -148
+c:bs$	-52 -311 -158 86 435
+c:bsc	274 -546 408 417 -553
+c:bsco	274 -546 408 417 -553
+c:bt	-34 63 59 -17 -71
+c:bu	2262 -629 -726 1515 -2421
+c:bu$	864 -485 -111 -103 -164
 c:buj	-586 -122 -179 1644 -757
-c:buk	-73 -425 -237 -92 827
+c:buk	-72 -436 -228 -92 828
 c:buk$	-21 -155 -126 -69 371
-c:bul	-108 207 11 -24 -85
-c:bule	-39 56 23 -13 -27
-c:bur	198 -82 -34 -29 -53
-c:bus	857 -186 659 -443 -887
-c:bus$	909 -37 278 -382 -768
-c:busi	-52 -149 380 -60 -119
-c:but	1464 825 -1398 724 -1615
-c:but$	1879 1220 -1090 -555 -1454
-c:bute	-417 -363 -305 1226 -140
-c:buti	-15 653 -4 -617 -16
+c:bul	-109 203 15 -24 -84
+c:bule	-41 54 27 -13 -27
+c:bur	197 -80 -34 -30 -53
+c:bus	861 -185 649 -442 -883
+c:bus$	913 -35 267 -382 -764
+c:busi	-52 -150 382 -60 -119
+c:but	1465 823 -1398 725 -1614
+c:but$	1879 1218 -1091 -553 -1453
+c:bute	-417 -364 -305 1226 -140
+c:buti	-15 654 -4 -618 -16
 c:buto	11 -3 -2 110 -116
-c:bux	-132 -68 692 -51 -441
-c:buxa	-132 -68 692 -51 -441
-c:by	-482 12 -172 479 164
-c:by$	-103 -629 -143 502 373
-c:byp	-379 641 -29 -23 -209
-c:bypa	-379 641 -29 -23 -209
-c:c$	81 516 -757 674 -514
-c:ca	-804 1829 989 -1148 -867
-c:cal	1472 -1755 -257 -685 1224
-c:cal$	950 -1694 -217 -223 1184
-c:cals	558 -127 -66 -44 -320
-c:cam	-230 -215 95 -176 527
-c:came	-478 -178 124 -52 584
-c:camp	247 -37 -28 -124 -57
-c:can	-2145 2311 -320 907 -752
-c:can$	-721 1410 -95 -53 -541
-c:cand	-1334 773 -399 1029 -69
-c:cap	287 -218 415 -122 -362
-c:cape	-110 -84 476 -50 -232
-c:capt	397 -134 -61 -72 -130
-c:car	77 2497 -1478 -716 -380
-c:car$	-312 187 -80 501 -296
-c:card	918 -723 -566 -555 925
-c:care	275 -70 -161 -100 56
-c:cart	-748 2891 -650 -587 -906
+c:bux	-132 -67 691 -51 -441
+c:buxa	-132 -67 691 -51 -441
+c:by	-487 11 -165 478 163
+c:by$	-108 -630 -136 501 372
+c:byp	-379 641 -30 -23 -209
+c:bypa	-379 641 -30 -23 -209
+c:c$	79 518 -757 674 -515
+c:ca	-804 1825 994 -1150 -865
+c:cal	1471 -1750 -261 -685 1225
+c:cal$	949 -1690 -220 -222 1184
+c:cals	557 -127 -66 -44 -319
+c:cam	-230 -215 95 -176 526
+c:came	-477 -178 124 -52 584
+c:camp	247 -37 -29 -124 -57
+c:can	-2147 2307 -311 905 -753
+c:can$	-721 1411 -96 -53 -541
+c:cand	-1334 772 -398 1029 -69
+c:cap	288 -218 413 -122 -361
+c:cape	-110 -82 472 -50 -231
+c:capt	398 -136 -60 -72 -130
+c:car	78 2494 -1478 -715 -379
+c:car$	-313 188 -80 501 -296
+c:card	919 -722 -567 -555 926
+c:care	275 -69 -162 -100 56
+c:cart	-747 2885 -647 -586 -906
 c:cary	153 331 -111 108 -481
-c:cas	251 185 894 -168 -1162
-c:cas$	-735 501 -337 589 -18
-c:case	357 -207 1276 -389 -1037
-c:cast	628 -109 -45 -367 -107
-c:cat	-184 -480 2032 -530 -838
-c:cate	358 -64 -92 -23 -179
-c:cati	-235 -290 1566 -485 -556
-c:cav	-238 -33 -247 -71 589
-c:cb	-1163 -204 -240 108 1499
-c:cb$	-306 -100 -209 132 483
-c:cd	-197 272 10 -19 -65
-c:cd$	-94 122 26 -16 -39
-c:ce	3431 -1067 -3396 73 959
-c:ce$	3963 -926 -2908 139 -267
+c:cas	251 186 896 -170 -1163
+c:cas$	-734 502 -337 588 -18
+c:case	357 -207 1277 -390 -1038
+c:cast	629 -110 -44 -368 -107
+c:cat	-182 -483 2031 -530 -836
+c:cate	358 -64 -91 -23 -179
+c:cati	-233 -290 1562 -485 -554
+c:cav	-237 -34 -248 -71 590
+c:cb	-1163 -210 -236 108 1501
+c:cb$	-306 -106 -205 133 484
+c:cd	-199 265 20 -20 -66
+c:cd$	-95 115 37 -16 -40
+c:ce	3428 -1068 -3392 72 959
+c:ce$	3961 -928 -2904 138 -267
 c:ceb	-21 -155 -126 -69 371
 c:cebu	-21 -155 -126 -69 371
-c:ced	-496 -134 -119 813 -65
-c:ced$	-496 -134 -119 813 -65
-c:cei	-107 369 -119 -22 -121
-c:ceiv	-241 376 -110 -21 -4
-c:cen	615 -61 -103 -260 -191
-c:cent	615 -61 -103 -260 -191
-c:cer	-409 -157 -105 506 164
-c:cer$	-603 -123 -50 518 258
-c:cert	195 -35 -55 -11 -94
-c:ch	2362 2339 -1966 -1314 -1420
-c:ch$	435 1979 -559 1188 -3042
-c:cha	501 -1491 -429 1209 210
-c:cha$	2448 -926 -847 -13 -662
-c:chac	-110 -118 383 -53 -103
+c:ced	-496 -133 -119 813 -65
+c:ced$	-496 -133 -119 813 -65
+c:cei	-108 373 -122 -23 -121
+c:ceiv	-242 380 -113 -21 -4
+c:cen	614 -61 -103 -259 -191
+c:cent	614 -61 -103 -259 -191
+c:cer	-408 -158 -104 506 164
+c:cer$	-603 -123 -50 517 258
+c:cert	195 -35 -54 -11 -94
+c:ch	2365 2328 -1959 -1316 -1418
+c:ch$	434 1975 -554 1187 -3041
+c:cha	497 -1502 -415 1210 210
+c:cha$	2446 -924 -849 -13 -661
+c:chac	-111 -118 384 -53 -103
 c:chad	-40 799 -77 -79 -603
-c:chah	374 -86 -505 809 -593
-c:chai	48 -238 642 -708 255
-c:chak	-298 -434 -16 380 368
-c:chal	-1571 627 -45 -68 1057
-c:chan	-109 -528 624 -322 335
-c:chap	-369 254 353 -112 -126
-c:char	-493 175 -280 1269 -671
-c:chat	1223 -755 -63 -86 -319
-c:chau	-165 -59 -34 354 -96
-c:chay	-312 -24 -164 514 -15
-c:chc	588 -174 -124 -150 -140
-c:chch	588 -174 -124 -150 -140
-c:che	-929 4897 -1409 -2230 -329
-c:che$	-707 2903 -1521 -365 -309
-c:chek	-93 626 -102 -810 379
-c:chem	297 310 -61 -320 -226
+c:chah	374 -83 -507 809 -593
+c:chai	49 -238 641 -708 256
+c:chak	-298 -434 -17 380 369
+c:chal	-1574 624 -41 -67 1058
+c:chan	-109 -535 632 -322 334
+c:chap	-369 251 356 -112 -126
+c:char	-493 173 -279 1271 -672
+c:chat	1224 -755 -63 -86 -319
+c:chau	-165 -59 -35 354 -96
+c:chay	-312 -24 -163 514 -15
+c:chc	587 -173 -125 -150 -140
+c:chch	587 -173 -125 -150 -140
+c:che	-929 4900 -1410 -2231 -330
+c:che$	-707 2905 -1523 -366 -310
+c:chek	-93 627 -103 -810 379
+c:chem	297 309 -61 -319 -226
 c:chen	-173 224 -19 -7 -25
 c:cher	-93 157 -6 -23 -35
-c:ches	-121 922 -21 -701 -79
-c:chi	-989 -264 -675 520 1408
-c:chi$	-533 -247 -558 166 1172
-c:chil	-45 108 -5 -18 -40
-c:chin	-469 -112 -348 313 617
-c:chip	-45 -32 -401 498 -20
-c:chl	-342 -103 1446 29 -1029
-c:chle	-159 -65 1456 -223 -1008
+c:ches	-120 921 -20 -702 -78
+c:chi	-989 -264 -675 519 1408
+c:chi$	-533 -247 -559 166 1172
+c:chil	-46 108 -5 -18 -39
+c:chin	-469 -113 -347 312 616
+c:chip	-45 -32 -400 497 -20
+c:chl	-344 -106 1453 28 -1031
+c:chle	-161 -67 1462 -224 -1010
 c:chli	-183 -38 -10 252 -21
 c:chn	1248 -106 -346 -53 -743
-c:chna	782 -84 -307 -44 -347
-c:cho	348 -222 -68 -1225 1167
-c:cho$	852 -305 -54 -355 -139
-c:chod	844 -461 -58 -61 -265
-c:chor	-208 -243 -384 -128 964
-c:chot	-248 570 33 -424 70
-c:chou	-331 51 361 -14 -68
-c:chov	-217 24 14 -296 474
-c:cht	-150 626 -512 -193 228
-c:chta	-135 253 -247 -186 314
+c:chna	783 -84 -307 -44 -347
+c:cho	348 -217 -73 -1226 1168
+c:cho$	852 -304 -54 -355 -139
+c:chod	844 -460 -59 -61 -264
+c:chor	-208 -245 -384 -128 965
+c:chot	-248 574 30 -425 69
+c:chou	-330 55 356 -14 -68
+c:chov	-216 22 15 -296 475
+c:cht	-150 627 -511 -193 227
+c:chta	-135 253 -246 -186 313
 c:chti	-12 48 -5 -6 -25
-c:chu	581 -570 -53 236 -194
-c:chul	-104 -22 -584 159 551
-c:chun	1355 -577 -227 26 -578
-c:chup	-667 35 721 63 -153
-c:ci	139 -636 67 -784 1214
+c:chu	587 -566 -64 236 -193
+c:chul	-104 -21 -585 159 552
+c:chun	1353 -574 -228 26 -578
+c:chup	-659 36 712 63 -152
+c:ci	138 -634 67 -784 1213
 c:ci$	82 -32 -6 -269 226
-c:cia	590 -102 -82 -261 -146
-c:cial	590 -102 -82 -261 -146
-c:cid	-591 -72 -37 89 612
-c:cide	-591 -72 -37 89 612
-c:cit	-496 -286 334 -341 790
-c:city	-727 77 -52 -132 834
-c:cl	1127 38 -32 -1094 -38
+c:cia	588 -101 -82 -260 -146
+c:cial	588 -101 -82 -260 -146
+c:cid	-592 -71 -37 88 612
+c:cide	-592 -71 -37 88 612
+c:cit	-496 -286 335 -341 789
+c:city	-727 78 -53 -132 833
+c:cl	1126 37 -29 -1094 -40
 c:cla	1366 -269 -145 -333 -619
 c:clar	505 -81 -51 -308 -65
-c:clas	823 -161 -84 -25 -553
-c:cle	-616 -143 543 -284 501
-c:cle$	-38 -76 888 -149 -624
-c:cles	-571 -66 -342 -169 1148
-c:cli	488 46 -330 -459 255
-c:clik	630 -282 -260 -143 54
-c:clin	-76 407 -7 -309 -15
+c:clas	824 -162 -84 -25 -553
+c:cle	-617 -144 547 -284 498
+c:cle$	-39 -77 890 -149 -625
+c:cles	-571 -67 -340 -169 1147
+c:cli	489 46 -332 -459 255
+c:clik	630 -281 -260 -142 54
+c:clin	-75 406 -8 -309 -15
 c:clo	-111 404 -99 -18 -176
-c:clos	-80 423 -36 -10 -297
-c:co	-201 -11 -571 -1237 2021
-c:cod	-910 -267 -37 907 307
-c:code	-910 -267 -37 907 307
-c:coh	153 -7 -33 -14 -99
-c:coho	153 -7 -33 -14 -99
-c:col	-718 738 -274 -106 360
-c:cold	-125 1336 -112 -150 -950
-c:cole	-599 -415 -172 -14 1199
-c:com	-98 271 -300 -292 419
-c:come	-961 382 -117 -190 886
+c:clos	-80 423 -36 -10 -296
+c:co	-206 -24 -549 -1238 2017
+c:cod	-910 -268 -37 907 307
+c:code	-910 -268 -37 907 307
+c:coh	155 -10 -32 -14 -99
+c:coho	155 -10 -32 -14 -99
+c:col	-718 738 -273 -106 360
+c:cold	-125 1336 -112 -150 -949
+c:cole	-599 -415 -171 -14 1199
+c:com	-98 262 -291 -292 418
+c:come	-961 375 -108 -190 885
 c:comp	471 -244 -135 332 -425
-c:con	1674 -1104 486 -1145 89
-c:cond	923 -829 337 329 -760
-c:cone	373 -182 -69 -1090 968
-c:conf	177 -66 24 -15 -119
-c:cons	-38 -134 -33 -27 231
-c:cont	634 80 -121 -351 -242
-c:cor	167 198 242 -613 6
-c:cord	-100 -215 -96 -39 449
-c:core	438 -124 134 -130 -318
-c:corp	-170 537 203 -445 -125
-c:cou	179 -606 -625 -611 1663
-c:coug	-378 -818 -36 -35 1266
-c:coun	168 -21 -491 -336 681
-c:cour	389 233 -99 -240 -284
-c:cr	-571 -852 2407 -748 -237
-c:cre	-209 44 -9 -71 246
-c:cret	-209 44 -9 -71 246
-c:cri	167 -347 1214 -252 -783
-c:crim	-241 -340 1236 -246 -409
-c:cro	-278 -249 1308 -185 -596
-c:cros	-278 -249 1308 -185 -596
-c:ct	1917 -865 -376 -2952 2275
-c:ct$	2333 109 -494 -581 -1367
-c:cte	781 -358 -247 517 -693
+c:con	1673 -1100 488 -1146 85
+c:cond	921 -829 342 329 -763
+c:cone	373 -181 -70 -1090 968
+c:conf	176 -66 25 -15 -120
+c:cons	-38 -134 -33 -27 232
+c:cont	636 82 -125 -351 -242
+c:cor	167 191 251 -614 5
+c:cord	-100 -214 -96 -39 449
+c:core	438 -126 136 -130 -319
+c:corp	-171 531 210 -445 -125
+c:cou	175 -604 -623 -611 1662
+c:coug	-378 -817 -36 -35 1266
+c:coun	168 -21 -492 -336 681
+c:cour	385 234 -95 -240 -284
+c:cr	-567 -855 2408 -749 -237
+c:cre	-209 44 -10 -71 246
+c:cret	-209 44 -10 -71 246
+c:cri	169 -347 1211 -252 -781
+c:crim	-239 -341 1233 -246 -407
+c:cro	-277 -251 1311 -186 -597
+c:cros	-277 -251 1311 -186 -597
+c:ct	1919 -865 -370 -2955 2271
+c:ct$	2335 113 -500 -582 -1367
+c:cte	781 -359 -246 516 -693
 c:cted	587 -324 -192 528 -599
-c:cter	195 -35 -55 -11 -94
-c:cti	368 -130 202 -1719 1280
-c:ctin	-336 -143 -97 -445 1022
-c:ctio	481 -325 240 -1273 877
-c:cto	-523 -273 -395 2 1189
-c:ctor	-523 -273 -395 2 1189
+c:cter	195 -35 -54 -11 -94
+c:cti	367 -133 211 -1720 1276
+c:ctin	-337 -143 -96 -445 1021
+c:ctio	480 -328 249 -1274 873
+c:cto	-523 -273 -395 2 1188
+c:ctor	-523 -273 -395 2 1188
 c:cts	-184 175 -18 -277 304
 c:cts$	-184 175 -18 -277 304
-c:ctv	349 -58 -64 -825 598
-c:ctv$	349 -58 -64 -825 598
-c:cu	613 -228 849 3 -1237
-c:cul	539 -396 -43 -9 -91
-c:cule	539 -396 -43 -9 -91
-c:cup	594 -45 -292 -210 -47
-c:cupe	594 -45 -292 -210 -47
-c:cus	-270 -266 1029 334 -827
-c:cuse	-39 -541 1039 342 -801
-c:cust	-227 272 -11 -8 -26
-c:cut	-312 481 155 -54 -271
-c:cuty	-230 485 158 -37 -376
+c:ctv	350 -59 -63 -826 599
+c:ctv$	350 -59 -63 -826 599
+c:cu	612 -232 856 3 -1240
+c:cul	538 -394 -43 -9 -91
+c:cule	538 -394 -43 -9 -91
+c:cup	593 -45 -292 -210 -47
+c:cupe	593 -45 -292 -210 -47
+c:cus	-270 -270 1037 333 -830
+c:cuse	-39 -544 1047 341 -804
+c:cust	-226 271 -11 -8 -26
+c:cut	-311 479 156 -54 -270
+c:cuty	-230 483 158 -36 -375
 c:cv	520 -33 -36 -372 -79
 c:cvi	520 -33 -36 -372 -79
 c:cvig	520 -33 -36 -372 -79
-c:cy	347 -262 7 -261 169
+c:cy	348 -262 7 -262 169
 c:cyb	1175 -49 -34 -30 -1062
 c:cybe	1175 -49 -34 -30 -1062
-c:cyc	-692 -130 60 -209 970
-c:cycl	-692 -130 60 -209 970
-c:d$	7060 -1211 -1401 -1395 -3053
-c:da	2349 1361 258 -1688 -2280
-c:da$	1963 -947 -503 -707 193
-c:dab	-1372 1543 821 -168 -824
-c:daba	-1347 1294 988 -159 -776
-c:dabe	-25 249 -167 -8 -49
-c:dad	1247 -1227 324 -4 -340
-c:dai	1332 39 -467 -103 -800
+c:cyc	-692 -130 61 -209 970
+c:cycl	-692 -130 61 -209 970
+c:d$	7054 -1225 -1375 -1398 -3056
+c:da	2349 1362 258 -1688 -2280
+c:da$	1964 -948 -503 -707 194
+c:dab	-1371 1535 827 -167 -825
+c:daba	-1346 1289 992 -159 -776
+c:dabe	-25 247 -165 -8 -49
+c:dad	1248 -1227 325 -4 -341
+c:dai	1332 38 -467 -103 -801
 c:dai$	103 -35 -34 -11 -23
-c:dail	1228 73 -433 -92 -777
-c:dak	481 -34 78 -587 61
-c:dak$	630 -424 -196 -492 481
-c:dal	-796 -206 303 -152 851
-c:dal$	-640 293 595 108 -356
-c:dala	-65 -243 -129 -256 693
+c:dail	1229 73 -433 -92 -777
+c:dak	482 -31 72 -587 64
+c:dak$	630 -421 -198 -492 481
+c:dal	-797 -206 306 -152 849
+c:dal$	-641 292 597 108 -357
+c:dala	-65 -242 -130 -256 693
 c:dali	-155 -485 -34 732 -58
-c:daln	214 -38 -38 -513 375
-c:dalt	-125 271 -324 -156 334
-c:dam	666 -177 -543 353 -299
-c:damk	-261 322 -295 391 -158
-c:dan	1108 -1008 275 -301 -74
-c:dan$	1348 -715 289 10 -932
-c:dana	-309 -101 63 -114 460
-c:dand	-44 -153 -94 -156 446
-c:dar	-220 2163 448 -513 -1878
-c:dar$	729 1187 -681 -155 -1080
-c:darb	-17 171 47 -12 -189
-c:daru	-82 1118 -149 -129 -758
+c:daln	214 -38 -39 -513 375
+c:dalt	-125 270 -324 -156 334
+c:dam	666 -174 -549 355 -298
+c:damk	-261 324 -299 393 -157
+c:dan	1106 -1018 286 -301 -73
+c:dan$	1348 -720 293 11 -932
+c:dana	-310 -105 71 -114 459
+c:dand	-44 -154 -95 -156 448
+c:dar	-222 2165 449 -514 -1878
+c:dar$	730 1186 -682 -154 -1080
+c:darb	-17 172 46 -12 -189
+c:daru	-84 1113 -140 -131 -758
 c:darv	-476 -257 280 674 -221
-c:dary	-331 74 351 -15 -78
-c:das	-66 -552 -65 816 -134
+c:dary	-330 78 345 -15 -78
+c:das	-66 -552 -65 817 -134
 c:das$	-190 -546 -62 929 -131
-c:dat	-166 528 -490 497 -369
-c:date	-166 528 -490 497 -369
-c:dau	-233 45 375 -57 -129
-c:dav	-429 43 69 600 -282
-c:dav$	-405 -148 83 615 -146
-c:day	1650 481 -323 -1745 -62
-c:day$	1650 481 -657 -1743 268
-c:db	904 -176 -91 -505 -132
-c:dbu	919 -626 -84 -80 -129
-c:dbu$	919 -626 -84 -80 -129
-c:de	-2254 1258 -1430 370 2057
-c:de$	-2889 1594 -1708 1456 1546
-c:dea	-285 -663 -100 56 993
+c:dat	-166 526 -488 497 -368
+c:date	-166 526 -488 497 -368
+c:dau	-234 44 376 -57 -129
+c:dav	-428 43 65 600 -280
+c:dav$	-404 -147 80 615 -144
+c:day	1650 480 -322 -1746 -62
+c:day$	1650 481 -656 -1743 269
+c:db	904 -175 -91 -505 -132
+c:dbu	919 -625 -85 -80 -129
+c:dbu$	919 -625 -85 -80 -129
+c:de	-2255 1251 -1417 367 2054
+c:de$	-2890 1598 -1708 1455 1544
+c:dea	-284 -664 -100 56 992
 c:deal	-151 -597 -96 87 757
 c:dec	-5 -63 -29 151 -55
-c:ded	-191 -272 -149 15 597
-c:ded$	-191 -272 -149 15 597
-c:deg	-72 -349 913 112 -605
-c:dega	-72 -349 913 112 -605
-c:deh	-43 -70 -2 277 -162
-c:dek	253 1042 56 -497 -854
-c:dekh	-268 1121 125 -165 -814
-c:del	-592 242 513 579 -743
-c:del$	-144 -179 -88 854 -443
-c:delh	-358 -438 467 -53 383
-c:deli	-90 859 135 -222 -682
-c:dem	-93 -181 -112 -34 421
-c:dema	-93 -181 -112 -34 421
-c:den	-190 356 -1030 333 531
+c:ded	-190 -273 -149 15 597
+c:ded$	-190 -273 -149 15 597
+c:deg	-73 -350 915 112 -605
+c:dega	-73 -350 915 112 -605
+c:deh	-43 -70 -1 277 -163
+c:dek	256 1039 54 -496 -853
+c:dekh	-264 1119 122 -164 -813
+c:del	-592 238 518 579 -743
+c:del$	-144 -178 -89 854 -444
+c:delh	-358 -442 470 -53 383
+c:deli	-90 858 136 -222 -682
+c:dem	-93 -181 -113 -34 421
+c:dema	-93 -181 -113 -34 421
+c:den	-190 356 -1029 332 531
 c:dena	-471 -5 -9 523 -38
-c:dene	590 -134 -283 -90 -84
-c:deng	-434 279 -57 44 169
-c:dent	-104 -76 -351 -78 610
-c:deo	467 -543 -288 -625 989
-c:deo$	467 -543 -288 -625 989
-c:der	68 261 405 254 -988
-c:der$	426 153 77 401 -1058
-c:ders	70 179 -363 -121 236
-c:des	-270 213 -51 -443 550
+c:dene	590 -135 -282 -90 -84
+c:deng	-435 280 -58 43 169
+c:dent	-104 -75 -353 -78 610
+c:deo	467 -542 -290 -625 990
+c:deo$	467 -542 -290 -625 990
+c:der	65 256 418 252 -991
+c:der$	423 147 93 399 -1062
+c:ders	68 179 -361 -121 236
+c:des	-270 213 -50 -443 550
 c:des$	-100 -12 -32 -432 576
 c:desi	-170 225 -19 -11 -25
-c:det	-365 542 -55 -68 -53
-c:deta	-223 543 -53 -225 -43
-c:dev	-391 305 -304 256 135
-c:devi	-91 -137 -280 276 231
-c:di	-1015 -3264 -522 2817 1984
-c:di$	625 -1548 1923 1078 -2078
-c:dia	1429 -205 -712 -241 -271
-c:dia$	644 -72 -44 -304 -224
-c:dial	808 -83 -642 -47 -35
-c:dic	25 -708 -82 -62 828
-c:dica	-542 -217 -70 -57 886
-c:did	-409 43 -489 1215 -359
-c:dida	-1334 773 -399 1029 -69
-c:didi	925 -731 -89 185 -291
+c:det	-366 545 -56 -68 -54
+c:deta	-225 546 -54 -225 -43
+c:dev	-392 306 -306 256 136
+c:devi	-91 -137 -281 277 232
+c:di	-1018 -3274 -501 2814 1979
+c:di$	626 -1555 1933 1077 -2080
+c:dia	1430 -202 -715 -241 -272
+c:dia$	644 -71 -45 -304 -224
+c:dial	809 -83 -645 -47 -35
+c:dic	24 -709 -82 -62 829
+c:dica	-542 -218 -70 -57 887
+c:did	-410 44 -488 1214 -360
+c:dida	-1334 772 -398 1029 -69
+c:didi	925 -728 -90 185 -291
 c:die	-11 -215 -11 -66 304
-c:dif	297 554 -486 -97 -267
-c:dife	297 554 -486 -97 -267
+c:dif	297 550 -482 -97 -267
+c:dife	297 550 -482 -97 -267
 c:dig	-965 -112 -62 -455 1594
-c:dij	-15 211 -161 -8 -26
-c:diji	-15 211 -161 -8 -26
-c:dik	-277 215 348 -33 -254
-c:dikh	-294 35 372 -26 -86
-c:diki	-25 183 -19 5 -145
-c:din	-1101 -1082 780 1060 343
-c:din$	-787 -231 127 -65 957
-c:ding	-308 -965 657 1200 -585
-c:dip	-6 9 39 -13 -29
-c:dipa	-6 9 39 -13 -29
-c:dir	412 -1036 50 146 428
-c:dir$	408 -739 64 -177 445
-c:dis	-315 624 -824 -209 724
-c:disp	-253 294 -285 -617 862
-c:dist	21 340 -517 438 -282
-c:dit	133 -364 -84 -69 384
-c:div	648 38 -64 -296 -326
-c:diva	494 -93 -48 -93 -259
-c:diy	-939 -623 -813 779 1595
-c:diya	-1531 -590 -562 846 1837
-c:dj	-64 -156 720 -119 -381
-c:dj$	-64 -156 720 -119 -381
-c:dk	-1588 -732 -940 -344 3603
-c:dka	-555 -315 51 -148 967
-c:dka$	-555 -315 51 -148 967
-c:dke	-989 -190 -885 56 2008
-c:dke$	-989 -190 -885 56 2008
-c:dki	-388 -251 -152 -312 1103
-c:dkiy	-44 -226 -110 -251 631
-c:dl	151 158 -116 292 -484
-c:dle	156 -25 -106 350 -374
-c:dle$	156 -25 -106 350 -374
-c:dm	-1953 59 1252 6 636
-c:dmi	-1296 -624 1260 14 646
-c:dmi$	-2398 -359 1572 381 804
-c:dmin	1102 -265 -312 -367 -158
-c:dn	-1100 260 720 -133 253
-c:dna	-199 -125 867 -32 -511
-c:dnap	-33 -7 482 -11 -431
+c:dij	-15 208 -159 -8 -26
+c:diji	-15 208 -159 -8 -26
+c:dik	-277 216 348 -33 -254
+c:dikh	-295 36 371 -27 -86
+c:diki	-25 183 -19 5 -144
+c:din	-1102 -1085 787 1060 340
+c:din$	-787 -234 130 -64 956
+c:ding	-308 -966 660 1200 -586
+c:dip	-6 9 40 -13 -29
+c:dipa	-6 9 40 -13 -29
+c:dir	410 -1038 54 146 429
+c:dir$	406 -741 67 -177 445
+c:dis	-314 623 -823 -210 724
+c:disp	-253 294 -285 -617 861
+c:dist	22 340 -517 437 -282
+c:dit	131 -361 -85 -69 384
+c:div	649 36 -64 -296 -326
+c:diva	494 -92 -49 -93 -260
+c:diy	-939 -617 -815 778 1593
+c:diya	-1531 -585 -563 844 1835
+c:dj	-64 -155 718 -119 -380
+c:dj$	-64 -155 718 -119 -380
+c:dk	-1587 -735 -937 -344 3603
+c:dka	-554 -318 51 -148 969
+c:dka$	-554 -318 51 -148 969
+c:dke	-989 -191 -882 56 2006
+c:dke$	-989 -191 -882 56 2006
+c:dki	-388 -250 -154 -312 1103
+c:dkiy	-44 -225 -111 -250 631
+c:dl	150 158 -116 292 -484
+c:dle	156 -25 -106 349 -374
+c:dle$	156 -25 -106 349 -374
+c:dm	-1953 56 1258 6 632
+c:dmi	-1299 -624 1266 14 643
+c:dmi$	-2401 -360 1578 381 801
+c:dmin	1103 -264 -313 -367 -159
+c:dn	-1100 261 718 -133 254
+c:dna	-199 -125 866 -32 -510
+c:dnap	-33 -6 480 -11 -430
 c:dni	-714 -150 -103 -89 1056
-c:do	700 415 -69 -629 -417
-c:do$	1319 -353 -631 -359 23
-c:dom	482 -375 -201 -175 269
-c:dome	482 -375 -201 -175 269
-c:don	-801 202 1067 395 -863
-c:don$	4 -42 -36 183 -109
-c:dono	-805 244 1103 212 -754
+c:do	701 413 -69 -629 -416
+c:do$	1319 -351 -633 -358 24
+c:dom	482 -377 -199 -175 269
+c:dome	482 -377 -199 -175 269
+c:don	-800 203 1065 395 -862
+c:don$	4 -42 -35 183 -109
+c:dono	-804 244 1100 212 -753
 c:dop	-21 67 -17 109 -138
 c:dopu	-21 67 -17 109 -138
 c:dor	312 -450 -5 -20 163
 c:dor$	312 -450 -5 -20 163
-c:dos	-74 -33 300 -83 -110
-c:dosi	-74 -33 300 -83 -110
-c:dov	-482 1319 -583 -483 229
-c:dovn	-375 1387 -451 -447 -113
-c:dovr	-107 -68 -132 -36 343
+c:dos	-74 -36 304 -84 -110
+c:dosi	-74 -36 304 -84 -110
+c:dov	-481 1319 -584 -483 229
+c:dovn	-375 1387 -452 -447 -113
+c:dovr	-106 -68 -132 -36 343
 c:dp	9 -17 -21 -6 34
-c:dr	-722 1158 -262 -530 356
-c:dra	-204 -69 319 -39 -6
-c:dra$	-8 -60 323 -10 -244
-c:dre	287 -741 -43 -66 563
-c:dres	923 -850 -11 -7 -55
-c:drev	-546 -34 -27 -41 648
-c:dri	465 -164 -85 -137 -79
-c:drin	559 -474 -11 -10 -63
-c:driv	164 326 -56 -111 -324
-c:dru	-1466 2123 -458 -317 117
-c:drum	-839 1998 -280 -231 -648
-c:ds	-826 -1349 269 821 1085
-c:ds$	-726 -1192 358 353 1207
+c:dr	-724 1157 -258 -531 355
+c:dra	-204 -70 321 -39 -7
+c:dra$	-8 -61 324 -10 -245
+c:dre	286 -740 -42 -66 562
+c:dres	922 -849 -11 -7 -55
+c:drev	-546 -34 -27 -41 647
+c:dri	463 -169 -77 -138 -80
+c:drin	559 -474 -12 -10 -63
+c:driv	163 321 -47 -112 -325
+c:dru	-1466 2127 -462 -317 118
+c:drum	-839 2002 -283 -232 -648
+c:ds	-829 -1358 284 820 1082
+c:ds$	-729 -1200 374 352 1204
 c:dsp	-100 -158 -90 469 -121
 c:dspe	-100 -158 -90 469 -121
-c:dt	64 -149 -265 -256 606
+c:dt	64 -148 -265 -256 606
 c:dta	55 68 -11 -52 -60
 c:dta$	55 68 -11 -52 -60
-c:dte	-65 -214 -251 -144 675
-c:dte$	-65 -214 -251 -144 675
-c:du	1597 -931 782 -1420 -28
-c:du$	804 -558 484 -195 -535
-c:dua	-631 606 -103 -65 193
-c:dua$	-189 4 -80 -34 299
-c:duan	-442 603 -23 -31 -107
-c:dub	-388 -165 484 -52 122
-c:duba	-139 -21 -47 -32 239
-c:duc	1378 -502 -155 -323 -397
+c:dte	-65 -214 -252 -144 675
+c:dte$	-65 -214 -252 -144 675
+c:du	1598 -934 787 -1420 -31
+c:du$	804 -558 486 -196 -536
+c:dua	-630 605 -103 -64 193
+c:dua$	-189 3 -80 -34 300
+c:duan	-441 602 -23 -31 -106
+c:dub	-390 -169 492 -52 120
+c:duba	-139 -23 -46 -32 240
+c:duc	1377 -499 -156 -324 -398
 c:duce	554 -84 -104 -154 -212
-c:duct	824 -418 -51 -170 -186
-c:dud	344 -89 -31 -136 -89
-c:dud$	344 -89 -31 -136 -89
-c:duk	635 -949 -32 -713 1058
-c:duka	635 -949 -32 -713 1058
-c:dul	-54 -149 -531 -138 872
-c:dulh	-54 -149 -531 -138 872
-c:dum	1301 -806 -34 -437 -25
-c:dun	-23 -55 279 -88 -112
-c:dund	-23 -78 290 -87 -102
-c:dur	678 -276 -44 865 -1223
-c:dur$	939 -224 -395 364 -685
-c:dus	-359 168 745 -138 -417
-c:dusr	-342 -107 803 -53 -301
-c:dust	-17 275 -57 -85 -116
-c:dut	228 -27 -12 -173 -17
-c:duty	228 -27 -12 -173 -17
-c:dv	-482 54 -278 -291 997
-c:dva	-444 82 -236 -243 841
-c:dvar	-275 -133 -226 -240 874
-c:dy	19 231 -254 467 -463
+c:duct	824 -415 -52 -170 -186
+c:dud	344 -88 -31 -136 -89
+c:dud$	344 -88 -31 -136 -89
+c:duk	635 -946 -35 -713 1059
+c:duka	635 -946 -35 -713 1059
+c:dul	-54 -149 -529 -138 871
+c:dulh	-54 -149 -529 -138 871
+c:dum	1301 -805 -34 -437 -25
+c:dun	-23 -57 281 -89 -112
+c:dund	-23 -80 292 -87 -102
+c:dur	679 -275 -47 865 -1222
+c:dur$	940 -223 -397 365 -685
+c:dus	-358 169 744 -138 -417
+c:dusr	-341 -107 801 -53 -300
+c:dust	-17 276 -57 -85 -116
+c:dut	228 -28 -11 -173 -17
+c:duty	228 -28 -11 -173 -17
+c:dv	-482 57 -280 -291 997
+c:dva	-444 84 -238 -243 841
+c:dvar	-275 -132 -228 -240 875
+c:dy	20 228 -252 467 -463
 c:dy$	-13 209 -16 -63 -116
-c:dya	32 22 -238 531 -347
-c:dya$	-81 -163 -66 571 -260
-c:dyal	-81 -163 -66 571 -260
-c:dyan	113 185 -172 -40 -87
-c:e$	5999 -2573 -166 -1680 -1580
-c:ea	-435 417 -721 -1708 2447
-c:ea$	783 -701 217 -229 -70
-c:eac	-562 625 -197 391 -257
-c:each	-562 625 -197 391 -257
-c:ead	-818 456 -160 -341 863
-c:ead$	407 -55 -10 -258 -84
-c:eade	-568 -172 -143 -75 958
-c:eak	-508 -163 -242 421 492
-c:eak$	-408 -6 -152 -48 614
+c:dya	33 19 -236 530 -347
+c:dya$	-81 -163 -66 570 -260
+c:dyal	-81 -163 -66 570 -260
+c:dyan	113 183 -169 -40 -87
+c:e$	6003 -2536 -215 -1675 -1576
+c:ea	-426 402 -713 -1710 2447
+c:ea$	783 -702 218 -229 -70
+c:eac	-563 619 -192 391 -256
+c:each	-563 619 -192 391 -256
+c:ead	-816 454 -160 -341 863
+c:ead$	406 -54 -10 -258 -84
+c:eade	-568 -172 -142 -75 958
+c:eak	-509 -162 -243 421 492
+c:eak$	-409 -4 -153 -48 614
 c:eake	-100 -158 -90 469 -121
-c:eal	50 -1151 -520 -147 1769
-c:eal$	-170 -137 -69 -66 442
+c:eal	51 -1153 -517 -147 1767
+c:eal$	-171 -137 -68 -66 442
 c:eale	-151 -597 -96 87 757
-c:ear	-274 126 1788 -839 -801
-c:ear$	-1868 408 2201 -732 -10
-c:eare	763 -48 -642 -47 -25
-c:eas	1515 146 -2000 -1179 1518
-c:ease	1816 232 -1263 -1112 327
-c:easo	-125 111 -526 -40 581
-c:eat	-812 -496 1150 -154 312
-c:eat$	-15 149 -39 -53 -42
-c:eate	135 -473 -327 1 664
-c:eati	-959 -275 1467 -128 -105
-c:eb	801 -191 -152 -803 344
-c:ebc	793 -27 -21 -723 -21
-c:ebca	793 -27 -21 -723 -21
+c:ear	-270 126 1782 -840 -799
+c:ear$	-1864 407 2198 -732 -8
+c:eare	764 -48 -645 -47 -25
+c:eas	1514 145 -1997 -1179 1517
+c:ease	1815 231 -1261 -1113 327
+c:easo	-125 110 -525 -40 580
+c:eat	-811 -497 1150 -154 312
+c:eat$	-15 148 -39 -52 -42
+c:eate	135 -473 -326 1 664
+c:eati	-958 -275 1467 -128 -105
+c:eb	802 -193 -150 -804 344
+c:ebc	794 -28 -20 -724 -21
+c:ebca	794 -28 -20 -724 -21
 c:ebu	-21 -155 -126 -69 371
 c:ebuk	-21 -155 -126 -69 371
-c:ec	533 23 -1795 -1569 2808
-c:ece	249 321 -210 -168 -192
-c:ecei	-241 376 -110 -21 -4
-c:ech	791 -55 -608 -56 -72
+c:ec	535 27 -1797 -1570 2806
+c:ece	248 325 -212 -168 -192
+c:ecei	-242 380 -113 -21 -4
+c:ech	791 -54 -608 -56 -73
 c:ech$	-8 -390 -5 -43 446
-c:echt	-150 626 -512 -193 228
-c:eci	242 -36 -82 -85 -40
-c:eco	-100 -215 -96 -39 449
-c:ecor	-100 -215 -96 -39 449
-c:ecr	112 194 -344 -254 292
-c:ecre	290 202 -336 -34 -123
-c:ect	-934 -81 -421 -965 2400
+c:echt	-150 627 -511 -193 227
+c:eci	242 -36 -81 -85 -40
+c:eco	-100 -214 -96 -39 449
+c:ecor	-100 -214 -96 -39 449
+c:ecr	113 194 -345 -254 292
+c:ecre	291 202 -337 -34 -122
+c:ect	-934 -81 -419 -966 2400
 c:ecte	587 -324 -192 528 -599
-c:ecti	-202 167 -209 -1594 1837
-c:ed	-598 -1311 1672 479 -242
-c:ed$	-620 -1694 1761 776 -224
+c:ecti	-201 167 -208 -1594 1836
+c:ed	-604 -1326 1694 478 -242
+c:ed$	-625 -1710 1785 775 -225
 c:edi	-181 -286 -89 -198 755
-c:edia	361 -69 -19 -142 -131
-c:edic	-542 -217 -70 -57 886
+c:edia	360 -68 -19 -141 -131
+c:edic	-542 -218 -70 -57 887
 c:edu	554 -84 -104 -154 -212
 c:educ	554 -84 -104 -154 -212
-c:ef	236 -680 -210 324 329
-c:efo	51 -149 -46 394 -250
-c:efor	51 -149 -46 394 -250
+c:ef	235 -678 -210 324 329
+c:efo	51 -148 -46 393 -250
+c:efor	51 -148 -46 393 -250
 c:efu	188 -310 -156 -64 343
-c:eg	2105 -570 876 -1373 -1038
-c:ega	1850 -287 950 -1150 -1363
-c:ega$	1790 -831 1122 -1021 -1060
-c:egal	-120 396 -114 -53 -109
-c:egi	260 115 -72 -215 -88
-c:egis	218 117 -69 -185 -82
-c:eh	1710 138 -48 -1890 90
-c:eh$	-104 -57 421 -97 -164
-c:ehe	-134 -65 212 -26 13
-c:ehen	-134 -65 212 -26 13
-c:ehi	-69 297 433 -220 -441
-c:ehic	360 -62 -73 -102 -123
-c:ehin	-429 360 506 -118 -318
-c:ehl	1305 -108 -236 -1415 454
-c:ehle	1305 -108 -236 -1415 454
-c:ehn	460 -194 -540 -310 584
-c:ehr	-5 114 338 -88 -360
-c:eht	310 73 -596 -3 217
-c:ehta	577 126 -535 -78 -89
-c:ehte	-200 -149 -229 92 486
-c:ehti	-67 96 167 -17 -180
-c:ei	-1239 -229 -1022 1450 1039
-c:eij	673 -119 -219 -159 -175
-c:eije	673 -119 -219 -159 -175
-c:eik	-145 -81 34 253 -60
-c:eikh	-145 -81 34 253 -60
-c:ein	-2016 -354 -637 1417 1589
-c:eing	-2057 134 -632 1429 1125
-c:eir	103 -17 -16 119 -189
-c:eir$	103 -17 -16 119 -189
-c:eiv	-241 376 -110 -21 -4
-c:eive	-241 376 -110 -21 -4
-c:ej	-832 -1362 -551 1215 1531
-c:ej$	-225 -911 -215 466 885
-c:eja	242 -262 -345 362 3
-c:eja$	242 -262 -345 362 3
-c:eji	-487 36 -27 556 -78
-c:ejiy	-453 -29 -12 563 -69
-c:ejo	-329 -212 -167 -162 870
-c:ejo$	-329 -212 -167 -162 870
-c:ek	-2456 2053 -1078 -1365 2846
-c:ek$	-3787 2752 -1462 -1135 3632
-c:eka	134 -344 413 28 -231
-c:ekar	134 -344 413 28 -231
-c:eke	-506 923 -376 132 -173
-c:eke$	-506 923 -376 132 -173
-c:ekh	-268 1121 125 -165 -814
-c:ekha	-301 332 273 -39 -265
-c:ekho	-15 221 -15 -87 -104
-c:eki	-137 302 -22 -34 -110
-c:ekin	-137 302 -22 -34 -110
-c:eku	60 -5 19 -61 -13
-c:el	515 2035 -615 -1489 -447
-c:el$	-1043 2704 252 -254 -1660
-c:ela	-102 -25 292 -445 281
-c:ela$	86 -219 399 -77 -189
-c:elat	-33 -110 -86 -341 570
-c:eld	448 -49 155 -426 -128
-c:eld$	448 -49 155 -426 -128
-c:ele	-174 -259 -431 -837 1700
+c:eg	2105 -576 881 -1373 -1037
+c:ega	1850 -291 954 -1150 -1363
+c:ega$	1789 -836 1128 -1021 -1061
+c:egal	-120 396 -114 -53 -108
+c:egi	260 114 -72 -214 -88
+c:egis	219 116 -68 -185 -82
+c:eh	1713 124 -38 -1889 90
+c:eh$	-104 -57 420 -96 -163
+c:ehe	-133 -66 211 -26 13
+c:ehen	-133 -66 211 -26 13
+c:ehi	-67 291 437 -220 -441
+c:ehic	361 -64 -72 -102 -123
+c:ehin	-428 355 510 -118 -318
+c:ehl	1306 -114 -231 -1415 453
+c:ehle	1306 -114 -231 -1415 453
+c:ehn	460 -195 -538 -310 583
+c:ehr	-5 115 339 -89 -361
+c:eht	310 71 -595 -3 217
+c:ehta	577 125 -534 -79 -89
+c:ehte	-201 -148 -229 92 486
+c:ehti	-67 95 169 -17 -179
+c:ei	-1239 -228 -1025 1451 1041
+c:eij	673 -119 -219 -159 -176
+c:eije	673 -119 -219 -159 -176
+c:eik	-145 -82 34 253 -60
+c:eikh	-145 -82 34 253 -60
+c:ein	-2014 -356 -639 1418 1591
+c:eing	-2056 132 -634 1430 1127
+c:eir	103 -17 -17 119 -189
+c:eir$	103 -17 -17 119 -189
+c:eiv	-242 380 -113 -21 -4
+c:eive	-242 380 -113 -21 -4
+c:ej	-832 -1364 -545 1215 1527
+c:ej$	-225 -914 -209 466 882
+c:eja	241 -260 -346 362 3
+c:eja$	241 -260 -346 362 3
+c:eji	-487 35 -27 556 -78
+c:ejiy	-453 -30 -12 563 -69
+c:ejo	-328 -211 -168 -162 870
+c:ejo$	-328 -211 -168 -162 870
+c:ek	-2458 2045 -1067 -1366 2846
+c:ek$	-3792 2747 -1450 -1138 3631
+c:eka	134 -346 415 28 -231
+c:ekar	134 -346 415 28 -231
+c:eke	-505 922 -376 132 -172
+c:eke$	-505 922 -376 132 -172
+c:ekh	-264 1119 122 -164 -813
+c:ekha	-301 332 270 -38 -264
+c:ekho	-15 222 -16 -87 -104
+c:eki	-137 303 -22 -34 -110
+c:ekin	-137 303 -22 -34 -110
+c:eku	59 -5 20 -61 -14
+c:el	516 2029 -607 -1491 -446
+c:el$	-1041 2702 254 -255 -1660
+c:ela	-104 -25 294 -446 281
+c:ela$	85 -220 401 -77 -189
+c:elat	-33 -110 -87 -341 570
+c:eld	448 -50 156 -427 -128
+c:eld$	448 -50 156 -427 -128
+c:ele	-173 -260 -430 -837 1701
 c:elea	576 -90 -245 -148 -93
-c:elec	-553 336 -125 -478 820
+c:elec	-552 334 -124 -478 820
 c:eler	-23 -443 -39 -8 512
-c:elh	-358 -438 467 -53 383
-c:elhi	-358 -438 467 -53 383
-c:eli	-647 692 102 232 -379
-c:elin	-558 -166 171 561 -9
-c:eliv	-90 859 135 -222 -682
-c:elo	-957 -536 -171 1539 125
-c:elon	-700 -406 -128 970 265
-c:elp	929 -118 -373 -266 -173
+c:elh	-358 -442 470 -53 383
+c:elhi	-358 -442 470 -53 383
+c:eli	-647 688 104 233 -378
+c:elin	-557 -168 174 561 -9
+c:eliv	-90 858 136 -222 -682
+c:elo	-958 -535 -171 1539 125
+c:elon	-700 -406 -128 969 265
+c:elp	929 -117 -372 -266 -173
 c:elp$	808 -49 -342 -385 -32
-c:elpl	149 -39 -3 -1 -106
+c:elpl	149 -38 -3 -1 -106
 c:ely	100 -47 -37 91 -107
 c:ely$	100 -47 -37 91 -107
-c:em	1553 833 -1425 -513 -449
-c:em$	218 529 -787 750 -711
-c:ema	101 -195 -117 -198 409
-c:eman	-93 -181 -112 -34 421
-c:emb	1436 -251 -362 -307 -516
+c:em	1551 826 -1415 -514 -448
+c:em$	217 527 -782 750 -711
+c:ema	101 -195 -118 -198 410
+c:eman	-93 -181 -113 -34 421
+c:emb	1436 -251 -361 -307 -516
 c:embe	1470 -233 -332 -388 -518
-c:embl	148 -34 -42 -33 -38
-c:eme	-75 -353 22 -54 460
-c:emen	-113 -327 32 -54 462
-c:emi	537 306 -56 -527 -260
-c:emis	259 337 -51 -320 -225
-c:emp	-663 798 -126 -178 169
-c:empl	-462 67 100 -103 398
-c:en	1979 501 -2677 1196 -999
-c:en$	-3071 899 -145 2468 -151
-c:ena	414 -431 -189 705 -500
-c:ena$	-380 -215 -68 809 -146
-c:enan	794 -216 -121 -104 -353
-c:enc	1411 -426 -543 -249 -193
-c:ence	1411 -426 -543 -249 -193
-c:end	756 -496 -725 -334 799
-c:end$	-380 -187 -195 -236 998
-c:ende	831 200 -823 -68 -140
+c:embl	148 -34 -43 -33 -38
+c:eme	-77 -356 27 -54 460
+c:emen	-114 -330 37 -54 461
+c:emi	537 305 -55 -526 -260
+c:emis	259 335 -51 -319 -225
+c:emp	-662 796 -126 -178 170
+c:empl	-461 66 99 -103 399
+c:en	1971 482 -2645 1194 -1002
+c:en$	-3077 899 -139 2468 -151
+c:ena	413 -431 -187 705 -500
+c:ena$	-381 -216 -66 809 -146
+c:enan	794 -215 -121 -104 -353
+c:enc	1411 -427 -542 -249 -193
+c:ence	1411 -427 -542 -249 -193
+c:end	754 -498 -721 -334 799
+c:end$	-380 -188 -195 -236 999
+c:ende	829 200 -821 -69 -140
 c:endo	312 -450 -5 -20 163
-c:ene	177 303 -332 105 -254
-c:ene$	181 348 -305 -98 -125
+c:ene	179 299 -329 105 -254
+c:ene$	183 343 -303 -99 -125
 c:ener	27 -34 -19 84 -57
-c:eng	-1083 1262 -58 354 -475
-c:enga	-586 454 83 461 -413
-c:enge	-371 493 -109 -77 64
-c:engl	-127 314 -32 -30 -126
-c:eni	890 -309 -249 -139 -192
-c:enin	890 -307 -337 -138 -108
-c:enl	-247 87 -356 600 -84
-c:enly	-247 87 -356 600 -84
+c:eng	-1082 1262 -60 354 -474
+c:enga	-587 456 81 462 -412
+c:enge	-369 492 -109 -78 64
+c:engl	-127 315 -32 -30 -126
+c:eni	889 -308 -247 -139 -195
+c:enin	889 -305 -338 -138 -108
+c:enl	-246 86 -357 601 -84
+c:enly	-246 86 -357 601 -84
 c:ens	697 -226 -102 -280 -89
-c:ensi	3 -19 -8 -23 47
-c:ent	1258 -261 -799 -1101 902
-c:ent$	388 -587 -367 -727 1292
-c:ente	-260 339 -37 345 -387
-c:enti	357 -47 -357 109 -62
-c:ents	469 -32 -39 -361 -37
-c:eo	-856 -240 -210 647 659
-c:eo$	467 -543 -288 -625 989
+c:ensi	3 -19 -8 -23 48
+c:ent	1258 -276 -780 -1102 900
+c:ent$	387 -602 -347 -728 1290
+c:ente	-260 339 -37 344 -387
+c:enti	358 -47 -358 109 -62
+c:ents	470 -32 -39 -361 -37
+c:eo	-856 -240 -211 648 659
+c:eo$	467 -542 -290 -625 990
 c:eon	-1254 870 -174 633 -75
 c:eone	-1254 870 -174 633 -75
-c:eop	-240 -466 219 938 -451
-c:eopl	-240 -466 219 938 -451
-c:ep	102 492 129 -244 -479
-c:epa	-350 417 383 -48 -402
-c:epal	-350 417 383 -48 -402
-c:epo	89 -16 -22 -144 94
-c:epor	89 -16 -22 -144 94
-c:ept	448 133 -360 -198 -23
-c:ept$	386 135 -359 -140 -21
+c:eop	-240 -467 220 939 -451
+c:eopl	-240 -467 220 939 -451
+c:ep	103 486 135 -243 -480
+c:epa	-350 412 389 -48 -403
+c:epal	-350 412 389 -48 -403
+c:epo	89 -16 -22 -144 93
+c:epor	89 -16 -22 -144 93
+c:ept	450 132 -361 -198 -23
+c:ept$	387 134 -360 -140 -21
 c:epu	-27 -35 142 -10 -70
 c:epur	-27 -35 142 -10 -70
-c:er	1343 -252 -1019 2012 -2085
-c:er$	88 682 -308 444 -906
-c:era	1308 -411 -417 -538 58
-c:era$	714 -278 -346 -375 286
-c:erat	585 -68 -305 -124 -88
-c:erb	-290 11 -234 -51 564
-c:erd	626 -53 -182 -27 -364
-c:erda	626 -53 -182 -27 -364
-c:ere	394 -1206 -285 -251 1348
-c:ere$	140 -1655 259 -131 1387
+c:er	1344 -216 -1068 2019 -2078
+c:er$	87 740 -371 448 -905
+c:era	1309 -409 -422 -537 60
+c:era$	715 -277 -351 -375 288
+c:erat	584 -67 -305 -124 -88
+c:erb	-290 13 -235 -52 564
+c:erd	626 -52 -183 -28 -363
+c:erda	626 -52 -183 -28 -363
+c:ere	396 -1215 -276 -252 1347
+c:ere$	142 -1661 264 -132 1387
 c:ered	-142 -95 -58 -10 305
-c:eren	297 554 -486 -97 -267
-c:eri	191 -458 -639 228 678
-c:eri$	-332 -329 -248 -82 991
-c:eria	-108 135 33 -8 -52
-c:erif	405 -169 -50 -29 -158
-c:erl	-347 -65 -88 -64 564
-c:erm	-285 460 -162 443 -455
-c:erme	-193 618 -55 -34 -335
-c:ermi	-91 -158 -107 477 -120
-c:ero	130 -256 879 108 -860
-c:ero$	130 -256 879 108 -860
-c:ers	320 616 -1830 2292 -1398
-c:ers$	-79 644 -1482 2302 -1385
-c:erso	329 105 -354 -16 -64
-c:ert	296 -101 -7 -107 -81
-c:ert$	-199 -46 -52 -21 318
-c:erti	179 38 -64 -16 -136
+c:eren	297 550 -482 -97 -267
+c:eri	193 -463 -637 228 679
+c:eri$	-331 -335 -243 -82 991
+c:eria	-108 136 32 -8 -51
+c:erif	404 -169 -50 -29 -158
+c:erl	-346 -65 -88 -64 564
+c:erm	-285 461 -163 442 -455
+c:erme	-194 620 -56 -35 -335
+c:ermi	-91 -159 -107 477 -120
+c:ero	130 -264 888 107 -861
+c:ero$	130 -264 888 107 -861
+c:ers	321 617 -1838 2296 -1396
+c:ers$	-80 644 -1487 2306 -1383
+c:erso	330 105 -356 -15 -64
+c:ert	297 -101 -9 -107 -80
+c:ert$	-199 -46 -52 -21 317
+c:erti	179 37 -64 -16 -137
 c:erty	426 -12 -294 -34 -86
-c:erv	-73 261 -59 -60 -70
-c:ery	-1604 1489 675 -383 -178
-c:ery$	-1634 908 463 -232 495
-c:eryo	-11 -89 189 -154 64
-c:es	80 2174 -894 -2794 1433
-c:es$	-496 1942 191 -2584 946
-c:esa	-243 -444 -446 129 1005
-c:esag	148 -230 -375 180 276
-c:esan	-395 -213 -77 -50 735
-c:esc	-110 -84 476 -50 -232
-c:esca	-110 -84 476 -50 -232
-c:esd	-207 502 -79 -33 -182
-c:esda	-207 502 -79 -33 -182
-c:esi	-425 119 -116 472 -49
-c:esi$	-172 217 -90 -57 103
+c:erv	-72 260 -58 -60 -70
+c:ery	-1606 1476 691 -383 -178
+c:ery$	-1637 898 476 -232 495
+c:eryo	-10 -92 192 -154 64
+c:es	79 2162 -883 -2794 1436
+c:es$	-499 1930 208 -2585 946
+c:esa	-243 -446 -444 128 1005
+c:esag	148 -229 -375 180 276
+c:esan	-394 -216 -76 -50 735
+c:esc	-110 -82 472 -50 -231
+c:esca	-110 -82 472 -50 -231
+c:esd	-207 502 -80 -33 -182
+c:esda	-207 502 -80 -33 -182
+c:esi	-426 119 -117 472 -49
+c:esi$	-172 217 -91 -57 103
 c:esid	-254 -98 -26 530 -152
-c:esp	-107 -103 -10 348 -128
-c:espe	-180 -71 -4 354 -99
-c:est	3239 -677 -1503 -644 -415
-c:est$	498 -171 -668 -222 564
-c:este	1239 -155 -368 -187 -530
-c:esti	171 -5 -218 -184 235
-c:esu	142 -85 -296 -134 374
-c:esul	142 -85 -296 -134 374
-c:esv	-678 672 87 -14 -68
-c:esva	-678 672 87 -14 -68
-c:et	-709 1124 -645 -242 473
-c:et$	-718 200 -305 599 223
-c:eta	-339 405 230 -473 178
-c:eta$	-143 414 233 -444 -60
-c:ete	44 -47 -304 108 199
-c:eter	186 -46 -302 -49 210
-c:eti	-1078 1023 -21 43 33
-c:eti$	-1003 763 -97 -469 806
-c:etia	-233 273 172 -9 -204
+c:esp	-107 -103 -9 348 -128
+c:espe	-181 -71 -4 354 -99
+c:est	3239 -674 -1505 -645 -415
+c:est$	499 -171 -670 -222 563
+c:este	1240 -153 -370 -187 -529
+c:esti	169 -4 -216 -184 235
+c:esu	141 -85 -297 -134 374
+c:esul	141 -85 -297 -134 374
+c:esv	-675 669 87 -14 -67
+c:esva	-675 669 87 -14 -67
+c:et	-710 1125 -647 -242 474
+c:et$	-718 205 -310 600 224
+c:eta	-341 408 229 -473 177
+c:eta$	-145 417 232 -444 -61
+c:ete	43 -48 -301 108 199
+c:eter	185 -46 -299 -49 209
+c:eti	-1075 1020 -19 42 33
+c:eti$	-1001 759 -96 -469 806
+c:etia	-232 273 172 -9 -204
 c:etin	188 -77 -80 527 -559
 c:etl	-37 -106 -23 -28 195
 c:etly	-37 -106 -23 -28 195
-c:etr	275 -31 93 -207 -129
-c:etu	-231 341 -22 -15 -72
-c:etup	-247 348 -19 -12 -69
-c:etv	926 -48 -348 -365 -166
-c:ev	-586 627 -491 453 -2
-c:ev$	-847 420 -54 -62 544
-c:eva	875 -176 112 -144 -667
-c:evar	875 -176 112 -144 -667
-c:eve	-1393 195 17 910 270
-c:even	65 -245 -299 884 -405
-c:ever	-541 236 28 -85 362
-c:evi	-894 778 -302 248 169
-c:evi$	-91 -137 -280 276 231
-c:evm	1550 -235 -263 -505 -547
-c:evm$	1173 -187 -257 -249 -479
-c:evs	1702 -492 -237 -589 -384
-c:evs$	1702 -492 -237 -589 -384
-c:ex	-984 372 6 -461 1067
+c:etr	274 -31 92 -207 -129
+c:etu	-231 340 -22 -15 -72
+c:etup	-247 347 -19 -12 -69
+c:etv	927 -48 -348 -365 -166
+c:ev	-583 621 -490 453 0
+c:ev$	-848 421 -54 -62 543
+c:eva	876 -175 109 -144 -666
+c:evar	876 -175 109 -144 -666
+c:eve	-1392 188 22 911 271
+c:even	64 -243 -300 884 -404
+c:ever	-540 228 33 -84 363
+c:evi	-894 778 -303 249 170
+c:evi$	-91 -137 -281 277 232
+c:evm	1549 -234 -263 -505 -547
+c:evm$	1173 -187 -257 -249 -480
+c:evs	1703 -494 -237 -589 -384
+c:evs$	1703 -494 -237 -589 -384
+c:ex	-985 369 12 -462 1066
 c:exp	400 -197 -103 65 -165
-c:ext	-1368 607 154 -295 902
-c:ext$	-981 815 297 -176 45
-c:exto	-140 -191 -110 -20 461
-c:ey	-3116 1147 -28 -810 2807
-c:ey$	-2288 553 60 -715 2389
-c:f$	-750 2411 -797 743 -1607
-c:fa	351 -2732 2616 -857 622
-c:fac	-22 -452 -283 -104 860
+c:ext	-1370 604 160 -295 901
+c:ext$	-983 812 304 -176 43
+c:exto	-140 -190 -111 -20 461
+c:ey	-3119 1146 -20 -810 2803
+c:ey$	-2290 551 68 -714 2385
+c:f$	-749 2405 -788 741 -1608
+c:fa	353 -2736 2619 -856 620
+c:fac	-22 -454 -282 -104 861
 c:face	-21 -155 -126 -69 371
-c:fact	-1 -297 -156 -35 489
+c:fact	-1 -298 -156 -35 489
 c:fai	624 -102 -188 -279 -54
 c:fail	624 -102 -188 -279 -54
-c:fak	1336 -253 -311 -843 70
-c:fake	1336 -253 -311 -843 70
-c:fal	-238 -33 -247 -71 589
-c:fam	-296 -116 554 -23 -118
-c:fami	-296 -116 554 -23 -118
-c:far	193 -1583 2144 -308 -447
-c:fara	262 -925 1810 -268 -880
-c:farm	58 -572 356 -16 174
+c:fak	1336 -253 -310 -843 70
+c:fake	1336 -253 -310 -843 70
+c:fal	-237 -34 -248 -71 590
+c:fam	-297 -119 557 -23 -118
+c:fami	-297 -119 557 -23 -118
+c:far	193 -1583 2146 -308 -449
+c:fara	262 -923 1811 -268 -882
+c:farm	59 -574 357 -16 174
 c:fas	182 -21 -15 -143 -3
-c:fat	-669 -77 852 -19 -88
-c:fatu	-669 -76 845 -18 -83
+c:fat	-668 -77 852 -18 -88
+c:fatu	-668 -76 844 -18 -83
 c:fc	-854 -43 -13 1187 -277
 c:fc$	-854 -43 -13 1187 -277
-c:fe	351 1567 -922 -1041 46
-c:fer	217 964 -519 -107 -556
-c:fere	297 554 -486 -97 -267
-c:fi	263 -594 198 -882 1014
-c:fic	-643 -230 -286 738 421
-c:fica	725 -121 -111 -326 -168
-c:fice	-1489 -65 -166 1067 653
-c:fici	142 -51 -12 -4 -75
+c:fe	351 1562 -918 -1041 46
+c:fer	217 960 -515 -107 -555
+c:fere	297 550 -482 -97 -267
+c:fi	264 -597 203 -882 1012
+c:fic	-642 -231 -284 738 420
+c:fica	726 -121 -110 -326 -168
+c:fice	-1488 -67 -164 1067 653
+c:fici	141 -50 -12 -4 -75
 c:fie	302 -28 174 -357 -91
-c:fig	-266 25 794 -148 -405
-c:fik	-36 -66 62 -63 103
-c:fir	746 155 -294 -816 208
-c:fir$	935 121 -409 -823 176
-c:fire	-169 85 -149 -93 326
-c:firm	14 -37 61 -3 -34
-c:fis	49 179 -60 -36 -132
-c:fl	-489 316 -141 470 -156
-c:fl$	-11 167 -61 -13 -82
+c:fig	-265 25 794 -148 -405
+c:fik	-36 -67 63 -63 103
+c:fir	745 154 -291 -815 207
+c:fir$	935 120 -408 -823 176
+c:fire	-170 85 -149 -94 326
+c:firm	13 -37 62 -3 -35
+c:fis	49 180 -60 -37 -132
+c:fl	-489 315 -140 470 -156
+c:fl$	-11 166 -61 -13 -81
 c:fla	-199 102 -25 45 77
-c:flat	-168 109 -2 -37 98
-c:fo	1160 -1398 -786 985 40
-c:fo$	-655 -204 357 651 -150
-c:fon	-1429 886 -485 -537 1564
-c:fone	-1429 886 -485 -537 1564
-c:for	2494 -1647 -623 1049 -1272
-c:for$	903 -910 -40 903 -856
-c:forc	-231 -166 -98 349 147
-c:fore	51 -149 -46 394 -250
-c:form	710 -89 -260 -130 -230
+c:flat	-168 108 -1 -37 98
+c:fo	1156 -1397 -786 987 39
+c:fo$	-656 -205 359 652 -150
+c:fon	-1430 888 -485 -536 1564
+c:fone	-1430 888 -485 -536 1564
+c:for	2492 -1648 -621 1050 -1273
+c:for$	901 -911 -37 904 -856
+c:forc	-231 -166 -99 349 147
+c:fore	51 -148 -46 393 -250
+c:form	711 -89 -260 -131 -231
 c:forv	1057 -151 -189 -523 -194
-c:fot	-1056 277 577 -91 293
-c:foto	-1056 277 577 -91 293
-c:fou	903 -225 -150 -94 -434
-c:foun	903 -225 -150 -94 -434
-c:fr	-954 -1005 -597 -241 2796
-c:fra	825 -74 -57 -42 -652
-c:frau	825 -74 -57 -42 -652
-c:fri	-562 -415 -37 387 626
-c:fri$	-562 -415 -37 387 626
-c:fro	-1217 -517 -503 -585 2823
-c:from	-1217 -517 -503 -585 2823
-c:ft	373 -89 -956 -95 766
-c:ft$	-269 1 -763 -32 1064
-c:fte	-200 -84 571 -50 -237
-c:fte$	132 -13 15 -19 -115
-c:fter	-333 -71 557 -31 -122
-c:fu	-139 264 -242 -217 333
-c:ful	285 408 -172 -173 -349
-c:ful$	727 -427 -39 -85 -175
-c:fulv	-562 635 -16 -6 -51
+c:fot	-1055 275 578 -92 293
+c:foto	-1055 275 578 -92 293
+c:fou	903 -223 -152 -94 -434
+c:foun	903 -223 -152 -94 -434
+c:fr	-953 -1006 -594 -241 2794
+c:fra	826 -74 -57 -42 -653
+c:frau	826 -74 -57 -42 -653
+c:fri	-562 -412 -38 387 625
+c:fri$	-562 -412 -38 387 625
+c:fro	-1216 -521 -500 -585 2822
+c:from	-1216 -521 -500 -585 2822
+c:ft	373 -91 -953 -95 766
+c:ft$	-269 2 -763 -33 1063
+c:fte	-201 -87 575 -50 -237
+c:fte$	133 -13 15 -19 -115
+c:fter	-333 -73 560 -31 -122
+c:fu	-140 267 -242 -217 333
+c:ful	284 410 -173 -173 -349
+c:ful$	726 -425 -40 -85 -176
+c:fulv	-563 636 -16 -6 -51
 c:fy	666 -238 -76 -29 -323
-c:g$	804 241 -1270 584 -360
-c:ga	-504 -3123 804 810 2012
-c:ga$	1015 -580 997 -1586 155
-c:gad	-279 -151 625 742 -937
-c:gada	30 384 -162 -120 -132
-c:gadi	-294 -985 794 1287 -802
-c:gah	-766 137 -114 -283 1026
-c:gah$	-736 615 -46 -135 302
-c:gal	-1200 1835 271 260 -1166
-c:gal$	-705 850 -31 408 -522
-c:gala	-430 661 -20 -41 -169
-c:gali	-38 100 290 -92 -259
+c:g$	805 218 -1242 582 -363
+c:ga	-506 -3131 816 810 2010
+c:ga$	1014 -595 1014 -1586 153
+c:gad	-279 -159 633 741 -937
+c:gada	30 383 -161 -120 -131
+c:gadi	-294 -992 801 1286 -802
+c:gah	-768 140 -116 -283 1027
+c:gah$	-737 616 -46 -135 302
+c:gal	-1198 1836 270 260 -1168
+c:gal$	-707 852 -33 408 -521
+c:gala	-428 658 -20 -41 -169
+c:gali	-39 100 293 -93 -262
 c:gam	69 -36 -26 -24 17
-c:gan	-558 41 -360 491 386
-c:gan$	693 -471 37 -62 -198
-c:gand	686 211 -274 -220 -403
-c:gane	-532 612 165 -63 -182
-c:gang	-797 79 -1056 -195 1969
-c:ganj	-1098 242 1031 1088 -1263
-c:gao	-681 -317 542 192 264
-c:gaon	-681 -317 542 192 264
-c:gar	-831 -3 427 -3 409
-c:gar$	-434 -53 288 113 86
-c:garh	-32 -19 -53 -10 114
-c:gari	-359 -114 202 -48 320
-c:gat	-350 -47 -448 521 325
-c:gate	-578 -11 -397 570 416
-c:gay	1578 -2296 -1347 2143 -77
-c:gaya	-512 478 -52 1306 -1220
-c:gaye	-653 -858 -928 666 1773
-c:gayi	2740 -1913 -359 630 -1098
-c:gb	111 114 -208 -135 118
-c:gb$	-52 143 -171 -124 203
-c:gc	-128 449 -43 -62 -217
-c:gc$	-128 449 -43 -62 -217
-c:gd	515 228 -139 -316 -289
-c:gd$	-17 225 105 -6 -308
-c:gda	602 -390 -47 -223 58
+c:gan	-562 41 -351 490 382
+c:gan$	693 -470 35 -62 -197
+c:gand	685 214 -276 -220 -404
+c:gane	-533 613 165 -63 -182
+c:gang	-798 80 -1052 -196 1966
+c:ganj	-1100 236 1041 1087 -1264
+c:gao	-678 -314 532 193 267
+c:gaon	-678 -314 532 193 267
+c:gar	-832 0 428 -3 408
+c:gar$	-435 -51 287 113 86
+c:garh	-32 -19 -52 -10 113
+c:gari	-360 -113 202 -49 319
+c:gat	-350 -46 -450 520 326
+c:gate	-578 -10 -397 569 416
+c:gay	1577 -2292 -1352 2143 -77
+c:gaya	-511 481 -57 1306 -1218
+c:gaye	-653 -857 -929 666 1772
+c:gayi	2739 -1913 -357 629 -1099
+c:gb	111 115 -209 -135 119
+c:gb$	-52 144 -172 -124 204
+c:gc	-128 450 -43 -62 -217
+c:gc$	-128 450 -43 -62 -217
+c:gd	515 228 -138 -316 -289
+c:gd$	-17 224 107 -6 -308
+c:gda	602 -390 -47 -223 59
 c:gda$	701 -367 -25 -186 -124
-c:ge	1360 -225 -1352 -758 975
-c:ge$	-317 -377 -965 524 1135
-c:ged	879 -25 12 -848 -18
-c:ged$	879 -25 12 -848 -18
-c:gen	-20 -407 -274 -249 949
+c:ge	1360 -240 -1334 -759 974
+c:ge$	-318 -380 -960 524 1134
+c:ged	879 -24 12 -849 -18
+c:ged$	879 -24 12 -849 -18
+c:gen	-20 -414 -265 -250 949
 c:gene	27 -34 -19 84 -57
-c:gent	-47 -373 -255 -332 1007
-c:ger	-259 173 -59 -34 178
-c:ger$	-259 173 -59 -34 178
-c:ges	1016 19 -262 -206 -567
-c:ges$	1016 19 -262 -206 -567
-c:gh	-5651 2331 1299 2136 -114
-c:gh$	-2086 -788 971 570 1333
-c:gha	-2427 3166 436 77 -1253
-c:gha$	-225 -100 -34 -113 471
-c:ghaj	-24 14 289 -14 -265
+c:gent	-47 -380 -246 -333 1006
+c:ger	-258 172 -59 -34 178
+c:ger$	-258 172 -59 -34 178
+c:ges	1015 15 -257 -206 -567
+c:ges$	1015 15 -257 -206 -567
+c:gh	-5648 2388 1223 2145 -107
+c:gh$	-2085 -722 890 578 1339
+c:gha	-2425 3161 443 76 -1255
+c:gha$	-225 -99 -36 -112 472
+c:ghaj	-24 13 290 -14 -266
 c:ghan	-17 -6 -6 47 -17
-c:ghar	-2084 2369 264 56 -606
-c:ghat	131 870 -89 -115 -796
-c:gho	-22 -31 93 -8 -32
-c:ght	-225 -1302 377 749 401
-c:ght$	-225 -1302 377 749 401
-c:ghu	-1019 337 205 1146 -668
-c:ghum	-402 430 240 192 -459
-c:ghus	-484 -24 -20 719 -191
-c:ghv	-187 449 -248 -39 25
-c:ghva	-187 449 -248 -39 25
-c:gi	2390 -914 -2450 -664 1637
-c:gi$	624 -276 -389 541 -500
+c:ghar	-2081 2368 265 55 -607
+c:ghat	131 866 -82 -116 -798
+c:gho	-22 -32 95 -9 -33
+c:ght	-226 -1306 381 749 402
+c:ght$	-226 -1306 381 749 402
+c:ghu	-1019 337 200 1149 -666
+c:ghum	-402 430 234 195 -457
+c:ghus	-484 -24 -20 718 -190
+c:ghv	-187 448 -247 -39 25
+c:ghva	-187 448 -247 -39 25
+c:gi	2393 -912 -2455 -664 1638
+c:gi$	624 -275 -391 541 -499
 c:gic	-161 -86 -29 300 -24
 c:gil	520 -33 -36 -372 -79
 c:gil$	520 -33 -36 -372 -79
-c:gir	1522 -486 -1191 -87 243
-c:gira	840 320 -1024 -14 -121
-c:gis	218 117 -69 -185 -82
-c:gist	218 117 -69 -185 -82
-c:git	-860 -69 -38 -31 999
-c:giv	584 -56 -650 -267 389
-c:give	185 -29 -301 -258 403
-c:gl	-76 762 233 -329 -591
-c:gle	-219 159 -14 146 -72
-c:gle$	-219 159 -14 146 -72
-c:gli	334 294 297 -447 -478
-c:gli$	461 -21 329 -417 -352
-c:glis	-127 314 -32 -30 -126
-c:gn	728 -47 36 -565 -151
-c:gne	481 -10 64 -441 -94
-c:gne$	481 -10 64 -441 -94
-c:go	-4500 2177 1037 2894 -1608
-c:go$	-1797 -37 -64 2868 -969
-c:god	-828 1407 -424 -436 282
-c:godo	-828 1407 -424 -436 282
-c:goi	-638 51 462 455 -330
-c:goin	-638 51 462 455 -330
-c:gol	-476 -296 950 293 -471
-c:goli	-421 -108 1077 363 -912
-c:golu	-56 -188 -127 -70 441
-c:gop	-624 883 168 -201 -226
-c:gopa	-624 883 168 -201 -226
-c:gov	247 -29 -26 -158 -34
-c:gr	315 302 -982 -641 1006
+c:gir	1522 -486 -1192 -87 244
+c:gira	840 320 -1025 -14 -121
+c:gis	219 116 -68 -185 -82
+c:gist	219 116 -68 -185 -82
+c:git	-860 -68 -39 -31 998
+c:giv	586 -56 -653 -267 389
+c:give	185 -28 -302 -258 402
+c:gl	-75 761 234 -329 -591
+c:gle	-218 159 -14 146 -72
+c:gle$	-218 159 -14 146 -72
+c:gli	334 294 297 -447 -479
+c:gli$	461 -21 330 -417 -353
+c:glis	-127 315 -32 -30 -126
+c:gn	727 -46 34 -564 -150
+c:gne	480 -10 63 -440 -93
+c:gne$	480 -10 63 -440 -93
+c:go	-4508 2173 1054 2892 -1612
+c:go$	-1802 -38 -59 2867 -969
+c:god	-828 1407 -425 -435 282
+c:godo	-828 1407 -425 -435 282
+c:goi	-639 49 468 455 -331
+c:goin	-639 49 468 455 -331
+c:gol	-477 -297 954 292 -472
+c:goli	-422 -108 1081 362 -914
+c:golu	-56 -189 -127 -70 442
+c:gop	-625 883 170 -202 -226
+c:gopa	-625 883 170 -202 -226
+c:gov	248 -30 -27 -158 -34
+c:gr	314 303 -983 -641 1006
 c:gra	-195 -165 -73 -231 664
 c:gram	-201 -164 -72 -230 667
-c:gre	-160 -53 -159 -233 604
+c:gre	-160 -52 -160 -233 605
 c:grea	47 -14 -4 -8 -20
-c:gri	-219 660 -256 -145 -40
-c:grin	-219 660 -256 -145 -40
-c:gro	715 -202 -518 -236 240
-c:grou	771 -343 -491 -213 275
-c:gs	-996 865 -335 441 25
-c:gs$	-996 865 -335 441 25
-c:gt	-10 76 -146 298 -218
-c:gta	725 -60 -115 -356 -194
-c:gta$	725 -60 -115 -356 -194
-c:gu	645 -418 -451 -819 1042
-c:gua	-32 -15 7 243 -203
-c:guar	-32 -15 7 243 -203
-c:gud	1303 -457 -14 -315 -517
-c:gud$	1753 -515 -536 -268 -434
-c:gudu	-192 74 540 -32 -390
+c:gri	-219 660 -255 -145 -40
+c:grin	-219 660 -255 -145 -40
+c:gro	714 -201 -518 -236 240
+c:grou	770 -341 -491 -212 275
+c:gs	-996 860 -333 442 26
+c:gs$	-996 860 -333 442 26
+c:gt	-12 77 -146 298 -217
+c:gta	725 -60 -116 -356 -193
+c:gta$	725 -60 -116 -356 -193
+c:gu	646 -419 -454 -818 1045
+c:gua	-32 -15 8 243 -203
+c:guar	-32 -15 8 243 -203
+c:gud	1303 -458 -12 -315 -517
+c:gud$	1752 -513 -537 -268 -434
+c:gudu	-192 72 543 -32 -391
 c:gue	-21 -24 -21 -138 205
 c:gues	-21 -24 -21 -138 205
 c:gun	-183 -101 -87 -530 901
-c:gup	-7 -6 87 -12 -62
-c:gupt	-7 -6 87 -12 -62
-c:gv	-356 -105 407 -814 868
-c:gva	-356 -105 407 -814 868
-c:gvan	-211 -14 -36 -666 927
-c:gvat	-145 -91 443 -148 -59
-c:h$	-2648 -135 741 3062 -1020
-c:ha	1659 -3689 126 1117 788
-c:ha$	-312 -2297 -372 1603 1378
-c:hab	447 -55 -256 -24 -112
-c:hab$	447 -55 -256 -24 -112
-c:hac	-110 -118 383 -53 -103
-c:hach	-110 -118 383 -53 -103
-c:had	-1123 536 -38 1020 -395
-c:had$	-140 675 273 -160 -648
-c:hada	-165 47 -89 424 -216
+c:gup	-7 -6 84 -11 -61
+c:gupt	-7 -6 84 -11 -61
+c:gv	-356 -108 410 -814 869
+c:gva	-356 -108 410 -814 869
+c:gvan	-211 -13 -39 -666 928
+c:gvat	-145 -96 449 -149 -60
+c:h$	-2647 -84 672 3069 -1010
+c:ha	1660 -3704 145 1116 783
+c:ha$	-313 -2297 -377 1606 1382
+c:hab	447 -55 -257 -24 -112
+c:hab$	447 -55 -257 -24 -112
+c:hac	-111 -118 384 -53 -103
+c:hach	-111 -118 384 -53 -103
+c:had	-1123 535 -36 1019 -395
+c:had$	-140 674 273 -159 -648
+c:hada	-165 48 -91 424 -216
 c:hade	-37 -19 -18 278 -205
-c:hadi	-227 -136 -121 0 484
-c:haf	132 -13 15 -19 -115
-c:haft	132 -13 15 -19 -115
-c:hag	-317 -381 441 -877 1134
-c:hag$	-68 150 6 -7 -82
-c:haga	-555 -311 941 -112 37
+c:hadi	-227 -139 -117 0 483
+c:haf	133 -13 15 -19 -115
+c:haft	133 -13 15 -19 -115
+c:hag	-317 -381 442 -878 1133
+c:hag$	-68 149 8 -7 -82
+c:haga	-555 -313 944 -113 36
 c:hagd	706 -484 -22 -101 -99
-c:hage	-49 -53 -517 162 457
-c:hagv	-349 318 -40 -806 878
-c:hah	374 -86 -505 809 -593
-c:hahi	258 -77 -497 843 -526
-c:hai	1039 -155 813 1409 -3106
-c:hai$	1605 -242 894 1282 -3539
-c:hain	-870 -601 -93 163 1402
-c:haiy	595 261 -208 -573 -76
-c:haj	-307 -653 411 -535 1084
-c:haji	-269 -533 208 -151 746
-c:hak	756 -689 -278 -1073 1285
-c:hak$	639 -222 -222 -1148 953
-c:haki	393 19 3 -328 -87
-c:haku	-207 -375 -9 -41 632
-c:hal	-2260 1226 -573 129 1479
-c:hal$	-662 32 -1110 -200 1941
-c:hala	-1222 -37 1623 105 -468
-c:hale	131 -14 317 -774 341
-c:hali	-161 -353 -307 1248 -426
-c:halt	-29 -20 -60 -39 148
-c:halu	-753 1331 -250 -194 -134
-c:ham	145 -542 455 -22 -37
-c:hama	179 -504 513 174 -361
-c:han	-729 171 381 -34 211
-c:han$	-185 -64 -195 -117 560
-c:hana	429 -222 -40 -40 -128
-c:hand	-475 37 203 125 110
+c:hage	-50 -53 -515 162 456
+c:hagv	-350 321 -44 -807 879
+c:hah	374 -83 -507 809 -593
+c:hahi	258 -75 -499 843 -527
+c:hai	1041 -161 818 1407 -3105
+c:hai$	1606 -241 893 1281 -3539
+c:hain	-870 -603 -89 162 1401
+c:haiy	595 258 -206 -572 -74
+c:haj	-307 -653 411 -535 1083
+c:haji	-269 -532 208 -152 745
+c:hak	757 -690 -279 -1073 1285
+c:hak$	639 -222 -223 -1148 953
+c:haki	394 17 3 -327 -86
+c:haku	-207 -374 -10 -41 631
+c:hal	-2263 1225 -573 131 1480
+c:hal$	-663 23 -1103 -199 1943
+c:hala	-1223 -35 1621 105 -469
+c:hale	130 -11 312 -774 343
+c:hali	-161 -351 -309 1248 -427
+c:halt	-29 -20 -61 -39 148
+c:halu	-754 1333 -251 -194 -134
+c:ham	145 -539 454 -21 -39
+c:hama	179 -500 511 174 -364
+c:han	-730 164 392 -35 208
+c:han$	-185 -64 -192 -117 558
+c:hana	429 -223 -38 -40 -128
+c:hand	-475 33 207 125 109
 c:hang	-24 167 68 -15 -196
-c:hani	-402 118 376 -10 -81
+c:hani	-402 117 377 -10 -81
 c:hant	-17 -6 -6 47 -17
-c:hanu	-56 141 -24 -24 -37
-c:hap	-8 130 301 -184 -240
-c:hapa	-365 265 359 -110 -149
+c:hanu	-56 140 -24 -24 -36
+c:hap	-8 128 304 -184 -240
+c:hapa	-365 263 362 -110 -150
 c:hapy	361 -124 -52 -72 -114
-c:har	-5162 5898 -1046 652 -342
-c:har$	-3082 3997 -742 -498 325
-c:hara	443 321 -131 -318 -315
-c:hard	-922 334 287 469 -169
-c:hari	-638 159 -454 -363 1296
-c:hark	-373 565 -60 424 -555
-c:hars	-92 306 -48 -32 -135
-c:hary	-39 -128 -89 -143 400
-c:has	920 -243 -807 -738 867
-c:has$	296 -133 -756 -682 1276
-c:hat	998 449 -1468 -19 40
-c:hat$	1365 -329 -464 57 -629
-c:hata	432 237 278 -161 -786
-c:hati	1242 -1032 -622 -12 425
-c:hats	-720 336 -467 96 755
-c:haty	-5 -8 166 -18 -134
-c:hau	-286 41 443 229 -428
-c:haul	281 -7 -42 -80 -153
-c:haur	-567 25 497 311 -265
-c:hav	-909 -629 -678 474 1743
-c:hava	-488 -512 -439 462 976
-c:have	-388 -22 -95 38 466
-c:hay	-313 -26 -166 706 -201
-c:haya	-313 -26 -166 706 -201
-c:hb	365 2 -241 -33 -92
-c:hc	587 -175 210 -153 -470
-c:hch	587 -175 210 -153 -470
-c:hcha	-4 -39 288 -17 -228
-c:hche	1062 -678 -51 -120 -214
-c:hd	-301 441 -25 -15 -101
-c:he	-448 1856 66 -3034 1560
-c:he$	-1563 986 711 -23 -111
-c:hea	359 329 -23 -67 -598
-c:hej	-990 -1295 -560 1301 1543
-c:hej$	-191 -816 -70 492 585
-c:heja	-17 -239 -310 409 157
-c:heji	-453 -29 -12 563 -69
-c:hejo	-329 -212 -167 -162 870
-c:hek	-93 626 -102 -810 379
-c:hek$	418 -128 -67 -774 551
-c:hel	1630 40 -262 -1060 -347
-c:hela	-162 296 -58 -343 266
-c:help	929 -118 -373 -266 -173
-c:hem	297 310 -61 -320 -226
-c:hemi	259 337 -51 -320 -225
-c:hen	-346 572 173 -344 -55
-c:hen$	-346 572 173 -344 -55
+c:har	-5160 5893 -1039 652 -345
+c:har$	-3078 3990 -736 -498 323
+c:hara	442 320 -130 -318 -314
+c:hard	-922 332 289 470 -169
+c:hari	-638 160 -455 -363 1296
+c:hark	-373 568 -63 424 -556
+c:hars	-92 307 -48 -32 -135
+c:hary	-39 -128 -90 -143 400
+c:has	919 -245 -804 -738 868
+c:has$	295 -136 -754 -682 1277
+c:hat	995 458 -1470 -19 36
+c:hat$	1365 -330 -461 56 -631
+c:hata	433 237 279 -161 -787
+c:hati	1240 -1027 -624 -13 424
+c:hats	-721 341 -470 95 755
+c:haty	-5 -8 166 -17 -135
+c:hau	-287 38 449 229 -430
+c:haul	282 -7 -42 -79 -152
+c:haur	-568 23 502 310 -267
+c:hav	-909 -634 -673 473 1742
+c:hava	-488 -513 -437 461 977
+c:have	-388 -23 -94 38 466
+c:hay	-313 -26 -166 705 -201
+c:haya	-313 -26 -166 705 -201
+c:hb	365 2 -242 -33 -92
+c:hc	587 -174 210 -153 -471
+c:hch	587 -174 210 -153 -471
+c:hcha	-4 -39 289 -17 -229
+c:hche	1062 -677 -51 -120 -214
+c:hd	-302 442 -25 -15 -101
+c:he	-446 1858 68 -3037 1557
+c:he$	-1563 990 710 -25 -111
+c:hea	363 325 -23 -67 -598
+c:hej	-990 -1294 -557 1301 1540
+c:hej$	-191 -816 -67 492 582
+c:heja	-18 -237 -310 409 157
+c:heji	-453 -30 -12 563 -69
+c:hejo	-328 -211 -168 -162 870
+c:hek	-93 627 -103 -810 379
+c:hek$	419 -128 -67 -774 551
+c:hel	1629 41 -261 -1061 -348
+c:hela	-162 298 -58 -343 265
+c:help	929 -117 -372 -266 -173
+c:hem	297 309 -61 -319 -226
+c:hemi	259 335 -51 -319 -225
+c:hen	-346 572 173 -344 -54
+c:hen$	-346 572 173 -344 -54
 c:her	-147 -150 -176 -403 877
-c:her$	-258 92 -115 -489 770
-c:here	-226 -172 -98 103 393
+c:her$	-258 92 -115 -490 771
+c:here	-226 -172 -98 103 392
 c:hero	342 -56 -12 -13 -261
-c:hes	-141 911 73 -707 -136
-c:hes$	-121 922 -21 -701 -79
-c:het	-1129 1018 -95 -377 582
-c:het$	-953 735 -61 -369 648
-c:hi	-1261 -12 1220 237 -184
-c:hi$	-608 2053 -421 -598 -426
-c:hib	692 -395 -54 -564 321
-c:hibi	692 -395 -54 -564 321
-c:hic	112 -296 -273 268 189
-c:hich	-248 -234 -200 370 312
-c:hicl	360 -62 -73 -102 -123
-c:hid	-873 683 578 -268 -121
-c:hid$	-362 344 -216 -125 359
-c:hidi	-325 -129 1035 -127 -454
-c:hig	-231 429 -71 -66 -61
-c:high	-231 429 -71 -66 -61
-c:hil	-176 -64 748 -352 -157
-c:hild	-45 108 -5 -18 -40
-c:him	-296 -129 891 -26 -440
-c:hin	-169 102 -471 -48 586
-c:hin$	-92 189 -421 299 25
+c:hes	-141 910 74 -708 -135
+c:hes$	-120 921 -20 -702 -78
+c:het	-1128 1016 -94 -377 583
+c:het$	-954 736 -61 -369 648
+c:hi	-1261 31 1167 243 -179
+c:hi$	-604 2038 -407 -600 -427
+c:hib	694 -397 -53 -564 320
+c:hibi	694 -397 -53 -564 320
+c:hic	112 -297 -272 268 189
+c:hich	-249 -234 -199 369 312
+c:hicl	361 -64 -72 -102 -123
+c:hid	-874 683 582 -268 -122
+c:hid$	-362 345 -216 -125 359
+c:hidi	-326 -129 1037 -127 -455
+c:hig	-231 428 -70 -66 -61
+c:high	-231 428 -70 -66 -61
+c:hil	-176 -64 749 -351 -157
+c:hild	-46 108 -5 -18 -39
+c:him	-296 -132 895 -26 -441
+c:hin	-168 96 -466 -48 586
+c:hin$	-92 188 -421 299 25
 c:hina	-100 -24 -20 -38 182
-c:hind	619 4 262 -317 -568
+c:hind	620 -2 266 -317 -567
 c:hine	-334 -11 -6 127 224
-c:hing	-261 -55 -287 -119 723
-c:hip	-45 -32 -401 498 -20
-c:hipk	-45 -32 -401 498 -20
-c:his	-1787 -581 2350 348 -330
-c:his$	-1089 -890 1491 399 89
-c:hisk	-415 880 -269 -51 -145
-c:hist	186 -314 977 -661 -189
-c:hit	-67 112 96 -374 233
-c:hite	-337 -18 103 -42 294
-c:hiy	-8 -785 -652 2194 -748
-c:hiya	-260 -703 -243 1370 -164
-c:hiye	251 -83 -409 825 -584
-c:hk	-6 496 -114 -83 -294
-c:hk$	-176 525 -99 -40 -210
-c:hka	171 -29 -15 -43 -84
-c:hkam	171 -29 -15 -43 -84
-c:hl	963 -211 1210 -1386 -575
-c:hle	1146 -173 1219 -1637 -555
-c:hle$	1146 -173 1219 -1637 -555
+c:hing	-261 -56 -286 -119 722
+c:hip	-45 -32 -400 497 -20
+c:hipk	-45 -32 -400 497 -20
+c:his	-1791 -520 2283 355 -327
+c:his$	-1091 -896 1500 400 87
+c:hisk	-413 877 -268 -51 -144
+c:hist	183 -244 900 -655 -185
+c:hit	-68 107 104 -374 232
+c:hite	-339 -24 111 -42 293
+c:hiy	-9 -782 -659 2195 -746
+c:hiya	-260 -702 -245 1371 -164
+c:hiye	251 -80 -414 825 -582
+c:hk	-5 495 -114 -83 -293
+c:hk$	-176 524 -99 -40 -209
+c:hka	171 -28 -15 -43 -84
+c:hkam	171 -28 -15 -43 -84
+c:hl	962 -219 1221 -1387 -578
+c:hle	1145 -181 1231 -1638 -557
+c:hle$	1145 -181 1231 -1638 -557
 c:hli	-183 -38 -10 252 -21
 c:hli$	-183 -38 -10 252 -21
-c:hn	1642 -747 -237 -341 -317
-c:hna	720 2 -869 -44 190
-c:hna$	720 2 -869 -44 190
-c:hne	360 -57 -536 -35 268
-c:hne$	360 -57 -536 -35 268
-c:hni	6 -598 678 -11 -75
-c:hni$	6 -598 678 -11 -75
-c:ho	624 -197 723 -136 -1014
-c:ho$	788 107 -865 537 -568
-c:hod	567 -153 -133 120 -401
-c:hod$	172 -368 -20 261 -45
-c:hoda	-137 385 -66 -84 -97
+c:hn	1643 -752 -233 -340 -318
+c:hna	721 0 -867 -44 189
+c:hna$	721 0 -867 -44 189
+c:hne	359 -57 -535 -35 268
+c:hne$	359 -57 -535 -35 268
+c:hni	6 -601 681 -11 -75
+c:hni$	6 -601 681 -11 -75
+c:ho	621 -201 732 -136 -1017
+c:ho$	788 107 -864 536 -568
+c:hod	567 -154 -133 121 -401
+c:hod$	171 -367 -20 261 -45
+c:hoda	-137 384 -66 -84 -97
 c:hodo	542 -168 -46 -82 -246
-c:hog	1391 -252 -379 -441 -319
-c:hoga	710 -187 -75 -367 -80
-c:hogi	682 -65 -304 -74 -238
-c:hol	-616 -320 1616 -604 -77
-c:hol$	153 -7 -33 -14 -99
-c:hola	-503 -155 889 -383 152
-c:hold	299 -27 -214 -15 -42
+c:hog	1390 -251 -380 -441 -318
+c:hoga	709 -187 -75 -367 -80
+c:hogi	681 -65 -305 -74 -238
+c:hol	-617 -319 1618 -605 -77
+c:hol$	155 -10 -32 -14 -99
+c:hola	-503 -151 885 -383 152
+c:hold	298 -27 -213 -15 -42
 c:hole	-340 34 -77 -121 505
-c:holi	-225 -93 1051 -132 -601
-c:hom	1257 -1049 208 745 -1160
-c:home	1499 -1047 558 141 -1151
-c:hon	719 -667 -115 477 -414
+c:holi	-226 -94 1054 -132 -602
+c:hom	1256 -1051 212 745 -1161
+c:home	1498 -1049 562 140 -1152
+c:hon	719 -668 -114 477 -413
 c:hona	68 -47 -3 -7 -11
 c:hone	1032 -516 -77 -31 -408
-c:hop	-579 507 656 -105 -479
-c:hopd	-574 510 637 -103 -470
-c:hor	-675 229 -387 -129 963
-c:hor$	-208 -243 -384 -128 964
-c:hori	-60 -153 -242 -43 497
-c:hos	-709 -629 310 97 930
-c:hosp	-20 -92 -425 -420 956
-c:hot	458 1268 -570 -1466 309
-c:hota	816 -39 -494 -893 610
-c:hote	-277 1085 -324 -1125 640
-c:hoti	-135 107 167 -42 -97
-c:hotu	-12 179 39 -21 -186
-c:hou	-1691 -114 1118 -172 859
-c:houd	-331 51 361 -14 -68
-c:hous	-1333 -62 806 -132 722
-c:hov	62 -7 -43 -306 295
-c:hov$	278 -32 -56 -11 -180
-c:hovk	-217 24 14 -296 474
-c:hp	-145 -81 34 253 -60
-c:hpu	-145 -81 34 253 -60
-c:hpur	-145 -81 34 253 -60
-c:hr	-191 72 403 -296 13
+c:hop	-579 508 657 -105 -481
+c:hopd	-574 511 636 -103 -471
+c:hor	-676 228 -387 -129 963
+c:hor$	-208 -245 -384 -128 965
+c:hori	-60 -156 -239 -43 498
+c:hos	-708 -632 312 98 930
+c:hosp	-19 -93 -424 -420 956
+c:hot	458 1273 -572 -1466 308
+c:hota	817 -38 -495 -893 610
+c:hote	-276 1088 -327 -1125 640
+c:hoti	-136 106 168 -42 -97
+c:hotu	-12 180 40 -21 -187
+c:hou	-1692 -114 1121 -172 857
+c:houd	-330 55 356 -14 -68
+c:hous	-1335 -67 814 -133 720
+c:hov	62 -10 -41 -306 295
+c:hov$	279 -32 -56 -11 -180
+c:hovk	-216 22 15 -296 475
+c:hp	-145 -82 34 253 -60
+c:hpu	-145 -82 34 253 -60
+c:hpur	-145 -82 34 253 -60
+c:hr	-191 72 406 -296 9
 c:hr$	-186 -40 -24 -206 456
-c:hri	0 -4 96 -2 -89
-c:hri$	0 -4 96 -2 -89
-c:hs	-68 -72 217 211 -288
-c:hsa	-68 -72 217 211 -288
-c:ht	-1309 102 -292 167 1333
-c:ht$	-206 -1304 375 744 391
-c:hta	330 302 -910 -393 671
-c:hta$	-136 445 -272 -248 211
-c:htas	-220 -71 -121 -98 511
-c:hte	-930 712 -757 24 950
-c:hte$	-930 712 -757 24 950
-c:hti	-88 462 104 -113 -365
-c:hti$	-78 144 163 -23 -205
-c:hto	-431 -147 1155 -170 -407
-c:hto$	-431 -147 1155 -170 -407
-c:hu	1485 -1647 -499 1513 -852
-c:hu$	-643 1248 -82 -34 -489
-c:hua	1328 -784 264 65 -873
-c:hua$	1328 -784 264 65 -873
-c:hud	-512 -1427 1244 632 64
-c:hud$	-507 -1029 1245 640 -350
+c:hri	0 -4 99 -3 -92
+c:hri$	0 -4 99 -3 -92
+c:hs	-68 -72 219 211 -290
+c:hsa	-68 -72 219 211 -290
+c:ht	-1308 95 -285 166 1333
+c:ht$	-207 -1308 379 743 392
+c:hta	331 302 -908 -394 670
+c:hta$	-136 444 -270 -249 210
+c:htas	-220 -71 -122 -98 510
+c:hte	-928 707 -752 24 949
+c:hte$	-928 707 -752 24 949
+c:hti	-89 463 104 -113 -365
+c:hti$	-78 142 164 -23 -205
+c:hto	-431 -148 1155 -170 -406
+c:hto$	-431 -148 1155 -170 -406
+c:hu	1491 -1645 -513 1516 -849
+c:hu$	-642 1250 -84 -34 -490
+c:hua	1327 -784 269 63 -875
+c:hua$	1327 -784 269 63 -875
+c:hud	-512 -1429 1246 631 64
+c:hud$	-507 -1030 1248 640 -350
 c:hue	-351 -46 -36 235 198
 c:hue$	-351 -46 -36 235 198
-c:hul	1533 -857 -774 -42 139
-c:hul$	1213 -1260 -593 153 486
+c:hul	1534 -856 -775 -42 140
+c:hul$	1213 -1259 -594 154 486
 c:hula	333 11 19 -57 -305
 c:hule	-12 392 -200 -138 -42
-c:hum	-1713 1313 -266 1806 -1138
-c:hum$	-104 345 -153 223 -312
-c:huma	-1123 350 -462 1619 -385
-c:humk	-203 986 -50 -437 -296
-c:humt	-300 82 392 -25 -150
-c:hun	1325 -1054 -296 -122 147
-c:huna	637 -59 -206 72 -444
-c:hup	-667 35 721 63 -153
-c:hupa	-643 -25 731 -12 -51
-c:hus	-603 459 -369 688 -174
-c:hus$	-484 -24 -20 719 -191
-c:husa	-16 512 -263 -9 -225
-c:hut	2595 -798 -938 -1009 150
-c:hut$	2616 -780 -1045 -984 195
-c:huv	-99 143 -24 -5 -14
-c:huva	-99 143 -24 -5 -14
-c:hv	-187 449 -248 -39 25
-c:hva	-187 449 -248 -39 25
-c:hvay	-187 449 -248 -39 25
-c:i$	5164 -2912 556 -602 -2206
-c:ia	142 759 41 -859 -82
-c:ia$	-107 512 237 -714 72
-c:iag	-50 -50 -511 -30 641
-c:iah	-233 273 172 -9 -204
-c:iah$	-233 273 172 -9 -204
-c:ial	1168 158 -395 -433 -499
-c:ial$	1168 158 -395 -433 -499
-c:ias	-243 -129 551 -39 -139
-c:ias$	-238 -114 501 -34 -114
+c:hum	-1714 1312 -272 1809 -1136
+c:hum$	-103 346 -159 227 -311
+c:huma	-1124 349 -461 1619 -384
+c:humk	-203 987 -51 -437 -296
+c:humt	-300 81 393 -25 -149
+c:hun	1322 -1050 -298 -122 147
+c:huna	636 -57 -206 72 -444
+c:hup	-659 36 712 63 -152
+c:hupa	-635 -25 722 -12 -51
+c:hus	-603 459 -369 687 -175
+c:hus$	-484 -24 -20 718 -190
+c:husa	-16 513 -263 -9 -225
+c:hut	2598 -799 -941 -1009 151
+c:hut$	2619 -783 -1046 -985 195
+c:huv	-98 143 -24 -5 -14
+c:huva	-98 143 -24 -5 -14
+c:hv	-187 448 -247 -39 25
+c:hva	-187 448 -247 -39 25
+c:hvay	-187 448 -247 -39 25
+c:i$	5163 -2920 568 -604 -2207
+c:ia	141 758 46 -860 -84
+c:ia$	-107 514 236 -713 71
+c:iag	-50 -50 -510 -30 640
+c:iah	-232 273 172 -9 -204
+c:iah$	-232 273 172 -9 -204
+c:ial	1168 163 -399 -432 -498
+c:ial$	1168 163 -399 -432 -498
+c:ias	-245 -135 560 -39 -140
+c:ias$	-240 -120 511 -35 -116
 c:iat	-10 -23 -14 113 -66
-c:ib	678 50 -112 -197 -420
-c:ib$	-16 556 -249 -27 -264
-c:iba	-357 -184 621 -109 28
-c:ibi	692 -395 -54 -564 321
-c:ibit	692 -395 -54 -564 321
-c:ibo	783 -213 -120 -104 -346
-c:ibot	783 -213 -120 -104 -346
-c:ibu	-432 289 -309 608 -156
-c:ibut	-432 289 -309 608 -156
-c:ic	-294 2379 -2904 -963 1782
-c:ic$	533 136 -653 -446 430
-c:ica	79 122 -193 -697 688
-c:ical	-679 247 -77 -364 873
-c:icat	758 -124 -116 -333 -185
-c:ice	1475 -220 -2154 253 646
-c:ice$	2274 -89 -2101 -234 150
-c:icer	-603 -123 -50 518 258
-c:ich	-2695 3549 -89 313 -1078
-c:ich$	-794 713 -39 346 -225
-c:iche	-1461 2950 -1278 -22 -189
-c:ichl	-342 -103 1446 29 -1029
-c:ici	-1033 -614 256 -159 1550
-c:icia	146 -54 -13 -4 -75
-c:icit	-769 -458 347 -118 999
-c:icl	360 -62 -73 -102 -123
-c:icle	360 -62 -73 -102 -123
+c:ib	680 50 -114 -198 -419
+c:ib$	-16 555 -248 -27 -264
+c:iba	-357 -182 619 -108 29
+c:ibi	694 -397 -53 -564 320
+c:ibit	694 -397 -53 -564 320
+c:ibo	783 -213 -120 -103 -346
+c:ibot	783 -213 -120 -103 -346
+c:ibu	-432 290 -309 607 -156
+c:ibut	-432 290 -309 607 -156
+c:ic	-300 2377 -2893 -964 1781
+c:ic$	533 134 -652 -446 431
+c:ica	79 121 -192 -697 689
+c:ical	-679 246 -76 -364 874
+c:icat	759 -125 -115 -333 -185
+c:ice	1472 -220 -2150 252 645
+c:ice$	2271 -88 -2098 -235 150
+c:icer	-603 -123 -50 517 258
+c:ich	-2699 3551 -85 312 -1079
+c:ich$	-796 715 -40 346 -225
+c:iche	-1462 2952 -1280 -22 -188
+c:ichl	-344 -106 1453 28 -1031
+c:ici	-1033 -614 257 -159 1549
+c:icia	146 -53 -13 -4 -75
+c:icit	-768 -460 348 -118 999
+c:icl	361 -64 -72 -102 -123
+c:icle	361 -64 -72 -102 -123
 c:ict	1417 -586 -196 -482 -153
-c:id	-669 -737 -234 -134 1775
-c:id$	794 1001 -212 -1328 -254
-c:ida	-755 162 -661 1937 -683
-c:idan	906 -282 -206 67 -485
+c:id	-671 -738 -227 -137 1773
+c:id$	793 1001 -211 -1329 -255
+c:ida	-755 163 -660 1937 -684
+c:idan	906 -281 -207 67 -485
 c:idas	-190 -546 -62 929 -131
-c:idat	-1334 773 -399 1029 -69
-c:ide	-1252 -24 -1169 -100 2544
-c:ide$	-1263 335 -549 744 732
-c:iden	-291 392 -592 -94 585
-c:ideo	467 -543 -288 -625 989
-c:idi	124 -1054 1695 486 -1251
-c:idi$	769 -763 467 94 -567
-c:idin	-645 -291 1228 393 -685
+c:idat	-1334 772 -398 1029 -69
+c:ide	-1252 -25 -1167 -101 2544
+c:ide$	-1263 336 -547 744 731
+c:iden	-290 392 -592 -94 585
+c:ideo	467 -542 -290 -625 990
+c:idi	122 -1051 1697 486 -1253
+c:idi$	769 -761 466 93 -567
+c:idin	-646 -291 1231 392 -687
 c:idl	-277 148 -78 337 -130
 c:idle	-277 148 -78 337 -130
-c:idn	-407 -119 454 -40 112
-c:idna	-33 -7 482 -11 -431
-c:ids	90 -320 -134 -33 397
-c:ids$	90 -320 -134 -33 397
-c:idt	-65 -214 -251 -144 675
-c:idte	-65 -214 -251 -144 675
-c:idy	-81 -163 -66 571 -260
-c:idya	-81 -163 -66 571 -260
-c:ie	186 282 -144 -633 310
-c:ie$	370 -678 -184 -363 855
-c:ied	-118 256 -33 -30 -75
-c:ied$	-118 256 -33 -30 -75
-c:ier	-742 1016 -32 -112 -129
-c:ier$	-742 1016 -32 -112 -129
+c:idn	-407 -119 452 -39 113
+c:idna	-33 -6 480 -11 -430
+c:ids	91 -322 -132 -33 397
+c:ids$	91 -322 -132 -33 397
+c:idt	-65 -214 -252 -144 675
+c:idte	-65 -214 -252 -144 675
+c:idy	-81 -163 -66 570 -260
+c:idya	-81 -163 -66 570 -260
+c:ie	186 274 -137 -634 311
+c:ie$	371 -688 -176 -363 856
+c:ied	-118 258 -34 -31 -75
+c:ied$	-118 258 -34 -31 -75
+c:ier	-743 1018 -33 -113 -129
+c:ier$	-743 1018 -33 -113 -129
 c:ies	-14 197 -11 -58 -114
 c:ies$	-14 197 -11 -58 -114
 c:iet	-37 -106 -23 -28 195
 c:ietl	-37 -106 -23 -28 195
-c:if	67 301 -1320 173 780
-c:if$	-760 217 239 24 280
-c:ife	194 524 -572 -119 -27
-c:ifer	297 554 -486 -97 -267
-c:ifi	732 -122 -112 -328 -171
-c:ific	725 -121 -111 -326 -168
-c:ift	-269 1 -763 -32 1064
-c:ift$	-269 1 -763 -32 1064
-c:ig	-1598 -1208 829 290 1687
-c:iga	-1129 -127 808 900 -451
+c:if	66 297 -1314 173 779
+c:if$	-761 217 242 23 280
+c:ife	194 520 -568 -119 -26
+c:ifer	297 550 -482 -97 -267
+c:ifi	733 -122 -111 -328 -171
+c:ific	726 -121 -110 -326 -168
+c:ift	-269 2 -763 -33 1063
+c:ift$	-269 2 -763 -33 1063
+c:ig	-1596 -1215 831 290 1690
+c:iga	-1129 -127 807 900 -451
 c:igan	-1113 -200 817 905 -409
-c:igh	-779 -961 241 106 1393
-c:igha	-225 -100 -34 -113 471
-c:ight	-215 -1294 378 715 416
-c:ighv	-187 449 -248 -39 25
-c:igi	-338 -136 -67 -396 937
+c:igh	-780 -966 243 107 1396
+c:igha	-225 -99 -36 -112 472
+c:ight	-215 -1298 382 715 417
+c:ighv	-187 448 -247 -39 25
+c:igi	-337 -136 -68 -396 937
 c:igil	520 -33 -36 -372 -79
-c:ign	247 -37 -28 -124 -57
-c:ih	1364 -788 506 -351 -732
-c:iha	1139 -731 564 -299 -673
-c:ihar	1139 -731 564 -299 -673
-c:ij	617 38 -739 -841 925
+c:ign	247 -37 -29 -124 -57
+c:ih	1365 -787 503 -350 -731
+c:iha	1140 -730 561 -299 -672
+c:ihar	1140 -730 561 -299 -672
+c:ij	617 36 -737 -841 925
 c:ija	-762 -353 -287 -102 1504
-c:ija$	-679 -572 -206 -73 1531
+c:ija$	-680 -572 -207 -73 1532
 c:ije	950 -150 -223 -366 -211
-c:ijed	673 -119 -219 -159 -175
-c:iji	38 288 -161 97 -262
-c:ijiy	38 288 -161 97 -262
+c:ijed	673 -119 -219 -159 -176
+c:iji	38 286 -159 97 -262
+c:ijiy	38 286 -159 97 -262
 c:ijl	391 253 -68 -470 -106
 c:ijli	391 253 -68 -470 -106
-c:ik	-1557 1947 1006 -877 -519
-c:ik$	-590 -185 -120 -665 1560
-c:ika	1053 -164 -9 -397 -484
-c:ika$	642 -618 -61 204 -167
-c:ikal	-361 457 54 159 -309
-c:ike	-1352 373 696 381 -98
-c:ike$	-1334 290 710 390 -56
-c:ikh	-214 736 71 129 -723
-c:ikha	230 743 -317 -90 -566
-c:ikhp	-145 -81 34 253 -60
-c:iki	-184 694 -97 -189 -224
-c:iki$	-163 515 -23 -136 -193
+c:ik	-1550 1990 945 -871 -514
+c:ik$	-588 -190 -118 -665 1561
+c:ika	1052 -160 -8 -398 -487
+c:ika$	641 -616 -62 203 -167
+c:ikal	-361 458 56 158 -312
+c:ike	-1346 427 624 388 -93
+c:ike$	-1328 344 638 397 -52
+c:ikh	-213 734 73 129 -722
+c:ikha	230 742 -317 -90 -566
+c:ikhp	-145 -82 34 253 -60
+c:iki	-184 697 -98 -190 -225
+c:iki$	-163 517 -24 -136 -193
 c:ikin	-21 180 -74 -54 -31
-c:ikl	464 98 -2 325 -886
-c:ikla	516 -119 -446 -100 149
-c:ikle	-267 492 107 557 -889
-c:ikly	-128 -116 367 -57 -66
+c:ikl	464 98 -2 325 -885
+c:ikla	515 -120 -444 -100 149
+c:ikle	-266 492 106 557 -889
+c:ikly	-128 -115 365 -57 -65
 c:iks	-80 91 -67 -158 214
 c:iks$	-80 91 -67 -158 214
-c:iku	-1410 2615 242 -246 -1200
-c:ikuo	-506 1558 96 5 -1153
-c:ikup	-906 1058 146 -251 -47
-c:il	2341 -2465 1646 -3951 2429
-c:il$	-792 -1200 2241 -1263 1013
-c:ila	1964 -1468 -676 -1016 1197
-c:ila$	78 186 -12 -162 -90
-c:ilab	1189 -492 -342 -151 -205
-c:ilag	958 -733 14 -247 8
+c:iku	-1409 2604 250 -245 -1200
+c:ikuo	-504 1554 98 5 -1154
+c:ikup	-906 1051 152 -251 -47
+c:il	2336 -2472 1662 -3954 2428
+c:il$	-792 -1206 2251 -1265 1012
+c:ila	1962 -1470 -671 -1017 1197
+c:ila$	78 187 -12 -162 -90
+c:ilab	1189 -490 -343 -151 -205
+c:ilag	957 -738 22 -247 7
 c:ilan	-628 -241 -122 -74 1065
-c:ild	-45 108 -5 -18 -40
-c:ile	1171 418 -359 -1042 -188
-c:ile$	1505 75 -432 -792 -357
-c:ileg	-169 324 -377 -111 333
-c:ili	-116 -181 378 -14 -67
-c:iln	-463 -274 1234 -259 -238
+c:ild	-46 108 -5 -18 -39
+c:ile	1172 418 -361 -1041 -187
+c:ile$	1506 76 -434 -791 -357
+c:ileg	-169 324 -378 -111 333
+c:ili	-115 -185 380 -14 -66
+c:iln	-463 -274 1233 -259 -237
 c:ils	-550 -161 753 -171 129
-c:ilt	-7 128 -8 -85 -28
-c:ilta	-7 128 -8 -85 -28
-c:ilv	-1400 -36 906 -377 907
-c:ilva	-1400 -36 906 -377 907
-c:ily	932 -43 121 -115 -895
-c:ily$	932 -43 121 -115 -895
-c:im	-1470 -194 1774 -434 325
-c:im$	-482 -265 421 -74 400
+c:ilt	-8 129 -8 -85 -28
+c:ilta	-8 129 -8 -85 -28
+c:ilv	-1405 -35 909 -377 907
+c:ilva	-1405 -35 909 -377 907
+c:ily	932 -45 124 -115 -896
+c:ily$	932 -45 124 -115 -896
+c:im	-1467 -199 1775 -434 325
+c:im$	-483 -266 424 -74 400
 c:ima	-18 54 -17 113 -133
 c:imar	-18 54 -17 113 -133
-c:ime	-124 -321 -129 -73 647
-c:ime$	-242 -292 -107 -186 827
-c:imf	-11 167 -61 -13 -82
-c:imfl	-11 167 -61 -13 -82
-c:imi	-668 -250 1246 -251 -77
-c:imin	-668 -250 1246 -251 -77
+c:ime	-123 -323 -128 -73 647
+c:ime$	-241 -294 -106 -186 828
+c:imf	-11 166 -61 -13 -81
+c:imfl	-11 166 -61 -13 -81
+c:imi	-666 -250 1243 -251 -77
+c:imin	-666 -250 1243 -251 -77
 c:imp	-108 239 -21 -9 -101
-c:in	-249 -2659 1261 1245 402
-c:in$	-3199 -102 378 2455 467
-c:ina	164 -733 1902 -569 -764
-c:ina$	908 -882 -153 -47 174
-c:inal	-469 -311 1259 -220 -258
-c:inam	-5 -291 1112 -326 -490
-c:inar	-295 398 -38 -33 -32
-c:inc	-376 -92 -5 325 148
-c:ince	-180 -83 -1 355 -90
-c:ind	1939 -34 104 -711 -1297
-c:ind$	878 -20 227 -364 -721
-c:inde	1071 -288 -63 -261 -459
-c:indi	267 -24 -38 -48 -156
-c:indu	-17 275 -57 -85 -116
-c:ine	-381 -364 -129 971 -97
-c:ine$	-326 -213 -509 1021 26
-c:ines	-55 -152 380 -50 -123
-c:inf	93 -255 -256 602 -185
-c:info	93 -255 -256 602 -185
-c:ing	-2941 -1493 2618 1601 216
-c:ing$	-2605 -1528 1312 1830 991
-c:ingh	-352 31 1326 -361 -645
-c:ini	-110 -59 -246 -159 574
-c:inin	-134 -51 -35 -50 270
-c:ink	564 -50 -328 -697 511
-c:ink$	-260 331 -77 -597 603
-c:inki	828 -497 -249 -16 -67
-c:ino	-37 752 -43 -286 -386
-c:inov	-32 637 -47 -201 -356
-c:ins	-214 -671 -409 1006 289
-c:ins$	-301 -517 -156 -195 1170
-c:insi	-679 205 -145 1281 -662
-c:int	706 -4 514 -762 -454
-c:int$	667 -110 263 -73 -747
-c:inte	49 -18 -37 -621 626
-c:into	-13 124 289 -67 -332
-c:inu	-242 145 296 -15 -185
-c:inut	-242 145 296 -15 -185
-c:inv	936 -667 -198 509 -580
-c:io	2531 -2513 270 -2325 2036
-c:io$	-170 537 203 -445 -125
-c:iol	-270 -524 -284 640 438
+c:in	-255 -2620 1227 1247 401
+c:in$	-3203 -118 405 2454 463
+c:ina	165 -731 1898 -569 -763
+c:ina$	907 -881 -153 -47 174
+c:inal	-466 -312 1255 -220 -257
+c:inam	-6 -292 1114 -326 -489
+c:inar	-295 399 -38 -34 -32
+c:inc	-376 -92 -4 325 147
+c:ince	-180 -83 0 354 -90
+c:ind	1939 -37 107 -711 -1298
+c:ind$	879 -25 231 -364 -721
+c:inde	1070 -287 -63 -260 -459
+c:indi	267 -24 -39 -48 -156
+c:indu	-17 276 -57 -85 -116
+c:ine	-380 -364 -129 970 -97
+c:ine$	-325 -211 -510 1021 26
+c:ines	-55 -153 381 -50 -123
+c:inf	93 -255 -255 602 -185
+c:info	93 -255 -255 602 -185
+c:ing	-2940 -1456 2571 1606 219
+c:ing$	-2605 -1551 1339 1829 988
+c:ingh	-350 89 1254 -354 -639
+c:ini	-109 -60 -248 -158 575
+c:inin	-133 -51 -35 -50 270
+c:ink	564 -49 -329 -697 511
+c:ink$	-259 330 -78 -597 604
+c:inki	828 -496 -249 -16 -67
+c:ino	-37 751 -40 -287 -387
+c:inov	-33 635 -44 -201 -357
+c:ins	-215 -668 -410 1005 288
+c:ins$	-302 -516 -155 -196 1169
+c:insi	-679 207 -146 1281 -662
+c:int	707 -5 516 -762 -456
+c:int$	668 -110 264 -73 -748
+c:inte	50 -18 -37 -621 626
+c:into	-13 124 290 -67 -333
+c:inu	-247 145 302 -15 -185
+c:inut	-247 145 302 -15 -185
+c:inv	936 -668 -198 511 -580
+c:io	2530 -2525 290 -2327 2033
+c:io$	-171 531 210 -445 -125
+c:iol	-271 -526 -282 640 439
 c:iola	-678 -57 -26 916 -155
-c:iole	407 -467 -258 -275 593
-c:ion	2510 -2491 399 -1600 1181
-c:ion$	2537 -2628 418 -1584 1258
-c:ions	-628 -69 -30 878 -151
-c:iou	186 -120 -424 -16 375
-c:ious	186 -120 -424 -16 375
-c:ip	-1094 -818 823 533 555
-c:ip$	309 5 -61 -379 127
-c:ipa	338 -151 10 -88 -109
-c:ipak	-6 9 39 -13 -29
-c:ipk	-45 -32 -401 498 -20
-c:ipka	-45 -32 -401 498 -20
-c:ips	-740 -409 994 872 -717
-c:ips$	-491 -265 463 892 -600
-c:ipu	-712 196 468 -331 379
-c:ipur	-712 196 468 -331 379
+c:iole	407 -469 -256 -275 593
+c:ion	2510 -2496 410 -1602 1177
+c:ion$	2536 -2632 428 -1587 1254
+c:ions	-629 -69 -30 878 -151
+c:iou	187 -120 -426 -16 375
+c:ious	187 -120 -426 -16 375
+c:ip	-1097 -830 848 531 548
+c:ip$	308 4 -61 -379 127
+c:ipa	337 -151 11 -88 -109
+c:ipak	-6 9 40 -13 -29
+c:ipk	-45 -32 -400 497 -20
+c:ipka	-45 -32 -400 497 -20
+c:ips	-742 -413 1004 871 -720
+c:ips$	-491 -267 466 891 -600
+c:ipu	-713 198 473 -332 374
+c:ipur	-713 198 473 -332 374
 c:ipy	35 -9 -12 0 -14
 c:ipya	35 -9 -12 0 -14
-c:ir	1795 3282 -1800 -1804 -1473
-c:ir$	588 3139 -1330 -1252 -1145
-c:ira	1464 210 -1075 -69 -530
-c:ire	-294 45 -207 -404 860
-c:ire$	-197 55 -176 27 290
-c:irf	-33 -33 -25 221 -130
-c:irf$	-33 -33 -25 221 -130
-c:iri	-197 679 -102 86 -467
-c:irj	-129 169 198 -72 -167
-c:irji	-103 173 -27 -5 -37
-c:irm	14 -37 61 -3 -34
-c:irm$	14 -37 61 -3 -34
-c:irp	-147 177 -65 -115 150
+c:ir	1800 3315 -1851 -1797 -1467
+c:ir$	593 3170 -1380 -1244 -1139
+c:ira	1464 210 -1076 -69 -530
+c:ire	-294 45 -207 -404 861
+c:ire$	-197 56 -176 27 291
+c:irf	-33 -33 -24 220 -129
+c:irf$	-33 -33 -24 220 -129
+c:iri	-197 680 -102 86 -467
+c:irj	-129 170 200 -72 -169
+c:irji	-103 174 -28 -5 -37
+c:irm	13 -37 62 -3 -35
+c:irm$	13 -37 62 -3 -35
+c:irp	-146 176 -65 -115 149
 c:irt	905 -494 -50 -91 -270
 c:irtd	216 -95 -24 -43 -55
-c:is	-1664 -916 1300 905 373
-c:is$	-2547 -811 2147 1421 -209
-c:isa	-1165 -135 -317 945 672
-c:isa$	-320 -758 -141 570 649
-c:isal	-173 303 -14 -8 -108
-c:isan	-424 329 -32 413 -285
-c:isc	162 -16 -41 -12 -93
-c:ise	4 219 -180 -1014 972
-c:ise$	117 11 -158 -990 1019
-c:isi	2147 -521 -1292 -400 67
-c:isi$	1862 -192 -986 -475 -209
-c:isio	247 -38 -158 162 -213
-c:isk	-439 802 23 -138 -247
-c:isko	-23 -78 290 -87 -102
-c:isky	-415 880 -269 -51 -145
+c:is	-1665 -877 1253 910 380
+c:is$	-2545 -763 2081 1429 -202
+c:isa	-1164 -138 -317 945 675
+c:isa$	-320 -757 -143 569 650
+c:isal	-174 305 -15 -8 -108
+c:isan	-424 327 -33 414 -284
+c:isc	162 -17 -40 -12 -93
+c:ise	3 221 -180 -1015 971
+c:ise$	117 12 -157 -990 1019
+c:isi	2149 -525 -1291 -401 68
+c:isi$	1863 -192 -987 -475 -209
+c:isio	247 -40 -157 162 -213
+c:isk	-437 796 26 -138 -247
+c:isko	-23 -80 292 -87 -102
+c:isky	-413 877 -268 -51 -144
 c:isl	768 46 -12 -765 -36
-c:ism	-29 42 -11 -30 29
-c:isme	-29 42 -11 -30 29
-c:isn	-316 -156 245 554 -326
-c:isne	-284 -152 -55 565 -73
-c:isp	-396 203 411 -719 501
-c:ispu	-253 294 -285 -617 862
+c:ism	-30 42 -12 -30 29
+c:isme	-30 42 -12 -30 29
+c:isn	-317 -155 243 554 -324
+c:isne	-286 -151 -55 565 -73
+c:isp	-395 204 408 -718 502
+c:ispu	-253 294 -285 -617 861
 c:isr	-47 -28 263 -13 -175
 c:isra	-47 -28 263 -13 -175
-c:ist	287 328 -229 424 -810
-c:ist$	-318 139 -284 1023 -560
-c:iste	201 -130 -58 -200 187
-c:isto	641 -527 670 -877 93
-c:istr	460 204 -598 434 -501
-c:isu	-789 -280 -19 622 466
-c:isun	-348 -41 -16 -63 468
-c:it	-3907 1795 1767 260 85
-c:it$	-2912 1344 1168 2326 -1926
-c:ita	-683 278 400 -949 954
-c:ita$	506 -129 329 -429 -277
-c:ital	-877 -195 -456 -445 1973
-c:itam	-203 686 -57 -38 -388
-c:itar	-110 -83 584 -37 -354
-c:itc	-308 141 -39 -30 236
-c:itch	-308 141 -39 -30 236
-c:itd	-546 -34 -27 -41 648
-c:itdr	-546 -34 -27 -41 648
-c:ite	-477 -1099 936 -49 690
-c:ite$	-413 -727 -24 246 919
-c:ited	339 -527 -7 202 -6
+c:ist	286 394 -305 430 -805
+c:ist$	-317 139 -285 1023 -561
+c:iste	201 -131 -57 -200 187
+c:isto	637 -457 593 -871 99
+c:istr	461 204 -598 433 -500
+c:isu	-790 -280 -19 622 466
+c:isun	-348 -41 -15 -63 468
+c:it	-3907 1851 1693 269 95
+c:it$	-2910 1341 1168 2324 -1923
+c:ita	-683 278 399 -949 954
+c:ita$	505 -129 330 -429 -277
+c:ital	-876 -197 -455 -445 1972
+c:itam	-203 687 -58 -38 -388
+c:itar	-109 -82 583 -37 -354
+c:itc	-309 141 -38 -30 236
+c:itch	-309 141 -38 -30 236
+c:itd	-546 -34 -27 -41 647
+c:itdr	-546 -34 -27 -41 647
+c:ite	-483 -1036 866 -41 694
+c:ite$	-414 -733 -16 245 918
+c:ited	339 -528 -7 203 -6
 c:iteg	217 -17 -21 -139 -40
-c:iter	-482 -293 995 -50 -171
-c:iti	904 626 538 -508 -1561
-c:iti$	-457 1868 42 -251 -1202
-c:itin	192 80 -132 247 -387
-c:itio	1429 -1081 -235 -339 227
-c:itn	782 930 -366 -479 -868
-c:itna	144 1003 -216 -221 -709
-c:itr	-117 223 -22 -14 -71
-c:itre	-117 223 -22 -14 -71
-c:ity	-418 386 -427 -318 778
-c:ity$	-418 386 -427 -318 778
-c:iv	1234 975 -254 -1516 -439
-c:iv$	-142 -44 -18 -26 230
-c:iva	-163 84 245 -312 146
-c:ival	494 -93 -48 -93 -259
+c:iter	-487 -221 917 -43 -166
+c:iti	907 623 535 -507 -1558
+c:iti$	-455 1867 39 -251 -1199
+c:itin	192 80 -132 248 -387
+c:itio	1431 -1084 -234 -339 226
+c:itn	781 931 -366 -479 -868
+c:itna	142 1005 -216 -221 -709
+c:itr	-116 222 -22 -14 -70
+c:itre	-116 222 -22 -14 -70
+c:ity	-417 386 -428 -318 777
+c:ity$	-417 386 -428 -318 777
+c:iv	1234 976 -254 -1517 -439
+c:iv$	-142 -45 -17 -26 230
+c:iva	-163 84 245 -313 146
+c:ival	494 -92 -49 -93 -260
 c:ivan	-731 180 297 -160 415
-c:ive	460 1376 -469 -1065 -303
-c:ive$	347 686 -261 -624 -148
-c:ived	-175 -160 340 -44 40
-c:iver	-47 973 -206 -333 -387
-c:ives	-36 -76 -54 -27 192
-c:ivi	862 -604 1 134 -394
-c:ivik	642 -618 -61 204 -167
-c:ivin	315 -83 -165 -21 -46
-c:iy	-678 -2034 -2395 4310 797
-c:iya	-2630 162 -1295 1760 2003
-c:iya$	-2085 -488 -1122 1657 2039
-c:iyar	-512 587 -158 111 -26
-c:iye	1024 -1460 -735 2420 -1249
-c:iye$	1024 -1460 -735 2420 -1249
-c:iyo	1530 -598 -479 -676 223
-c:iyo$	1569 -471 -386 -534 -178
-c:j$	-1903 175 545 735 448
-c:ja	-631 -531 -966 863 1265
-c:ja$	-107 -1315 -68 501 990
-c:jab	148 4 -49 135 -238
-c:jab$	343 31 -115 -58 -200
-c:jad	69 -20 -112 -82 145
-c:jadu	-189 4 -80 -34 299
-c:jag	-805 1009 -244 -222 262
-c:jaga	-736 615 -46 -135 302
-c:jai	1014 -527 738 -411 -814
-c:jai$	822 -299 -186 -147 -190
-c:jail	-34 -171 982 -212 -565
-c:jak	-417 -157 -61 494 141
-c:jake	-424 -156 -60 496 143
-c:jal	-1109 -540 346 534 769
-c:jala	-344 241 292 -442 253
-c:jald	-696 -289 55 1128 -198
-c:jam	-273 -508 -410 -280 1471
-c:jam$	672 -790 -99 -137 353
-c:jama	-860 326 -144 -89 766
-c:jan	-877 17 -336 2554 -1359
-c:jan$	-332 80 -220 1654 -1181
-c:jana	-301 88 -63 417 -142
-c:jant	-362 78 -122 462 -55
-c:jar	154 116 -683 -1170 1583
-c:jar$	-450 162 -637 -316 1240
+c:ive	461 1381 -476 -1064 -302
+c:ive$	347 689 -263 -624 -150
+c:ived	-175 -159 337 -44 41
+c:iver	-48 974 -206 -333 -386
+c:ives	-36 -76 -53 -27 192
+c:ivi	862 -607 6 134 -395
+c:ivik	641 -616 -62 203 -167
+c:ivin	315 -87 -159 -22 -47
+c:iy	-680 -2027 -2397 4308 796
+c:iya	-2632 168 -1294 1758 2001
+c:iya$	-2087 -486 -1121 1656 2038
+c:iyar	-512 590 -159 109 -28
+c:iye	1021 -1457 -736 2420 -1247
+c:iye$	1021 -1457 -736 2420 -1247
+c:iyo	1530 -597 -481 -675 223
+c:iyo$	1568 -470 -387 -534 -178
+c:j$	-1902 162 558 735 447
+c:ja	-634 -538 -951 861 1263
+c:ja$	-110 -1309 -69 499 989
+c:jab	147 5 -50 136 -238
+c:jab$	342 31 -115 -58 -200
+c:jad	70 -21 -113 -82 145
+c:jadu	-189 3 -80 -34 300
+c:jag	-806 1010 -244 -222 263
+c:jaga	-737 616 -46 -135 302
+c:jai	1014 -526 736 -411 -814
+c:jai$	822 -300 -185 -147 -190
+c:jail	-33 -170 979 -212 -565
+c:jak	-416 -156 -65 495 141
+c:jake	-423 -154 -63 497 144
+c:jal	-1110 -540 350 533 768
+c:jala	-345 241 293 -443 253
+c:jald	-696 -290 56 1128 -199
+c:jam	-274 -505 -411 -280 1470
+c:jam$	671 -788 -99 -137 353
+c:jama	-860 327 -144 -89 766
+c:jan	-876 14 -333 2554 -1358
+c:jan$	-331 79 -220 1653 -1181
+c:jana	-300 85 -61 417 -142
+c:jant	-363 78 -122 462 -54
+c:jar	154 104 -671 -1170 1583
+c:jar$	-450 151 -625 -315 1239
 c:jaru	618 -53 -8 -540 -18
-c:jat	-673 835 -483 -264 586
-c:jata	-218 549 68 -59 -340
-c:jate	-216 150 -535 -407 1008
-c:jati	-262 806 -269 85 -360
+c:jat	-673 834 -478 -264 582
+c:jata	-220 550 72 -59 -343
+c:jate	-215 149 -534 -407 1007
+c:jati	-262 805 -269 85 -360
 c:jau	-298 -65 318 162 -118
 c:jaul	-298 -65 318 162 -118
-c:jav	923 -37 -34 -116 -737
-c:java	923 -37 -34 -116 -737
-c:jay	440 -325 387 -309 -193
-c:jay$	-187 88 377 -158 -120
-c:jaye	627 -413 10 -151 -73
-c:jc	-272 314 -140 173 -75
-c:jcb	-272 314 -140 173 -75
-c:jcb$	-272 314 -140 173 -75
-c:jd	527 -119 129 -172 -365
-c:jdu	540 -105 69 -165 -340
-c:jdur	540 -105 69 -165 -340
-c:je	-963 2583 -289 -36 -1295
-c:je$	-1725 2197 -22 342 -792
-c:jed	673 -119 -219 -159 -175
-c:jed$	673 -119 -219 -159 -175
-c:jh	-1013 -1042 584 1311 160
-c:jh$	-603 -1288 32 1928 -69
-c:jha	301 -37 152 272 -689
+c:jav	924 -37 -34 -116 -737
+c:java	924 -37 -34 -116 -737
+c:jay	440 -328 389 -309 -193
+c:jay$	-187 86 378 -157 -120
+c:jaye	627 -413 11 -152 -73
+c:jc	-272 313 -140 173 -74
+c:jcb	-272 313 -140 173 -74
+c:jcb$	-272 313 -140 173 -74
+c:jd	528 -119 126 -172 -363
+c:jdu	541 -105 67 -165 -339
+c:jdur	541 -105 67 -165 -339
+c:je	-962 2582 -289 -35 -1297
+c:je$	-1724 2196 -22 343 -793
+c:jed	673 -119 -219 -159 -176
+c:jed$	673 -119 -219 -159 -176
+c:jh	-1013 -1039 583 1310 160
+c:jh$	-603 -1290 33 1927 -67
+c:jha	301 -34 150 272 -689
 c:jhag	706 -484 -22 -101 -99
-c:jhar	-373 565 -60 424 -555
-c:jhi	-127 -5 661 -88 -440
-c:jhi$	-127 -5 661 -88 -440
-c:jho	-574 581 635 -164 -479
-c:jhop	-574 510 637 -103 -470
-c:jhu	-51 -488 26 -154 668
-c:ji	-601 360 1554 392 -1704
-c:ji$	464 1000 -331 2 -1136
-c:jib	-265 473 -313 -28 133
-c:jib$	-51 565 -238 -21 -256
-c:jip	-269 -533 208 -151 746
-c:jipu	-269 -533 208 -151 746
-c:jis	-255 -130 967 -33 -549
-c:jisk	-24 -78 292 -87 -103
-c:jit	-130 -164 1068 -319 -456
-c:jit$	-10 -34 387 -86 -257
+c:jhar	-373 568 -63 424 -556
+c:jhi	-127 -5 661 -88 -441
+c:jhi$	-127 -5 661 -88 -441
+c:jho	-574 582 635 -164 -480
+c:jhop	-574 511 636 -103 -471
+c:jhu	-52 -487 25 -154 667
+c:ji	-601 358 1557 391 -1706
+c:ji$	464 1001 -332 3 -1136
+c:jib	-265 472 -312 -28 133
+c:jib$	-51 564 -237 -21 -255
+c:jip	-269 -532 208 -152 745
+c:jipu	-269 -532 208 -152 745
+c:jis	-254 -130 966 -33 -548
+c:jisk	-24 -81 295 -88 -103
+c:jit	-129 -165 1070 -320 -457
+c:jit$	-11 -35 389 -86 -257
 c:jite	217 -17 -21 -139 -40
-c:jiv	642 -618 -61 204 -167
-c:jivi	642 -618 -61 204 -167
-c:jiy	-415 258 -173 660 -330
-c:jiye	-415 258 -173 660 -330
-c:jk	-363 -16 -13 417 -25
+c:jiv	641 -616 -62 203 -167
+c:jivi	641 -616 -62 203 -167
+c:jiy	-414 256 -170 659 -331
+c:jiye	-414 256 -170 659 -331
+c:jk	-362 -16 -13 417 -26
 c:jl	391 253 -68 -470 -106
 c:jli	391 253 -68 -470 -106
 c:jli$	391 253 -68 -470 -106
-c:jo	-1975 -372 364 -438 2421
-c:jo$	-1319 104 577 73 565
-c:job	-656 -476 -214 -511 1857
-c:job$	-620 -187 -68 -483 1359
+c:jo	-1976 -370 366 -438 2419
+c:jo$	-1321 106 579 73 563
+c:job	-655 -477 -213 -511 1856
+c:job$	-619 -188 -68 -483 1358
 c:jp	-201 -166 -4 -47 418
-c:ju	-532 14 642 -1086 961
-c:ju$	-187 -200 370 -251 268
-c:jua	9 -107 -112 -241 451
-c:jua$	9 -107 -112 -241 451
-c:jun	-349 179 421 -41 -210
-c:junc	-263 -158 590 -27 -142
+c:ju	-535 -5 668 -1086 959
+c:ju$	-188 -215 388 -251 267
+c:jua	7 -105 -114 -241 452
+c:jua$	7 -105 -114 -241 452
+c:jun	-350 174 430 -41 -213
+c:junc	-264 -160 597 -27 -145
 c:jur	52 181 -12 -109 -113
-c:k$	-234 476 -1460 -3143 4362
-c:ka	1838 -2614 -835 330 1281
-c:ka$	-3124 -1577 -759 936 4524
-c:kab	-840 223 -226 1625 -782
-c:kab$	5 23 -6 -8 -15
+c:k$	-231 484 -1488 -3137 4371
+c:ka	1835 -2626 -817 328 1280
+c:ka$	-3125 -1587 -745 935 4522
+c:kab	-841 222 -225 1625 -782
+c:kab$	5 23 -6 -7 -15
 c:kabh	440 -34 -27 39 -418
-c:kabj	-1155 -175 -79 1674 -266
-c:kad	358 -305 -250 291 -93
-c:kah	1634 -579 -544 -228 -283
-c:kaha	1645 -422 -379 -153 -692
-c:kai	-419 -86 795 155 -445
-c:kaid	-157 -32 556 -91 -276
-c:kais	183 -5 -62 -81 -35
-c:kal	-243 435 28 -803 583
-c:kal$	84 161 -179 -266 199
-c:kala	-108 -14 -33 -459 614
-c:kali	-170 -85 401 -39 -106
-c:kalu	-29 -137 -74 -17 257
-c:kaly	-12 677 -107 -29 -529
-c:kam	1278 -1028 -1940 -1493 3183
-c:kam$	1530 -922 -1782 -1033 2208
-c:kama	-214 -80 -253 -203 751
-c:kamb	-25 -4 225 -60 -135
-c:kaml	-68 65 -495 -116 613
-c:kamn	171 -29 -15 -43 -84
-c:kamt	-112 163 -24 -45 19
-c:kan	812 -1510 -147 -222 1067
-c:kan$	672 -836 147 -452 468
-c:kand	-137 -136 -201 -299 772
-c:kant	-227 -210 -78 573 -58
-c:kanu	549 -482 -5 -47 -15
-c:kap	-214 441 -585 -94 451
-c:kapd	-214 441 -585 -94 451
-c:kar	3026 -401 -1037 185 -1773
-c:kar$	167 -162 74 2306 -2384
+c:kabj	-1155 -175 -78 1674 -266
+c:kad	359 -305 -252 291 -93
+c:kah	1634 -579 -545 -228 -283
+c:kaha	1646 -421 -380 -153 -691
+c:kai	-417 -86 791 155 -442
+c:kaid	-156 -32 556 -92 -276
+c:kais	182 -5 -62 -81 -35
+c:kal	-244 428 39 -805 582
+c:kal$	84 161 -174 -268 198
+c:kala	-108 -14 -32 -459 614
+c:kali	-170 -87 403 -40 -107
+c:kalu	-29 -135 -76 -17 257
+c:kaly	-12 672 -103 -29 -528
+c:kam	1277 -1034 -1932 -1494 3182
+c:kam$	1529 -920 -1784 -1033 2207
+c:kama	-214 -80 -254 -203 752
+c:kamb	-26 -4 227 -61 -137
+c:kaml	-68 65 -493 -116 612
+c:kamn	171 -28 -15 -43 -84
+c:kamt	-112 163 -25 -45 19
+c:kan	814 -1510 -150 -222 1068
+c:kan$	672 -835 146 -452 468
+c:kand	-136 -135 -203 -299 773
+c:kant	-226 -211 -78 572 -57
+c:kanu	550 -483 -5 -47 -15
+c:kap	-214 441 -583 -94 449
+c:kapd	-214 441 -583 -94 449
+c:kar	3024 -395 -1033 183 -1780
+c:kar$	167 -161 79 2305 -2389
 c:kara	123 -501 -77 -261 717
-c:kare	2961 -516 -93 -1228 -1124
-c:kari	-469 87 246 347 -212
-c:kark	-1149 1191 -53 35 -23
-c:karn	2017 250 -927 -562 -778
-c:karo	1186 -203 -425 -881 323
-c:kart	-700 -647 92 -450 1705
+c:kare	2962 -514 -94 -1229 -1125
+c:kari	-469 85 249 347 -212
+c:kark	-1150 1193 -53 34 -24
+c:karn	2017 253 -929 -563 -778
+c:karo	1184 -200 -427 -880 324
+c:kart	-699 -650 94 -450 1705
 c:karv	-139 -75 -40 -184 438
-c:kat	-2469 173 362 1210 724
-c:kat$	-982 -166 -130 -168 1446
-c:kata	-826 -159 -145 1553 -423
-c:kati	-173 -134 650 -140 -204
-c:kau	390 452 -190 -499 -153
-c:kaun	405 2 -184 -74 -150
-c:kd	1090 -1539 837 -291 -98
-c:kde	-261 -290 851 -281 -18
-c:kde$	68 -142 -152 -253 479
-c:kdeg	-329 -149 1003 -28 -498
-c:ke	-7403 5059 -829 1895 1278
-c:ke$	-7490 4671 -830 2020 1630
-c:ked	-496 1053 -345 -357 145
-c:ked$	-496 1053 -345 -357 145
+c:kat	-2468 176 356 1210 726
+c:kat$	-982 -166 -131 -168 1447
+c:kata	-825 -158 -147 1553 -423
+c:kati	-172 -133 647 -139 -203
+c:kau	390 452 -189 -499 -154
+c:kaun	405 2 -183 -74 -150
+c:kd	1091 -1538 837 -291 -98
+c:kde	-261 -290 851 -281 -19
+c:kde$	68 -140 -154 -253 479
+c:kdeg	-329 -150 1005 -28 -498
+c:ke	-7394 5107 -903 1905 1285
+c:ke$	-7485 4721 -901 2029 1636
+c:ked	-495 1050 -344 -356 145
+c:ked$	-495 1050 -344 -356 145
 c:keh	183 -45 40 -26 -151
 c:keht	183 -45 40 -26 -151
-c:kep	386 135 -359 -140 -21
-c:kept	386 135 -359 -140 -21
-c:ker	-392 47 -202 392 155
-c:ker$	-326 51 -201 302 174
+c:kep	387 134 -360 -140 -21
+c:kept	387 134 -360 -140 -21
+c:ker	-392 51 -204 392 154
+c:ker$	-326 54 -203 302 173
 c:kes	-482 21 438 -253 276
 c:kes$	-482 21 438 -253 276
-c:ket	235 -917 156 339 186
-c:ket$	235 -917 156 339 186
-c:kh	-1446 2030 -483 1702 -1803
-c:kh$	-918 -404 -280 115 1487
-c:kha	-367 1753 -761 791 -1416
-c:kha$	-161 930 -41 346 -1073
-c:khad	-54 258 -86 285 -402
-c:khag	-359 -114 202 -48 320
-c:khal	-114 -303 -256 563 110
-c:khan	48 416 -93 325 -695
-c:khar	250 396 -416 -663 434
+c:ket	236 -913 150 339 187
+c:ket$	236 -913 150 339 187
+c:kh	-1445 2028 -481 1702 -1805
+c:kh$	-918 -404 -279 115 1486
+c:kha	-370 1758 -763 791 -1416
+c:kha$	-162 928 -40 346 -1072
+c:khad	-54 256 -84 284 -402
+c:khag	-360 -113 202 -49 319
+c:khal	-114 -301 -257 563 109
+c:khan	47 418 -93 325 -696
+c:khar	249 396 -416 -663 434
 c:khat	10 156 -28 -16 -122
-c:khd	-301 441 -25 -15 -101
-c:khe	-1229 2016 -289 -817 319
-c:khe$	-532 1051 -128 -83 -308
-c:khel	432 -54 -66 -357 45
-c:khet	-1129 1018 -95 -377 582
-c:khi	-388 -262 -297 1213 -267
-c:khi$	46 63 251 -11 -349
-c:khiy	-266 -708 -156 1352 -222
-c:khn	-13 136 -47 30 -106
-c:khna	-13 136 -47 30 -106
-c:kho	630 434 -338 -9 -717
-c:kho$	901 103 -216 -194 -593
-c:khod	-271 331 -122 186 -124
-c:khp	-145 -81 34 253 -60
-c:khpu	-145 -81 34 253 -60
-c:kht	-717 852 -327 -162 355
-c:khte	-726 535 -268 -67 526
-c:khu	1153 -1865 964 446 -697
-c:khud	-506 -1041 1249 641 -342
-c:khul	1659 -824 -285 -195 -355
-c:ki	1421 -1581 -2318 557 1921
-c:ki$	1493 -757 -819 564 -482
-c:kia	-22 52 42 -22 -51
-c:kia$	-22 52 42 -22 -51
-c:kid	-441 128 357 -41 -3
-c:kidn	-33 -7 482 -11 -431
+c:khd	-302 442 -25 -15 -101
+c:khe	-1227 2014 -290 -816 320
+c:khe$	-532 1052 -129 -83 -308
+c:khel	432 -53 -67 -357 45
+c:khet	-1128 1016 -94 -377 583
+c:khi	-387 -261 -301 1215 -266
+c:khi$	47 63 251 -11 -350
+c:khiy	-266 -707 -160 1353 -220
+c:khn	-13 134 -46 30 -105
+c:khna	-13 134 -46 30 -105
+c:kho	631 434 -340 -8 -717
+c:kho$	901 104 -218 -194 -593
+c:khod	-270 330 -122 186 -123
+c:khp	-145 -82 34 253 -60
+c:khpu	-145 -82 34 253 -60
+c:kht	-715 848 -324 -163 353
+c:khte	-723 529 -263 -67 524
+c:khu	1153 -1867 966 445 -697
+c:khud	-507 -1042 1251 640 -342
+c:khul	1660 -824 -285 -195 -355
+c:ki	1414 -1588 -2302 556 1919
+c:ki$	1489 -754 -814 563 -485
+c:kia	-22 51 42 -22 -50
+c:kia$	-22 51 42 -22 -50
+c:kid	-442 128 356 -41 -2
+c:kidn	-33 -6 480 -11 -430
 c:kij	-6 114 -5 107 -210
 c:kiji	-6 114 -5 107 -210
-c:kil	-463 -274 1234 -259 -238
-c:kin	319 -165 -739 -231 816
-c:kina	-302 638 -75 -44 -218
-c:king	607 -985 -654 -123 1154
-c:kip	-220 -16 -63 -68 367
-c:kip$	8 107 7 -53 -70
-c:kis	649 142 -1188 814 -417
-c:kisa	-424 329 -32 413 -285
-c:kisi	1362 -18 -1128 -161 -55
-c:kisn	-284 -152 -55 565 -73
-c:kit	-230 566 -140 -45 -151
+c:kil	-463 -274 1233 -259 -237
+c:kin	319 -166 -737 -231 814
+c:kina	-302 641 -76 -44 -218
+c:king	607 -987 -650 -123 1153
+c:kip	-221 -16 -61 -68 367
+c:kip$	8 106 8 -53 -69
+c:kis	649 141 -1189 815 -416
+c:kisa	-424 327 -33 414 -284
+c:kisi	1363 -19 -1128 -161 -55
+c:kisn	-286 -151 -55 565 -73
+c:kit	-232 568 -140 -45 -151
 c:kitc	-173 224 -19 -7 -25
-c:kitn	-57 341 -121 -37 -126
-c:kiy	-868 324 -891 -666 2102
-c:kiya	-481 575 -739 -354 1000
-c:kiyo	-44 -226 -110 -251 631
+c:kitn	-59 344 -121 -37 -126
+c:kiy	-870 326 -891 -667 2102
+c:kiya	-483 576 -737 -355 999
+c:kiyo	-44 -225 -111 -250 631
 c:kl	283 -38 64 22 -330
-c:kla	516 -119 -446 -100 149
-c:kla$	516 -119 -446 -100 149
-c:kle	-267 492 107 557 -889
-c:kle$	-136 519 -150 568 -801
-c:kli	172 -263 -169 -293 553
-c:kli$	172 -263 -169 -293 553
-c:kly	-128 -116 367 -57 -66
-c:kly$	-128 -116 367 -57 -66
-c:km	-526 503 -66 -17 105
-c:km$	-499 606 -17 9 -99
-c:kn	316 -611 -133 87 340
-c:kno	-256 -165 -94 105 409
-c:knov	-256 -165 -94 105 409
-c:ko	-1475 -170 -1414 1091 1968
-c:ko$	-2702 -176 -1137 587 3429
-c:koi	1245 223 -672 384 -1179
-c:koi$	1359 15 -650 409 -1132
-c:kol	-215 -19 67 -41 209
-c:kolk	-215 -19 67 -41 209
-c:kon	-10 -16 25 463 -461
-c:kr	-16 235 -98 189 -310
-c:kra	-39 12 -72 222 -123
-c:kra$	-39 12 -72 222 -123
+c:kla	515 -120 -444 -100 149
+c:kla$	515 -120 -444 -100 149
+c:kle	-266 492 106 557 -889
+c:kle$	-136 519 -151 568 -800
+c:kli	172 -262 -171 -293 554
+c:kli$	172 -262 -171 -293 554
+c:kly	-128 -115 365 -57 -65
+c:kly$	-128 -115 365 -57 -65
+c:km	-527 504 -66 -16 105
+c:km$	-500 606 -17 10 -99
+c:kn	315 -608 -133 87 339
+c:kno	-256 -164 -93 105 409
+c:knov	-256 -164 -93 105 409
+c:ko	-1475 -162 -1422 1091 1968
+c:ko$	-2700 -173 -1144 588 3429
+c:koi	1243 226 -674 383 -1179
+c:koi$	1357 17 -651 408 -1132
+c:kol	-215 -19 65 -41 209
+c:kolk	-215 -19 65 -41 209
+c:kon	-10 -17 25 462 -461
+c:kr	-16 236 -97 188 -311
+c:kra	-39 12 -72 221 -124
+c:kra$	-39 12 -72 221 -124
 c:kri	23 223 -26 -33 -187
 c:kri$	-12 233 -14 -33 -173
 c:krip	35 -9 -12 0 -14
-c:ks	487 517 -340 -246 -418
-c:ks$	-177 525 -327 -188 167
-c:kt	2051 -1628 -736 -612 925
+c:ks	487 516 -338 -246 -419
+c:ks$	-177 523 -326 -188 167
+c:kt	2051 -1628 -735 -612 924
 c:kta	430 23 -53 -167 -233
 c:kta$	306 29 -50 -54 -231
-c:kte	24 -66 -551 -746 1339
-c:kte$	24 -66 -551 -746 1339
+c:kte	24 -66 -549 -746 1337
+c:kte$	24 -66 -549 -746 1337
 c:kti	1592 -1386 -39 -76 -90
 c:kti$	1592 -1386 -39 -76 -90
-c:ku	-1970 3539 858 -506 -1921
-c:ku$	-211 -258 -12 -126 607
-c:kua	-15 161 63 -145 -64
-c:kuc	-295 1434 -291 688 -1537
-c:kuch	-295 1434 -291 688 -1537
-c:kue	916 -36 6 -851 -35
-c:kues	22 -13 17 -4 -21
+c:ku	-1968 3521 879 -507 -1925
+c:ku$	-211 -257 -12 -126 606
+c:kua	-15 160 62 -144 -63
+c:kuc	-295 1434 -288 687 -1537
+c:kuch	-295 1434 -288 687 -1537
+c:kue	916 -36 7 -851 -35
+c:kues	21 -13 18 -4 -22
 c:kui	145 -150 -36 -95 136
 c:kuie	-37 -106 -23 -28 195
 c:kuik	108 -41 -10 -7 -49
-c:kum	-676 142 946 -109 -304
-c:kuma	-676 142 946 -109 -304
-c:kun	-20 -12 143 -26 -86
-c:kuo	-506 1558 96 5 -1153
-c:kuor	-506 1558 96 5 -1153
-c:kup	-906 1058 146 -251 -47
-c:kup$	-906 1058 146 -251 -47
-c:kur	342 -514 318 134 -280
-c:kur$	-14 160 78 -133 -92
-c:kurk	406 -22 -221 -47 -116
-c:ky	904 675 -737 -428 -414
-c:ky$	-415 880 -269 -51 -145
-c:kya	1541 -154 -428 -327 -631
-c:kya$	1541 -154 -428 -327 -631
+c:kum	-678 138 955 -109 -305
+c:kuma	-678 138 955 -109 -305
+c:kun	-19 -11 140 -25 -84
+c:kuo	-504 1554 98 5 -1154
+c:kuor	-504 1554 98 5 -1154
+c:kup	-906 1051 152 -251 -47
+c:kup$	-906 1051 152 -251 -47
+c:kur	343 -517 320 135 -281
+c:kur$	-14 159 82 -132 -95
+c:kurk	406 -22 -223 -47 -115
+c:ky	905 672 -736 -428 -413
+c:ky$	-413 877 -268 -51 -144
+c:kya	1541 -154 -428 -328 -631
+c:kya$	1541 -154 -428 -328 -631
 c:kyc	-222 -50 -40 -50 362
 c:kyc$	-222 -50 -40 -50 362
-c:l$	-633 1289 896 -3781 2230
-c:la	-5374 721 1814 235 2604
-c:la$	-3929 247 937 878 1868
-c:lab	1489 -90 -654 -176 -569
-c:labl	1189 -492 -342 -151 -205
+c:l$	-627 1288 898 -3784 2226
+c:la	-5377 706 1832 233 2607
+c:la$	-3933 253 933 877 1869
+c:lab	1489 -88 -656 -176 -570
+c:labl	1189 -490 -343 -151 -205
 c:labo	20 402 -37 -21 -364
-c:lad	-295 -1309 -1001 -465 3070
-c:ladk	-1290 -678 -945 -302 3216
-c:ladu	996 -632 -56 -163 -145
-c:lag	1585 -633 -966 97 -84
-c:lag$	1103 -619 -239 98 -343
-c:laga	-136 711 -687 -752 864
-c:lage	1168 -757 -1 -272 -137
-c:lagt	-461 84 -123 304 195
-c:lah	526 217 -488 -79 -176
-c:lai	506 -270 -143 332 -425
-c:lain	467 -244 -133 333 -423
-c:lak	-2129 251 -60 -479 2417
-c:lak$	-881 602 482 -142 -60
-c:lakh	-1220 -246 -566 -297 2330
-c:lal	-153 -76 187 -331 374
-c:lal$	-44 -226 -110 -251 631
-c:lalg	-35 -22 -44 -10 111
-c:lam	839 -331 -208 72 -372
-c:lamb	851 -361 -203 78 -366
-c:lan	-2163 -789 43 447 2462
-c:lan$	-729 -343 -176 55 1193
+c:lad	-294 -1310 -1001 -466 3071
+c:ladk	-1289 -681 -944 -302 3216
+c:ladu	995 -629 -57 -164 -145
+c:lag	1581 -644 -953 98 -82
+c:lag$	1102 -616 -240 98 -343
+c:laga	-136 700 -679 -751 866
+c:lage	1166 -762 7 -272 -138
+c:lagt	-462 85 -123 304 196
+c:lah	525 219 -489 -79 -176
+c:lai	505 -270 -143 332 -425
+c:lain	468 -244 -133 333 -424
+c:lak	-2129 239 -46 -479 2414
+c:lak$	-882 590 496 -143 -62
+c:lakh	-1219 -247 -565 -298 2328
+c:lal	-154 -76 188 -331 374
+c:lal$	-44 -225 -111 -250 631
+c:lalg	-36 -22 -42 -10 111
+c:lam	839 -331 -209 73 -372
+c:lamb	851 -360 -204 78 -366
+c:lan	-2165 -792 46 447 2463
+c:lan$	-730 -344 -176 56 1194
 c:land	-187 -52 -98 -536 873
-c:lane	-1411 -644 312 626 1117
-c:lao	852 -125 -260 -299 -168
-c:lao$	852 -125 -260 -299 -168
-c:lar	501 -33 -62 -313 -92
-c:las	10 1116 -197 -921 -8
-c:las$	604 -255 -195 -122 -32
-c:lase	205 183 -95 -41 -252
-c:last	-402 1061 48 -771 64
-c:lat	-2115 2296 205 560 -946
-c:lat$	-604 762 -59 -393 294
-c:lata	-297 742 -47 -15 -382
-c:late	-129 640 229 187 -926
-c:latf	-58 -33 355 -78 -187
-c:lati	-1042 184 -249 858 250
-c:lau	-71 -9 471 19 -410
-c:laut	-83 -7 472 19 -403
-c:lav	144 -73 -180 -365 474
-c:lav$	160 -61 -169 -48 119
-c:lay	-556 -261 882 364 -430
-c:lay$	-357 -31 -101 -72 560
-c:laya	-458 -199 1022 464 -829
-c:laye	258 -31 -39 -27 -161
-c:lc	376 -27 -36 -206 -108
-c:lco	153 -7 -33 -14 -99
-c:lcoh	153 -7 -33 -14 -99
-c:ld	-990 997 243 459 -709
-c:ld$	-185 1159 123 -647 -450
-c:lde	299 -27 -214 -15 -42
-c:lder	299 -27 -214 -15 -42
-c:ldi	-696 -289 55 1128 -198
-c:ldi$	-696 -289 55 1128 -198
-c:le	-157 -210 241 -993 1119
-c:le$	1230 -467 1472 408 -2643
-c:lea	1159 436 -1563 -1121 1089
-c:leas	1640 35 -1475 -1138 938
-c:lec	-1147 320 -295 -483 1605
-c:lect	-1147 320 -295 -483 1605
-c:led	-89 -138 -72 -470 769
-c:led$	-89 -138 -72 -470 769
-c:leg	314 -154 -130 -670 641
-c:lega	319 244 -128 -662 227
-c:lek	-487 921 -377 126 -183
-c:leke	-506 923 -376 132 -173
-c:len	636 -844 -343 -19 570
-c:lena	91 -210 -59 286 -109
-c:lenc	482 -375 -201 -175 269
+c:lane	-1412 -645 315 626 1117
+c:lao	852 -125 -261 -299 -167
+c:lao$	852 -125 -261 -299 -167
+c:lar	501 -32 -62 -314 -93
+c:las	11 1115 -196 -922 -8
+c:las$	604 -256 -195 -121 -32
+c:lase	206 181 -94 -41 -252
+c:last	-402 1062 48 -772 64
+c:lat	-2114 2295 205 560 -946
+c:lat$	-602 759 -59 -393 295
+c:lata	-298 744 -49 -15 -383
+c:late	-129 639 230 187 -926
+c:latf	-58 -33 356 -78 -187
+c:lati	-1043 184 -250 858 251
+c:lau	-70 -9 467 19 -407
+c:laut	-81 -6 468 19 -400
+c:lav	144 -73 -181 -365 474
+c:lav$	160 -61 -170 -48 119
+c:lay	-556 -261 886 364 -432
+c:lay$	-356 -31 -101 -72 560
+c:laya	-459 -200 1026 463 -830
+c:laye	259 -30 -40 -27 -162
+c:lc	378 -30 -35 -205 -108
+c:lco	155 -10 -32 -14 -99
+c:lcoh	155 -10 -32 -14 -99
+c:ld	-991 992 247 458 -707
+c:ld$	-186 1155 127 -648 -448
+c:lde	298 -27 -213 -15 -42
+c:lder	298 -27 -213 -15 -42
+c:ldi	-696 -290 56 1128 -199
+c:ldi$	-696 -290 56 1128 -199
+c:le	-161 -225 265 -995 1116
+c:le$	1228 -470 1480 407 -2645
+c:lea	1160 433 -1561 -1121 1090
+c:leas	1639 35 -1473 -1139 938
+c:lec	-1146 318 -293 -483 1604
+c:lect	-1146 318 -293 -483 1604
+c:led	-89 -138 -72 -471 770
+c:led$	-89 -138 -72 -471 770
+c:leg	315 -154 -131 -670 641
+c:lega	320 244 -129 -662 227
+c:lek	-486 920 -377 126 -182
+c:leke	-505 922 -376 132 -172
+c:len	636 -847 -340 -19 570
+c:lena	90 -211 -57 286 -109
+c:lenc	482 -377 -199 -175 269
 c:lend	138 -167 -27 -30 86
-c:ler	-102 -1540 635 147 860
-c:ler$	365 -1436 -177 70 1178
-c:lero	-212 -200 891 121 -600
-c:lert	-199 -46 -52 -21 318
-c:les	-1869 1644 22 -737 940
-c:les$	-1869 1644 22 -737 940
-c:let	-174 -416 -225 1049 -234
-c:let$	195 -281 -186 683 -410
+c:ler	-102 -1547 644 147 859
+c:ler$	364 -1434 -178 70 1178
+c:lero	-212 -208 901 120 -600
+c:lert	-199 -46 -52 -21 317
+c:les	-1870 1642 23 -736 941
+c:les$	-1870 1642 23 -736 941
+c:let	-175 -416 -223 1049 -234
+c:let$	193 -281 -185 683 -410
 c:leta	-24 120 -16 -64 -17
 c:lf	343 318 -264 -331 -66
-c:lg	-831 633 -83 -236 517
-c:lga	-655 830 129 -210 -94
-c:lgan	-624 849 192 -202 -215
-c:lh	-413 -587 -64 -191 1255
-c:lha	-54 -149 -531 -138 872
-c:lhi	-358 -438 467 -53 383
-c:lhi$	-358 -438 467 -53 383
-c:li	2994 981 -1608 2240 -4607
-c:li$	-713 663 2079 468 -2497
-c:lia	-244 -121 464 -349 251
-c:lias	-238 -114 501 -34 -114
-c:lic	3645 -593 -1898 -827 -327
-c:lic$	435 -63 -296 -34 -41
+c:lg	-832 633 -79 -237 516
+c:lga	-656 829 133 -211 -95
+c:lgan	-626 848 196 -203 -216
+c:lh	-413 -591 -59 -191 1253
+c:lha	-54 -149 -529 -138 871
+c:lhi	-358 -442 470 -53 383
+c:lhi$	-358 -442 470 -53 383
+c:li	2988 965 -1578 2236 -4612
+c:li$	-715 663 2088 467 -2503
+c:lia	-246 -127 474 -350 250
+c:lias	-240 -120 511 -35 -116
+c:lic	3642 -593 -1894 -828 -327
+c:lic$	435 -63 -296 -34 -42
 c:lica	92 -39 -7 -8 -37
-c:lice	3166 -160 -1985 -782 -240
-c:lie	-419 588 -16 -92 -61
-c:lier	-415 540 -5 -86 -34
-c:lif	-276 -406 -293 619 357
-c:lig	-937 24 190 862 -138
-c:liga	-853 -42 13 995 -113
-c:ligh	-15 -85 189 -122 33
-c:lij	59 -37 5 -2 -25
-c:liji	59 -37 5 -2 -25
-c:lik	64 2322 -691 -447 -1247
-c:lik$	517 45 -431 -151 21
-c:like	187 -411 -28 -207 459
-c:likh	226 782 -334 -98 -577
-c:liku	-506 1558 96 5 -1153
-c:lin	432 -462 -855 615 270
-c:line	1280 -245 -538 741 -1238
-c:ling	-397 -547 -245 302 888
-c:link	-451 331 -71 -428 620
-c:lip	-226 -367 403 568 -378
-c:lip$	300 -101 -69 -326 196
-c:lips	-526 -266 472 894 -575
-c:lis	-307 -10 -310 1300 -674
-c:lis$	-127 314 -32 -30 -126
-c:list	-180 -324 -278 1330 -548
-c:lit	-304 -267 244 708 -381
-c:lit$	-187 -490 266 722 -311
-c:litr	-117 223 -22 -14 -71
-c:liv	472 371 124 -227 -740
-c:live	472 371 124 -227 -740
-c:liy	258 -1297 -43 1541 -459
-c:liya	-163 -204 203 -132 295
-c:liye	418 -1132 -293 1659 -652
-c:lk	-215 -19 67 -41 209
-c:lka	-215 -19 67 -41 209
-c:lkat	-215 -19 67 -41 209
-c:lm	-79 358 180 -79 -380
-c:lmi	-7 239 -30 -12 -191
-c:ln	-56 -335 1164 -734 -38
-c:lne	-145 -205 703 -610 257
-c:lne$	-145 -205 703 -610 257
-c:lo	-984 181 -1647 4087 -1639
-c:lo$	435 326 -330 -638 207
-c:loa	-643 -276 -248 57 1110
-c:load	7 -129 -146 -67 336
-c:loan	-650 -147 -101 124 774
-c:loc	-1038 -333 1562 -177 -14
-c:loca	-1038 -333 1562 -177 -14
-c:log	-298 762 -2087 2959 -1336
-c:log$	843 988 -1759 619 -691
-c:logo	-614 -709 -336 2493 -835
+c:lice	3162 -157 -1982 -783 -240
+c:lie	-420 589 -16 -92 -62
+c:lier	-415 541 -5 -86 -34
+c:lif	-276 -405 -295 619 357
+c:lig	-937 20 193 861 -138
+c:liga	-853 -42 13 995 -114
+c:ligh	-15 -87 192 -122 33
+c:lij	59 -37 5 -2 -26
+c:liji	59 -37 5 -2 -26
+c:lik	66 2314 -686 -446 -1247
+c:lik$	517 43 -430 -151 20
+c:like	188 -413 -28 -207 459
+c:likh	227 780 -332 -98 -577
+c:liku	-504 1554 98 5 -1154
+c:lin	432 -466 -851 615 269
+c:line	1280 -245 -539 741 -1238
+c:ling	-397 -551 -240 302 886
+c:link	-451 330 -72 -427 620
+c:lip	-226 -369 405 568 -378
+c:lip$	301 -102 -70 -326 197
+c:lips	-527 -268 475 894 -575
+c:lis	-306 -9 -311 1300 -674
+c:lis$	-127 315 -32 -30 -126
+c:list	-179 -324 -279 1330 -548
+c:lit	-303 -267 242 708 -380
+c:lit$	-187 -490 264 722 -309
+c:litr	-116 222 -22 -14 -70
+c:liv	471 370 125 -227 -739
+c:live	471 370 125 -227 -739
+c:liy	256 -1294 -42 1540 -460
+c:liya	-163 -204 204 -132 294
+c:liye	415 -1129 -292 1658 -652
+c:lk	-215 -19 65 -41 209
+c:lka	-215 -19 65 -41 209
+c:lkat	-215 -19 65 -41 209
+c:lm	-79 360 180 -80 -381
+c:lmi	-7 241 -31 -12 -192
+c:ln	-56 -335 1162 -734 -37
+c:lne	-145 -205 702 -610 257
+c:lne$	-145 -205 702 -610 257
+c:lo	-981 188 -1659 4087 -1635
+c:lo$	437 323 -330 -638 207
+c:loa	-643 -276 -249 57 1110
+c:load	7 -130 -147 -67 336
+c:loan	-650 -146 -102 124 774
+c:loc	-1037 -333 1558 -177 -12
+c:loca	-1037 -333 1558 -177 -12
+c:log	-299 764 -2090 2960 -1335
+c:log$	842 990 -1761 620 -690
+c:logo	-613 -709 -336 2494 -835
 c:lok	-814 -16 -140 932 38
 c:lok$	-869 29 -46 1072 -186
-c:lon	187 -189 -176 112 65
-c:long	194 -429 -139 123 251
-c:los	1420 -69 -248 -187 -917
-c:lose	-80 423 -36 -10 -297
-c:lost	1500 -491 -212 -177 -619
-c:lot	-227 -30 -271 -144 671
-c:lot$	-227 -28 -67 -37 359
-c:lou	-358 -174 -107 453 186
+c:lon	187 -186 -177 111 64
+c:long	194 -428 -139 122 251
+c:los	1420 -66 -251 -187 -916
+c:lose	-80 423 -36 -10 -296
+c:lost	1499 -489 -214 -177 -619
+c:lot	-227 -30 -272 -143 672
+c:lot$	-227 -28 -66 -37 359
+c:lou	-358 -174 -107 453 187
 c:loud	-100 -158 -90 469 -121
-c:lp	579 398 -441 -378 -159
+c:lp	579 400 -443 -378 -158
 c:lp$	808 -49 -342 -385 -32
-c:lpl	149 -39 -3 -1 -106
-c:lpli	149 -39 -3 -1 -106
-c:lpu	-55 141 -42 -80 36
-c:lpur	-55 141 -42 -80 36
-c:ls	-159 -285 878 -601 166
-c:ls$	196 -138 -232 -157 331
-c:lsa	-191 -199 1026 -253 -384
-c:lsar	163 -47 270 -111 -275
-c:lso	-78 -108 -106 -79 371
-c:lso$	-78 -108 -106 -79 371
-c:lt	520 114 -263 -556 184
-c:lt$	797 -89 -307 -190 -210
-c:lta	-394 186 -236 -225 669
-c:lta$	-259 270 -217 -202 408
-c:lte	170 354 -186 -122 -216
-c:lte$	170 354 -186 -122 -216
-c:lti	-5 -7 -127 -123 262
-c:lti$	-5 -7 -127 -123 262
-c:lu	-1686 895 541 -372 622
-c:lu$	-1123 899 -74 -205 504
-c:lue	-202 545 20 -17 -346
-c:lue$	-202 545 20 -17 -346
-c:lut	-342 -519 648 -101 314
-c:lut$	-194 -130 687 -53 -310
-c:lute	-149 -389 -39 -48 625
-c:lv	-1962 670 889 -444 847
-c:lva	-1962 670 889 -444 847
-c:lvar	-676 843 -38 -31 -98
-c:lvay	-1287 -244 929 -352 954
-c:ly	2426 607 -424 -331 -2279
-c:ly$	2861 -712 -285 -162 -1701
-c:lya	-12 677 -107 -29 -529
-c:lyan	-12 677 -107 -29 -529
-c:m$	1379 -853 -4377 -542 4393
-c:ma	3056 -2464 1342 -1042 -892
-c:ma$	-904 -389 -183 -18 1494
-c:mad	379 -87 -209 511 -595
+c:lpl	149 -38 -3 -1 -106
+c:lpli	149 -38 -3 -1 -106
+c:lpu	-54 142 -44 -80 37
+c:lpur	-54 142 -44 -80 37
+c:ls	-160 -291 889 -601 163
+c:ls$	196 -139 -232 -157 331
+c:lsa	-192 -201 1032 -254 -386
+c:lsar	162 -49 276 -112 -277
+c:lso	-78 -110 -104 -79 371
+c:lso$	-78 -110 -104 -79 371
+c:lt	520 114 -266 -556 187
+c:lt$	797 -89 -308 -190 -210
+c:lta	-395 187 -237 -225 670
+c:lta$	-259 270 -217 -203 409
+c:lte	170 355 -187 -122 -216
+c:lte$	170 355 -187 -122 -216
+c:lti	-5 -7 -131 -122 265
+c:lti$	-5 -7 -131 -122 265
+c:lu	-1688 897 544 -372 620
+c:lu$	-1126 898 -68 -206 502
+c:lue	-202 546 18 -17 -345
+c:lue$	-202 546 18 -17 -345
+c:lut	-343 -518 648 -101 314
+c:lut$	-194 -130 688 -53 -310
+c:lute	-149 -388 -39 -48 624
+c:lv	-1967 673 891 -444 847
+c:lva	-1967 673 891 -444 847
+c:lvar	-677 845 -39 -31 -98
+c:lvay	-1291 -244 932 -352 954
+c:ly	2431 594 -415 -331 -2279
+c:ly$	2864 -717 -281 -163 -1702
+c:lya	-12 672 -103 -29 -528
+c:lyan	-12 672 -103 -29 -528
+c:m$	1383 -782 -4476 -531 4406
+c:ma	3050 -2474 1363 -1043 -897
+c:ma$	-905 -388 -183 -18 1493
+c:mad	380 -89 -208 510 -594
 c:made	485 -53 -98 -159 -175
 c:mado	-21 67 -17 109 -138
-c:mady	-81 -163 -66 571 -260
-c:mah	34 -283 925 -50 -626
-c:maha	197 -529 -209 383 158
+c:mady	-81 -163 -66 570 -260
+c:mah	34 -285 927 -50 -625
+c:maha	197 -532 -206 384 157
 c:mahi	-282 -46 155 91 81
-c:maht	-431 -147 1155 -170 -407
-c:mahu	550 438 -176 -354 -458
-c:mai	-472 -315 -254 -18 1059
-c:mai$	-3 91 -223 -109 245
-c:maid	762 -264 -83 29 -444
-c:main	-1207 30 92 87 998
-c:maj	2851 -1171 -252 -550 -878
-c:maja	1407 -595 -145 -401 -266
-c:majd	540 -105 69 -165 -340
-c:majh	411 -280 -100 169 -200
-c:mak	-71 -682 -53 -71 877
-c:mak$	-70 -682 -53 -77 881
-c:mal	-1130 1715 106 -349 -343
-c:mal$	-1207 1409 205 -160 -247
-c:mali	-112 326 -172 -9 -34
-c:man	-230 629 1523 -2248 326
-c:man$	-907 364 669 -297 172
-c:mana	662 252 -20 -855 -40
-c:mand	269 -973 77 -215 843
-c:mang	123 477 393 -469 -524
-c:manj	-127 -5 661 -88 -440
+c:maht	-431 -148 1155 -170 -406
+c:mahu	550 440 -177 -355 -458
+c:mai	-473 -311 -258 -18 1061
+c:mai$	-3 92 -225 -109 245
+c:maid	762 -263 -83 29 -445
+c:main	-1208 33 90 87 998
+c:maj	2849 -1168 -253 -550 -878
+c:maja	1407 -592 -146 -401 -267
+c:majd	541 -105 67 -165 -339
+c:majh	410 -282 -98 169 -200
+c:mak	-71 -682 -52 -71 876
+c:mak$	-71 -682 -52 -77 881
+c:mal	-1130 1708 111 -349 -341
+c:mal$	-1207 1403 212 -161 -248
+c:mali	-112 324 -170 -9 -34
+c:man	-232 612 1544 -2249 324
+c:man$	-908 357 678 -298 171
+c:mana	664 252 -21 -855 -40
+c:mand	266 -975 80 -215 844
+c:mang	122 471 400 -469 -524
+c:manj	-127 -5 661 -88 -441
 c:mano	-16 -44 -20 132 -52
-c:mar	-2301 263 899 1513 -375
-c:mar$	-204 -997 786 -295 709
-c:mara	-4 61 -3 -10 -44
-c:mare	-959 -151 120 1853 -862
-c:marh	-605 793 463 -84 -567
-c:mari	-17 -71 -537 -49 674
-c:mark	622 -420 270 23 -495
+c:mar	-2305 261 909 1513 -379
+c:mar$	-206 -1000 794 -296 708
+c:mara	-3 59 -2 -10 -43
+c:mare	-960 -146 118 1853 -864
+c:marh	-606 791 468 -84 -569
+c:mari	-17 -71 -536 -50 673
+c:mark	622 -418 268 23 -495
 c:mary	-18 54 -17 113 -133
-c:mas	374 -603 240 237 -249
-c:mask	-216 -27 3 253 -13
-c:mast	660 -556 -17 -7 -81
-c:mat	4025 -1007 -1637 -450 -931
-c:mat$	1204 -135 -486 -267 -316
-c:mata	783 -754 -16 -6 -7
-c:matc	599 -65 -187 -108 -239
-c:mati	763 -49 -635 -48 -30
+c:mas	376 -606 243 237 -250
+c:mask	-216 -27 4 253 -14
+c:mast	664 -558 -17 -7 -81
+c:mat	4025 -1008 -1635 -451 -931
+c:mat$	1204 -139 -482 -268 -315
+c:mata	780 -751 -16 -6 -7
+c:matc	600 -66 -186 -108 -240
+c:mati	764 -49 -637 -48 -30
 c:mau	280 -64 -63 -58 -95
-c:mb	174 1044 17 -1682 447
-c:mba	-139 -275 106 542 -235
-c:mbal	-25 -4 225 -60 -135
-c:mbe	-496 739 83 -1522 1196
-c:mber	-496 739 83 -1522 1196
+c:mb	177 1038 19 -1682 447
+c:mba	-139 -275 108 542 -236
+c:mbal	-26 -4 227 -61 -137
+c:mbe	-495 736 84 -1522 1197
+c:mber	-495 736 84 -1522 1197
 c:mbi	951 -151 -121 -567 -112
 c:mbi$	951 -151 -121 -567 -112
-c:mbl	148 -34 -42 -33 -38
+c:mbl	148 -34 -43 -33 -38
 c:mbly	151 -22 -37 -31 -61
-c:mbu	-125 292 -39 -35 -94
+c:mbu	-124 289 -38 -35 -93
 c:mc	-104 149 7 -4 -49
-c:me	-850 -1842 726 -781 2747
-c:me$	-424 -962 1552 -1565 1398
+c:me	-846 -1865 749 -782 2745
+c:me$	-422 -972 1562 -1565 1398
 c:med	-439 -278 -420 404 733
 c:med$	-258 8 -331 603 -22
 c:medi	-181 -286 -89 -198 755
-c:mel	-1208 1652 313 -130 -626
-c:mel$	-1294 1871 -86 -54 -437
-c:mela	86 -219 399 -77 -189
-c:mem	739 -186 -296 176 -434
-c:memb	739 -186 -296 176 -434
-c:men	-331 -588 -125 1565 -522
-c:men$	-1630 -272 -234 1933 203
-c:ment	1307 -257 -190 -358 -503
+c:mel	-1207 1648 315 -131 -626
+c:mel$	-1292 1868 -86 -54 -436
+c:mela	85 -220 401 -77 -189
+c:mem	739 -185 -296 176 -434
+c:memb	739 -185 -296 176 -434
+c:men	-333 -593 -113 1564 -525
+c:men$	-1631 -270 -236 1933 203
+c:ment	1306 -264 -177 -359 -506
 c:meo	-1254 870 -174 633 -75
 c:meon	-1254 870 -174 633 -75
-c:mer	1673 -1634 -768 -587 1315
-c:mera	714 -278 -346 -375 286
-c:mere	933 -1040 129 -163 142
-c:meri	-332 -329 -248 -82 991
-c:mers	-124 255 -37 -15 -79
-c:mes	273 -1014 -312 101 951
-c:mes$	-357 -408 256 97 411
-c:mesa	148 -231 -367 179 271
-c:mest	482 -375 -201 -175 269
-c:met	179 -14 156 -301 -20
-c:met$	-94 -166 171 -36 126
+c:mer	1678 -1642 -767 -587 1318
+c:mera	715 -277 -351 -375 288
+c:mere	934 -1044 132 -164 142
+c:meri	-331 -335 -243 -82 991
+c:mers	-123 254 -37 -15 -79
+c:mes	273 -1017 -308 101 951
+c:mes$	-357 -410 258 97 411
+c:mesa	147 -230 -367 179 271
+c:mest	482 -377 -199 -175 269
+c:met	178 -14 157 -301 -21
+c:met$	-94 -166 172 -36 125
 c:mf	-268 37 -104 556 -221
 c:mfl	-268 37 -104 556 -221
-c:mfl$	-11 167 -61 -13 -82
-c:mh	-604 237 -95 683 -220
-c:mha	-594 -82 -37 773 -59
-c:mhar	-594 -82 -37 773 -59
-c:mi	-2059 1719 2077 -252 -1486
-c:mi$	-2495 -435 2189 341 400
-c:mid	-651 36 -106 309 412
+c:mfl$	-11 166 -61 -13 -81
+c:mh	-605 238 -95 682 -220
+c:mha	-594 -83 -35 772 -59
+c:mhar	-594 -83 -35 772 -59
+c:mi	-2063 1710 2096 -253 -1490
+c:mi$	-2499 -439 2201 341 396
+c:mid	-651 36 -106 308 412
 c:midl	-277 148 -78 337 -130
-c:mil	-30 -36 860 -451 -343
+c:mil	-30 -37 862 -451 -344
 c:mila	82 70 -10 -77 -65
-c:mile	697 -178 -419 -118 19
-c:milt	-7 128 -8 -85 -28
-c:mily	-296 -116 554 -23 -118
-c:min	451 188 217 -263 -594
-c:min$	1001 365 -742 -267 -357
-c:mina	-469 -311 1259 -220 -258
-c:ming	-115 39 -370 566 -119
-c:mini	-2 -19 -221 -119 361
-c:minu	-242 145 296 -15 -185
-c:mis	520 -166 -288 -183 117
-c:misi	279 -477 -291 146 343
-c:mist	255 325 -57 -322 -201
-c:mit	-548 1687 -73 230 -1296
-c:miti	-516 1701 -56 -13 -1116
+c:mile	697 -177 -420 -118 18
+c:milt	-8 129 -8 -85 -28
+c:mily	-297 -119 557 -23 -118
+c:min	449 186 220 -263 -593
+c:min$	1001 362 -738 -268 -358
+c:mina	-466 -312 1255 -220 -257
+c:ming	-114 39 -371 566 -120
+c:mini	-2 -19 -223 -119 362
+c:minu	-247 145 302 -15 -185
+c:mis	521 -168 -287 -183 117
+c:misi	279 -478 -290 145 343
+c:mist	255 324 -57 -321 -201
+c:mit	-547 1686 -73 230 -1296
+c:miti	-515 1700 -56 -13 -1116
 c:mj	-153 185 -10 -4 -18
 c:mja	-153 185 -10 -4 -18
-c:mk	-463 1308 -345 -46 -454
-c:mka	-122 -10 -290 531 -109
-c:mka$	-122 -10 -290 531 -109
-c:mko	-203 986 -50 -437 -296
-c:mko$	-203 986 -50 -437 -296
-c:ml	-98 614 -528 -555 566
-c:mla	-55 645 -523 -673 606
-c:mla$	-55 645 -523 -673 606
-c:mle	-42 -31 -5 119 -40
-c:mn	-128 215 197 573 -858
-c:mna	171 -29 -15 -43 -84
-c:mnay	171 -29 -15 -43 -84
-c:mne	-298 244 211 617 -774
-c:mne$	-298 244 -122 619 -444
-c:mo	-783 1324 326 -1635 768
-c:mob	786 284 -227 -705 -138
-c:mobi	786 284 -227 -705 -138
-c:mod	-135 -182 -89 852 -445
-c:mode	-144 -179 -88 854 -443
-c:moh	-1153 1043 329 -290 71
-c:moha	-1153 1043 329 -290 71
-c:mok	311 94 -91 -220 -94
-c:mon	-446 112 -89 -106 530
-c:mone	-430 39 -80 -102 572
-c:mor	-264 132 453 294 -615
-c:morn	-108 248 67 340 -548
-c:mot	-961 -172 182 -637 1588
+c:mk	-464 1310 -350 -44 -453
+c:mka	-122 -10 -295 535 -108
+c:mka$	-122 -10 -295 535 -108
+c:mko	-203 987 -51 -437 -296
+c:mko$	-203 987 -51 -437 -296
+c:ml	-98 615 -526 -556 565
+c:mla	-55 646 -522 -674 605
+c:mla$	-55 646 -522 -674 605
+c:mle	-43 -31 -4 119 -40
+c:mn	-128 216 197 573 -859
+c:mna	171 -28 -15 -43 -84
+c:mnay	171 -28 -15 -43 -84
+c:mne	-299 245 212 616 -774
+c:mne$	-298 245 -122 619 -443
+c:mo	-785 1317 336 -1635 767
+c:mob	787 284 -228 -705 -138
+c:mobi	787 284 -228 -705 -138
+c:mod	-135 -182 -90 852 -445
+c:mode	-144 -178 -89 854 -444
+c:moh	-1154 1047 324 -289 73
+c:moha	-1154 1047 324 -289 73
+c:mok	311 93 -90 -220 -94
+c:mon	-446 112 -89 -106 529
+c:mone	-430 39 -79 -102 572
+c:mor	-264 124 462 293 -615
+c:morn	-107 240 75 340 -548
+c:mot	-962 -173 183 -637 1588
 c:mote	-165 -65 -109 -466 806
-c:moti	-24 -45 241 -16 -156
-c:moto	-772 -61 49 -155 939
-c:mov	725 299 -146 -479 -399
-c:move	644 300 -78 -477 -389
-c:mp	684 -88 325 -499 -421
-c:mp$	-53 -10 65 -610 608
-c:mpa	95 174 -42 -130 -99
-c:mpai	247 -37 -28 -124 -57
-c:mpe	210 99 -25 -170 -115
-c:mper	207 100 -23 -169 -114
-c:mpl	6 -176 -34 230 -26
-c:mpla	467 -244 -133 333 -423
-c:mple	-462 67 100 -103 398
+c:moti	-24 -46 243 -16 -156
+c:moto	-773 -62 50 -155 939
+c:mov	724 296 -142 -479 -400
+c:move	643 298 -73 -477 -390
+c:mp	683 -87 324 -499 -421
+c:mp$	-53 -10 64 -610 609
+c:mpa	95 175 -42 -129 -99
+c:mpai	247 -37 -29 -124 -57
+c:mpe	210 100 -25 -170 -115
+c:mper	206 101 -24 -169 -114
+c:mpl	7 -178 -34 230 -25
+c:mpla	468 -244 -133 333 -424
+c:mple	-461 66 99 -103 399
 c:mpo	-204 819 -240 -79 -296
-c:mpu	732 -940 259 341 -392
-c:mpur	732 -940 259 341 -392
-c:mr	-73 172 -154 -763 818
-c:mre	-58 -278 -148 -338 821
-c:mre$	-58 -278 -148 -338 821
-c:ms	-484 821 106 -820 378
-c:ms$	-680 956 -122 -718 563
-c:mt	-535 317 148 -163 233
-c:mta	-423 87 203 -144 278
-c:mta$	-400 59 370 -62 33
-c:mu	-903 -1313 476 1709 31
-c:muk	108 -887 -316 1329 -234
-c:mukh	-260 -703 -243 1370 -164
-c:mukt	712 -345 -102 -116 -150
-c:mum	-97 159 -118 -72 128
-c:mun	-15 162 323 -134 -338
-c:mur	-652 -81 760 469 -496
-c:murd	-575 -242 772 480 -434
-c:mus	-349 -124 -59 -170 702
-c:musa	-349 -124 -59 -170 702
-c:my	-898 198 -317 136 882
-c:my$	-898 198 -317 136 882
-c:n$	-2468 -147 -44 69 2590
-c:na	5022 -2462 -134 -1704 -722
-c:na$	4854 -463 -1651 -1473 -1267
-c:nag	250 576 305 -735 -397
-c:naga	-412 324 325 119 -357
-c:nage	662 252 -20 -855 -40
-c:nah	2772 -1078 -401 -657 -637
-c:naha	-298 385 -1 -75 -11
-c:nahi	3067 -1469 -363 -594 -642
-c:nak	-330 171 -156 -226 541
-c:nal	385 -651 1145 -321 -559
-c:nal$	-538 -161 1246 -232 -316
-c:nala	923 -490 -101 -89 -243
-c:nam	-712 -337 -318 402 965
-c:nam$	204 -62 -655 170 343
-c:nama	-217 -27 3 260 -18
-c:name	-579 -83 -135 79 718
-c:nami	-129 -190 858 -108 -432
-c:nan	754 -269 -637 -136 288
-c:nani	783 -213 -120 -104 -346
-c:nap	-122 -13 655 -29 -491
-c:napi	-33 -7 482 -11 -431
-c:napu	-89 -7 173 -18 -60
-c:nar	33 236 -41 -110 -117
-c:nare	34 236 -45 -110 -116
+c:mpu	732 -940 260 340 -392
+c:mpur	732 -940 260 340 -392
+c:mr	-72 162 -146 -763 819
+c:mre	-57 -288 -140 -338 822
+c:mre$	-57 -288 -140 -338 822
+c:ms	-485 823 104 -820 378
+c:ms$	-680 958 -124 -718 563
+c:mt	-535 317 148 -163 234
+c:mta	-423 87 202 -144 278
+c:mta$	-400 58 370 -62 33
+c:mu	-903 -1320 483 1711 29
+c:muk	108 -886 -318 1330 -234
+c:mukh	-260 -702 -245 1371 -164
+c:mukt	712 -344 -102 -116 -150
+c:mum	-96 157 -116 -72 128
+c:mun	-14 161 325 -133 -338
+c:mur	-652 -85 766 468 -498
+c:murd	-575 -245 777 479 -436
+c:mus	-349 -123 -59 -170 702
+c:musa	-349 -123 -59 -170 702
+c:my	-898 198 -318 136 882
+c:my$	-898 198 -318 136 882
+c:n$	-2462 -106 -101 74 2595
+c:na	5021 -2476 -120 -1705 -720
+c:na$	4852 -466 -1645 -1473 -1268
+c:nag	251 578 305 -736 -398
+c:naga	-412 326 325 119 -358
+c:nage	664 252 -21 -855 -40
+c:nah	2771 -1077 -400 -656 -637
+c:naha	-298 385 -1 -76 -11
+c:nahi	3066 -1469 -362 -594 -642
+c:nak	-329 171 -158 -226 542
+c:nal	389 -652 1141 -321 -557
+c:nal$	-534 -163 1243 -232 -315
+c:nala	923 -489 -102 -89 -242
+c:nam	-710 -342 -317 402 967
+c:nam$	207 -65 -660 171 346
+c:nama	-217 -27 3 260 -19
+c:name	-580 -83 -134 79 718
+c:nami	-130 -192 864 -109 -433
+c:nan	754 -268 -636 -136 287
+c:nani	783 -213 -120 -103 -346
+c:nap	-123 -17 661 -29 -491
+c:napi	-33 -6 480 -11 -430
+c:napu	-91 -11 181 -18 -61
+c:nar	33 237 -41 -110 -118
+c:nare	34 237 -44 -110 -117
 c:nas	588 -221 -47 -129 -191
 c:nasa	553 -184 -45 -100 -226
-c:nat	-566 392 -323 -153 650
-c:nata	-191 260 -32 -8 -28
-c:natc	-369 -50 -281 -87 788
+c:nat	-566 392 -321 -153 649
+c:nata	-192 260 -32 -8 -28
+c:natc	-369 -51 -280 -88 787
 c:nau	828 -42 274 -87 -973
 c:nauj	865 -28 -27 -81 -730
-c:nav	580 -356 -319 212 -116
-c:nav$	590 -96 -300 -106 -88
-c:nava	-10 -260 -19 318 -28
-c:nay	283 -263 201 -212 -9
-c:naya	383 -199 -181 -147 143
-c:naye	-99 -65 382 -65 -153
-c:nb	-401 -289 -61 407 344
+c:nav	577 -350 -320 211 -118
+c:nav$	588 -90 -301 -106 -90
+c:nava	-10 -260 -20 318 -28
+c:nay	284 -272 207 -211 -8
+c:naya	384 -207 -174 -146 144
+c:naye	-100 -64 382 -65 -152
+c:nb	-401 -289 -62 407 345
 c:nba	-153 -272 -28 506 -53
 c:nbar	-153 -272 -28 506 -53
-c:nc	-574 -1941 288 3313 -1086
-c:nce	1103 -656 -626 1035 -856
-c:nce$	1955 -616 -615 40 -765
-c:nch	-867 -1028 -210 2367 -262
-c:nch$	-552 -780 -33 1841 -476
-c:ncha	-312 -28 -169 532 -22
-c:nct	-263 -158 590 -27 -142
-c:ncti	-263 -158 590 -27 -142
-c:nd	-1014 376 -2189 879 1948
-c:nd$	-449 1 -1601 141 1908
-c:nda	-1808 971 144 -78 771
-c:nda$	-176 -191 -117 -176 660
-c:ndak	-39 -254 -123 -172 587
-c:ndal	-110 -84 397 -37 -166
-c:ndan	34 -426 517 -51 -74
-c:ndar	-1479 1687 -495 373 -86
+c:nc	-577 -1946 301 3313 -1090
+c:nce	1102 -658 -624 1035 -855
+c:nce$	1955 -618 -613 40 -764
+c:nch	-867 -1029 -209 2368 -263
+c:nch$	-552 -781 -33 1842 -476
+c:ncha	-312 -28 -169 531 -22
+c:nct	-264 -160 597 -27 -145
+c:ncti	-264 -160 597 -27 -145
+c:nd	-1014 360 -2171 878 1947
+c:nd$	-443 -6 -1602 141 1910
+c:nda	-1807 963 148 -77 773
+c:nda$	-176 -193 -117 -175 662
+c:ndak	-39 -251 -125 -172 587
+c:ndal	-110 -84 398 -37 -166
+c:ndan	34 -433 522 -51 -73
+c:ndar	-1478 1686 -495 373 -86
 c:nday	-37 226 -32 -15 -142
-c:nde	1401 244 -526 105 -1223
-c:nder	1401 244 -526 105 -1223
-c:ndi	833 -1431 -605 1321 -118
-c:ndi$	1169 -307 -137 -210 -515
-c:ndia	267 -24 -38 -48 -156
-c:ndid	-1334 773 -399 1029 -69
-c:ndin	140 -789 61 873 -285
-c:ndir	429 -728 -31 -171 502
-c:ndit	133 -364 -84 -69 384
+c:nde	1397 245 -523 104 -1224
+c:nder	1397 245 -523 104 -1224
+c:ndi	829 -1431 -598 1320 -120
+c:ndi$	1169 -306 -138 -210 -515
+c:ndia	267 -24 -39 -48 -156
+c:ndid	-1334 772 -398 1029 -69
+c:ndin	140 -790 64 873 -287
+c:ndir	426 -730 -27 -171 502
+c:ndit	131 -361 -85 -69 384
 c:ndo	312 -450 -5 -20 163
 c:ndor	312 -450 -5 -20 163
-c:ndr	-8 -60 323 -10 -244
-c:ndra	-8 -60 323 -10 -244
-c:ndu	155 329 -81 -166 -237
+c:ndr	-8 -61 324 -10 -245
+c:ndra	-8 -61 324 -10 -245
+c:ndu	155 330 -82 -166 -237
 c:nduc	172 54 -24 -81 -121
-c:ndus	-17 275 -57 -85 -116
-c:ne	778 1000 160 -2616 677
-c:ne$	3303 270 -2854 -1781 1062
-c:nea	-1621 624 1834 -942 105
-c:nea$	-162 -88 292 -132 91
-c:near	-1459 712 1542 -810 14
-c:nec	373 -182 -69 -1090 968
-c:nect	373 -182 -69 -1090 968
-c:neg	220 -38 -54 -22 -107
-c:nega	220 -38 -54 -22 -107
-c:nep	-415 385 418 105 -492
-c:nepa	-350 417 383 -48 -402
-c:ner	-1184 735 -210 916 -257
-c:ner$	-442 790 -191 -18 -140
+c:ndus	-17 276 -57 -85 -116
+c:ne	776 996 174 -2618 673
+c:ne$	3299 276 -2852 -1783 1060
+c:nea	-1618 624 1830 -943 106
+c:nea$	-163 -89 294 -133 91
+c:near	-1455 713 1537 -810 15
+c:nec	373 -181 -70 -1090 968
+c:nect	373 -181 -70 -1090 968
+c:neg	221 -37 -55 -22 -106
+c:nega	221 -37 -55 -22 -106
+c:nep	-415 380 424 105 -493
+c:nepa	-350 412 389 -48 -403
+c:ner	-1182 731 -209 916 -256
+c:ner$	-440 787 -190 -18 -139
 c:nera	27 -34 -19 84 -57
-c:ners	-778 -44 -14 936 -100
-c:nes	-268 359 507 -90 -507
-c:nes$	-99 -172 557 -77 -210
-c:net	778 -48 -72 -553 -106
+c:ners	-779 -43 -14 936 -100
+c:nes	-268 358 507 -90 -507
+c:nes$	-98 -173 559 -77 -210
+c:net	778 -47 -72 -553 -106
 c:neta	402 -11 -10 -332 -49
-c:nev	1926 -167 -249 -604 -904
+c:nev	1925 -167 -249 -604 -904
 c:nevs	1341 -142 -232 -586 -380
-c:nex	-981 815 297 -176 45
-c:next	-981 815 297 -176 45
-c:ney	-430 39 254 -104 242
-c:ney$	-430 39 254 -104 242
-c:nf	270 -321 -232 587 -304
-c:nfi	177 -66 24 -15 -119
-c:nfir	14 -37 61 -3 -34
-c:nfo	93 -255 -256 602 -185
-c:nfo$	-655 -204 357 651 -150
-c:nfor	748 -51 -613 -50 -35
-c:ng	-1468 557 2194 -295 -988
-c:ng$	-1721 -1245 660 759 1546
-c:nga	25 545 40 339 -948
-c:nga$	-23 397 28 -30 -372
-c:ngal	-586 454 83 461 -413
-c:ngan	373 -358 -54 411 -372
-c:ngd	-104 93 -25 -122 158
-c:ngda	-104 93 -25 -122 158
-c:nge	-814 420 -168 428 134
-c:nge$	-772 524 -141 456 -66
-c:ngh	-352 31 1326 -361 -645
-c:ngh$	-306 45 1007 -289 -457
-c:ngl	-204 474 290 -43 -518
-c:ngli	-127 314 302 -33 -456
-c:ngr	-28 64 -16 -8 -11
+c:nex	-983 812 304 -176 43
+c:next	-983 812 304 -176 43
+c:ney	-431 39 255 -104 241
+c:ney$	-431 39 255 -104 241
+c:nf	269 -321 -230 587 -305
+c:nfi	176 -66 25 -15 -120
+c:nfir	13 -37 62 -3 -35
+c:nfo	93 -255 -255 602 -185
+c:nfo$	-656 -205 359 652 -150
+c:nfor	749 -51 -614 -50 -35
+c:ng	-1466 596 2146 -291 -986
+c:ng$	-1721 -1268 688 757 1542
+c:nga	23 550 36 339 -949
+c:nga$	-23 399 27 -30 -373
+c:ngal	-587 456 81 462 -412
+c:ngan	372 -357 -56 411 -370
+c:ngd	-104 94 -25 -122 158
+c:ngda	-104 94 -25 -122 158
+c:nge	-812 415 -166 428 135
+c:nge$	-770 519 -140 456 -65
+c:ngh	-350 89 1254 -354 -639
+c:ngh$	-304 104 931 -281 -450
+c:ngl	-204 474 291 -43 -518
+c:ngli	-127 314 302 -33 -457
+c:ngr	-28 63 -16 -8 -11
 c:ngt	450 -7 -23 -6 -413
 c:ngta	450 -7 -23 -6 -413
-c:nh	-286 769 -355 -356 228
-c:nh$	-280 678 -284 51 -166
-c:nha	-7 131 7 -21 -109
-c:ni	-992 1732 -259 153 -635
-c:ni$	-1012 53 1045 -1054 968
-c:nib	792 -217 -122 -106 -348
-c:nibo	783 -213 -120 -104 -346
-c:nic	-869 1641 -463 -27 -282
-c:nich	-1080 1731 -436 11 -226
-c:nig	-107 -1469 11 919 647
-c:nigh	-107 -1469 11 919 647
-c:nik	232 670 -315 541 -1129
-c:nika	-361 457 54 159 -309
-c:nikl	593 213 -368 382 -820
-c:nil	-236 44 206 58 -72
-c:nil$	-232 -73 209 143 -47
-c:nin	879 -472 81 -57 -430
-c:ning	879 -472 81 -57 -430
-c:nio	-169 463 -247 -17 -30
-c:nion	-169 463 -247 -17 -30
-c:nip	-112 227 34 -21 -129
-c:nipu	-112 227 34 -21 -129
-c:nis	-75 -302 -75 -23 475
-c:nit	-171 80 372 -183 -98
+c:nh	-285 762 -349 -356 228
+c:nh$	-279 672 -278 51 -166
+c:nha	-7 130 7 -21 -109
+c:ni	-998 1714 -228 151 -639
+c:ni$	-1013 51 1050 -1054 967
+c:nib	791 -216 -122 -106 -348
+c:nibo	783 -213 -120 -103 -346
+c:nic	-868 1642 -464 -27 -283
+c:nich	-1080 1732 -437 12 -226
+c:nig	-108 -1470 11 919 649
+c:nigh	-108 -1470 11 919 649
+c:nik	232 670 -311 541 -1131
+c:nika	-361 458 56 158 -312
+c:nikl	593 212 -367 382 -820
+c:nil	-238 39 215 57 -73
+c:nil$	-233 -78 218 142 -48
+c:nin	879 -480 89 -58 -430
+c:ning	879 -480 89 -58 -430
+c:nio	-168 462 -246 -17 -30
+c:nion	-168 462 -246 -17 -30
+c:nip	-112 227 37 -21 -132
+c:nipu	-112 227 37 -21 -132
+c:nis	-75 -305 -71 -23 474
+c:nit	-172 78 373 -182 -98
 c:niti	-151 -118 386 -48 -70
-c:nj	-933 504 1724 761 -2056
-c:nj$	-2067 465 982 1484 -864
-c:nja	1404 187 -139 -542 -910
-c:nja$	1055 -169 -135 -385 -367
+c:nj	-935 487 1742 761 -2056
+c:nj$	-2068 464 983 1484 -864
+c:nja	1404 186 -139 -542 -909
+c:nja$	1055 -169 -134 -384 -367
 c:njab	-26 215 -42 -17 -130
-c:njay	-33 147 60 -135 -39
-c:njh	-127 -5 661 -88 -440
-c:njhi	-127 -5 661 -88 -440
-c:nju	-142 -142 64 -92 313
-c:nju$	-137 -325 73 -35 423
-c:nk	-796 448 279 -459 529
-c:nk$	-1217 599 333 -610 895
-c:nka	-122 -40 138 -35 59
-c:nkar	-122 -40 138 -35 59
-c:nke	-30 423 -243 -200 51
-c:nker	-19 581 -78 -126 -358
-c:nki	823 -469 -252 -9 -93
-c:nki$	261 19 -241 -3 -35
-c:nko	-339 -30 -11 412 -31
-c:nko$	-339 -30 -11 412 -31
-c:nl	687 -156 -689 447 -290
+c:njay	-33 147 59 -135 -38
+c:njh	-127 -5 661 -88 -441
+c:njhi	-127 -5 661 -88 -441
+c:nju	-144 -157 80 -93 313
+c:nju$	-138 -340 90 -35 423
+c:nk	-797 450 285 -459 522
+c:nk$	-1218 599 336 -610 893
+c:nka	-122 -41 142 -35 56
+c:nkar	-122 -41 142 -35 56
+c:nke	-30 427 -245 -201 50
+c:nker	-19 584 -80 -126 -359
+c:nki	822 -468 -252 -9 -93
+c:nki$	261 20 -242 -4 -35
+c:nko	-339 -31 -11 412 -31
+c:nko$	-339 -31 -11 412 -31
+c:nl	687 -156 -689 448 -290
 c:nli	922 -83 -123 -33 -683
 c:nlin	922 -83 -123 -33 -683
-c:nlo	17 106 -121 -56 54
-c:nloa	17 106 -121 -56 54
+c:nlo	17 104 -121 -56 55
+c:nloa	17 104 -121 -56 55
 c:nly	-225 73 -339 596 -105
 c:nly$	-225 73 -339 596 -105
-c:nm	-116 -62 494 68 -384
-c:nme	-116 -61 160 71 -54
-c:nmen	-116 -61 160 71 -54
-c:no	-2256 1973 279 -1892 1895
-c:no$	-2644 2155 855 -1014 648
+c:nm	-118 -66 502 67 -386
+c:nme	-117 -66 168 70 -55
+c:nmen	-117 -66 168 70 -55
+c:no	-2262 1978 292 -1897 1889
+c:no$	-2647 2158 863 -1017 644
 c:noj	-16 -44 -20 132 -52
 c:noj$	-16 -44 -20 132 -52
-c:not	-139 -418 -345 -237 1138
-c:not$	-63 -160 -112 72 262
-c:note	121 -249 -230 -280 638
-c:nov	262 83 73 -1168 751
-c:nov$	-436 -507 157 -404 1191
-c:nova	-32 637 -47 -201 -356
-c:nove	731 -47 -37 -564 -84
-c:np	-918 715 -471 -802 1474
-c:npu	-918 715 -471 -802 1474
-c:npur	-918 715 -471 -802 1474
-c:ns	-114 1381 -1072 392 -587
-c:ns$	-651 1708 -1183 -573 697
+c:not	-141 -415 -345 -236 1138
+c:not$	-64 -158 -112 72 262
+c:note	119 -248 -230 -280 639
+c:nov	261 80 80 -1170 749
+c:nov$	-437 -508 160 -405 1190
+c:nova	-33 635 -44 -201 -357
+c:nove	732 -47 -36 -565 -84
+c:np	-918 711 -467 -802 1475
+c:npu	-918 711 -467 -802 1475
+c:npur	-918 711 -467 -802 1475
+c:ns	-112 1378 -1070 392 -588
+c:ns$	-649 1705 -1181 -572 697
 c:nse	489 -208 -95 -56 -131
 c:nse$	489 -208 -95 -56 -131
-c:nsi	-676 185 180 1255 -945
-c:nsid	-679 205 -145 1281 -662
-c:nsio	3 -19 -8 -23 47
-c:nsp	50 126 -25 -117 -34
-c:nspo	50 126 -25 -117 -34
+c:nsi	-676 187 180 1254 -945
+c:nsid	-679 207 -146 1281 -662
+c:nsio	3 -19 -8 -23 48
+c:nsp	50 125 -25 -117 -34
+c:nspo	50 125 -25 -117 -34
 c:nst	71 -153 -62 -31 175
 c:nsta	71 -153 -62 -31 175
-c:nsu	657 -341 -78 -76 -162
-c:nt	2353 150 1784 -3002 -1285
-c:nt$	2017 -100 -602 -1583 269
-c:nta	189 446 -150 -179 -306
-c:nta$	-445 366 -29 172 -64
-c:ntac	634 80 -121 -351 -242
-c:nte	289 -894 953 -16 -332
-c:nte$	633 -616 -212 -221 416
-c:nted	-247 -169 1257 -138 -703
-c:nter	-96 -109 -91 336 -40
-c:nti	-793 428 1105 -91 -649
-c:nti$	-1406 504 1490 -71 -518
+c:nsu	657 -340 -78 -76 -162
+c:nt	2352 135 1801 -3006 -1283
+c:nt$	2011 -114 -578 -1586 266
+c:nta	191 451 -155 -180 -306
+c:nta$	-445 369 -30 171 -64
+c:ntac	636 82 -125 -351 -242
+c:nte	286 -903 966 -17 -331
+c:nte$	632 -614 -212 -221 416
+c:nted	-250 -179 1270 -139 -702
+c:nter	-96 -109 -91 336 -41
+c:nti	-784 428 1095 -92 -648
+c:nti$	-1398 504 1482 -72 -517
 c:ntin	256 -29 -28 -129 -70
-c:ntit	385 -17 -330 -11 -26
-c:nto	-98 70 473 -79 -365
-c:nto$	-13 124 289 -67 -332
+c:ntit	385 -17 -331 -11 -26
+c:nto	-100 64 482 -80 -367
+c:nto$	-13 124 290 -67 -333
 c:ntr	623 211 -209 -324 -301
-c:ntry	498 217 -205 -212 -298
+c:ntry	499 217 -206 -212 -298
 c:nts	473 -32 -40 -362 -38
 c:nts$	473 -32 -40 -362 -38
-c:nty	135 -11 -243 -150 269
-c:nty$	135 -11 -243 -150 269
-c:nu	-1701 665 364 -1370 2042
-c:nu$	-23 29 99 7 -112
-c:num	-2020 1112 391 -1160 1677
-c:numa	-56 141 -24 -24 -37
-c:numb	-1964 972 414 -1135 1713
-c:nun	-96 -545 -345 -157 1142
-c:nun$	-96 -545 -345 -157 1142
-c:nut	-242 145 296 -15 -185
-c:nute	-242 145 296 -15 -185
-c:nv	679 -799 -445 973 -408
-c:nve	686 -279 -237 548 -719
-c:ny	1319 -509 -623 -195 8
-c:ny$	-475 -205 -62 -45 787
-c:nyo	1668 -278 -518 -116 -756
-c:nyon	1668 -278 -518 -116 -756
-c:o$	-2950 337 147 2481 -15
-c:oa	-2041 571 -1110 21 2559
-c:oad	-1245 14 -540 -642 2413
-c:oad$	-833 147 -422 -583 1692
-c:oade	-399 -57 -53 -41 551
-c:oadi	-13 -76 -65 -17 171
-c:oan	-650 -147 -101 124 774
-c:oan$	-650 -147 -101 124 774
-c:oat	-13 713 -113 -34 -553
-c:oat$	-13 713 -113 -34 -553
-c:ob	-132 -107 106 -1239 1372
-c:ob$	-620 -187 -68 -483 1359
-c:obi	740 376 -239 -718 -158
-c:obil	786 284 -227 -705 -138
-c:oc	-25 -547 1514 -782 -161
-c:oca	-1038 -333 1562 -177 -14
-c:ocat	-810 -198 1628 -162 -458
-c:od	136 99 -775 -599 1139
-c:od$	155 -376 211 192 -182
-c:oda	344 34 -249 -1013 884
-c:oda$	-477 348 -142 -145 416
-c:oday	822 -314 -107 -869 468
-c:ode	-619 -506 -224 897 452
-c:ode$	-1129 124 -146 812 340
-c:odel	-144 -179 -88 854 -443
-c:odo	-286 1239 -471 -518 36
+c:nty	136 -11 -245 -150 270
+c:nty$	136 -11 -245 -150 270
+c:nu	-1705 661 370 -1369 2044
+c:nu$	-23 30 95 8 -110
+c:num	-2019 1108 391 -1159 1678
+c:numa	-56 140 -24 -24 -36
+c:numb	-1963 968 415 -1135 1715
+c:nun	-96 -546 -342 -157 1141
+c:nun$	-96 -546 -342 -157 1141
+c:nut	-247 145 302 -15 -185
+c:nute	-247 145 302 -15 -185
+c:nv	678 -799 -446 974 -407
+c:nve	686 -277 -237 548 -719
+c:ny	1321 -509 -625 -195 9
+c:ny$	-474 -208 -60 -45 787
+c:nyo	1669 -276 -522 -116 -755
+c:nyon	1669 -276 -522 -116 -755
+c:o$	-2956 318 173 2480 -15
+c:oa	-2041 569 -1111 22 2561
+c:oad	-1245 15 -544 -642 2414
+c:oad$	-834 149 -426 -583 1693
+c:oade	-399 -58 -54 -41 552
+c:oadi	-13 -76 -65 -17 170
+c:oan	-650 -146 -102 124 774
+c:oan$	-650 -146 -102 124 774
+c:oat	-13 708 -109 -34 -553
+c:oat$	-13 708 -109 -34 -553
+c:ob	-132 -108 109 -1239 1370
+c:ob$	-619 -188 -68 -483 1358
+c:obi	740 376 -241 -718 -158
+c:obil	787 284 -228 -705 -138
+c:oc	-24 -546 1510 -781 -159
+c:oca	-1037 -333 1558 -177 -12
+c:ocat	-808 -198 1624 -162 -456
+c:od	137 99 -771 -600 1136
+c:od$	155 -376 214 191 -184
+c:oda	345 31 -247 -1014 884
+c:oda$	-477 347 -141 -145 416
+c:oday	822 -316 -105 -869 468
+c:ode	-618 -506 -225 897 452
+c:ode$	-1129 123 -147 812 340
+c:odel	-144 -178 -89 854 -444
+c:odo	-286 1239 -471 -517 36
 c:odo$	542 -168 -46 -82 -246
-c:odov	-828 1407 -424 -436 282
-c:odu	652 -472 -27 -89 -65
-c:oduc	652 -472 -27 -89 -65
+c:odov	-828 1407 -425 -435 282
+c:odu	652 -470 -28 -89 -65
+c:oduc	652 -470 -28 -89 -65
 c:ody	-13 209 -16 -63 -116
 c:ody$	-13 209 -16 -63 -116
-c:of	-734 278 -731 1215 -28
-c:of$	-539 188 -608 1481 -522
-c:ofi	-1348 -116 -177 1063 578
-c:ofic	-1348 -116 -177 1063 578
-c:og	1131 338 -2319 2536 -1686
-c:og$	1599 810 -1850 245 -803
-c:oga	710 -187 -75 -367 -80
-c:oga$	710 -187 -75 -367 -80
+c:of	-730 271 -727 1215 -29
+c:of$	-537 183 -605 1482 -523
+c:ofi	-1347 -117 -176 1063 578
+c:ofic	-1347 -117 -176 1063 578
+c:og	1128 340 -2321 2537 -1684
+c:og$	1598 811 -1853 246 -802
+c:oga	709 -187 -75 -367 -80
+c:oga$	709 -187 -75 -367 -80
 c:oge	-7 48 -16 -7 -19
 c:oge$	-7 48 -16 -7 -19
-c:ogi	682 -65 -304 -74 -238
-c:ogi$	682 -65 -304 -74 -238
-c:ogo	-614 -709 -336 2493 -835
-c:ogo$	-614 -709 -336 2493 -835
-c:oh	-420 711 123 -752 338
-c:oha	-1153 1043 329 -290 71
-c:ohal	-798 593 343 -282 144
-c:ohi	800 -254 -51 -351 -144
-c:ohib	871 -387 -46 -344 -94
-c:oho	153 -7 -33 -14 -99
-c:ohol	153 -7 -33 -14 -99
-c:oht	-220 -71 -121 -98 511
-c:ohta	-220 -71 -121 -98 511
-c:oi	217 236 -249 785 -988
-c:oi$	1359 15 -650 409 -1132
-c:oin	-1026 13 422 401 190
-c:oing	-638 51 462 455 -330
+c:ogi	681 -65 -305 -74 -238
+c:ogi$	681 -65 -305 -74 -238
+c:ogo	-613 -709 -336 2494 -835
+c:ogo$	-613 -709 -336 2494 -835
+c:oh	-418 710 120 -752 340
+c:oha	-1154 1047 324 -289 73
+c:ohal	-799 596 339 -282 146
+c:ohi	802 -256 -51 -351 -145
+c:ohib	872 -389 -45 -344 -94
+c:oho	155 -10 -32 -14 -99
+c:ohol	155 -10 -32 -14 -99
+c:oht	-220 -71 -122 -98 510
+c:ohta	-220 -71 -122 -98 510
+c:oi	213 237 -244 784 -990
+c:oi$	1357 17 -651 408 -1132
+c:oin	-1027 10 428 401 188
+c:oing	-639 49 468 455 -331
 c:oint	3 12 -5 -1 -9
-c:oj	-585 405 -186 -519 884
-c:oj$	-585 405 -186 -519 884
-c:ok	1205 -1566 -606 424 543
-c:ok$	1597 -1678 -403 548 -63
-c:oke	-159 112 -113 -45 205
-c:ol	-5161 505 176 3883 597
-c:ol$	-201 -123 317 -981 988
-c:ola	-5041 774 -158 3584 842
-c:ola$	-4365 831 -132 2669 996
+c:oj	-584 401 -182 -518 883
+c:oj$	-584 401 -182 -518 883
+c:ok	1210 -1587 -592 425 545
+c:ok$	1601 -1698 -389 549 -62
+c:oke	-159 111 -113 -45 205
+c:ol	-5167 499 192 3878 597
+c:ol$	-199 -122 316 -983 988
+c:ola	-5043 780 -163 3584 843
+c:ola$	-4366 836 -137 2669 997
 c:olat	-678 -57 -26 916 -155
-c:old	-1058 1578 42 -222 -340
-c:old$	-1358 1605 256 -206 -298
-c:olde	299 -27 -214 -15 -42
-c:ole	-2096 -1116 508 2087 617
-c:ole$	-1681 -221 49 2264 -411
+c:old	-1059 1575 44 -222 -338
+c:old$	-1357 1603 257 -206 -297
+c:olde	298 -27 -213 -15 -42
+c:ole	-2095 -1127 521 2085 616
+c:ole$	-1680 -222 51 2264 -412
 c:olec	-594 -16 -170 -5 785
-c:olen	407 -467 -258 -275 593
-c:oler	-212 -200 891 121 -600
-c:oli	3525 -582 -1020 -495 -1427
-c:oli$	-268 -165 1039 337 -944
-c:olic	3166 -160 -1985 -782 -240
-c:olin	744 -262 -76 -148 -258
-c:olk	-215 -19 67 -41 209
-c:olka	-215 -19 67 -41 209
-c:olt	-152 209 -193 -112 248
-c:olu	-56 -188 -127 -70 441
-c:olu$	-56 -188 -127 -70 441
-c:om	19 -1495 -27 563 941
-c:om$	-1459 -520 -853 19 2813
-c:ome	-529 -260 -36 530 295
-c:ome$	195 -412 30 449 -261
-c:omen	-69 -93 -105 -17 284
+c:olen	407 -469 -256 -275 593
+c:oler	-212 -208 901 120 -600
+c:oli	3520 -581 -1013 -497 -1429
+c:oli$	-269 -165 1043 337 -945
+c:olic	3162 -157 -1982 -783 -240
+c:olin	744 -263 -75 -148 -258
+c:olk	-215 -19 65 -41 209
+c:olka	-215 -19 65 -41 209
+c:olt	-152 209 -195 -112 249
+c:olu	-56 -189 -127 -70 442
+c:olu$	-56 -189 -127 -70 442
+c:om	20 -1509 -14 563 940
+c:om$	-1458 -523 -850 19 2813
+c:ome	-530 -272 -20 529 293
+c:ome$	193 -420 41 448 -263
+c:omen	-69 -93 -104 -17 283
 c:omeo	-1254 870 -174 633 -75
-c:omes	435 -707 190 -178 260
-c:omi	371 -319 -184 -331 463
-c:omis	371 -319 -184 -331 463
+c:omes	436 -711 193 -178 261
+c:omi	371 -320 -183 -331 463
+c:omis	371 -320 -183 -331 463
 c:omp	471 -244 -135 332 -425
-c:ompl	467 -244 -133 333 -423
-c:on	-313 1469 1430 -2084 -501
-c:on$	1091 -1676 1454 -2510 1641
-c:ona	-1 104 -15 -18 -69
+c:ompl	468 -244 -133 333 -424
+c:on	-312 1454 1447 -2086 -504
+c:on$	1094 -1680 1457 -2511 1640
+c:ona	0 102 -15 -18 -68
 c:ona$	68 -47 -3 -7 -11
 c:onb	-153 -272 -28 506 -53
 c:onba	-153 -272 -28 506 -53
-c:ond	907 -756 327 324 -802
-c:onde	-106 -78 288 -14 -89
-c:ondi	856 -804 73 424 -550
+c:ond	905 -756 332 324 -805
+c:onde	-106 -79 290 -14 -90
+c:ondi	855 -804 76 424 -552
 c:ondu	172 54 -24 -81 -121
-c:one	-208 902 -1159 -1693 2159
-c:one$	-307 1136 -1091 -809 1071
-c:onec	373 -182 -69 -1090 968
-c:onep	-65 -32 35 152 -90
-c:oney	-430 39 -80 -102 572
-c:onf	177 -66 24 -15 -119
-c:onfi	177 -66 24 -15 -119
-c:ong	-259 -110 -206 675 -100
-c:ong$	114 -23 -178 139 -52
-c:oni	-417 -64 -456 693 244
-c:onig	-230 -532 -216 709 269
-c:onl	944 -97 -106 -37 -704
+c:one	-209 904 -1161 -1693 2159
+c:one$	-308 1138 -1092 -809 1072
+c:onec	373 -181 -70 -1090 968
+c:onep	-65 -32 35 152 -91
+c:oney	-430 39 -79 -102 572
+c:onf	176 -66 25 -15 -120
+c:onfi	176 -66 25 -15 -120
+c:ong	-260 -110 -205 675 -100
+c:ong$	114 -22 -178 139 -52
+c:oni	-417 -66 -455 693 244
+c:onig	-230 -533 -216 709 270
+c:onl	943 -97 -105 -37 -705
 c:onli	922 -83 -123 -33 -683
-c:only	22 -13 17 -4 -21
-c:ono	-950 327 1079 199 -654
-c:ono$	-1137 362 1127 218 -570
-c:ons	-859 1938 -1013 -102 37
-c:ons$	-895 2104 -974 -69 -165
-c:ont	406 -55 -187 -366 202
-c:onta	634 80 -121 -351 -242
-c:onu	-23 29 99 7 -112
-c:onu$	-23 29 99 7 -112
-c:op	-2281 804 1532 1641 -1696
-c:op$	-793 563 -299 -131 660
-c:opa	-624 883 168 -201 -226
-c:opal	-624 883 168 -201 -226
-c:opd	-574 510 637 -103 -470
-c:opdi	-574 510 637 -103 -470
-c:ope	-152 -66 -753 1097 -126
-c:oped	-73 -11 -61 -39 184
-c:open	-247 87 -356 600 -84
+c:only	21 -13 18 -4 -22
+c:ono	-949 327 1076 199 -653
+c:ono$	-1135 361 1125 218 -569
+c:ons	-858 1933 -1011 -102 38
+c:ons$	-893 2099 -972 -68 -164
+c:ont	408 -52 -192 -366 202
+c:onta	636 82 -125 -351 -242
+c:onu	-23 30 95 8 -110
+c:onu$	-23 30 95 8 -110
+c:op	-2279 805 1530 1642 -1697
+c:op$	-792 560 -298 -131 661
+c:opa	-625 883 170 -202 -226
+c:opal	-625 883 170 -202 -226
+c:opd	-574 511 636 -103 -471
+c:opdi	-574 511 636 -103 -471
+c:ope	-152 -64 -756 1097 -125
+c:oped	-74 -10 -62 -39 184
+c:open	-246 86 -357 601 -84
 c:oper	426 -12 -294 -34 -86
-c:opi	-42 -751 1534 289 -1029
-c:opi$	103 -664 1565 -66 -938
+c:opi	-41 -749 1529 289 -1029
+c:opi$	105 -662 1560 -66 -937
 c:opin	-147 -87 -31 355 -91
-c:opl	-240 -466 219 938 -451
-c:ople	-240 -466 219 938 -451
-c:opu	-25 64 2 107 -147
-c:opur	-25 64 2 107 -147
-c:or	-775 1952 -670 -1314 807
-c:or$	1231 291 -1148 -224 -151
-c:ora	-848 1213 -271 246 -340
-c:orag	-123 1335 -114 -145 -953
-c:orc	-1795 85 -61 706 1065
-c:orce	-231 -166 -98 349 147
-c:orch	-810 396 -26 503 -63
-c:orcy	-754 -145 63 -146 981
-c:ord	-420 598 183 -199 -162
-c:ord$	-298 162 -58 -22 216
-c:orde	-122 436 240 -177 -377
-c:ore	-894 638 325 110 -178
-c:ore$	-357 33 333 117 -126
-c:ori	-648 290 -591 -240 1188
-c:ori$	-268 -19 -571 -186 1044
-c:orin	-380 309 -20 -54 144
-c:ork	919 -474 -72 -256 -117
+c:opl	-240 -467 220 939 -451
+c:ople	-240 -467 220 939 -451
+c:opu	-26 63 4 107 -148
+c:opur	-26 63 4 107 -148
+c:or	-777 1997 -722 -1309 811
+c:or$	1233 287 -1147 -223 -150
+c:ora	-849 1212 -271 246 -338
+c:orag	-123 1334 -114 -145 -952
+c:orc	-1795 85 -61 707 1064
+c:orce	-231 -166 -99 349 147
+c:orch	-810 395 -26 504 -63
+c:orcy	-754 -144 64 -146 981
+c:ord	-420 594 188 -200 -162
+c:ord$	-297 161 -58 -22 216
+c:orde	-123 433 246 -178 -378
+c:ore	-894 634 329 109 -178
+c:ore$	-356 29 337 116 -126
+c:ori	-648 287 -587 -240 1188
+c:ori$	-268 -21 -569 -186 1043
+c:orin	-380 308 -19 -54 145
+c:ork	921 -476 -72 -256 -117
 c:ork$	625 -121 -66 -343 -94
-c:orm	710 -89 -260 -130 -230
-c:orm$	-53 -40 375 -82 -200
-c:orma	763 -49 -635 -48 -30
-c:orn	-108 248 67 340 -548
-c:orni	-108 248 67 340 -548
-c:orp	-170 537 203 -445 -125
-c:orpi	-170 537 203 -445 -125
-c:ort	-135 630 -270 -901 676
-c:ort$	59 -91 -107 -339 479
+c:orm	711 -89 -260 -131 -231
+c:orm$	-53 -40 377 -83 -201
+c:orma	764 -49 -637 -48 -30
+c:orn	-107 240 75 340 -548
+c:orni	-107 240 75 340 -548
+c:orp	-171 531 210 -445 -125
+c:orpi	-171 531 210 -445 -125
+c:ort	-133 629 -271 -901 676
+c:ort$	60 -93 -106 -339 478
 c:orta	130 81 -13 -6 -192
-c:orte	-184 831 -41 -535 -72
-c:orti	-140 -191 -110 -20 461
+c:orte	-184 832 -41 -536 -72
+c:orti	-140 -190 -111 -20 461
 c:orv	1057 -151 -189 -523 -194
 c:orva	1057 -151 -189 -523 -194
-c:ory	150 -602 832 -689 309
-c:ory$	150 -602 832 -689 309
-c:os	545 -1631 774 -192 504
-c:os$	3 -35 204 -86 -86
-c:osa	-180 -65 19 -217 442
-c:osa$	-180 -65 19 -217 442
-c:ose	-750 346 974 -32 -538
-c:ose$	-663 -5 709 -13 -27
-c:osed	-87 351 266 -19 -510
-c:osi	-695 -220 1107 -188 -5
-c:osi$	-85 -37 327 -85 -119
-c:osin	-610 -183 780 -103 115
-c:osp	-20 -92 -425 -420 956
-c:ospi	-20 -92 -425 -420 956
-c:ost	1515 -1580 -393 738 -279
-c:ost$	1839 -983 -347 -287 -223
-c:oste	-317 -79 -43 494 -55
-c:ot	78 491 -1783 581 632
-c:ot$	361 -641 -436 -175 892
-c:ota	613 -54 -193 -1100 734
-c:ota$	816 -40 -161 -896 280
-c:otal	-203 -15 -32 -204 454
-c:ote	952 -608 -1615 2301 -1030
-c:ote$	817 207 -721 -95 -208
-c:oted	1326 -481 353 -937 -260
-c:otel	-24 668 -71 -117 -456
-c:oter	-588 -509 -1500 3420 -824
-c:otes	-185 -116 -59 336 24
-c:oti	68 -636 357 470 -259
-c:oti$	436 -340 129 -60 -165
-c:otin	-148 -242 -9 575 -176
-c:otip	-24 -45 241 -16 -156
-c:otl	-1094 1363 -197 196 -268
-c:otle	-1094 1363 -197 196 -268
-c:oto	-1828 216 627 -246 1232
-c:oto$	-1056 277 577 -91 293
-c:otor	-772 -61 49 -155 939
-c:otp	-206 -144 -107 -148 605
-c:otp$	-206 -144 -107 -148 605
-c:otu	-12 179 39 -21 -186
-c:otu$	-12 179 39 -21 -186
-c:ou	-1923 1145 -1465 -1141 3385
-c:ou$	-677 939 -15 -39 -209
-c:ouc	-238 2138 -240 -1468 -191
-c:ouch	-238 2138 -240 -1468 -191
-c:oud	-424 -108 271 454 -192
+c:ory	146 -533 755 -683 314
+c:ory$	146 -533 755 -683 314
+c:os	547 -1633 778 -193 502
+c:os$	3 -36 207 -86 -87
+c:osa	-180 -65 20 -217 442
+c:osa$	-180 -65 20 -217 442
+c:ose	-750 346 975 -32 -538
+c:ose$	-663 -6 709 -13 -27
+c:osed	-87 351 266 -19 -511
+c:osi	-694 -223 1110 -188 -5
+c:osi$	-85 -40 330 -86 -120
+c:osin	-609 -183 780 -102 114
+c:osp	-19 -93 -424 -420 956
+c:ospi	-19 -93 -424 -420 956
+c:ost	1515 -1577 -397 739 -279
+c:ost$	1838 -979 -349 -287 -223
+c:oste	-315 -79 -44 493 -55
+c:ot	74 498 -1785 582 631
+c:ot$	359 -638 -436 -175 891
+c:ota	613 -53 -193 -1100 733
+c:ota$	816 -39 -160 -896 279
+c:otal	-204 -14 -32 -205 454
+c:ote	951 -605 -1621 2303 -1029
+c:ote$	817 208 -722 -95 -208
+c:oted	1324 -478 351 -937 -260
+c:otel	-24 667 -70 -117 -457
+c:oter	-586 -511 -1505 3423 -822
+c:otes	-185 -116 -59 335 24
+c:oti	66 -634 358 469 -260
+c:oti$	435 -337 128 -60 -166
+c:otin	-148 -242 -9 575 -175
+c:otip	-24 -46 243 -16 -156
+c:otl	-1096 1364 -198 196 -267
+c:otle	-1096 1364 -198 196 -267
+c:oto	-1827 213 628 -246 1232
+c:oto$	-1055 275 578 -92 293
+c:otor	-773 -62 50 -155 939
+c:otp	-206 -143 -108 -148 605
+c:otp$	-206 -143 -108 -148 605
+c:otu	-12 180 40 -21 -187
+c:otu$	-12 180 40 -21 -187
+c:ou	-1924 1132 -1449 -1143 3384
+c:ou$	-677 938 -14 -39 -209
+c:ouc	-237 2137 -239 -1470 -190
+c:ouch	-237 2137 -239 -1470 -190
+c:oud	-423 -105 266 454 -192
 c:oud$	7 -2 -1 -1 -3
-c:ouda	-331 51 361 -14 -68
+c:ouda	-330 55 356 -14 -68
 c:ouds	-100 -158 -90 469 -121
-c:oug	-1437 -875 -52 966 1398
-c:ough	-1437 -875 -52 966 1398
-c:oul	633 -694 101 -17 -23
-c:ould	679 -362 -289 -15 -14
-c:oun	-1256 241 -830 -292 2137
-c:ound	-441 435 -193 -903 1103
+c:oug	-1438 -875 -52 966 1398
+c:ough	-1438 -875 -52 966 1398
+c:oul	632 -697 105 -17 -23
+c:ould	679 -363 -286 -15 -15
+c:oun	-1254 239 -828 -293 2137
+c:ound	-440 432 -190 -904 1103
 c:oung	-358 -267 -202 -63 890
-c:ount	168 -21 -491 -336 681
-c:oup	780 -357 -490 -212 279
-c:oup$	855 -265 -433 -112 -45
-c:our	630 -389 -782 218 323
-c:our$	-55 -998 -641 723 971
-c:ouri	-327 476 -27 -26 -95
-c:ourt	716 -243 -71 -214 -189
-c:ous	-1147 -183 382 -149 1097
-c:ous$	186 -120 -424 -16 375
-c:ouse	-1333 -62 806 -132 722
-c:out	57 334 -490 -326 426
-c:out$	478 83 -399 249 -411
+c:ount	168 -21 -492 -336 681
+c:oup	778 -355 -490 -212 279
+c:oup$	853 -263 -433 -112 -45
+c:our	627 -390 -778 217 323
+c:our$	-53 -999 -640 722 971
+c:ouri	-328 477 -28 -26 -95
+c:ourt	713 -243 -68 -214 -188
+c:ous	-1148 -186 388 -149 1095
+c:ous$	187 -120 -426 -16 375
+c:ouse	-1335 -67 814 -133 720
+c:out	58 326 -484 -326 425
+c:out$	480 74 -393 250 -411
 c:oute	-123 343 -25 -56 -139
-c:outs	-199 -122 -100 -416 838
-c:ov	1142 1111 -554 -2442 742
-c:ov$	620 -732 26 -742 828
-c:ova	-626 453 613 262 -702
-c:ova$	-32 637 -47 -201 -356
-c:ovar	-594 -184 660 463 -346
-c:ove	1076 420 -310 -1405 219
-c:ove$	462 -22 -351 -228 138
-c:oved	208 456 -10 -637 -17
-c:ovem	655 -85 140 -589 -120
-c:over	-486 -116 -149 -8 759
-c:ovk	-217 24 14 -296 474
-c:ovk$	-49 -186 31 -290 494
-c:ovn	-382 1490 -535 -634 61
-c:ovn$	-526 910 -413 -493 522
-c:ovne	-276 590 -99 -134 -80
+c:outs	-199 -122 -100 -416 837
+c:ov	1143 1096 -534 -2444 739
+c:ov$	620 -733 29 -742 826
+c:ova	-629 445 630 260 -706
+c:ova$	-33 635 -44 -201 -357
+c:ovar	-597 -190 674 462 -349
+c:ove	1076 417 -306 -1405 218
+c:ove$	463 -23 -351 -228 138
+c:oved	208 455 -10 -636 -17
+c:ovem	653 -88 146 -591 -121
+c:over	-485 -116 -150 -8 759
+c:ovk	-216 22 15 -296 475
+c:ovk$	-48 -189 33 -290 495
+c:ovn	-379 1489 -539 -633 62
+c:ovn$	-524 912 -417 -493 522
+c:ovne	-274 587 -99 -134 -80
 c:ovnl	419 -9 -23 -6 -381
-c:ovr	-107 -68 -132 -36 343
-c:ovry	-107 -68 -132 -36 343
+c:ovr	-106 -68 -132 -36 343
+c:ovry	-106 -68 -132 -36 343
 c:ox	-108 1 -4 128 -17
-c:oy	-787 1722 610 -200 -1344
-c:oy$	-682 933 487 -115 -624
-c:oya	-97 124 225 -57 -195
-c:oya$	-27 -9 231 -51 -145
-c:p$	1534 1870 -2879 -2374 1849
-c:pa	-6613 50 1471 2306 2786
-c:pa$	-1904 47 37 131 1689
-c:pac	788 -169 -63 -59 -497
-c:pach	788 -169 -63 -59 -497
-c:pad	-71 613 205 -341 -406
-c:pad$	-409 681 153 -177 -248
+c:oy	-788 1714 619 -201 -1345
+c:oy$	-682 931 489 -115 -623
+c:oya	-97 124 228 -58 -197
+c:oya$	-27 -9 233 -51 -146
+c:p$	1531 1859 -2867 -2374 1850
+c:pa	-6611 45 1477 2305 2784
+c:pa$	-1896 45 34 131 1687
+c:pac	788 -168 -63 -59 -498
+c:pach	788 -168 -63 -59 -498
+c:pad	-69 609 206 -342 -404
+c:pad$	-408 680 151 -177 -247
 c:pade	-10 -22 -9 3 38
-c:pado	291 -44 63 -116 -193
-c:pah	1232 -805 123 -332 -218
-c:paha	-360 581 162 -256 -127
-c:pai	137 -766 -180 -340 1150
-c:paig	247 -37 -28 -124 -57
-c:pais	-111 -728 -152 -216 1207
-c:pak	-805 677 1110 -22 -960
-c:pak$	-43 738 -29 -91 -575
-c:paka	-365 265 359 -110 -149
-c:pakd	-261 -290 851 -281 -18
+c:pado	291 -47 65 -117 -193
+c:pah	1232 -806 123 -332 -217
+c:paha	-359 580 162 -256 -127
+c:pai	136 -763 -182 -340 1150
+c:paig	247 -37 -29 -124 -57
+c:pais	-111 -727 -154 -216 1207
+c:pak	-805 673 1113 -22 -960
+c:pak$	-43 737 -28 -91 -575
+c:paka	-365 263 362 -110 -150
+c:pakd	-261 -290 851 -281 -19
 c:pake	-129 -70 -67 463 -197
-c:pal	-1846 1651 506 611 -922
-c:pal$	-176 92 379 -113 -181
-c:palg	-620 852 173 -200 -205
-c:pali	-1041 494 -30 983 -406
-c:pam	693 -277 -292 422 -546
+c:pal	-1848 1647 514 610 -924
+c:pal$	-177 87 385 -113 -182
+c:palg	-621 851 175 -200 -206
+c:pali	-1041 495 -31 983 -406
+c:pam	693 -276 -292 421 -547
 c:pam$	950 -147 -249 -148 -407
-c:pan	-1454 -279 -104 1042 795
-c:pan$	-145 -19 -57 -247 468
+c:pan	-1454 -279 -103 1042 795
+c:pan$	-145 -19 -56 -247 468
 c:panc	-902 -783 -173 1888 -30
 c:pand	-387 -44 135 -88 385
 c:pani	-20 567 -9 -510 -28
-c:pap	-583 -275 801 -404 460
-c:papa	-940 116 -112 -53 989
-c:papu	-945 11 997 -16 -48
-c:par	-2348 -474 -951 1406 2367
-c:par$	1018 -531 -240 -155 -92
-c:parc	-236 -343 -339 319 599
-c:pare	-395 -213 -77 -50 735
-c:park	-1075 1437 -858 -258 754
-c:pars	-78 209 -111 -75 54
-c:part	-819 -1216 -102 1872 264
-c:pas	-2103 2636 152 681 -1366
-c:pas$	-1782 2156 199 791 -1365
-c:pasp	-12 -139 -37 -34 222
-c:pasv	-330 420 171 -40 -220
-c:pat	-63 528 325 -576 -213
-c:pat$	31 -150 -69 -240 428
-c:pata	-54 448 434 364 -1192
-c:patn	-98 241 -8 4 -139
-c:pau	-127 109 -132 -173 323
-c:paul	-127 109 -132 -173 323
-c:pay	884 488 -500 -245 -627
-c:pay$	74 -36 -31 410 -418
-c:paye	269 -107 -270 -538 646
-c:paym	578 -97 -130 -41 -310
-c:pb	1068 75 -338 -220 -585
+c:pap	-584 -274 802 -404 459
+c:papa	-939 115 -112 -54 989
+c:papu	-945 12 998 -16 -48
+c:par	-2349 -473 -952 1407 2368
+c:par$	1016 -526 -242 -155 -93
+c:parc	-237 -342 -341 320 600
+c:pare	-394 -216 -76 -50 735
+c:park	-1075 1433 -854 -258 753
+c:pars	-78 209 -111 -75 55
+c:part	-819 -1216 -102 1873 264
+c:pas	-2104 2641 146 683 -1367
+c:pas$	-1783 2161 193 793 -1365
+c:pasp	-11 -139 -37 -34 222
+c:pasv	-331 421 168 -40 -219
+c:pat	-64 530 326 -577 -215
+c:pat$	31 -150 -68 -240 428
+c:pata	-54 449 434 363 -1193
+c:patn	-98 241 -7 4 -140
+c:pau	-127 110 -134 -173 323
+c:paul	-127 110 -134 -173 323
+c:pay	884 488 -501 -245 -626
+c:pay$	74 -36 -31 410 -417
+c:paye	269 -106 -272 -537 647
+c:paym	579 -97 -131 -41 -310
+c:pb	1068 75 -339 -220 -584
 c:pb$	-40 512 -158 -175 -139
-c:pd	91 144 -165 -545 476
-c:pda	888 -212 -124 -280 -272
-c:pdat	888 -212 -124 -280 -272
-c:pde	-214 441 -585 -94 451
-c:pde$	-214 441 -585 -94 451
-c:pdi	-574 510 637 -103 -470
-c:pdi$	-574 510 637 -103 -470
-c:pe	546 -277 -1436 2052 -885
-c:pe$	-2858 287 36 2034 501
-c:pea	-170 47 -92 391 -175
-c:peak	-214 50 -112 444 -168
-c:pec	302 -247 -157 305 -202
-c:pect	235 -247 -94 305 -200
-c:ped	391 -649 299 110 -150
-c:ped$	391 -649 299 110 -150
-c:peh	1305 -109 97 -1417 124
-c:pehl	1305 -108 -236 -1415 454
-c:pen	-243 86 -356 600 -87
-c:penl	-247 87 -356 600 -84
-c:peo	-240 -466 219 938 -451
-c:peop	-240 -466 219 938 -451
-c:per	2305 -517 -1336 -221 -231
-c:per$	682 -132 -120 -577 147
-c:pera	594 -45 -292 -210 -47
-c:perm	-91 -158 -107 477 -120
-c:pers	866 -317 -507 36 -78
+c:pd	91 144 -164 -545 474
+c:pda	888 -212 -124 -279 -272
+c:pdat	888 -212 -124 -279 -272
+c:pde	-214 441 -583 -94 449
+c:pde$	-214 441 -583 -94 449
+c:pdi	-574 511 636 -103 -471
+c:pdi$	-574 511 636 -103 -471
+c:pe	548 -273 -1443 2053 -885
+c:pe$	-2857 292 29 2035 500
+c:pea	-172 48 -91 391 -176
+c:peak	-214 52 -113 444 -169
+c:pec	301 -247 -156 304 -202
+c:pect	235 -247 -93 305 -200
+c:ped	390 -646 296 110 -150
+c:ped$	390 -646 296 110 -150
+c:peh	1306 -114 103 -1418 123
+c:pehl	1306 -114 -231 -1415 453
+c:pen	-242 86 -357 600 -87
+c:penl	-246 86 -357 601 -84
+c:peo	-240 -467 220 939 -451
+c:peop	-240 -467 220 939 -451
+c:per	2305 -515 -1339 -221 -232
+c:per$	682 -132 -120 -576 146
+c:pera	593 -45 -292 -210 -47
+c:perm	-91 -159 -107 477 -120
+c:pers	867 -316 -509 36 -79
 c:pert	426 -12 -294 -34 -86
-c:pet	-742 1017 39 -464 150
-c:peti	-739 1017 -58 -463 243
-c:pi	-1075 1084 1995 -2020 16
-c:pi$	-385 -475 1478 -140 -478
-c:pic	-925 1604 522 -624 -578
-c:pich	-712 1697 597 -617 -965
-c:pik	-906 1058 146 -251 -47
-c:piku	-906 1058 146 -251 -47
-c:pin	449 -342 745 -86 -766
-c:pina	967 -294 -23 -60 -590
-c:ping	-198 -88 458 345 -517
-c:pio	-170 537 203 -445 -125
-c:pio$	-170 537 203 -445 -125
-c:pis	197 -343 -350 354 143
-c:pist	454 -213 -308 -216 283
-c:pit	358 -368 -593 -530 1133
-c:pit$	-153 204 -164 -69 181
-c:pita	-20 -92 -425 -420 956
-c:piy	338 -167 -66 -390 285
-c:pk	1329 -667 -623 209 -248
-c:pka	-45 -32 -401 498 -20
-c:pka$	-45 -32 -401 498 -20
+c:pet	-741 1016 38 -464 150
+c:peti	-737 1016 -58 -463 243
+c:pi	-1075 1073 2003 -2020 19
+c:pi$	-384 -473 1474 -139 -478
+c:pic	-927 1603 527 -624 -578
+c:pich	-714 1695 602 -617 -966
+c:pik	-906 1051 152 -251 -47
+c:piku	-906 1051 152 -251 -47
+c:pin	450 -341 742 -86 -764
+c:pina	966 -293 -23 -60 -590
+c:ping	-197 -88 456 345 -515
+c:pio	-171 531 210 -445 -125
+c:pio$	-171 531 210 -445 -125
+c:pis	197 -343 -350 353 143
+c:pist	454 -214 -307 -216 283
+c:pit	359 -369 -594 -530 1133
+c:pit$	-153 206 -166 -69 182
+c:pita	-19 -93 -424 -420 956
+c:piy	338 -167 -67 -389 285
+c:pk	1327 -681 -611 209 -245
+c:pka	-45 -32 -400 497 -20
+c:pka$	-45 -32 -400 497 -20
 c:pki	-19 -158 -82 -40 299
-c:pl	-73 580 -323 -70 -114
-c:pl$	-83 -281 -118 98 384
-c:pla	-885 576 839 359 -889
-c:plai	467 -244 -133 333 -423
-c:plan	-381 -87 46 524 -102
-c:plas	-384 575 -156 -237 202
-c:plat	-130 677 570 -167 -951
-c:play	249 -42 -55 -53 -99
-c:ple	1016 -443 -689 -504 620
-c:ple$	-702 -398 319 835 -54
-c:plea	1241 322 -1019 -964 420
+c:pl	-72 566 -312 -69 -113
+c:pl$	-83 -291 -110 98 385
+c:pla	-884 574 838 360 -888
+c:plai	468 -244 -133 333 -424
+c:plan	-381 -88 45 525 -101
+c:plas	-384 575 -157 -237 203
+c:plat	-129 677 571 -167 -951
+c:play	250 -42 -56 -53 -99
+c:ple	1015 -446 -687 -504 621
+c:ple$	-701 -401 318 836 -53
+c:plea	1240 322 -1017 -965 420
 c:plen	312 -450 -5 -20 163
-c:pli	-178 510 -27 -101 -204
+c:pli	-178 512 -27 -101 -205
 c:plic	92 -39 -7 -8 -37
-c:plie	-419 588 -16 -92 -61
-c:plin	149 -39 -3 -1 -106
-c:ply	180 172 -62 -27 -264
-c:ply$	180 172 -62 -27 -264
-c:pm	-281 -194 -85 248 311
-c:pm$	-281 -194 -85 248 311
-c:pn	948 -626 675 -1113 116
-c:pna	1250 -372 -35 -660 -182
-c:pna$	1250 -372 -35 -660 -182
-c:pne	107 -139 401 -196 -173
-c:pne$	107 -139 401 -196 -173
-c:pni	-162 -97 342 -158 75
-c:pni$	-162 -97 342 -158 75
-c:po	2015 2216 -1613 -2921 303
+c:plie	-420 589 -16 -92 -62
+c:plin	149 -38 -3 -1 -106
+c:ply	180 173 -62 -27 -264
+c:ply$	180 173 -62 -27 -264
+c:pm	-282 -194 -84 248 312
+c:pm$	-282 -194 -84 248 312
+c:pn	948 -624 670 -1112 119
+c:pna	1250 -371 -37 -660 -182
+c:pna$	1250 -371 -37 -660 -182
+c:pne	106 -139 402 -196 -174
+c:pne$	106 -139 402 -196 -174
+c:pni	-161 -96 338 -158 77
+c:pni$	-161 -96 338 -158 77
+c:po	2015 2211 -1605 -2925 303
 c:poi	3 12 -5 -1 -9
 c:poin	3 12 -5 -1 -9
-c:pol	3799 30 -2120 -1146 -562
-c:poli	3802 -421 -2060 -835 -486
-c:pon	-35 -40 -36 -436 547
-c:pons	-35 -40 -36 -436 547
-c:por	5 821 -161 -880 216
-c:port	5 821 -161 -880 216
-c:pos	-317 -598 -202 371 747
-c:post	23 -570 -178 384 341
-c:pot	-114 101 393 -94 -286
-c:pou	-290 1989 140 -1529 -310
-c:pouc	-238 2138 -240 -1468 -191
-c:pr	542 -2565 -273 2641 -345
-c:pra	-1268 -1325 -91 3397 -713
+c:pol	3798 28 -2116 -1147 -562
+c:poli	3798 -420 -2057 -836 -486
+c:pon	-35 -41 -36 -436 547
+c:pons	-35 -41 -36 -436 547
+c:por	6 820 -160 -881 215
+c:port	6 820 -160 -881 215
+c:pos	-316 -597 -203 371 746
+c:post	24 -569 -179 384 341
+c:pot	-114 103 391 -94 -285
+c:pou	-290 1986 143 -1530 -309
+c:pouc	-237 2137 -239 -1470 -190
+c:pr	541 -2563 -272 2640 -347
+c:pra	-1268 -1324 -90 3396 -714
 c:prac	-131 -160 -195 616 -129
-c:prad	345 -49 202 -47 -452
-c:prat	-1514 -1161 -206 3065 -184
-c:pre	704 -239 -278 126 -313
+c:prad	346 -49 203 -47 -452
+c:prat	-1515 -1160 -206 3065 -184
+c:pre	703 -238 -278 126 -313
 c:pres	327 -192 -272 382 -245
-c:pri	-399 333 456 -327 -63
+c:pri	-399 334 455 -328 -63
 c:prid	-174 283 -22 -10 -77
 c:prim	-18 54 -17 113 -133
 c:priy	-175 -63 159 -204 284
-c:pro	1647 -1327 -595 -393 668
-c:prod	652 -472 -27 -89 -65
-c:proh	871 -387 -46 -344 -94
+c:pro	1648 -1327 -595 -394 668
+c:prod	652 -470 -28 -89 -65
+c:proh	872 -389 -45 -344 -94
 c:prop	426 -12 -294 -34 -86
 c:prou	7 -2 -1 -1 -3
-c:pru	601 -67 -9 -448 -77
-c:pruf	601 -67 -9 -448 -77
-c:ps	-276 -689 799 734 -568
-c:ps$	-27 -545 269 754 -451
-c:pt	827 -165 -500 -356 193
-c:pt$	379 129 -273 -152 -83
-c:ptu	397 -134 -61 -72 -130
-c:ptur	397 -134 -61 -72 -130
-c:pu	-1689 1883 649 -2144 1301
-c:pu$	-945 11 997 -16 -48
-c:pub	435 -63 -296 -34 -41
-c:publ	435 -63 -296 -34 -41
-c:puc	-18 -21 -72 374 -263
-c:puch	-18 -21 -72 374 -263
-c:pud	-70 -616 -51 -76 814
-c:pudi	-70 -616 -51 -76 814
+c:pru	600 -67 -9 -447 -77
+c:pruf	600 -67 -9 -447 -77
+c:ps	-278 -693 809 733 -571
+c:ps$	-27 -547 272 753 -451
+c:pt	829 -167 -502 -356 195
+c:pt$	380 128 -276 -151 -82
+c:ptu	398 -136 -60 -72 -130
+c:ptur	398 -136 -60 -72 -130
+c:pu	-1697 1880 668 -2146 1295
+c:pu$	-945 12 998 -16 -48
+c:pub	435 -63 -296 -34 -42
+c:publ	435 -63 -296 -34 -42
+c:puc	-18 -21 -71 374 -263
+c:puch	-18 -21 -71 374 -263
+c:pud	-70 -616 -50 -76 813
+c:pudi	-70 -616 -50 -76 813
 c:puj	71 -7 -8 -17 -40
 c:puja	71 -7 -8 -17 -40
-c:pul	-314 482 204 -471 99
+c:pul	-314 481 208 -471 97
 c:pul$	-471 537 -30 -45 9
-c:puls	163 -47 270 -111 -275
-c:pum	-53 -10 65 -610 608
-c:pump	-53 -10 65 -610 608
+c:puls	162 -49 276 -112 -277
+c:pum	-53 -10 64 -610 609
+c:pump	-53 -10 64 -610 609
 c:pun	-26 215 -42 -17 -130
 c:punj	-26 215 -42 -17 -130
-c:pur	-734 1956 -141 -1495 414
-c:pur$	-890 2191 103 -1426 21
-c:pura	468 -274 -318 -307 431
-c:puri	-168 213 -214 -109 278
-c:purn	-162 -88 292 -132 91
+c:pur	-741 1953 -126 -1497 410
+c:pur$	-893 2185 118 -1428 17
+c:pura	466 -271 -319 -307 431
+c:puri	-169 215 -216 -109 279
+c:purn	-163 -89 294 -133 91
 c:put	-183 -101 -87 -530 901
 c:pute	-183 -101 -87 -530 901
 c:py	396 -133 -64 -72 -128
 c:py$	361 -124 -52 -72 -114
 c:pya	35 -9 -12 0 -14
 c:pya$	35 -9 -12 0 -14
-c:r$	6286 887 -1720 -327 -5126
-c:r0	2006 -73 -330 -215 -1388
-c:r01	1844 -44 -293 -203 -1303
-c:r01c	770 412 -311 -169 -701
-c:r01p	1108 -442 -185 -27 -452
-c:r3	-46 -80 -47 418 -244
-c:ra	-2260 -2270 1304 2153 1073
-c:ra$	-1202 -620 1174 98 550
-c:rab	953 818 -460 -356 -955
-c:rab$	894 829 -446 -343 -934
+c:r$	6283 881 -1718 -325 -5121
+c:r0	2006 -72 -331 -214 -1388
+c:r01	1843 -43 -293 -203 -1303
+c:r01c	769 412 -311 -169 -701
+c:r01p	1107 -442 -186 -27 -452
+c:r3	-46 -80 -48 418 -244
+c:ra	-2263 -2280 1318 2151 1073
+c:ra$	-1204 -618 1176 98 548
+c:rab	953 817 -458 -357 -955
+c:rab$	895 829 -444 -345 -934
 c:raba	59 -11 -14 -13 -21
-c:rac	-224 -241 -488 665 287
+c:rac	-224 -240 -488 665 287
 c:rach	-131 -160 -195 616 -129
-c:ract	-93 -81 -292 49 416
-c:rad	346 -49 202 -47 -452
-c:radi	345 -49 202 -47 -452
-c:raf	78 252 418 -101 -646
-c:raf$	-469 483 316 65 -394
-c:rafi	-297 -224 866 -153 -192
-c:rag	-143 1782 -101 -572 -966
-c:rage	-123 1335 -114 -145 -953
-c:rah	-2611 -1047 526 2865 267
-c:raha	-2774 -938 665 2281 766
-c:rahe	803 -1019 -626 484 358
-c:rahi	-1101 1586 -407 -448 370
-c:rai	-1690 -546 1413 -683 1506
-c:rai$	-91 61 141 -156 44
-c:raid	-13 130 -4 -85 -29
-c:rail	-1287 -244 929 -352 954
-c:rain	-300 -494 348 -91 537
-c:raj	-599 50 631 -76 -6
-c:raja	-319 109 388 125 -303
-c:raju	-25 129 71 -150 -25
-c:rak	-1256 1170 -68 522 -368
-c:rak$	472 -74 -97 -92 -209
-c:rake	-479 91 450 -245 183
-c:rakh	-1099 896 -403 885 -279
-c:ral	910 -432 582 -350 -710
-c:ral$	137 -158 749 -198 -529
-c:raly	773 -274 -167 -152 -180
-c:ram	-52 -218 497 77 -304
-c:ram$	-606 438 239 -57 -13
+c:ract	-93 -80 -293 50 416
+c:rad	347 -49 202 -47 -453
+c:radi	346 -49 203 -47 -452
+c:raf	78 249 421 -102 -646
+c:raf$	-469 480 319 64 -394
+c:rafi	-296 -226 867 -153 -192
+c:rag	-143 1781 -100 -572 -966
+c:rage	-123 1334 -114 -145 -952
+c:rah	-2609 -1048 523 2865 268
+c:raha	-2774 -941 663 2284 768
+c:rahe	802 -1013 -631 483 359
+c:rahi	-1099 1584 -408 -448 371
+c:rai	-1695 -549 1427 -685 1502
+c:rai$	-91 62 142 -156 43
+c:raid	-13 131 -4 -85 -29
+c:rail	-1291 -244 932 -352 954
+c:rain	-301 -498 356 -91 533
+c:raj	-599 48 632 -76 -6
+c:raja	-319 108 390 125 -303
+c:raju	-25 128 70 -149 -24
+c:rak	-1257 1169 -65 522 -368
+c:rak$	471 -74 -96 -92 -209
+c:rake	-479 91 450 -245 182
+c:rakh	-1100 895 -401 885 -279
+c:ral	918 -433 573 -350 -707
+c:ral$	145 -157 737 -198 -527
+c:raly	773 -276 -165 -153 -180
+c:ram	-52 -218 498 76 -304
+c:ram$	-607 438 239 -58 -13
 c:rame	-65 26 -51 -13 103
-c:ramp	639 -935 292 264 -260
-c:ran	1787 -712 923 -1512 -486
-c:ran$	-22 -29 -50 -201 302
-c:ranc	775 -479 -44 -60 -192
-c:rane	75 -16 -36 -722 699
-c:rang	-129 95 -26 -40 101
-c:rani	-268 288 -284 29 235
-c:rans	50 126 -25 -117 -34
-c:rant	833 -356 1248 -395 -1330
-c:rar	147 -888 1838 -190 -907
-c:rar$	147 -888 1838 -190 -907
-c:ras	-754 692 -264 642 -316
-c:rast	-433 375 -141 691 -492
-c:rat	-3288 145 -1400 2070 2473
-c:rat$	-3550 892 -748 837 2569
-c:rate	81 -40 -8 -236 202
+c:ramp	639 -934 291 264 -259
+c:ran	1788 -707 915 -1512 -484
+c:ran$	-22 -29 -51 -201 302
+c:ranc	774 -478 -43 -60 -192
+c:rane	74 -15 -36 -722 699
+c:rang	-129 94 -26 -40 101
+c:rani	-268 289 -285 29 235
+c:rans	50 125 -25 -117 -34
+c:rant	836 -354 1241 -395 -1328
+c:rar	147 -886 1838 -190 -909
+c:rar$	147 -886 1838 -190 -909
+c:ras	-752 690 -266 642 -314
+c:rast	-431 373 -141 691 -491
+c:rat	-3287 143 -1400 2069 2475
+c:rat$	-3549 890 -748 836 2571
+c:rate	81 -39 -8 -236 202
 c:rati	868 -280 -480 44 -153
-c:rato	-11 -111 -15 178 -41
-c:raty	-1514 -1161 -206 3065 -184
-c:rau	-119 -339 835 -159 -217
-c:raud	825 -74 -57 -42 -652
-c:raun	-542 -195 513 -58 282
-c:rav	-394 -744 -78 893 322
+c:rato	-11 -111 -15 177 -41
+c:raty	-1515 -1160 -206 3065 -184
+c:rau	-120 -340 841 -160 -221
+c:raud	826 -74 -57 -42 -653
+c:raun	-544 -196 519 -58 279
+c:rav	-393 -744 -78 893 322
 c:ravi	-190 -546 -62 929 -131
-c:rax	-162 -119 426 -35 -110
-c:raxa	-162 -119 426 -35 -110
+c:rax	-163 -124 433 -36 -110
+c:raxa	-163 -124 433 -36 -110
 c:ray	332 -525 -93 -286 571
 c:raye	123 -501 -77 -261 717
-c:rb	-224 243 -161 -126 267
-c:rba	-7 191 -59 -62 -63
-c:rbag	-91 -9 -20 -30 149
-c:rbh	-17 171 47 -12 -189
-c:rbha	-17 171 47 -12 -189
-c:rbi	-24 78 63 -25 -92
-c:rc	-1370 -609 236 869 873
-c:rce	-399 48 -109 346 113
-c:rce$	-231 -166 -98 349 147
-c:rch	-1010 -255 341 723 202
-c:rcha	-954 305 671 402 -424
-c:rchi	-68 -558 -329 322 633
-c:rcy	-754 -145 63 -146 981
-c:rcyc	-754 -145 63 -146 981
-c:rd	-857 456 884 519 -1002
-c:rd$	-140 749 -431 -22 -155
-c:rda	466 -148 -271 -52 4
-c:rday	466 -148 -271 -52 4
-c:rde	-293 163 662 293 -825
-c:rded	378 -134 -399 -35 191
-c:rder	-670 297 1061 329 -1016
+c:rb	-224 245 -165 -125 270
+c:rba	-7 192 -60 -62 -63
+c:rbag	-91 -9 -20 -30 150
+c:rbh	-17 172 46 -12 -189
+c:rbha	-17 172 46 -12 -189
+c:rbi	-23 77 61 -25 -90
+c:rc	-1371 -605 232 871 874
+c:rce	-400 50 -109 346 113
+c:rce$	-231 -166 -99 349 147
+c:rch	-1010 -255 337 725 203
+c:rcha	-953 305 668 403 -423
+c:rchi	-68 -558 -330 322 634
+c:rcy	-754 -144 64 -146 981
+c:rcyc	-754 -144 64 -146 981
+c:rd	-860 444 907 515 -1006
+c:rd$	-139 748 -432 -23 -154
+c:rda	465 -145 -272 -52 5
+c:rday	465 -145 -272 -52 5
+c:rde	-292 157 671 292 -828
+c:rded	379 -133 -401 -35 191
+c:rder	-671 290 1072 327 -1018
 c:rdi	37 180 -14 -69 -134
-c:rds	-808 -276 586 455 43
-c:rds$	-808 -276 586 455 43
-c:re	2782 -1048 -1658 -658 582
-c:re$	1017 -1127 -387 976 -479
-c:rea	1051 -1100 -309 -354 713
-c:rea$	883 -557 -74 -94 -158
-c:reac	-20 159 -17 -10 -112
+c:rds	-811 -282 599 454 40
+c:rds$	-811 -282 599 454 40
+c:re	2782 -1064 -1641 -660 582
+c:re$	1018 -1140 -371 973 -480
+c:rea	1052 -1102 -309 -354 713
+c:rea$	883 -556 -74 -95 -159
+c:reac	-20 158 -17 -10 -111
 c:read	67 -92 -86 -318 429
-c:reat	-239 -262 -128 71 557
-c:rec	-44 15 -318 59 288
-c:rece	249 321 -210 -168 -192
-c:reco	-100 -215 -96 -39 449
-c:red	97 -114 -78 -733 828
-c:red$	-456 -30 26 -580 1040
+c:reat	-240 -262 -127 71 557
+c:rec	-44 19 -321 59 287
+c:rece	248 325 -212 -168 -192
+c:reco	-100 -214 -96 -39 449
+c:red	96 -112 -78 -733 827
+c:red$	-457 -28 26 -580 1039
 c:redu	554 -84 -104 -154 -212
 c:ref	188 -310 -156 -64 343
 c:refu	188 -310 -156 -64 343
-c:reg	110 288 -94 -87 -217
+c:reg	111 286 -94 -86 -217
 c:rega	-108 171 -26 98 -135
-c:regi	218 117 -69 -185 -82
-c:reh	-672 277 237 -38 195
-c:reh$	-104 -57 421 -97 -164
-c:reht	-559 189 -120 70 419
-c:rek	60 -5 19 -61 -13
-c:reku	60 -5 19 -61 -13
-c:rel	549 -193 -294 -174 111
+c:regi	219 116 -68 -185 -82
+c:reh	-672 276 237 -37 196
+c:reh$	-104 -57 420 -96 -163
+c:reht	-559 187 -118 70 419
+c:rek	59 -5 20 -61 -14
+c:reku	59 -5 20 -61 -14
+c:rel	549 -193 -294 -174 112
 c:rele	576 -90 -245 -148 -93
 c:rem	1136 -156 -253 -351 -376
-c:ren	1657 603 -1270 -590 -400
-c:rend	1005 -83 -801 -59 -62
-c:rent	-238 582 -151 -38 -155
-c:rep	89 -16 -22 -144 94
-c:repo	89 -16 -22 -144 94
-c:rer	-106 356 211 -47 -413
-c:res	1857 -1595 -1242 -180 1160
-c:res$	1618 -820 -100 -403 -294
-c:resa	-395 -213 -77 -50 735
+c:ren	1655 598 -1263 -590 -399
+c:rend	1003 -83 -799 -59 -62
+c:rent	-239 577 -145 -38 -155
+c:rep	89 -16 -22 -144 93
+c:repo	89 -16 -22 -144 93
+c:rer	-106 356 210 -47 -412
+c:res	1859 -1597 -1242 -179 1160
+c:res$	1616 -820 -98 -403 -295
+c:resa	-394 -216 -76 -50 735
 c:resi	-254 -98 -26 530 -152
-c:resp	-107 -103 -10 348 -128
-c:rest	1189 -454 -917 -263 446
-c:resu	142 -85 -296 -134 374
+c:resp	-107 -103 -9 348 -128
+c:rest	1191 -453 -920 -263 445
+c:resu	141 -85 -297 -134 374
 c:ret	-193 37 -13 -74 242
-c:ret$	290 202 -336 -34 -123
-c:reta	-499 -159 327 -37 368
-c:rev	-1285 596 13 -210 887
-c:rev$	-546 -34 -27 -41 648
-c:reva	291 -151 129 -126 -143
-c:reve	-227 -135 -67 -15 444
-c:rey	-639 369 -143 -219 632
-c:rey$	-639 369 -143 -219 632
-c:rf	-66 48 117 83 -182
-c:rf$	-66 48 117 83 -182
-c:rg	-572 228 -5 507 -159
-c:rga	-267 -347 5 827 -217
-c:rgan	-267 -347 5 827 -217
-c:rge	-222 124 -23 40 81
-c:rge$	-91 24 -13 483 -402
-c:rgen	-131 100 -10 -443 483
-c:rh	-964 283 1231 -158 -391
-c:rha	-586 -308 901 -73 65
-c:rhan	-182 -415 371 -25 252
-c:rhau	-402 107 520 -46 -180
-c:rhi	-347 598 396 -78 -569
-c:rhi$	-347 598 396 -78 -569
-c:ri	-3164 3257 -171 -3405 3484
-c:ri$	-3277 1361 206 -1650 3359
-c:ria	-642 164 66 -207 619
-c:ria$	-359 -114 202 -48 320
-c:rial	-229 343 329 -125 -318
-c:rib	-432 289 -309 608 -156
-c:ribu	-432 289 -309 608 -156
-c:ric	128 -211 -230 -594 907
-c:rict	855 -98 -185 -477 -95
-c:rid	-440 -142 -146 -190 917
+c:ret$	291 202 -337 -34 -122
+c:reta	-500 -158 327 -37 368
+c:rev	-1284 596 11 -210 887
+c:rev$	-546 -34 -27 -41 647
+c:reva	292 -150 126 -126 -142
+c:reve	-227 -135 -66 -15 444
+c:rey	-639 370 -144 -219 633
+c:rey$	-639 370 -144 -219 633
+c:rf	-66 49 118 82 -182
+c:rf$	-66 49 118 82 -182
+c:rg	-572 222 2 506 -159
+c:rga	-267 -347 3 827 -216
+c:rgan	-267 -347 3 827 -216
+c:rge	-223 120 -16 39 80
+c:rge$	-91 25 -13 482 -402
+c:rgen	-132 95 -2 -443 483
+c:rh	-966 280 1238 -159 -392
+c:rha	-587 -313 909 -73 64
+c:rhan	-182 -417 372 -25 253
+c:rhau	-403 104 526 -46 -181
+c:rhi	-348 599 395 -78 -569
+c:rhi$	-348 599 395 -78 -569
+c:ri	-3163 3254 -165 -3407 3481
+c:ri$	-3277 1360 210 -1649 3357
+c:ria	-642 167 65 -207 618
+c:ria$	-360 -113 202 -49 319
+c:rial	-229 346 327 -125 -318
+c:rib	-432 290 -309 607 -156
+c:ribu	-432 290 -309 607 -156
+c:ric	129 -211 -230 -594 907
+c:rict	856 -98 -185 -477 -95
+c:rid	-440 -141 -146 -190 917
 c:ride	-174 283 -22 -10 -77
-c:ridt	-65 -214 -251 -144 675
-c:rie	-449 698 -51 -51 -146
-c:rier	-327 476 -27 -26 -95
-c:rif	401 224 -91 -333 -202
-c:rifi	542 -88 -57 -315 -81
-c:rig	-87 76 189 -24 -154
-c:righ	-87 76 189 -24 -154
-c:rim	-259 -286 1219 -133 -542
+c:ridt	-65 -214 -252 -144 675
+c:rie	-450 700 -52 -51 -146
+c:rier	-328 477 -28 -26 -95
+c:rif	401 225 -91 -333 -202
+c:rifi	542 -89 -57 -316 -81
+c:rig	-87 76 190 -25 -155
+c:righ	-87 76 190 -25 -155
+c:rim	-256 -286 1216 -133 -541
 c:rima	-18 54 -17 113 -133
-c:rime	228 -29 -22 -26 -150
-c:rimi	-469 -311 1259 -220 -258
-c:rin	671 512 -42 30 -1171
-c:rin$	189 653 -278 -150 -414
-c:ring	-72 216 250 275 -670
-c:rink	555 -358 -14 -95 -88
+c:rime	227 -29 -23 -26 -150
+c:rimi	-466 -312 1255 -220 -257
+c:rin	672 510 -41 29 -1170
+c:rin$	189 653 -277 -150 -414
+c:ring	-71 214 250 275 -669
+c:rink	554 -357 -14 -96 -88
 c:rip	35 -9 -12 0 -14
 c:ripy	35 -9 -12 0 -14
-c:ris	131 634 -181 -204 -381
-c:ris$	267 109 -67 -37 -271
-c:rist	-131 409 -111 -82 -85
-c:rit	-290 482 298 -94 -395
-c:rit$	-290 482 298 -94 -395
-c:riv	-301 764 93 -571 15
-c:rive	-291 822 -88 -500 57
-c:riy	-186 63 84 -229 268
-c:riya	-186 63 84 -229 268
-c:rj	-135 541 28 -106 -328
-c:rj$	3 195 -12 -31 -154
-c:rji	-103 173 -27 -5 -37
-c:rji$	-103 173 -27 -5 -37
-c:rju	-34 173 68 -70 -137
-c:rk	-510 2558 -1144 -521 -384
-c:rk$	875 748 -625 -498 -500
-c:rka	-45 363 -220 -8 -90
+c:ris	131 634 -180 -204 -380
+c:ris$	266 109 -67 -37 -271
+c:rist	-131 408 -111 -82 -85
+c:rit	-290 483 296 -94 -395
+c:rit$	-290 483 296 -94 -395
+c:riv	-303 762 98 -571 15
+c:rive	-291 824 -91 -499 57
+c:riy	-186 64 84 -229 268
+c:riya	-186 64 84 -229 268
+c:rj	-135 539 32 -107 -330
+c:rj$	3 195 -12 -31 -155
+c:rji	-103 174 -28 -5 -37
+c:rji$	-103 174 -28 -5 -37
+c:rju	-34 170 72 -71 -138
+c:rk	-509 2560 -1148 -520 -384
+c:rk$	876 747 -626 -498 -499
+c:rka	-45 362 -219 -8 -90
 c:rkar	-44 363 -223 -8 -89
-c:rke	-849 1386 -36 120 -621
-c:rke$	-1149 1191 -53 35 -23
-c:rked	-393 1083 -259 -335 -96
-c:rket	759 -884 277 330 -483
-c:rkh	-373 565 -60 424 -555
-c:rkha	-373 565 -60 424 -555
-c:rki	-304 -410 -277 -128 1119
-c:rki$	-20 3 67 -15 -34
-c:rkin	-285 -413 -344 -112 1154
-c:rl	-641 -370 -251 -108 1370
-c:rlo	-265 -44 -30 -20 358
-c:rm	246 -288 -60 887 -785
-c:rm$	-86 -409 826 -89 -243
-c:rma	759 -257 -646 -53 197
-c:rma$	-4 -208 -11 -5 227
-c:rmat	763 -49 -635 -48 -30
-c:rme	64 508 -483 544 -633
-c:rmen	-201 559 243 -44 -558
-c:rmer	508 -48 -376 -17 -66
-c:rmi	-91 -158 -107 477 -120
-c:rmis	-91 -158 -107 477 -120
-c:rn	1833 626 -897 106 -1668
-c:rn$	869 -241 -251 -122 -255
-c:rna	200 397 -843 452 -207
-c:rna$	205 309 -839 458 -133
-c:rne	888 234 157 -644 -635
-c:rne$	1050 322 -135 -511 -726
-c:rnea	-162 -88 292 -132 91
-c:rni	-108 248 67 340 -548
-c:rnin	-108 248 67 340 -548
-c:ro	144 -2974 932 -3555 5453
-c:ro$	1314 -461 527 -786 -593
-c:roa	-1494 140 -744 30 2068
-c:road	-1252 143 -394 -575 2078
-c:rod	312 -509 -102 -149 449
-c:rodu	652 -472 -27 -89 -65
-c:roh	580 -325 -172 -449 366
-c:rohi	800 -254 -51 -351 -144
-c:roht	-220 -71 -121 -98 511
-c:roj	-569 449 -166 -650 936
-c:roj$	-569 449 -166 -650 936
+c:rke	-849 1388 -38 120 -621
+c:rke$	-1150 1193 -53 34 -24
+c:rked	-392 1079 -257 -334 -96
+c:rket	759 -881 274 330 -482
+c:rkh	-373 568 -63 424 -556
+c:rkha	-373 568 -63 424 -556
+c:rki	-303 -412 -277 -127 1119
+c:rki$	-19 3 65 -15 -34
+c:rkin	-284 -415 -342 -112 1153
+c:rl	-641 -371 -251 -108 1370
+c:rlo	-265 -44 -30 -20 359
+c:rm	247 -288 -58 886 -787
+c:rm$	-86 -410 830 -89 -245
+c:rma	760 -257 -648 -53 197
+c:rma$	-4 -207 -11 -5 227
+c:rmat	764 -49 -637 -48 -30
+c:rme	66 510 -486 544 -634
+c:rmen	-202 560 243 -44 -558
+c:rmer	509 -48 -378 -17 -66
+c:rmi	-91 -159 -107 477 -120
+c:rmis	-91 -159 -107 477 -120
+c:rn	1833 619 -887 105 -1670
+c:rn$	868 -241 -251 -122 -255
+c:rna	200 396 -841 452 -207
+c:rna$	205 308 -837 457 -133
+c:rne	887 236 157 -645 -636
+c:rne$	1050 325 -137 -512 -726
+c:rnea	-163 -89 294 -133 91
+c:rni	-107 240 75 340 -548
+c:rnin	-107 240 75 340 -548
+c:ro	147 -2978 933 -3556 5454
+c:ro$	1312 -466 532 -786 -592
+c:roa	-1494 142 -748 30 2070
+c:road	-1252 145 -397 -575 2079
+c:rod	312 -507 -103 -150 448
+c:rodu	652 -470 -28 -89 -65
+c:roh	582 -327 -172 -449 366
+c:rohi	802 -256 -51 -351 -145
+c:roht	-220 -71 -122 -98 510
+c:roj	-568 445 -162 -650 935
+c:roj$	-568 445 -162 -650 935
 c:rol	-11 132 435 -185 -371
-c:role	-115 132 339 -90 -266
-c:rom	-1217 -517 -503 -585 2823
-c:rom$	-1217 -517 -503 -585 2823
-c:ron	-252 303 -179 -202 330
-c:rong	-80 406 -39 16 -304
-c:rop	529 -676 1271 -100 -1024
+c:role	-115 133 338 -90 -266
+c:rom	-1216 -521 -500 -585 2822
+c:rom$	-1216 -521 -500 -585 2822
+c:ron	-252 304 -181 -201 331
+c:rong	-80 406 -40 16 -303
+c:rop	530 -674 1266 -100 -1023
 c:rope	426 -12 -294 -34 -86
-c:ropi	103 -664 1565 -66 -938
-c:ros	-452 -311 1285 -388 -133
-c:rot	241 -610 -192 -55 617
+c:ropi	105 -662 1560 -66 -937
+c:ros	-451 -312 1287 -389 -135
+c:rot	239 -607 -192 -55 616
 c:rote	-331 -164 -153 -37 685
-c:rou	-463 771 -494 -1029 1215
+c:rou	-463 768 -489 -1030 1214
 c:roud	7 -2 -1 -1 -3
-c:roun	-1344 660 -44 -809 1537
-c:roup	780 -357 -490 -212 279
+c:roun	-1343 655 -39 -810 1536
+c:roup	778 -355 -490 -212 279
 c:rout	-123 343 -25 -56 -139
-c:rov	229 -493 249 -115 131
-c:rovn	-131 -459 365 -43 268
-c:rp	-988 1111 -143 517 -497
-c:rpa	-605 -549 -57 1296 -86
-c:rpan	-590 -759 -10 1373 -14
-c:rpi	-209 533 62 -489 103
-c:rpio	-170 537 203 -445 -125
-c:rpo	-123 -37 -18 -38 217
-c:rpu	-47 1048 -127 -167 -707
-c:rpur	-47 1048 -127 -167 -707
-c:rs	829 1901 -1995 860 -1595
-c:rs$	940 343 -1432 1302 -1153
-c:rsa	-511 780 -230 387 -426
-c:rsa$	-301 176 -102 450 -223
-c:rsau	-22 68 -84 -52 90
-c:rsd	-153 536 -15 -312 -56
-c:rsda	-153 536 -15 -312 -56
-c:rso	329 105 -354 -16 -64
-c:rson	329 105 -354 -16 -64
-c:rt	-156 650 -1287 -363 1155
-c:rt$	919 -458 -338 -863 740
-c:rta	-887 -713 513 244 842
-c:rta$	-1021 -706 522 245 959
+c:rov	229 -493 247 -115 132
+c:rovn	-131 -458 363 -43 268
+c:rp	-989 1106 -138 517 -496
+c:rpa	-605 -549 -57 1297 -86
+c:rpan	-591 -760 -10 1374 -14
+c:rpi	-210 528 67 -489 104
+c:rpio	-171 531 210 -445 -125
+c:rpo	-122 -38 -18 -38 216
+c:rpu	-47 1049 -128 -167 -706
+c:rpur	-47 1049 -128 -167 -706
+c:rs	829 1902 -2004 865 -1592
+c:rs$	939 344 -1438 1305 -1150
+c:rsa	-511 780 -231 387 -425
+c:rsa$	-301 175 -102 451 -223
+c:rsau	-22 69 -85 -52 90
+c:rsd	-153 536 -16 -311 -56
+c:rsda	-153 536 -16 -311 -56
+c:rso	330 105 -356 -15 -64
+c:rson	330 105 -356 -15 -64
+c:rt	-154 643 -1283 -362 1157
+c:rt$	918 -461 -333 -863 740
+c:rta	-885 -717 517 244 841
+c:rta$	-1019 -710 526 245 958
 c:rtd	216 -95 -24 -43 -55
 c:rtda	216 -95 -24 -43 -55
-c:rte	702 527 -262 -940 -28
-c:rte$	893 -485 -284 -333 210
-c:rter	-185 830 32 -549 -128
-c:rti	111 -159 -434 -146 627
-c:rti$	71 -5 -260 -109 303
-c:rtif	195 -35 -55 -11 -94
-c:rtio	-140 -191 -110 -20 461
-c:rto	-846 2880 -844 -627 -564
-c:rton	-846 2880 -844 -627 -564
-c:rty	-220 -1166 -372 2042 -284
-c:rty$	-220 -1166 -372 2042 -284
-c:ru	-2440 1916 -737 -1662 2923
-c:ru$	-438 1109 -23 274 -921
-c:ruf	481 205 -25 -503 -158
-c:ruf$	481 205 -25 -503 -158
-c:ruk	-1069 575 -339 -460 1293
-c:ruk$	-799 1142 -991 -295 943
-c:ruka	-47 -192 686 -145 -302
-c:rum	-573 1931 -380 -483 -495
-c:rum$	-753 1312 -308 -187 -64
-c:rums	-197 666 -66 -40 -363
-c:run	-29 -366 577 -132 -50
-c:run$	-236 -194 232 -25 222
-c:rup	-706 -1091 -395 98 2094
-c:rup$	-378 -818 -36 -35 1266
-c:rupa	-65 -137 -279 -122 603
-c:rupi	-263 -137 -80 255 225
+c:rte	702 530 -264 -940 -28
+c:rte$	892 -483 -285 -334 209
+c:rter	-185 830 31 -549 -127
+c:rti	110 -158 -435 -145 629
+c:rti$	71 -5 -261 -109 304
+c:rtif	195 -35 -54 -11 -94
+c:rtio	-140 -190 -111 -20 461
+c:rto	-845 2875 -840 -627 -563
+c:rton	-845 2875 -840 -627 -563
+c:rty	-220 -1166 -373 2042 -284
+c:rty$	-220 -1166 -373 2042 -284
+c:ru	-2441 1909 -728 -1663 2923
+c:ru$	-439 1105 -17 271 -920
+c:ruf	480 205 -25 -502 -158
+c:ruf$	480 205 -25 -502 -158
+c:ruk	-1069 570 -333 -460 1292
+c:ruk$	-798 1138 -988 -295 943
+c:ruka	-47 -194 689 -146 -302
+c:rum	-574 1935 -383 -483 -495
+c:rum$	-752 1314 -310 -187 -64
+c:rums	-198 668 -67 -40 -363
+c:run	-29 -367 580 -132 -51
+c:run$	-236 -194 233 -25 221
+c:rup	-706 -1089 -397 98 2094
+c:rup$	-378 -817 -36 -35 1266
+c:rupa	-65 -136 -281 -122 603
+c:rupi	-263 -136 -80 254 225
 c:rur	618 -53 -8 -540 -18
 c:rv	825 -269 -97 -233 -226
-c:rva	407 -475 61 -26 32
+c:rva	407 -474 61 -27 32
 c:rvai	35 -13 -17 20 -24
 c:rvaj	-476 -257 280 674 -221
 c:rvar	1057 -151 -189 -523 -194
-c:rve	299 255 -150 -175 -229
-c:ry	-886 204 1222 -1222 683
-c:ry$	-545 92 1240 -1421 634
-c:rya	-40 -129 -78 -145 392
-c:ryan	-39 -128 -89 -143 400
-c:ryi	-332 -342 -152 495 330
-c:ryin	-332 -342 -152 495 330
-c:ryo	-11 -89 189 -154 64
-c:ryon	-11 -89 189 -154 64
-c:s$	-44 832 758 -1391 -155
-c:sa	604 2244 10 -477 -2382
-c:sa$	-442 -410 255 756 -158
-c:sab	2503 -854 -1305 -284 -60
-c:sab$	2634 -1119 -582 7 -941
-c:saba	195 -294 -351 -23 472
+c:rve	299 254 -149 -175 -229
+c:ry	-889 262 1157 -1217 688
+c:ry$	-549 154 1173 -1416 638
+c:rya	-40 -128 -80 -145 392
+c:ryan	-39 -128 -90 -143 400
+c:ryi	-331 -343 -151 495 330
+c:ryin	-331 -343 -151 495 330
+c:ryo	-10 -92 192 -154 64
+c:ryon	-10 -92 192 -154 64
+c:s$	-40 878 688 -1383 -144
+c:sa	602 2230 25 -476 -2382
+c:sa$	-443 -409 254 755 -158
+c:sab	2501 -848 -1309 -284 -60
+c:sab$	2631 -1114 -584 8 -941
+c:saba	196 -296 -349 -23 473
 c:sabh	149 -89 -177 -10 127
-c:sabj	-446 619 -75 -122 24
-c:sabk	239 -246 -81 -125 213
-c:sabu	-14 -304 -41 424 -65
-c:sac	1081 -491 -31 -433 -125
-c:sach	1081 -491 -31 -433 -125
-c:sad	355 238 88 -778 97
-c:sada	831 -156 -136 -342 -198
-c:sadi	-476 394 224 -436 295
-c:saf	-395 1276 -290 -175 -416
-c:safe	94 644 -277 -140 -321
-c:sag	148 -230 -375 180 276
-c:sage	148 -230 -375 180 276
-c:sah	-325 168 185 -249 221
-c:sah$	-103 340 -115 -7 -115
-c:saha	6 128 -362 -226 455
-c:sahn	-52 -583 696 -8 -53
-c:sak	308 570 -885 -128 134
-c:sakr	-44 210 -82 193 -276
-c:sakt	396 -100 -558 -186 449
-c:sal	917 -135 -512 -1513 1243
-c:sal$	189 -41 -56 -1453 1361
-c:sala	686 -49 -527 -49 -61
-c:sale	461 -370 35 -11 -116
+c:sabj	-446 620 -75 -122 24
+c:sabk	239 -245 -82 -125 213
+c:sabu	-15 -303 -41 424 -65
+c:sac	1080 -491 -31 -433 -125
+c:sach	1080 -491 -31 -433 -125
+c:sad	357 239 86 -778 97
+c:sada	832 -155 -137 -342 -198
+c:sadi	-475 394 223 -436 294
+c:saf	-396 1276 -289 -175 -416
+c:safe	94 643 -276 -139 -321
+c:sag	148 -229 -375 180 276
+c:sage	148 -229 -375 180 276
+c:sah	-322 163 186 -249 222
+c:sah$	-103 339 -115 -7 -114
+c:saha	6 129 -364 -226 455
+c:sahn	-52 -585 698 -8 -53
+c:sak	308 570 -883 -128 133
+c:sakr	-44 211 -82 193 -277
+c:sakt	396 -101 -557 -186 448
+c:sal	914 -130 -515 -1512 1243
+c:sal$	185 -36 -58 -1452 1361
+c:sala	686 -48 -528 -49 -61
+c:sale	459 -367 35 -11 -116
 c:salu	58 -15 -6 -8 -29
-c:sam	-398 1588 -1179 128 -139
-c:sam$	54 612 -870 -398 603
-c:sama	779 -470 -176 99 -233
+c:sam	-399 1586 -1178 128 -138
+c:sam$	53 612 -872 -398 604
+c:sama	778 -471 -173 99 -233
 c:same	-216 -43 -39 -50 348
-c:samn	-298 244 -122 619 -444
-c:san	-320 423 -408 -319 624
-c:san$	128 -251 -106 -143 372
-c:sand	-477 547 -278 -64 272
-c:sang	-322 111 -18 459 -230
-c:sanh	399 -18 -19 -330 -32
-c:sanj	-85 -123 -51 -158 417
-c:sank	-39 -17 156 -5 -95
-c:sanp	-102 217 -14 -46 -55
-c:sant	179 -43 -79 -33 -25
-c:sap	-352 152 -540 55 685
-c:sap$	-720 336 -467 96 755
-c:sar	789 1548 -7 197 -2528
-c:sar$	163 -47 270 -111 -275
-c:sara	317 1363 -149 -608 -924
+c:samn	-298 245 -122 619 -443
+c:san	-318 410 -397 -318 624
+c:san$	130 -254 -105 -143 372
+c:sand	-478 549 -280 -64 272
+c:sang	-322 111 -20 459 -229
+c:sanh	398 -18 -19 -329 -32
+c:sanj	-84 -134 -43 -157 419
+c:sank	-39 -18 161 -6 -98
+c:sanp	-103 217 -14 -46 -55
+c:sant	179 -43 -78 -33 -25
+c:sap	-354 157 -543 54 685
+c:sap$	-721 341 -470 95 755
+c:sar	787 1548 0 196 -2532
+c:sar$	162 -49 276 -112 -277
+c:sara	318 1364 -147 -609 -926
 c:sare	1186 -108 -47 -63 -968
-c:sari	-206 736 150 -369 -311
+c:sari	-208 737 150 -370 -311
 c:sark	-44 363 -223 -8 -89
-c:sarp	-590 -759 -10 1373 -14
-c:sas	-814 473 735 -92 -301
-c:sasu	-648 -31 808 -28 -101
-c:sat	-171 -1282 351 442 660
-c:sat$	99 -855 663 535 -443
-c:sata	-111 -332 -223 -68 735
-c:satu	-159 -95 -89 -25 368
-c:sau	444 -57 -63 -341 17
-c:saun	-22 68 -84 -52 90
-c:sav	-179 -393 1732 -155 -1005
-c:sav$	-964 -200 1408 -58 -186
-c:save	277 -82 -42 -30 -123
-c:say	-169 -285 202 -54 306
-c:say$	-225 -135 -68 -15 444
+c:sarp	-591 -760 -10 1374 -14
+c:sas	-806 474 723 -92 -299
+c:sasu	-640 -30 796 -27 -99
+c:sat	-173 -1296 365 443 661
+c:sat$	99 -861 669 535 -442
+c:sata	-111 -342 -215 -68 736
+c:satu	-161 -93 -89 -25 368
+c:sau	442 -58 -62 -341 17
+c:saun	-22 69 -85 -52 90
+c:sav	-178 -394 1731 -155 -1004
+c:sav$	-964 -202 1410 -58 -186
+c:save	277 -81 -42 -30 -124
+c:say	-171 -287 208 -55 305
+c:say$	-225 -135 -68 -15 443
 c:saya	33 -9 -3 -5 -17
-c:says	23 -141 273 -34 -121
-c:sb	-474 -82 -99 -128 784
-c:sba	-146 41 0 -46 151
-c:sc	1128 332 294 -143 -1611
-c:sca	-87 -7 367 -112 -160
-c:scap	-110 -84 476 -50 -232
-c:scar	-141 106 -72 -51 157
-c:sch	-66 -49 -593 158 550
-c:schu	-104 -22 -584 159 551
-c:sco	696 -71 422 -134 -912
-c:scon	275 -543 402 417 -551
-c:scor	421 472 20 -551 -362
-c:scu	-230 485 158 -37 -376
-c:scut	-230 485 158 -37 -376
-c:sd	-321 1032 -100 -357 -253
-c:sda	-361 1038 -95 -345 -238
-c:sday	-361 1038 -95 -345 -238
-c:se	460 2197 840 -3307 -190
-c:se$	51 1221 1006 -3314 1036
-c:sea	-176 272 -562 -85 551
-c:seas	-125 111 -526 -40 581
-c:sec	290 202 -336 -34 -123
-c:secr	290 202 -336 -34 -123
-c:sed	-903 169 1502 330 -1097
-c:sed$	-903 169 1502 330 -1097
-c:sei	527 -200 -185 94 -235
-c:seij	673 -119 -219 -159 -175
-c:seik	-145 -81 34 253 -60
+c:says	21 -143 278 -35 -121
+c:sb	-475 -82 -99 -128 784
+c:sba	-146 41 0 -46 150
+c:sc	1126 325 303 -143 -1611
+c:sca	-88 -5 363 -112 -158
+c:scap	-110 -82 472 -50 -231
+c:scar	-141 107 -72 -51 157
+c:sch	-67 -48 -595 159 550
+c:schu	-104 -21 -585 159 552
+c:sco	695 -79 436 -135 -916
+c:scon	274 -546 408 417 -553
+c:scor	421 467 28 -552 -363
+c:scu	-230 483 158 -36 -375
+c:scut	-230 483 158 -36 -375
+c:sd	-321 1032 -101 -357 -254
+c:sda	-361 1038 -95 -344 -238
+c:sday	-361 1038 -95 -344 -238
+c:se	458 2184 866 -3311 -198
+c:se$	46 1213 1030 -3318 1028
+c:sea	-175 271 -561 -85 551
+c:seas	-125 110 -525 -40 580
+c:sec	291 202 -337 -34 -122
+c:secr	291 202 -337 -34 -122
+c:sed	-903 162 1512 329 -1099
+c:sed$	-903 162 1512 329 -1099
+c:sei	528 -201 -185 94 -236
+c:seij	673 -119 -219 -159 -176
+c:seik	-145 -82 34 253 -60
 c:sel	290 -288 -89 -416 503
 c:sele	-23 -443 -39 -8 512
-c:sem	148 -34 -42 -33 -38
-c:semb	148 -34 -42 -33 -38
+c:sem	148 -34 -43 -33 -38
+c:semb	148 -34 -43 -33 -38
 c:sen	403 -400 -315 -340 652
-c:sena	783 -213 -120 -104 -346
-c:send	-380 -187 -195 -236 998
-c:ser	-79 387 -528 436 -217
+c:sena	783 -213 -120 -103 -346
+c:send	-380 -188 -195 -236 999
+c:ser	-77 387 -528 436 -217
 c:ser$	-47 -40 231 -73 -70
-c:serv	-73 261 -59 -60 -70
-c:ses	-52 838 -452 -58 -276
-c:ses$	605 155 -444 -50 -266
-c:set	-611 975 -48 54 -370
-c:setu	-247 348 -19 -12 -69
-c:sex	-140 -191 -110 -20 461
-c:sext	-140 -191 -110 -20 461
-c:si	-2033 2095 1299 663 -2024
-c:si$	711 -1195 -676 2383 -1222
-c:sid	-1247 -119 -593 931 1028
-c:side	-1061 -27 -568 498 1158
+c:serv	-72 260 -58 -60 -70
+c:ses	-47 834 -453 -58 -276
+c:ses$	607 154 -445 -50 -265
+c:set	-610 974 -48 54 -370
+c:setu	-247 347 -19 -12 -69
+c:sex	-140 -190 -111 -20 461
+c:sext	-140 -190 -111 -20 461
+c:si	-2030 2113 1275 666 -2024
+c:si$	710 -1197 -673 2382 -1223
+c:sid	-1248 -119 -591 930 1028
+c:side	-1062 -27 -566 498 1158
 c:sidi	-254 -98 -26 530 -152
-c:sin	-1670 -705 3077 -147 -555
-c:sin$	-424 -30 461 59 -66
-c:sinc	-180 -83 -1 355 -90
-c:sine	-52 -149 380 -60 -119
-c:sing	-1030 -445 2261 -502 -284
-c:sio	250 -57 -166 139 -166
-c:sion	250 -57 -166 139 -166
-c:sir	-1170 4066 -1060 -395 -1442
-c:sir$	-1037 3776 -1029 -387 -1324
-c:sirf	-33 -33 -25 221 -130
-c:sirj	-103 173 -27 -5 -37
-c:sit	-605 365 1104 -41 -823
-c:sita	-204 684 125 -39 -566
-c:site	-453 -302 992 -61 -175
-c:siti	44 -13 -11 61 -81
-c:siv	-879 319 269 -243 535
-c:siv$	-142 -44 -18 -26 230
+c:sin	-1670 -649 3006 -140 -548
+c:sin$	-426 -30 463 59 -66
+c:sinc	-180 -83 0 354 -90
+c:sine	-52 -150 382 -60 -119
+c:sing	-1027 -387 2186 -495 -277
+c:sio	251 -59 -165 138 -165
+c:sion	251 -59 -165 138 -165
+c:sir	-1163 4100 -1114 -388 -1436
+c:sir$	-1031 3811 -1082 -380 -1318
+c:sirf	-33 -33 -24 220 -129
+c:sirj	-103 174 -28 -5 -37
+c:sit	-610 437 1025 -34 -818
+c:sita	-204 685 124 -39 -566
+c:site	-458 -231 913 -53 -171
+c:siti	43 -13 -11 61 -81
+c:siv	-879 318 270 -244 535
+c:siv$	-142 -45 -17 -26 230
 c:siva	-731 180 297 -160 415
-c:sk	-1923 1288 -294 434 495
-c:sk$	-138 -74 -29 -206 445
-c:ska	-548 897 -204 29 -175
-c:ska$	-328 945 -184 -213 -220
-c:skar	-220 -48 -20 242 45
-c:ske	-88 306 -75 -35 -107
-c:ske$	-88 306 -75 -35 -107
-c:ski	142 -269 178 414 -464
-c:skin	372 -246 -22 449 -552
-c:sko	-869 -533 111 380 911
-c:sko$	-869 -533 111 380 911
-c:sky	-415 880 -269 -51 -145
-c:sky$	-415 880 -269 -51 -145
-c:sl	412 -252 451 -219 -392
-c:sli	612 -291 465 -184 -603
-c:slip	-160 -288 466 576 -594
-c:sm	-2838 1964 -367 -76 1317
-c:sma	-412 -609 -142 -117 1279
-c:smak	-70 -682 -53 -77 881
-c:smal	-342 73 -89 -40 397
-c:sme	-1649 2552 -158 150 -896
-c:sme$	-354 682 -72 204 -459
-c:smel	-1294 1871 -86 -54 -437
-c:sn	-685 -207 -36 467 462
-c:sna	-369 -50 -281 -87 788
-c:snat	-369 -50 -281 -87 788
-c:sne	-284 -152 -55 565 -73
-c:sne$	-284 -152 -55 565 -73
-c:so	-2082 1006 -727 -451 2253
-c:so$	169 -375 -279 -202 686
-c:soc	886 -192 -31 -536 -126
-c:sol	-937 398 -189 -34 762
-c:sold	-937 398 -189 -34 762
-c:som	-1624 696 569 605 -247
+c:sk	-1923 1283 -287 433 494
+c:sk$	-138 -73 -29 -206 445
+c:ska	-549 899 -203 28 -176
+c:ska$	-329 947 -183 -214 -221
+c:skar	-220 -47 -20 242 45
+c:ske	-87 305 -75 -36 -108
+c:ske$	-87 305 -75 -36 -108
+c:ski	141 -269 179 414 -464
+c:skin	371 -246 -22 449 -552
+c:sko	-869 -535 114 379 911
+c:sko$	-869 -535 114 379 911
+c:sky	-413 877 -268 -51 -144
+c:sky$	-413 877 -268 -51 -144
+c:sl	412 -254 453 -219 -393
+c:sli	612 -293 468 -184 -603
+c:slip	-160 -291 469 576 -594
+c:sm	-2837 1965 -367 -77 1316
+c:sma	-413 -607 -141 -117 1278
+c:smak	-71 -682 -52 -77 881
+c:smal	-342 75 -89 -40 397
+c:sme	-1647 2552 -159 150 -896
+c:sme$	-355 684 -73 203 -460
+c:smel	-1292 1868 -86 -54 -436
+c:sn	-686 -206 -37 467 463
+c:sna	-369 -51 -280 -88 787
+c:snat	-369 -51 -280 -88 787
+c:sne	-286 -151 -55 565 -73
+c:sne$	-286 -151 -55 565 -73
+c:so	-2083 1001 -720 -451 2253
+c:so$	169 -377 -276 -202 686
+c:soc	885 -191 -31 -536 -126
+c:sol	-937 398 -191 -34 763
+c:sold	-937 398 -191 -34 763
+c:som	-1624 697 569 605 -247
 c:some	-1270 848 -187 747 -138
-c:son	-176 266 -796 425 281
-c:son$	-204 258 -533 -47 526
+c:son	-174 266 -800 426 282
+c:son$	-204 257 -531 -47 525
 c:sonb	-153 -272 -28 506 -53
-c:sone	-120 184 25 -29 -60
-c:sonu	-23 29 99 7 -112
-c:sop	-629 535 -121 -53 269
-c:sop$	-629 535 -121 -53 269
-c:sou	285 -107 -429 -37 289
-c:soy	-26 -4 236 -68 -138
-c:soya	-26 -4 236 -68 -138
-c:sp	2189 -323 -1597 -1051 781
-c:sp$	1699 -62 -1408 -70 -160
+c:sone	-121 185 25 -29 -60
+c:sonu	-23 30 95 8 -110
+c:sop	-629 533 -120 -53 270
+c:sop$	-629 533 -120 -53 270
+c:sou	283 -110 -424 -37 288
+c:soy	-26 -4 239 -69 -139
+c:soya	-26 -4 239 -69 -139
+c:sp	2186 -322 -1594 -1051 781
+c:sp$	1696 -63 -1403 -70 -160
 c:spa	950 -147 -249 -148 -407
 c:spam	950 -147 -249 -148 -407
-c:spe	-477 -136 564 692 -643
-c:spe$	-150 -115 744 -106 -373
-c:spea	-214 50 -112 444 -168
-c:spec	-114 -71 -68 354 -101
+c:spe	-478 -134 562 692 -642
+c:spe$	-149 -114 741 -105 -373
+c:spea	-214 52 -113 444 -169
+c:spec	-115 -71 -66 354 -101
 c:spi	-421 351 -543 -439 1052
-c:spit	-20 -92 -425 -420 956
+c:spit	-19 -93 -424 -420 956
 c:spl	312 -450 -5 -20 163
 c:sple	312 -450 -5 -20 163
-c:spo	3 -126 334 -193 -18
-c:spor	38 -13 -63 -151 187
-c:spu	-253 294 -285 -617 862
+c:spo	4 -127 333 -193 -17
+c:spor	39 -14 -62 -151 188
+c:spu	-253 294 -285 -617 861
 c:sput	-183 -101 -87 -530 901
-c:sr	-389 -135 1066 -66 -476
-c:sra	-716 -99 1114 -49 -251
-c:sra$	-716 -99 1114 -49 -251
-c:st	868 -588 -1833 1321 232
-c:st$	2829 -1823 -1345 -313 652
-c:sta	1499 -1003 -957 1541 -1081
+c:sr	-389 -134 1064 -66 -475
+c:sra	-715 -98 1113 -48 -251
+c:sra$	-715 -98 1113 -48 -251
+c:st	872 -525 -1908 1326 235
+c:st$	2831 -1816 -1351 -314 651
+c:sta	1499 -1004 -954 1541 -1082
 c:sta$	-209 -167 -69 707 -262
-c:staf	325 631 -266 -393 -297
+c:staf	325 630 -265 -393 -297
 c:stag	-98 31 -54 -32 154
-c:stan	-1072 706 -160 1155 -628
-c:stat	981 -813 -267 -300 399
-c:stay	547 -490 12 -7 -62
-c:ste	-652 654 -359 -40 397
-c:ste$	-224 542 -73 -10 -234
+c:stan	-1067 703 -164 1156 -627
+c:stat	977 -810 -263 -301 396
+c:stay	546 -489 12 -7 -62
+c:ste	-648 645 -352 -41 394
+c:ste$	-223 539 -73 -10 -233
 c:sted	614 -102 -184 -161 -167
-c:ster	-397 277 237 240 -358
-c:sti	-314 27 370 -485 402
-c:sti$	-11 95 -9 -39 -36
-c:stic	99 199 -357 -412 471
-c:stil	-636 82 859 -90 -215
-c:stin	273 -246 -60 158 -125
-c:sto	-668 1322 334 -762 -226
-c:stol	454 -213 -308 -216 283
-c:stop	-391 93 -97 314 80
-c:stor	-401 1020 766 -849 -536
-c:str	677 879 -708 156 -1004
-c:stri	401 467 -559 44 -352
-c:stro	-80 406 -39 16 -304
-c:su	-1949 3628 -496 -1372 189
-c:sub	-532 1607 884 -154 -1805
-c:suba	-634 1485 911 -99 -1663
-c:subh	171 -29 -15 -43 -84
-c:suc	262 5 -239 -13 -15
-c:such	262 5 -239 -13 -15
-c:sud	219 -49 82 -41 -211
-c:suk	-91 418 -40 -46 -241
-c:sukh	-91 418 -40 -46 -241
-c:sul	-20 -227 -412 -174 832
-c:sult	6 -168 -315 -157 634
-c:sun	-879 348 -165 -65 762
-c:sund	-22 154 -22 -10 -99
+c:ster	-393 272 242 239 -361
+c:sti	-315 22 377 -486 403
+c:sti$	-11 96 -9 -39 -36
+c:stic	99 197 -356 -412 472
+c:stil	-636 78 863 -90 -215
+c:stin	272 -245 -59 158 -125
+c:sto	-670 1390 257 -756 -220
+c:stol	454 -214 -307 -216 283
+c:stop	-391 94 -97 314 80
+c:stor	-404 1089 689 -843 -531
+c:str	678 880 -708 155 -1005
+c:stri	402 468 -560 43 -353
+c:stro	-80 406 -40 16 -303
+c:su	-1943 3629 -504 -1372 191
+c:sub	-531 1604 887 -153 -1806
+c:suba	-634 1483 914 -99 -1664
+c:subh	171 -28 -15 -43 -84
+c:suc	262 4 -239 -12 -15
+c:such	262 4 -239 -12 -15
+c:sud	219 -49 82 -41 -212
+c:suk	-92 419 -40 -46 -241
+c:sukh	-92 419 -40 -46 -241
+c:sul	-20 -226 -414 -173 833
+c:sult	6 -168 -316 -156 636
+c:sun	-878 344 -163 -66 762
+c:sund	-21 153 -22 -10 -99
 c:suni	-148 33 -6 152 -31
-c:sunt	-472 588 -5 -86 -26
-c:sup	-672 1700 -20 -824 -185
-c:supa	-127 109 -132 -173 323
-c:supl	-424 791 -24 -108 -235
-c:supo	-120 803 -46 -542 -95
-c:sur	504 610 -167 -802 -146
-c:sura	-510 -523 637 -151 548
-c:sure	856 73 -662 -98 -169
-c:sv	123 -78 -392 -122 470
-c:sva	324 -134 156 -52 -293
-c:svan	-337 421 172 -39 -218
-c:svar	-678 672 87 -14 -68
-c:svi	-208 57 -546 -69 766
-c:svif	-72 140 -527 -46 505
+c:sunt	-472 589 -5 -86 -26
+c:sup	-673 1704 -22 -824 -185
+c:supa	-127 110 -134 -173 323
+c:supl	-425 793 -25 -109 -236
+c:supo	-120 803 -46 -543 -95
+c:sur	510 611 -176 -801 -145
+c:sura	-503 -522 625 -151 551
+c:sure	854 71 -658 -98 -169
+c:sv	125 -80 -393 -122 470
+c:sva	326 -136 153 -51 -292
+c:svan	-338 422 170 -38 -216
+c:svar	-675 669 87 -14 -67
+c:svi	-208 57 -545 -69 765
+c:svif	-73 140 -525 -46 504
 c:sy	-32 -826 -39 -364 1261
-c:syr	-378 -818 -36 -35 1266
-c:syru	-378 -818 -36 -35 1266
-c:t$	6329 -3463 -169 -1513 -1184
-c:ta	2419 775 -273 -1746 -1176
-c:ta$	-2655 1273 1545 -392 230
-c:tab	292 -297 -109 -249 363
-c:tac	634 80 -121 -351 -242
-c:tact	634 80 -121 -351 -242
+c:syr	-378 -817 -36 -35 1266
+c:syru	-378 -817 -36 -35 1266
+c:t$	6325 -3481 -143 -1518 -1183
+c:ta	2412 760 -242 -1748 -1182
+c:ta$	-2662 1269 1559 -393 228
+c:tab	292 -296 -110 -249 363
+c:tac	636 82 -125 -351 -242
+c:tact	636 82 -125 -351 -242
 c:tad	1023 -521 -47 -44 -411
 c:tadi	1035 -550 -42 -38 -405
-c:taf	325 631 -266 -393 -297
-c:taf$	325 631 -266 -393 -297
+c:taf	325 630 -265 -393 -297
+c:taf$	325 630 -265 -393 -297
 c:tag	-294 22 -58 -62 392
-c:tak	-223 1477 -571 -278 -406
-c:tak$	72 390 -370 250 -342
-c:take	-206 752 -127 -257 -161
-c:taki	-201 203 -215 -92 306
-c:taku	-15 159 152 -146 -149
-c:tal	-948 -204 -499 -654 2305
-c:tal$	-948 -204 -499 -654 2305
-c:tam	143 626 -75 -210 -484
-c:tama	-203 686 -57 -38 -388
-c:tamp	310 -51 -7 -166 -87
-c:tan	682 722 -123 245 -1526
-c:tan$	-1264 1070 -235 803 -374
-c:tana	270 -161 525 -364 -270
-c:tand	1477 -671 -284 213 -735
-c:tank	209 613 -112 -233 -477
+c:tak	-221 1470 -564 -277 -408
+c:tak$	72 391 -370 250 -343
+c:take	-206 746 -122 -257 -161
+c:taki	-201 202 -215 -92 306
+c:taku	-15 157 154 -145 -150
+c:tal	-948 -204 -499 -654 2304
+c:tal$	-948 -204 -499 -654 2304
+c:tam	142 628 -76 -210 -484
+c:tama	-203 687 -58 -38 -388
+c:tamp	310 -50 -7 -166 -87
+c:tan	687 721 -127 245 -1525
+c:tan$	-1261 1066 -234 804 -374
+c:tana	271 -164 529 -365 -270
+c:tand	1479 -668 -291 213 -734
+c:tank	209 616 -114 -234 -478
 c:tant	120 82 -7 -118 -77
-c:tao	932 -130 -276 -289 -238
-c:tao$	932 -130 -276 -289 -238
-c:tar	1359 145 -716 -289 -499
-c:tar$	1444 300 -1343 -143 -259
-c:tara	-482 -162 332 -12 324
-c:tart	545 -65 -89 -86 -306
-c:tas	-403 -161 -205 -628 1397
-c:tas$	-226 -79 -158 -413 876
-c:task	-177 -82 -46 -215 521
-c:tat	2713 -2326 -565 -494 672
-c:tat$	423 -109 -97 -65 -153
-c:tata	62 -179 -191 -128 436
-c:tati	970 -810 -267 -299 406
-c:tau	377 -12 -58 -38 -269
-c:tav	-8 -520 1 530 -2
-c:tay	602 -318 505 -179 -611
-c:taya	-353 179 515 -167 -174
-c:tc	318 -102 -551 -237 572
-c:tch	318 -102 -551 -237 572
-c:tch$	996 -192 -232 -120 -451
-c:tche	-308 141 -39 -30 236
-c:tchi	-369 -50 -281 -87 788
-c:td	-330 -128 -51 -84 593
+c:tao	932 -131 -274 -289 -238
+c:tao$	932 -131 -274 -289 -238
+c:tar	1358 144 -715 -289 -498
+c:tar$	1444 300 -1343 -143 -258
+c:tara	-482 -164 335 -13 324
+c:tart	544 -64 -89 -86 -305
+c:tas	-403 -160 -206 -628 1397
+c:tas$	-226 -78 -159 -413 876
+c:task	-177 -82 -47 -215 521
+c:tat	2710 -2325 -559 -496 670
+c:tat$	424 -111 -95 -66 -153
+c:tata	62 -179 -192 -128 437
+c:tati	966 -807 -262 -300 403
+c:tau	377 -11 -58 -38 -269
+c:tav	-8 -521 0 531 -2
+c:tay	599 -318 512 -180 -614
+c:taya	-355 178 522 -167 -178
+c:tc	319 -104 -549 -238 572
+c:tch	319 -104 -549 -238 572
+c:tch$	997 -194 -231 -121 -451
+c:tche	-309 141 -38 -30 236
+c:tchi	-369 -51 -280 -88 787
+c:td	-329 -129 -51 -84 593
 c:tda	216 -95 -24 -43 -55
 c:tday	216 -95 -24 -43 -55
-c:tdr	-546 -34 -27 -41 648
-c:tdre	-546 -34 -27 -41 648
-c:te	-909 1726 -2362 1510 35
-c:te$	-785 516 -2663 -156 3088
-c:tea	-732 93 -346 -134 1119
+c:tdr	-546 -34 -27 -41 647
+c:tdre	-546 -34 -27 -41 647
+c:te	-907 1766 -2418 1517 43
+c:te$	-785 494 -2635 -159 3085
+c:tea	-733 92 -344 -134 1118
 c:teac	-93 157 -6 -23 -35
-c:ted	2439 -2006 863 651 -1948
-c:ted$	2439 -2006 861 653 -1947
+c:ted	2435 -2015 875 651 -1946
+c:ted$	2436 -2015 872 652 -1945
 c:teg	217 -18 -22 -133 -44
 c:tega	175 -16 -19 -103 -38
-c:tek	-386 -264 481 360 -191
-c:teka	-386 -264 481 360 -191
-c:tel	-654 400 -116 265 106
-c:tel$	74 617 -84 -121 -486
-c:teli	-538 -133 3 475 193
-c:tem	-580 1791 -929 266 -548
-c:tem$	218 529 -787 750 -711
-c:temp	-661 798 -136 -177 176
-c:ten	-1011 204 -185 -117 1109
-c:ten$	-544 14 68 -104 565
-c:tene	-440 471 -30 112 -113
-c:ter	-1157 -1095 -769 3098 -78
-c:ter$	-458 -88 266 1178 -899
-c:terd	626 -53 -182 -27 -364
-c:tere	-527 -522 180 -297 1165
-c:ters	-346 128 -880 1560 -462
-c:tes	-466 401 218 169 -321
-c:tes$	-426 29 237 321 -160
-c:test	-40 372 -19 -152 -161
-c:tey	-2169 839 -568 -325 2223
-c:tey$	-1681 207 -556 -289 2318
-c:tf	167 -33 142 -81 -194
-c:tfo	-58 -33 355 -78 -187
-c:tfor	-58 -33 355 -78 -187
-c:ti	459 953 2738 -2921 -1230
-c:ti$	863 2081 121 -1029 -2036
-c:tia	-228 272 175 -11 -208
-c:tiah	-233 273 172 -9 -204
-c:tic	-98 190 -360 -441 709
-c:tic$	99 199 -357 -412 471
-c:tif	195 -35 -55 -11 -94
-c:tifi	195 -35 -55 -11 -94
-c:tij	-398 -565 -165 -266 1394
+c:tek	-387 -266 484 360 -191
+c:teka	-387 -266 484 360 -191
+c:tel	-654 398 -116 265 106
+c:tel$	74 617 -83 -121 -486
+c:teli	-538 -135 4 476 194
+c:tem	-581 1786 -925 266 -547
+c:tem$	217 527 -782 750 -711
+c:temp	-661 797 -137 -176 177
+c:ten	-1015 200 -176 -117 1108
+c:ten$	-549 14 75 -105 564
+c:tene	-438 468 -29 112 -113
+c:ter	-1155 -1033 -849 3107 -70
+c:ter$	-459 -25 193 1184 -893
+c:terd	626 -52 -183 -28 -363
+c:tere	-525 -523 182 -297 1165
+c:ters	-345 127 -886 1564 -461
+c:tes	-473 404 223 168 -322
+c:tes$	-432 30 243 320 -161
+c:test	-41 375 -20 -152 -161
+c:tey	-2171 838 -566 -324 2223
+c:tey$	-1681 205 -553 -289 2318
+c:tf	167 -33 142 -81 -195
+c:tfo	-58 -33 356 -78 -187
+c:tfor	-58 -33 356 -78 -187
+c:ti	464 949 2738 -2925 -1226
+c:ti$	871 2079 105 -1027 -2028
+c:tia	-227 271 175 -10 -208
+c:tiah	-232 273 172 -9 -204
+c:tic	-98 188 -359 -441 710
+c:tic$	99 197 -356 -412 472
+c:tif	195 -35 -54 -11 -94
+c:tifi	195 -35 -54 -11 -94
+c:tij	-399 -564 -166 -266 1394
 c:tija	-676 -534 -161 -59 1430
-c:til	-745 -40 1336 -207 -344
-c:til$	-580 -59 885 -67 -179
-c:tile	-165 19 451 -140 -165
-c:tim	-473 -193 -94 -161 921
-c:time	-470 -263 -85 -160 978
-c:tin	-638 40 1000 -50 -352
-c:tin$	252 453 -67 -298 -340
-c:ting	-889 -413 1067 247 -13
-c:tio	2836 -2927 774 -2024 1342
-c:tion	2836 -2927 774 -2024 1342
-c:tip	-376 130 762 -179 -339
-c:tips	-213 -156 525 -22 -134
-c:tipu	-163 287 237 -156 -205
+c:til	-745 -45 1340 -207 -343
+c:til$	-580 -63 890 -67 -179
+c:tile	-165 18 450 -140 -164
+c:tim	-472 -195 -92 -162 921
+c:time	-469 -266 -84 -160 978
+c:tin	-639 45 1000 -52 -353
+c:tin$	251 456 -69 -298 -340
+c:ting	-890 -411 1068 245 -13
+c:tio	2835 -2929 783 -2026 1338
+c:tion	2835 -2929 783 -2026 1338
+c:tip	-378 129 770 -179 -342
+c:tips	-215 -158 532 -22 -137
+c:tipu	-163 287 238 -157 -205
 c:tir	-42 181 -75 43 -107
-c:tis	-816 612 957 426 -1179
-c:tis$	-782 625 753 433 -1029
-c:tit	388 -17 -331 -12 -27
-c:tity	385 -17 -330 -11 -26
-c:tiv	160 64 -106 -63 -56
-c:tive	160 64 -106 -63 -56
-c:tiy	-81 355 -94 302 -481
-c:tiya	-81 355 -94 302 -481
-c:tk	-63 5 48 225 -215
-c:tl	-801 1120 58 -188 -189
-c:tle	-1390 1234 360 173 -378
-c:tle$	-216 -599 496 623 -304
-c:tles	-1174 1834 -136 -450 -74
-c:tly	309 -114 -27 -358 190
-c:tly$	309 -114 -27 -358 190
-c:tm	-352 -298 -400 -518 1568
-c:tm$	-1113 -189 -187 -271 1760
-c:tme	765 -157 -202 -241 -164
-c:tmen	765 -157 -202 -241 -164
-c:tn	950 1004 -375 -571 -1008
-c:tna	46 1244 -224 -217 -848
-c:tna$	46 1244 -224 -217 -848
+c:tis	-816 605 965 426 -1179
+c:tis$	-783 619 761 432 -1029
+c:tit	389 -17 -332 -12 -27
+c:tity	385 -17 -331 -11 -26
+c:tiv	161 66 -108 -63 -56
+c:tive	161 66 -108 -63 -56
+c:tiy	-81 356 -95 301 -481
+c:tiya	-81 356 -95 301 -481
+c:tk	-62 5 46 225 -215
+c:tl	-802 1118 60 -188 -188
+c:tle	-1392 1233 362 173 -377
+c:tle$	-217 -599 498 623 -304
+c:tles	-1175 1833 -136 -449 -73
+c:tly	309 -114 -26 -358 190
+c:tly$	309 -114 -26 -358 190
+c:tm	-351 -297 -401 -518 1567
+c:tm$	-1113 -189 -188 -271 1760
+c:tme	765 -157 -202 -242 -165
+c:tmen	765 -157 -202 -242 -165
+c:tn	948 1006 -374 -571 -1008
+c:tna	44 1246 -223 -217 -849
+c:tna$	44 1246 -223 -217 -849
 c:tne	556 -208 -111 -127 -110
 c:tne$	556 -208 -111 -127 -110
-c:to	-7432 4342 -755 4032 -187
-c:to$	-2271 267 81 1730 193
-c:tod	804 -108 -104 -934 342
-c:toda	822 -314 -107 -869 468
+c:to	-7430 4386 -809 4035 -181
+c:to$	-2269 260 87 1728 194
+c:tod	804 -110 -100 -935 341
+c:toda	822 -316 -105 -869 468
 c:tody	-13 209 -16 -63 -116
 c:tok	-110 185 -20 -8 -47
-c:tol	-3668 1145 -659 4548 -1367
-c:tol$	-243 257 541 -431 -124
-c:tola	-2188 1090 -985 2514 -430
-c:tole	-1238 -201 -214 2468 -814
-c:tom	184 99 -99 -57 -127
-c:ton	-1366 2481 -1053 219 -282
-c:ton$	-500 340 -460 561 59
-c:toni	-230 -532 -216 709 269
-c:tons	-559 2210 -565 -508 -578
-c:top	-401 -64 -263 240 489
-c:top$	-164 28 -178 -78 391
-c:tope	-73 -11 -61 -39 184
+c:tol	-3666 1142 -656 4546 -1367
+c:tol$	-243 257 542 -432 -125
+c:tola	-2187 1088 -985 2513 -429
+c:tole	-1238 -202 -213 2467 -814
+c:tom	185 99 -99 -57 -127
+c:ton	-1364 2466 -1042 220 -280
+c:ton$	-498 336 -461 562 60
+c:toni	-230 -533 -216 709 270
+c:tons	-558 2204 -562 -507 -577
+c:top	-401 -64 -263 239 488
+c:top$	-163 28 -178 -78 391
+c:tope	-74 -10 -62 -39 184
 c:topi	-164 -82 -24 356 -87
-c:tor	-1844 472 297 -936 2011
-c:tor$	-124 199 -48 172 -199
-c:tora	-319 1326 -118 -174 -715
-c:torc	-754 -145 63 -146 981
+c:tor	-1848 541 220 -929 2016
+c:tor$	-124 199 -48 172 -200
+c:tora	-319 1325 -118 -174 -714
+c:torc	-754 -144 64 -146 981
 c:tore	-464 -1 -97 -44 606
-c:tort	-140 -191 -110 -20 461
-c:tory	150 -602 832 -689 309
-c:tou	-1084 -68 269 954 -72
-c:toug	-1049 -50 -14 966 147
-c:tov	-599 -199 710 458 -371
-c:tova	-594 -184 660 463 -346
-c:tp	-239 -158 96 -154 455
-c:tp$	-206 -144 -107 -148 605
-c:tr	-1984 407 -709 -818 3104
-c:tra	-837 209 35 -405 999
-c:tra$	-133 217 24 -223 115
-c:trac	-287 -46 -238 61 510
-c:trai	-300 -494 348 -91 537
-c:tran	50 126 -25 -117 -34
-c:tre	-157 -69 -167 102 291
-c:tre$	-149 209 -39 230 -251
-c:trea	-286 -247 -124 79 577
-c:tri	-744 303 -279 -198 919
-c:tri$	-320 45 -88 -92 455
-c:tria	-126 193 346 -121 -292
-c:trib	-432 289 -309 608 -156
-c:tric	134 -225 -229 -592 912
-c:tro	12 592 55 -87 -572
+c:tort	-140 -190 -111 -20 461
+c:tory	146 -533 755 -683 314
+c:tou	-1084 -68 269 955 -72
+c:toug	-1050 -49 -14 966 147
+c:tov	-601 -205 723 457 -374
+c:tova	-597 -190 674 462 -349
+c:tp	-240 -157 96 -154 454
+c:tp$	-206 -143 -108 -148 605
+c:tr	-1982 402 -702 -819 3101
+c:tra	-838 206 41 -405 996
+c:tra$	-133 219 22 -223 115
+c:trac	-287 -45 -239 61 510
+c:trai	-301 -498 356 -91 533
+c:tran	50 125 -25 -117 -34
+c:tre	-157 -69 -166 102 291
+c:tre$	-148 208 -38 229 -251
+c:trea	-286 -247 -123 79 577
+c:tri	-743 306 -282 -199 918
+c:tri$	-320 45 -87 -92 454
+c:tria	-126 195 344 -122 -292
+c:trib	-432 290 -309 607 -156
+c:tric	134 -224 -229 -592 912
+c:tro	12 592 54 -87 -572
 c:trol	92 186 94 -103 -269
-c:tron	-80 406 -39 16 -304
-c:tru	-982 100 -772 -219 1874
-c:truk	-982 100 -772 -219 1874
-c:try	848 -242 140 -227 -519
-c:try$	848 -242 140 -227 -519
-c:ts	-221 324 -658 -971 1526
-c:ts$	699 110 -91 -651 -66
-c:tsa	-720 336 -467 96 755
-c:tsap	-720 336 -467 96 755
-c:tsi	-199 -122 -100 -416 838
-c:tsid	-199 -122 -100 -416 838
-c:tu	-1670 588 814 -644 911
-c:tu$	-855 538 875 -512 -45
-c:tuh	-669 -76 845 -18 -83
-c:tuha	-669 -76 845 -18 -83
-c:tui	528 -351 -139 -38 0
-c:tuit	528 -351 -139 -38 0
-c:tuk	-485 -108 -43 -35 671
-c:tuk$	-485 -108 -43 -35 671
-c:tum	-367 -104 -50 739 -218
-c:tumh	-594 -82 -37 773 -59
-c:tup	-247 348 -19 -12 -69
-c:tup$	-247 348 -19 -12 -69
-c:tur	212 571 -308 -559 84
-c:tura	187 350 -76 -46 -414
-c:turd	-159 -95 -89 -25 368
-c:turi	397 -134 -61 -72 -130
+c:tron	-80 406 -40 16 -303
+c:tru	-982 98 -770 -220 1874
+c:truk	-982 98 -770 -220 1874
+c:try	849 -244 141 -227 -518
+c:try$	849 -244 141 -227 -518
+c:ts	-221 329 -662 -971 1525
+c:ts$	699 110 -92 -651 -66
+c:tsa	-721 341 -470 95 755
+c:tsap	-721 341 -470 95 755
+c:tsi	-199 -122 -100 -416 837
+c:tsid	-199 -122 -100 -416 837
+c:tu	-1670 582 821 -644 910
+c:tu$	-854 538 874 -512 -46
+c:tuh	-668 -76 844 -18 -83
+c:tuha	-668 -76 844 -18 -83
+c:tui	530 -354 -138 -38 0
+c:tuit	530 -354 -138 -38 0
+c:tuk	-485 -109 -43 -35 671
+c:tuk$	-485 -109 -43 -35 671
+c:tum	-368 -105 -48 739 -218
+c:tumh	-594 -83 -35 772 -59
+c:tup	-247 347 -19 -12 -69
+c:tup$	-247 347 -19 -12 -69
+c:tur	209 573 -307 -559 84
+c:tura	185 352 -77 -46 -414
+c:turd	-161 -93 -89 -25 368
+c:turi	398 -136 -60 -72 -130
 c:turn	-59 -99 -60 -103 321
-c:turs	-153 536 -15 -312 -56
-c:tv	1932 -870 -1011 -933 881
-c:tv$	1105 -359 -776 -939 968
-c:tvo	111 -501 70 38 282
-c:tvo$	-296 -471 109 341 317
-c:ty	-2242 -835 -1087 3719 445
-c:ty$	-504 -333 -895 1364 369
-c:tya	-1519 -1169 -40 3047 -318
-c:tya$	-5 -8 166 -18 -134
-c:tyas	-1514 -1161 -206 3065 -184
-c:typ	-243 117 -175 -82 383
-c:type	-243 117 -175 -82 383
-c:u$	-3714 2431 2038 -701 -54
-c:ua	-78 -507 673 520 -608
-c:ua$	707 -1126 69 475 -125
-c:uan	-442 603 -23 -31 -107
-c:uan$	-442 603 -23 -31 -107
-c:uar	-33 -17 80 229 -259
-c:uard	-32 -15 7 243 -203
-c:ub	-88 1392 643 -467 -1480
-c:uba	-450 1394 989 -175 -1759
-c:ubah	-634 1485 911 -99 -1663
-c:ube	-423 -206 508 -223 345
-c:ubh	171 -29 -15 -43 -84
-c:ubhk	171 -29 -15 -43 -84
-c:ubl	435 -63 -296 -34 -41
-c:ubli	435 -63 -296 -34 -41
-c:uc	1269 2870 -1024 -682 -2433
+c:turs	-153 536 -16 -311 -56
+c:tv	1934 -879 -1004 -934 883
+c:tv$	1107 -370 -767 -939 970
+c:tvo	111 -500 69 38 282
+c:tvo$	-296 -470 107 341 317
+c:ty	-2239 -839 -1090 3722 446
+c:ty$	-502 -337 -898 1365 371
+c:tya	-1520 -1168 -40 3047 -319
+c:tya$	-5 -8 166 -17 -135
+c:tyas	-1515 -1160 -206 3065 -184
+c:typ	-242 117 -175 -82 383
+c:type	-242 117 -175 -82 383
+c:u$	-3718 2416 2064 -704 -58
+c:ua	-80 -510 677 519 -607
+c:ua$	704 -1124 72 474 -125
+c:uan	-441 602 -23 -31 -106
+c:uan$	-441 602 -23 -31 -106
+c:uar	-33 -17 79 229 -258
+c:uard	-32 -15 8 243 -203
+c:ub	-87 1385 649 -467 -1481
+c:uba	-451 1390 995 -174 -1760
+c:ubah	-634 1483 914 -99 -1664
+c:ube	-425 -208 514 -224 342
+c:ubh	171 -28 -15 -43 -84
+c:ubhk	171 -28 -15 -43 -84
+c:ubl	435 -63 -296 -34 -42
+c:ubli	435 -63 -296 -34 -42
+c:uc	1268 2871 -1020 -686 -2433
 c:uce	554 -84 -104 -154 -212
 c:uced	554 -84 -104 -154 -212
-c:uch	-271 3401 -832 -347 -1951
-c:uch$	-414 2751 -718 24 -1643
-c:ucha	-86 -66 142 268 -258
+c:uch	-271 3400 -827 -351 -1950
+c:uch$	-414 2750 -716 23 -1643
+c:ucha	-86 -67 144 267 -258
 c:uche	-102 839 -7 -693 -37
-c:uchn	313 24 -260 -20 -56
-c:uct	987 -447 -88 -181 -271
-c:uct$	827 -488 -42 -168 -128
-c:ud	2061 -2200 979 -78 -762
-c:ud$	2607 -1741 573 174 -1612
-c:uda	417 -109 313 -330 -291
-c:udar	-91 36 338 -50 -232
-c:udi	-86 -631 42 -81 756
-c:udiy	-70 -616 -51 -76 814
+c:uchn	313 23 -260 -20 -56
+c:uct	987 -445 -89 -182 -271
+c:uct$	827 -486 -43 -169 -129
+c:ud	2062 -2199 980 -79 -764
+c:ud$	2607 -1740 572 174 -1612
+c:uda	418 -104 308 -330 -291
+c:udar	-90 40 333 -50 -232
+c:udi	-86 -631 43 -82 755
+c:udiy	-70 -616 -50 -76 813
 c:uds	-100 -158 -90 469 -121
 c:udsp	-100 -158 -90 469 -121
-c:udu	-192 74 540 -32 -390
-c:udu$	-192 74 540 -32 -390
-c:ue	323 404 -67 -792 132
-c:ue$	342 476 -27 -629 -162
-c:ues	-19 -72 -40 -163 294
+c:udu	-192 72 543 -32 -391
+c:udu$	-192 72 543 -32 -391
+c:ue	323 405 -68 -792 132
+c:ue$	342 477 -29 -630 -161
+c:ues	-19 -72 -39 -163 293
 c:ues$	-21 -24 -21 -138 205
-c:uest	22 -13 17 -4 -21
-c:uf	481 205 -25 -503 -158
-c:uf$	481 205 -25 -503 -158
-c:ug	-2085 -1311 -160 931 2624
-c:uga	-26 -378 60 -7 350
-c:ugh	-1437 -875 -52 966 1398
-c:ugh$	-1427 -867 -50 932 1413
-c:uh	-669 -76 845 -18 -83
-c:uha	-669 -76 845 -18 -83
-c:uha$	-669 -76 845 -18 -83
-c:ui	-243 -646 -305 -423 1617
-c:ui$	-738 -137 -121 -70 1067
+c:uest	21 -13 18 -4 -22
+c:uf	480 205 -25 -502 -158
+c:uf$	480 205 -25 -502 -158
+c:ug	-2085 -1309 -162 931 2625
+c:uga	-26 -377 59 -7 351
+c:ugh	-1438 -875 -52 966 1398
+c:ugh$	-1427 -867 -50 932 1412
+c:uh	-668 -76 844 -18 -83
+c:uha	-668 -76 844 -18 -83
+c:uha$	-668 -76 844 -18 -83
+c:ui	-241 -651 -303 -423 1618
+c:ui$	-738 -138 -122 -70 1068
 c:uie	-37 -106 -23 -28 195
 c:uiet	-37 -106 -23 -28 195
 c:uik	108 -41 -10 -7 -49
 c:uik$	108 -41 -10 -7 -49
-c:uit	350 -359 -147 -258 414
-c:uiti	528 -351 -139 -38 0
-c:uj	141 -369 -268 557 -61
-c:uja	935 -34 -34 -97 -769
+c:uit	352 -363 -146 -258 414
+c:uiti	530 -354 -138 -38 0
+c:uj	142 -367 -269 556 -62
+c:uja	935 -34 -35 -97 -769
 c:uja$	71 -7 -8 -17 -40
 c:ujav	865 -28 -27 -81 -730
-c:ujh	-818 -181 -201 1492 -292
-c:uk	-288 -1368 -1009 -193 2858
-c:uk$	-1304 879 -1160 -398 1984
-c:uka	588 -1140 654 -858 757
-c:uka$	-47 -192 686 -145 -302
-c:ukan	635 -949 -32 -713 1058
-c:ukh	-351 -285 -283 1324 -406
-c:ukhi	-260 -703 -243 1370 -164
-c:uki	-69 -272 -111 -2 454
-c:ukt	697 -272 -112 -120 -192
-c:ul	1558 -983 -623 -1129 1178
-c:ul$	1167 -974 -369 -193 369
-c:ula	270 160 6 -70 -366
+c:ujh	-817 -181 -201 1491 -293
+c:uk	-288 -1379 -999 -192 2859
+c:uk$	-1304 874 -1156 -398 1984
+c:uka	588 -1141 654 -858 757
+c:uka$	-47 -194 689 -146 -302
+c:ukan	635 -946 -35 -713 1059
+c:ukh	-352 -282 -285 1325 -405
+c:ukhi	-260 -702 -245 1371 -164
+c:uki	-68 -282 -102 -2 455
+c:ukt	696 -271 -112 -120 -192
+c:ul	1554 -991 -611 -1129 1177
+c:ul$	1166 -975 -367 -193 369
+c:ula	271 158 6 -70 -365
 c:ula$	333 11 19 -57 -305
-c:uld	679 -362 -289 -15 -14
-c:uld$	679 -362 -289 -15 -14
-c:ule	487 52 -219 -160 -160
-c:uler	539 -396 -43 -9 -91
-c:ulet	-39 56 23 -13 -27
-c:ulh	-54 -149 -531 -138 872
-c:ulha	-54 -149 -531 -138 872
-c:uli	-637 45 664 -179 107
+c:uld	679 -363 -286 -15 -15
+c:uld$	679 -363 -286 -15 -15
+c:ule	485 51 -217 -160 -160
+c:uler	538 -394 -43 -9 -91
+c:ulet	-41 54 27 -13 -27
+c:ulh	-54 -149 -529 -138 871
+c:ulha	-54 -149 -529 -138 871
+c:uli	-637 45 663 -179 107
 c:uli$	-631 52 701 136 -258
-c:ulp	-321 317 -123 -49 176
-c:uls	163 -47 270 -111 -275
-c:ulsa	163 -47 270 -111 -275
-c:ult	-41 -500 75 -160 626
-c:ult$	142 -85 -296 -134 374
-c:ulv	-562 635 -16 -6 -51
-c:ulva	-562 635 -16 -6 -51
-c:um	-3929 2786 302 424 419
-c:um$	688 401 -477 -28 -584
-c:uma	-2113 464 392 1408 -151
-c:uman	-70 80 -61 -67 119
-c:umar	-2043 385 453 1475 -270
-c:umb	-1964 972 414 -1135 1713
-c:umbe	-1964 972 414 -1135 1713
-c:umh	-594 -82 -37 773 -59
-c:umha	-594 -82 -37 773 -59
-c:umk	-203 986 -50 -437 -296
-c:umko	-203 986 -50 -437 -296
-c:umo	302 -140 -63 -356 256
-c:ump	-53 -10 64 -603 603
-c:ump$	-53 -10 65 -610 608
-c:ums	-197 666 -66 -40 -363
-c:ums$	-197 666 -66 -40 -363
-c:umt	-412 312 338 -44 -194
-c:umta	-300 82 392 -25 -150
-c:un	-1837 -633 112 -719 3078
-c:un$	-33 -678 -414 -373 1499
-c:una	637 -59 -206 72 -444
-c:unav	637 -59 -206 72 -444
-c:unc	-1320 -208 1135 958 -565
-c:unct	-263 -158 590 -27 -142
-c:und	-913 443 151 -714 1033
-c:und$	-495 -120 28 -1138 1726
-c:unda	-24 164 48 -24 -164
-c:unde	-395 411 72 448 -536
-c:ung	-435 -84 109 -78 488
+c:ulp	-321 318 -125 -49 176
+c:uls	162 -49 276 -112 -277
+c:ulsa	162 -49 276 -112 -277
+c:ult	-41 -502 75 -159 627
+c:ult$	141 -85 -297 -134 374
+c:ulv	-563 636 -16 -6 -51
+c:ulva	-563 636 -16 -6 -51
+c:um	-3931 2779 304 426 422
+c:um$	689 404 -485 -25 -583
+c:uma	-2115 458 401 1407 -151
+c:uman	-70 78 -60 -67 119
+c:umar	-2046 380 461 1475 -270
+c:umb	-1963 968 415 -1135 1715
+c:umbe	-1963 968 415 -1135 1715
+c:umh	-594 -83 -35 772 -59
+c:umha	-594 -83 -35 772 -59
+c:umk	-203 987 -51 -437 -296
+c:umko	-203 987 -51 -437 -296
+c:umo	302 -139 -63 -356 256
+c:ump	-53 -10 63 -603 604
+c:ump$	-53 -10 64 -610 609
+c:ums	-198 668 -67 -40 -363
+c:ums$	-198 668 -67 -40 -363
+c:umt	-412 311 338 -44 -194
+c:umta	-300 81 393 -25 -149
+c:un	-1838 -642 126 -720 3074
+c:un$	-33 -683 -408 -373 1497
+c:una	636 -57 -206 72 -444
+c:unav	636 -57 -206 72 -444
+c:unc	-1323 -210 1145 958 -570
+c:unct	-264 -160 597 -27 -145
+c:und	-911 438 154 -715 1034
+c:und$	-493 -124 33 -1139 1725
+c:unda	-23 164 46 -24 -163
+c:unde	-395 412 72 448 -536
+c:ung	-435 -84 110 -78 487
 c:ung$	-331 -164 -153 -37 685
-c:ungl	-77 160 322 -13 -392
-c:uni	-773 -263 803 -91 324
-c:uni$	-564 -127 429 -109 371
-c:unit	-21 197 -14 -135 -28
+c:ungl	-77 160 323 -13 -392
+c:uni	-775 -266 811 -91 322
+c:uni$	-566 -127 434 -110 369
+c:unit	-20 196 -13 -135 -28
 c:unj	-26 215 -42 -17 -130
 c:unja	-26 215 -42 -17 -130
-c:unk	-357 -93 -187 371 267
-c:unko	-339 -30 -11 412 -31
-c:unl	-402 115 -99 -50 435
-c:unlo	-402 115 -99 -50 435
-c:uns	151 -32 268 -480 93
-c:uns$	151 -32 -65 -477 424
-c:unt	414 48 -722 -574 833
-c:unt$	-556 -190 -194 12 928
-c:unta	-472 588 -5 -86 -26
-c:unte	688 -537 -85 -53 -13
+c:unk	-358 -93 -187 371 267
+c:unko	-339 -31 -11 412 -31
+c:unl	-402 114 -98 -49 436
+c:unlo	-402 114 -98 -49 436
+c:uns	151 -32 269 -480 92
+c:uns$	151 -32 -66 -478 423
+c:unt	414 50 -724 -573 834
+c:unt$	-557 -189 -195 13 928
+c:unta	-472 589 -5 -86 -26
+c:unte	687 -536 -85 -53 -13
 c:unti	256 -29 -28 -129 -70
-c:untr	498 217 -205 -212 -298
-c:uo	-506 1558 96 5 -1153
-c:uor	-506 1558 96 5 -1153
-c:uor$	-506 1558 96 5 -1153
-c:up	-1231 1319 233 -1973 1652
-c:up$	-713 268 -74 -893 1413
-c:upa	-462 -30 590 -328 230
-c:upa$	-643 -25 731 -12 -51
-c:upau	-127 109 -132 -173 323
-c:upay	343 -143 -301 -127 229
-c:upd	888 -212 -124 -280 -272
-c:upda	888 -212 -124 -280 -272
-c:upe	594 -45 -292 -210 -47
-c:uper	594 -45 -292 -210 -47
-c:upi	-669 -168 -85 210 712
-c:upl	-424 791 -24 -108 -235
-c:upli	-419 588 -16 -92 -61
-c:upo	-120 803 -46 -542 -95
-c:upor	-120 803 -46 -542 -95
-c:upt	-7 -6 87 -12 -62
-c:upt$	-7 -6 87 -12 -62
-c:ur	1359 -867 507 -254 -745
-c:ur$	92 -701 -890 11 1488
-c:ura	191 -1025 444 -264 653
-c:ura$	19 -226 543 140 -477
-c:ural	-648 -31 808 -28 -101
-c:uran	1652 -173 -552 -830 -97
-c:urat	-671 -288 -320 -86 1365
-c:urd	-735 -337 683 455 -66
-c:urda	-159 -95 -89 -25 368
-c:urde	-575 -242 772 480 -434
-c:ure	763 657 -717 310 -1013
-c:uren	1005 -83 -801 -59 -62
-c:ures	-149 156 139 -39 -106
+c:untr	499 217 -206 -212 -298
+c:uo	-504 1554 98 5 -1154
+c:uor	-504 1554 98 5 -1154
+c:uor$	-504 1554 98 5 -1154
+c:up	-1224 1316 224 -1972 1656
+c:up$	-713 258 -64 -894 1412
+c:upa	-454 -27 576 -327 233
+c:upa$	-635 -25 722 -12 -51
+c:upau	-127 110 -134 -173 323
+c:upay	343 -142 -303 -127 230
+c:upd	888 -212 -124 -279 -272
+c:upda	888 -212 -124 -279 -272
+c:upe	593 -45 -292 -210 -47
+c:uper	593 -45 -292 -210 -47
+c:upi	-670 -166 -86 210 713
+c:upl	-425 793 -25 -109 -236
+c:upli	-420 589 -16 -92 -62
+c:upo	-120 803 -46 -543 -95
+c:upor	-120 803 -46 -543 -95
+c:upt	-7 -6 84 -11 -61
+c:upt$	-7 -6 84 -11 -61
+c:ur	1357 -874 526 -258 -751
+c:ur$	91 -709 -875 8 1484
+c:ura	193 -1019 435 -263 654
+c:ura$	18 -229 549 140 -478
+c:ural	-640 -30 796 -27 -99
+c:uran	1647 -166 -554 -830 -97
+c:urat	-671 -287 -321 -86 1366
+c:urd	-736 -339 689 454 -68
+c:urda	-161 -93 -89 -25 368
+c:urde	-575 -245 777 479 -436
+c:ure	761 655 -713 309 -1013
+c:uren	1003 -83 -799 -59 -62
+c:ures	-149 155 140 -39 -107
 c:urf	-33 82 142 -138 -53
 c:urf$	-33 82 142 -138 -53
-c:urg	-471 510 -1 -298 260
-c:urga	-260 -52 17 503 -208
-c:urge	-131 100 -10 -443 483
-c:urh	-83 -326 438 -6 -23
-c:uri	447 647 1 -732 -363
-c:uri$	323 313 101 -612 -125
-c:urie	-441 684 -50 -51 -142
-c:urin	397 -134 -61 -72 -130
-c:urk	406 -9 -227 -49 -120
-c:urk$	425 -12 -293 -34 -86
-c:urki	-20 3 67 -15 -34
-c:urn	-221 -187 232 -235 412
-c:urne	-162 -88 292 -132 91
-c:urp	5 113 -3 -86 -29
-c:urs	36 1025 -65 -580 -416
-c:ursd	-153 536 -15 -312 -56
-c:urt	616 -572 -268 76 147
-c:urt$	716 -243 -71 -214 -189
-c:us	-4051 2754 1306 -614 604
-c:us$	870 -215 -203 306 -759
-c:usa	-231 759 -401 -676 549
-c:usa$	-16 512 -263 -9 -225
-c:usah	-349 -124 -59 -170 702
-c:use	-2422 421 1139 77 785
-c:use$	-1762 -19 732 -322 1371
-c:used	-425 -262 994 366 -672
-c:usi	-89 -70 670 -58 -453
+c:urg	-472 504 5 -298 261
+c:urga	-260 -52 15 504 -207
+c:urge	-132 95 -2 -443 483
+c:urh	-85 -328 441 -6 -23
+c:uri	448 646 1 -732 -363
+c:uri$	323 312 101 -612 -124
+c:urie	-442 686 -51 -51 -142
+c:urin	398 -136 -60 -72 -130
+c:urk	406 -8 -229 -49 -120
+c:urk$	425 -12 -294 -34 -86
+c:urki	-19 3 65 -15 -34
+c:urn	-222 -188 234 -236 411
+c:urne	-163 -89 294 -133 91
+c:urp	5 114 -3 -86 -29
+c:urs	35 1026 -66 -579 -416
+c:ursd	-153 536 -16 -311 -56
+c:urt	613 -572 -264 76 147
+c:urt$	713 -243 -68 -214 -188
+c:us	-4042 2750 1303 -616 604
+c:us$	876 -212 -216 307 -755
+c:usa	-231 760 -401 -676 549
+c:usa$	-16 513 -263 -9 -225
+c:usah	-349 -123 -59 -170 702
+c:use	-2419 410 1151 76 782
+c:use$	-1764 -22 740 -323 1369
+c:used	-425 -268 1002 365 -675
+c:usi	-89 -72 670 -58 -451
 c:usi$	-5 83 -10 12 -81
-c:usin	-84 -154 680 -71 -372
-c:usk	-1290 700 -230 247 573
-c:uska	-328 945 -184 -213 -220
-c:uske	-87 307 -78 -35 -107
-c:usko	-845 -455 -179 466 1013
-c:usm	-325 640 -60 234 -488
-c:usme	-325 640 -60 234 -488
+c:usin	-84 -155 680 -70 -370
+c:usk	-1291 701 -228 246 572
+c:uska	-329 947 -183 -214 -221
+c:uske	-87 306 -77 -35 -107
+c:usko	-846 -455 -179 466 1013
+c:usm	-326 642 -61 233 -489
+c:usme	-326 642 -61 233 -489
 c:usp	-221 -116 -27 -11 376
-c:usr	-342 -107 803 -53 -301
-c:ust	-306 511 -91 -537 423
-c:usto	-227 272 -11 -8 -26
-c:ustr	-17 275 -57 -85 -116
-c:ut	2935 1613 -1973 -752 -1823
-c:ut$	4700 206 -1365 -1292 -2249
-c:uta	-334 631 -65 -198 -34
+c:usr	-341 -107 801 -53 -300
+c:ust	-305 511 -91 -537 423
+c:usto	-226 271 -11 -8 -26
+c:ustr	-17 276 -57 -85 -116
+c:ut	2936 1601 -1970 -750 -1818
+c:ut$	4705 194 -1363 -1290 -2245
+c:uta	-333 630 -65 -198 -34
 c:uta$	-23 69 24 -17 -53
 c:utar	-114 499 -84 -91 -210
-c:ute	-1117 -39 -420 575 1001
-c:ute$	-455 -146 -151 -635 1387
-c:uted	-417 -363 -305 1226 -140
-c:uter	-210 -47 -294 -42 593
-c:utes	-242 145 296 -15 -185
-c:uti	-158 812 -41 -679 67
-c:utin	-97 648 -6 -635 89
-c:utk	-51 -24 53 231 -209
-c:uto	-39 -525 -50 597 18
-c:uton	-35 -525 -147 597 111
-c:utr	-42 226 43 232 -460
-c:utra	-10 240 60 -11 -280
-c:uts	-199 -122 -100 -416 838
-c:utsi	-199 -122 -100 -416 838
-c:uty	-2 458 146 -209 -393
-c:uty$	-2 458 146 -209 -393
-c:uv	-99 143 -24 -5 -14
-c:uva	-99 143 -24 -5 -14
-c:uva$	-99 143 -24 -5 -14
-c:ux	-132 -68 692 -51 -441
-c:uxa	-132 -68 692 -51 -441
-c:uxar	-132 -68 692 -51 -441
-c:v$	247 -1665 363 -1679 2734
-c:va	-1451 1787 2214 -1573 -977
-c:va$	-131 850 -277 -373 -68
-c:vad	1434 -1524 -71 278 -116
-c:vad$	1444 -1264 -52 -40 -89
-c:vada	-10 -260 -19 318 -28
-c:vah	-132 22 -535 112 533
-c:vaha	-64 46 -535 -36 590
+c:ute	-1122 -37 -415 574 1000
+c:ute$	-455 -145 -151 -635 1386
+c:uted	-417 -364 -305 1226 -140
+c:uter	-210 -46 -294 -42 592
+c:utes	-247 145 302 -15 -185
+c:uti	-158 812 -41 -680 67
+c:utin	-96 649 -6 -636 89
+c:utk	-51 -24 52 231 -209
+c:uto	-39 -526 -52 598 19
+c:uton	-35 -526 -149 598 112
+c:utr	-42 228 42 232 -460
+c:utra	-10 242 59 -11 -280
+c:uts	-199 -122 -100 -416 837
+c:utsi	-199 -122 -100 -416 837
+c:uty	-1 455 147 -209 -392
+c:uty$	-1 455 147 -209 -392
+c:uv	-98 143 -24 -5 -14
+c:uva	-98 143 -24 -5 -14
+c:uva$	-98 143 -24 -5 -14
+c:ux	-132 -67 691 -51 -441
+c:uxa	-132 -67 691 -51 -441
+c:uxar	-132 -67 691 -51 -441
+c:v$	248 -1676 375 -1679 2733
+c:va	-1449 1779 2224 -1577 -976
+c:va$	-131 848 -276 -374 -67
+c:vad	1434 -1523 -72 278 -117
+c:vad$	1445 -1264 -52 -40 -89
+c:vada	-10 -260 -20 318 -28
+c:vah	-132 22 -534 112 532
+c:vaha	-64 46 -533 -36 588
 c:vahi	-103 -14 11 155 -48
-c:vai	439 -130 -147 -58 -104
-c:vai$	-44 59 -153 20 118
-c:vail	670 -474 -33 -89 -74
-c:vaj	547 -461 3 500 -588
-c:vaja	988 -294 8 -125 -577
-c:val	-322 434 -201 -249 337
-c:val$	-652 -660 -120 901 531
-c:vala	-623 150 -218 -983 1673
-c:vale	1215 364 -909 149 -819
-c:vali	-312 528 605 -360 -461
+c:vai	437 -127 -148 -58 -104
+c:vai$	-44 58 -153 20 119
+c:vail	669 -472 -34 -90 -74
+c:vaj	546 -459 1 500 -588
+c:vaja	988 -292 6 -125 -577
+c:val	-323 436 -199 -250 336
+c:val$	-653 -660 -120 901 531
+c:vala	-624 152 -220 -982 1674
+c:vale	1214 363 -904 148 -821
+c:vali	-312 530 605 -361 -462
 c:valo	23 -186 -184 -104 451
-c:van	-1143 -597 1703 -110 148
-c:van$	-553 -188 613 702 -573
-c:vanp	-284 42 -95 -639 975
-c:vant	-195 -681 1241 -154 -210
-c:vap	-499 -292 323 713 -245
-c:vapa	-499 -292 323 713 -245
-c:var	-1760 2026 1589 152 -2007
-c:var$	-1145 729 821 -181 -223
-c:vara	154 -537 1294 -340 -570
-c:vard	-306 624 423 256 -997
+c:van	-1145 -609 1715 -111 149
+c:van$	-553 -190 612 703 -571
+c:vanp	-284 43 -95 -639 975
+c:vant	-197 -692 1254 -155 -209
+c:vap	-498 -292 321 713 -244
+c:vapa	-498 -292 321 713 -244
+c:var	-1756 2018 1594 150 -2007
+c:var$	-1143 726 821 -181 -223
+c:vara	159 -538 1287 -340 -568
+c:vard	-308 618 435 254 -999
 c:vare	575 119 -74 -30 -589
-c:vari	-734 532 -156 -225 583
-c:varn	-762 381 -47 508 -80
-c:vas	350 63 188 -966 365
-c:vas$	350 63 188 -966 365
-c:vat	-76 -101 403 -523 297
-c:vay	-1121 -283 620 -494 1278
-c:vay$	-947 -221 643 -291 816
-c:vb	-411 258 -5 441 -284
-c:vb$	-411 258 -5 441 -284
-c:ve	4217 1238 -1054 -3149 -1252
-c:ve$	478 311 -865 -888 963
-c:vea	79 -421 189 -538 692
+c:vari	-735 534 -158 -224 583
+c:varn	-762 380 -45 508 -80
+c:vas	344 63 194 -967 365
+c:vas$	344 63 194 -967 365
+c:vat	-77 -106 409 -523 297
+c:vay	-1125 -284 624 -494 1279
+c:vay$	-951 -223 648 -291 817
+c:vb	-410 256 -4 441 -283
+c:vb$	-410 256 -4 441 -283
+c:ve	4217 1229 -1042 -3152 -1253
+c:ve$	480 313 -866 -888 961
+c:vea	79 -420 187 -538 692
 c:veat	524 -196 -117 -57 -154
-c:veb	821 -36 -25 -734 -26
-c:vebc	793 -27 -21 -723 -21
-c:ved	-331 634 75 -720 342
-c:ved$	-143 99 118 -708 634
-c:veh	360 -62 -73 -102 -123
-c:vehi	360 -62 -73 -102 -123
-c:vel	238 -131 487 -304 -290
-c:vel$	495 -1 530 -873 -150
-c:vem	655 -85 140 -589 -120
-c:vemb	731 -47 -37 -564 -84
-c:ven	132 -394 -35 823 -526
-c:ven$	-490 -61 -304 958 -103
-c:veni	917 -204 -288 -112 -313
-c:ver	-619 1212 -15 -258 -320
-c:ver$	737 198 -129 -181 -625
-c:verb	-290 11 -234 -51 564
-c:vere	-44 -52 -40 235 -99
-c:veri	396 -155 -51 -29 -162
-c:verl	-347 -65 -88 -64 564
-c:very	-1201 962 366 -255 128
-c:ves	302 590 -397 -134 -361
-c:ves$	-640 747 -131 -66 90
-c:vh	-2006 1272 -631 519 847
-c:vha	-136 298 -791 24 606
-c:vhat	-136 298 -791 24 606
-c:vhe	-67 383 -46 -191 -78
-c:vhen	-40 413 -19 -312 -42
-c:vhi	-678 619 -175 125 110
-c:vhic	-150 -223 -6 410 -30
-c:vhis	-415 880 -269 -51 -145
-c:vhit	-337 -18 103 -42 294
-c:vho	-1153 -58 354 682 174
-c:vho$	-239 -40 -8 89 198
-c:vi	-1079 -1563 -1569 2563 1648
-c:vi$	-117 -190 -40 240 108
-c:vid	389 -1121 -490 585 637
+c:veb	822 -38 -24 -735 -26
+c:vebc	794 -28 -20 -724 -21
+c:ved	-330 636 70 -719 343
+c:ved$	-143 100 114 -707 635
+c:veh	361 -64 -72 -102 -123
+c:vehi	361 -64 -72 -102 -123
+c:vel	238 -132 489 -305 -290
+c:vel$	495 -3 532 -874 -150
+c:vem	653 -88 146 -591 -121
+c:vemb	732 -47 -36 -565 -84
+c:ven	131 -394 -34 823 -526
+c:ven$	-490 -60 -305 958 -103
+c:veni	916 -203 -289 -112 -312
+c:ver	-620 1201 -3 -259 -318
+c:ver$	735 201 -130 -181 -625
+c:verb	-290 13 -235 -52 564
+c:vere	-44 -51 -40 235 -99
+c:veri	396 -155 -51 -29 -161
+c:verl	-346 -65 -88 -64 564
+c:very	-1202 948 380 -255 128
+c:ves	304 586 -395 -134 -360
+c:ves$	-638 742 -129 -66 90
+c:vh	-2007 1267 -624 519 846
+c:vha	-137 302 -795 23 606
+c:vhat	-137 302 -795 23 606
+c:vhe	-68 383 -46 -191 -78
+c:vhen	-40 413 -19 -311 -43
+c:vhi	-679 610 -165 125 110
+c:vhic	-150 -223 -6 409 -30
+c:vhis	-413 877 -268 -51 -144
+c:vhit	-339 -24 111 -42 293
+c:vho	-1153 -58 355 682 174
+c:vho$	-239 -40 -7 89 198
+c:vi	-1078 -1578 -1554 2562 1648
+c:vi$	-117 -190 -42 240 109
+c:vid	389 -1120 -491 585 637
 c:vida	-46 -564 -185 967 -172
-c:vide	467 -543 -288 -625 989
-c:vidy	-81 -163 -66 571 -260
-c:vie	442 -351 -73 -5 -13
-c:vif	-169 110 -614 -70 743
-c:vift	-72 140 -527 -46 505
+c:vide	467 -542 -290 -625 990
+c:vidy	-81 -163 -66 570 -260
+c:vie	444 -353 -73 -5 -13
+c:vif	-168 110 -613 -70 742
+c:vift	-73 140 -525 -46 504
 c:vig	520 -33 -36 -372 -79
 c:vigi	520 -33 -36 -372 -79
-c:vik	-202 -378 182 -128 526
-c:vik$	-572 -159 -110 -76 917
-c:vika	642 -618 -61 204 -167
-c:vikl	-128 -116 367 -57 -66
-c:vil	1850 -930 -441 -548 68
-c:vil$	892 -197 -455 -300 60
-c:vila	958 -733 14 -247 8
-c:vin	-82 1039 -508 -150 -300
-c:ving	-369 784 -196 -80 -138
-c:vio	-270 -524 -284 640 438
-c:viol	-270 -524 -284 640 438
-c:vir	591 -205 -196 -81 -109
-c:vis	-465 352 274 -54 -106
-c:vit	-2549 471 411 2002 -336
-c:vit$	-2257 800 502 1759 -803
-c:vitd	-546 -34 -27 -41 648
-c:viti	262 134 -9 -208 -179
-c:vk	-217 24 14 -296 474
-c:vk$	-49 -186 31 -290 494
-c:vm	1550 -235 -263 -505 -547
-c:vm$	1173 -187 -257 -249 -479
-c:vn	-584 1663 -548 -720 188
-c:vn$	-722 901 -416 -522 760
-c:vne	-276 590 -99 -134 -80
-c:vner	-276 590 -99 -134 -80
+c:vik	-203 -373 180 -129 525
+c:vik$	-572 -159 -109 -76 916
+c:vika	641 -616 -62 203 -167
+c:vikl	-128 -115 365 -57 -65
+c:vil	1849 -934 -435 -548 68
+c:vil$	893 -196 -457 -301 60
+c:vila	957 -738 22 -247 7
+c:vin	-81 1034 -501 -151 -301
+c:ving	-370 779 -190 -81 -139
+c:vio	-271 -526 -282 640 439
+c:viol	-271 -526 -282 640 439
+c:vir	591 -208 -192 -81 -109
+c:vis	-465 352 272 -54 -104
+c:vit	-2546 466 411 2003 -334
+c:vit$	-2255 797 501 1759 -802
+c:vitd	-546 -34 -27 -41 647
+c:viti	262 135 -9 -208 -180
+c:vk	-216 22 15 -296 475
+c:vk$	-48 -189 33 -290 495
+c:vm	1549 -234 -263 -505 -547
+c:vm$	1173 -187 -257 -249 -480
+c:vn	-581 1663 -552 -720 189
+c:vn$	-720 903 -421 -522 760
+c:vne	-274 587 -99 -134 -80
+c:vner	-274 587 -99 -134 -80
 c:vnl	419 -9 -23 -6 -381
 c:vnlo	419 -9 -23 -6 -381
-c:vo	1077 -1643 1175 3442 -4050
-c:vo$	-1526 -428 2697 19 -761
-c:vom	-279 -69 -89 8 430
-c:vome	-279 -69 -89 8 430
-c:vor	694 -200 -83 -266 -146
-c:vord	-225 274 -11 -9 -29
-c:vork	919 -474 -72 -256 -117
-c:vot	1320 -1249 -1435 4475 -3111
-c:vote	1447 -1230 -1430 4196 -2982
-c:voti	-148 -242 -9 575 -176
-c:vr	-107 -68 -132 -36 343
-c:vry	-107 -68 -132 -36 343
-c:vry$	-107 -68 -132 -36 343
-c:vs	1691 -496 -211 -591 -393
-c:vs$	1691 -496 -211 -591 -393
-c:x$	-292 -121 342 -74 145
-c:x7	784 -244 -60 -54 -427
-c:xa	-371 -225 1295 -112 -587
-c:xar	-132 -68 692 -51 -441
-c:xar$	-132 -68 692 -51 -441
-c:xau	-162 -119 426 -35 -110
-c:xaul	-162 -119 426 -35 -110
+c:vo	1082 -1650 1173 3445 -4050
+c:vo$	-1526 -429 2698 19 -762
+c:vom	-279 -69 -88 8 430
+c:vome	-279 -69 -88 8 430
+c:vor	697 -203 -83 -266 -146
+c:vord	-224 273 -11 -9 -29
+c:vork	921 -476 -72 -256 -117
+c:vot	1321 -1251 -1438 4478 -3110
+c:vote	1448 -1232 -1433 4198 -2981
+c:voti	-148 -242 -9 575 -175
+c:vr	-106 -68 -132 -36 343
+c:vry	-106 -68 -132 -36 343
+c:vry$	-106 -68 -132 -36 343
+c:vs	1693 -498 -210 -591 -394
+c:vs$	1693 -498 -210 -591 -394
+c:x$	-292 -122 346 -74 142
+c:x7	784 -243 -60 -54 -427
+c:xa	-373 -232 1306 -112 -588
+c:xar	-132 -67 691 -51 -441
+c:xar$	-132 -67 691 -51 -441
+c:xau	-163 -124 433 -36 -110
+c:xaul	-163 -124 433 -36 -110
 c:xp	400 -197 -103 65 -165
-c:xt	-1368 607 154 -295 902
-c:xt$	-981 815 297 -176 45
-c:xto	-140 -191 -110 -20 461
-c:xtor	-140 -191 -110 -20 461
-c:y$	486 -1740 -102 -214 1569
-c:ya	-1895 89 -893 4097 -1398
-c:ya$	-1707 -588 565 1926 -196
-c:yad	400 -645 -54 499 -200
-c:yad$	806 -478 -130 -93 -105
-c:yada	-406 -167 76 592 -95
-c:yah	723 886 -762 -584 -264
-c:yaha	-116 551 -227 -98 -110
-c:yahi	839 335 -535 -486 -155
-c:yal	-153 -33 -74 756 -496
-c:yal$	-72 130 -8 186 -236
-c:yala	-81 -163 -66 571 -260
-c:yan	252 778 -386 -410 -234
-c:yan$	79 250 -186 -47 -96
-c:yana	-39 -128 -89 -143 400
-c:yanp	-12 677 -107 -29 -529
-c:yar	-34 689 -378 -61 -217
-c:yar$	410 82 -238 232 -486
-c:yara	-466 297 -79 -198 446
+c:xt	-1370 604 160 -295 901
+c:xt$	-983 812 304 -176 43
+c:xto	-140 -190 -111 -20 461
+c:xtor	-140 -190 -111 -20 461
+c:y$	490 -1689 -168 -207 1575
+c:ya	-1895 81 -882 4095 -1399
+c:ya$	-1708 -594 574 1926 -198
+c:yad	400 -641 -59 499 -199
+c:yad$	805 -475 -132 -93 -106
+c:yada	-405 -166 72 592 -93
+c:yah	724 884 -762 -583 -263
+c:yaha	-116 550 -227 -98 -109
+c:yahi	840 334 -535 -485 -154
+c:yal	-152 -33 -74 756 -496
+c:yal$	-72 130 -8 185 -236
+c:yala	-81 -163 -66 570 -260
+c:yan	252 771 -380 -410 -233
+c:yan$	79 247 -184 -47 -96
+c:yana	-39 -128 -90 -143 400
+c:yanp	-12 672 -103 -29 -528
+c:yar	-33 692 -378 -62 -219
+c:yar$	410 82 -237 231 -486
+c:yara	-466 299 -78 -199 444
 c:yari	33 -9 -3 -5 -17
-c:yas	-1514 -1161 -206 3065 -184
-c:yasi	-1514 -1161 -206 3065 -184
-c:yat	460 -26 -165 -245 -24
-c:yat$	460 -26 -165 -245 -24
+c:yas	-1515 -1160 -206 3065 -184
+c:yasi	-1515 -1160 -206 3065 -184
+c:yat	460 -26 -165 -246 -24
+c:yat$	460 -26 -165 -246 -24
 c:yb	1175 -49 -34 -30 -1062
 c:ybe	1175 -49 -34 -30 -1062
 c:yber	1175 -49 -34 -30 -1062
-c:yc	-1102 355 -23 -270 1040
+c:yc	-1102 357 -24 -271 1039
 c:yc$	-222 -50 -40 -50 362
-c:ycl	-692 -130 60 -209 970
+c:ycl	-692 -130 61 -209 970
 c:ycle	-754 -73 62 -207 972
-c:ye	1870 -2914 -1394 2536 -99
-c:ye$	1525 -3179 -1885 2355 1185
-c:yeg	192 -37 523 -305 -373
-c:yega	192 -37 523 -305 -373
-c:yen	-398 235 287 290 -413
-c:yeng	-398 235 -47 293 -83
-c:yes	626 -53 -182 -27 -364
-c:yest	626 -53 -182 -27 -364
-c:yi	2550 -1819 -570 1139 -1300
-c:yi$	2910 -1639 -430 777 -1618
-c:yin	-360 -180 -140 362 318
-c:ying	-360 -180 -140 362 318
-c:ym	924 -105 -134 -370 -315
-c:yme	578 -97 -130 -41 -310
-c:ymen	578 -97 -130 -41 -310
-c:yo	3328 -611 -1024 -1974 281
-c:yo$	1569 -471 -386 -534 -178
-c:yon	1548 -505 -436 -423 -185
-c:yone	1657 -367 -329 -270 -692
-c:you	-356 232 -267 -707 1098
-c:you$	-677 939 -15 -39 -209
+c:ye	1870 -2918 -1390 2535 -97
+c:ye$	1522 -3176 -1887 2355 1187
+c:yeg	191 -43 530 -305 -373
+c:yega	191 -43 530 -305 -373
+c:yen	-396 231 288 290 -414
+c:yeng	-396 232 -46 293 -83
+c:yes	626 -52 -183 -28 -363
+c:yest	626 -52 -183 -28 -363
+c:yi	2549 -1820 -566 1138 -1301
+c:yi$	2909 -1637 -429 776 -1619
+c:yin	-361 -183 -137 363 318
+c:ying	-361 -183 -137 363 318
+c:ym	925 -105 -134 -370 -315
+c:yme	579 -97 -131 -41 -310
+c:ymen	579 -97 -131 -41 -310
+c:yo	3331 -614 -1025 -1974 282
+c:yo$	1568 -470 -387 -534 -178
+c:yon	1550 -505 -438 -423 -183
+c:yone	1659 -368 -330 -270 -691
+c:you	-355 229 -265 -708 1098
+c:you$	-677 938 -14 -39 -209
 c:youn	-358 -267 -202 -63 890
-c:your	852 -379 -27 -402 -45
-c:yp	-962 720 -280 -165 687
+c:your	854 -381 -26 -403 -45
+c:yp	-961 720 -280 -166 687
 c:ypa	-719 603 -105 -83 304
-c:ypas	-379 641 -29 -23 -209
-c:ype	-243 117 -175 -82 383
-c:ype$	-243 117 -175 -82 383
-c:yr	-378 -818 -36 -35 1266
-c:yru	-378 -818 -36 -35 1266
-c:yrup	-378 -818 -36 -35 1266
-c:ys	411 397 126 -75 -858
-c:ys$	14 524 171 -63 -646
-c:अख	625 -160 732 -180 -1018
-c:अखब	466 -142 695 -127 -893
-c:अखबा	466 -142 695 -127 -893
-c:अग	8 236 -116 -116 -12
-c:अगल	47 -51 -53 -28 84
-c:अगले	47 -51 -53 -28 84
-c:अग्	-39 287 -64 -89 -96
-c:अग्र	-39 287 -64 -89 -96
-c:अच	1978 -505 -708 -544 -221
-c:अच्	1763 -295 -707 -543 -217
-c:अच्छ	1763 -295 -707 -543 -217
-c:अछ	-913 -329 987 -197 452
-c:अछि	-913 -329 987 -197 452
-c:अछि$	-913 -329 987 -197 452
-c:अज	-444 -138 462 -289 408
+c:ypas	-379 641 -30 -23 -209
+c:ype	-242 117 -175 -82 383
+c:ype$	-242 117 -175 -82 383
+c:yr	-378 -817 -36 -35 1266
+c:yru	-378 -817 -36 -35 1266
+c:yrup	-378 -817 -36 -35 1266
+c:ys	409 389 136 -75 -858
+c:ys$	12 517 180 -63 -646
+c:अख	626 -159 730 -179 -1017
+c:अखब	467 -141 693 -127 -892
+c:अखबा	467 -141 693 -127 -892
+c:अग	9 235 -116 -116 -12
+c:अगल	48 -51 -53 -28 84
+c:अगले	48 -51 -53 -28 84
+c:अग्	-39 286 -63 -88 -95
+c:अग्र	-39 286 -63 -88 -95
+c:अच	1975 -507 -702 -544 -222
+c:अच्	1759 -297 -701 -543 -219
+c:अच्छ	1759 -297 -701 -543 -219
+c:अछ	-913 -329 986 -197 452
+c:अछि	-913 -329 986 -197 452
+c:अछि$	-913 -329 986 -197 452
+c:अज	-444 -137 463 -289 407
 c:अत	323 -71 -124 -63 -65
 c:अतर	323 -71 -124 -63 -65
 c:अतर्	234 -69 -40 -62 -64
-c:अद	-1451 1577 -567 -7 449
-c:अदर	-1309 1396 -548 -5 466
-c:अदर$	-1309 1396 -548 -5 466
-c:अध	658 924 -152 -825 -606
-c:अधि	1101 -131 -101 -748 -122
+c:अद	-1453 1578 -564 -8 446
+c:अदर	-1310 1397 -544 -6 463
+c:अदर$	-1310 1397 -544 -6 463
+c:अध	659 919 -150 -824 -605
+c:अधि	1100 -130 -101 -748 -122
 c:अधिक	839 -63 -60 -686 -31
 c:अधिन	262 -68 -41 -62 -91
-c:अन	189 -313 -191 141 174
-c:अनज	-524 -270 -141 645 290
-c:अनजा	-524 -270 -141 645 290
-c:अनु	713 -42 -50 -504 -116
+c:अन	188 -310 -192 140 173
+c:अनज	-525 -267 -141 645 289
+c:अनजा	-525 -267 -141 645 289
+c:अनु	713 -42 -51 -504 -116
 c:अनुम	334 -37 -48 -145 -104
-c:अप	-1443 103 4026 -1509 -1177
-c:अप$	-279 124 -493 -232 880
-c:अपन	-1462 -523 4164 -772 -1407
-c:अपन$	-490 34 1209 -146 -607
+c:अप	-1439 90 4036 -1510 -1177
+c:अप$	-278 120 -493 -232 882
+c:अपन	-1461 -529 4171 -773 -1408
+c:अपन$	-490 32 1211 -146 -608
 c:अपना	285 -104 -82 -473 375
 c:अपनि	18 -87 270 -43 -158
-c:अपने	-1274 -366 2769 -111 -1017
-c:अपर	102 -318 540 159 -484
-c:अपरा	102 -318 540 159 -484
-c:अपा	-228 744 68 -193 -391
-c:अपाच	-228 734 69 -192 -383
+c:अपने	-1274 -371 2774 -112 -1017
+c:अपर	104 -319 544 157 -486
+c:अपरा	104 -319 544 157 -486
+c:अपा	-228 743 70 -193 -392
+c:अपाच	-227 733 71 -192 -384
 c:अपि	117 -41 -63 -1 -11
 c:अपिल	117 -41 -63 -1 -11
-c:अफ	-479 -222 -64 64 701
+c:अफ	-478 -222 -66 64 702
 c:अफव	-32 -12 -22 148 -83
 c:अफवा	-32 -12 -22 148 -83
-c:अफि	-436 -202 -80 -80 798
-c:अफिम	-436 -202 -80 -80 798
-c:अब	2327 -2134 419 -1040 428
-c:अब$	2327 -2134 419 -1040 428
-c:अभ	-571 -1141 3413 -885 -817
-c:अभि	-571 -1141 3413 -885 -817
-c:अभि$	-1322 -842 3230 -698 -368
-c:अभिय	441 -330 561 -189 -483
-c:अम	-12 -618 153 -42 521
+c:अफि	-436 -203 -80 -80 799
+c:अफिम	-436 -203 -80 -80 799
+c:अब	2326 -2143 430 -1041 428
+c:अब$	2326 -2143 430 -1041 428
+c:अभ	-573 -1140 3416 -887 -816
+c:अभि	-573 -1140 3416 -887 -816
+c:अभि$	-1325 -841 3236 -700 -370
+c:अभिय	441 -330 561 -189 -482
+c:अम	-12 -620 153 -42 521
 c:अमर	-127 -7 179 -15 -30
 c:अमि	-439 -160 61 -26 564
 c:अमित	-439 -160 61 -26 564
-c:अर	140 -318 315 -453 316
-c:अरे	236 -234 -255 -175 427
-c:अरे$	236 -234 -255 -175 427
+c:अर	140 -317 314 -453 316
+c:अरे	236 -233 -255 -175 427
+c:अरे$	236 -233 -255 -175 427
 c:अल	134 64 -68 -180 50
 c:अव	-418 101 -179 -99 595
 c:अवै	-418 101 -179 -99 595
 c:अवैध	-418 101 -179 -99 595
-c:अस	-465 -15 295 320 -135
+c:अस	-462 -14 290 320 -134
 c:असल	24 -6 2 -3 -17
 c:असलि	24 -6 2 -3 -17
-c:अस्	-300 5 5 340 -50
-c:अस्प	-292 6 -16 341 -40
-c:आ$	2541 78 348 -1229 -1739
-c:आइ	-1884 -156 1284 40 715
-c:आइ$	-676 283 834 203 -644
-c:आइए	-109 -130 57 -373 555
+c:अस्	-300 6 4 340 -50
+c:अस्प	-292 7 -16 341 -40
+c:आ$	2545 74 347 -1229 -1738
+c:आइ	-1884 -153 1280 42 715
+c:आइ$	-677 286 832 203 -645
+c:आइए	-109 -131 56 -371 556
 c:आइए$	-104 -114 -100 -247 565
-c:आइएग	-5 -17 157 -126 -10
+c:आइएग	-5 -17 157 -124 -10
 c:आइड	-769 -45 -26 373 466
 c:आइडि	-769 -45 -26 373 466
-c:आइल	-330 -264 419 -163 338
-c:आइल$	-330 -264 419 -163 338
-c:आए	111 332 -122 873 -1195
-c:आए$	145 -240 -208 1054 -751
-c:आएग	-34 573 86 -181 -444
-c:आएगा	-209 572 108 -155 -316
-c:आएगे	176 -69 -17 -23 -67
-c:आक	-595 976 -83 246 -544
-c:आकर	-595 976 -83 246 -544
-c:आकर$	-595 976 -83 246 -544
-c:आख	85 -98 -101 -24 137
-c:आख$	85 -98 -101 -24 137
-c:आग	159 -492 171 264 -102
-c:आगन	-102 -28 -31 125 37
-c:आगनब	-102 -28 -31 125 37
-c:आगे	-2 -337 218 216 -95
-c:आगे$	-2 -337 218 216 -95
+c:आइल	-330 -264 418 -163 338
+c:आइल$	-330 -264 418 -163 338
+c:आए	111 332 -121 872 -1195
+c:आए$	146 -238 -211 1053 -751
+c:आएग	-35 570 90 -181 -444
+c:आएगा	-210 570 112 -156 -316
+c:आएगे	176 -69 -17 -24 -67
+c:आक	-594 971 -80 246 -543
+c:आकर	-594 971 -80 246 -543
+c:आकर$	-594 971 -80 246 -543
+c:आख	86 -98 -101 -24 137
+c:आख$	86 -98 -101 -24 137
+c:आग	160 -504 182 264 -101
+c:आगन	-102 -28 -31 125 36
+c:आगनब	-102 -28 -31 125 36
+c:आगे	-2 -348 229 216 -95
+c:आगे$	-2 -348 229 216 -95
 c:आच	-517 -164 -404 1262 -177
 c:आचा	-517 -164 -404 1262 -177
 c:आचार	-517 -164 -404 1262 -177
-c:आज	1209 -2716 986 960 -438
-c:आज$	1209 -2716 986 960 -438
-c:आट	-290 150 -97 485 -249
-c:आत	-847 2849 -597 -847 -558
-c:आता	-318 767 222 -668 -3
-c:आता$	-318 767 222 -668 -3
-c:आति	-284 1980 -404 -214 -1077
-c:आति$	-284 1980 -404 -214 -1077
-c:आते	-386 903 -589 -96 168
-c:आते$	-386 903 -589 -96 168
-c:आद	-2705 1440 660 -181 787
-c:आदम	-2876 1445 751 -111 792
-c:आदमि	-2876 1445 751 -111 792
-c:आदे	98 -4 -90 -1 -4
-c:आदेस	98 -4 -90 -1 -4
-c:आध	352 -231 79 -72 -127
-c:आधा	352 -231 79 -72 -127
-c:आधार	352 -231 79 -72 -127
-c:आन	503 723 -686 -111 -429
+c:आज	1206 -2723 999 958 -439
+c:आज$	1206 -2723 999 958 -439
+c:आट	-291 149 -95 485 -248
+c:आत	-842 2832 -585 -847 -558
+c:आता	-315 759 228 -668 -4
+c:आता$	-315 759 228 -668 -4
+c:आति	-284 1977 -400 -214 -1078
+c:आति$	-284 1977 -400 -214 -1078
+c:आते	-384 897 -586 -96 169
+c:आते$	-384 897 -586 -96 169
+c:आद	-2704 1430 668 -181 787
+c:आदम	-2876 1435 760 -111 792
+c:आदमि	-2876 1435 760 -111 792
+c:आदे	100 -4 -91 -1 -4
+c:आदेस	100 -4 -91 -1 -4
+c:आध	351 -232 82 -72 -128
+c:आधा	351 -232 82 -72 -128
+c:आधार	351 -232 82 -72 -128
+c:आन	503 720 -683 -111 -429
 c:आनल	-30 -27 -65 -80 202
 c:आनला	-30 -27 -65 -80 202
 c:आना	-3 1 -2 17 -13
 c:आना$	-3 1 -2 17 -13
-c:आने	536 749 -620 -48 -617
-c:आने$	536 749 -620 -48 -617
-c:आप	894 -316 -83 -255 -241
-c:आप$	932 -229 -32 -60 -609
+c:आने	536 746 -617 -48 -617
+c:आने$	536 746 -617 -48 -617
+c:आप	893 -314 -83 -255 -241
+c:आप$	931 -229 -32 -60 -609
 c:आपक	-194 -19 -45 -153 412
 c:आपकि	269 -61 -24 -108 -76
-c:आपन	112 -32 -5 -42 -34
-c:आम	192 -638 510 259 -323
-c:आम$	-444 152 669 284 -661
-c:आमत	446 -416 -16 -6 -8
-c:आमत्	446 -416 -16 -6 -8
-c:आय	-522 -662 1427 -854 610
-c:आया	-859 -644 1450 -596 649
-c:आया$	-859 -644 1450 -596 649
-c:आर	-793 -421 2412 -99 -1099
-c:आर$	-471 -384 668 89 98
-c:आरो	-222 -430 1573 -157 -764
-c:आरोप	-222 -430 1573 -157 -764
-c:आर्	-101 392 175 -31 -434
+c:आपन	112 -32 -5 -41 -34
+c:आम	191 -635 508 258 -323
+c:आम$	-444 154 668 284 -661
+c:आमत	445 -415 -16 -6 -8
+c:आमत्	445 -415 -16 -6 -8
+c:आय	-520 -654 1413 -851 613
+c:आया	-858 -637 1436 -594 652
+c:आया$	-858 -637 1436 -594 652
+c:आर	-790 -428 2418 -100 -1099
+c:आर$	-469 -380 661 88 100
+c:आरो	-221 -440 1585 -158 -766
+c:आरोप	-221 -440 1585 -158 -766
+c:आर्	-102 391 176 -31 -434
 c:आर्ड	-177 410 -19 -17 -198
-c:आर्म	76 -19 194 -14 -236
-c:आल	-127 -432 -22 -32 613
-c:आव	-659 733 -774 -730 1430
-c:आवत	-2 326 -45 -173 -106
-c:आवत$	-2 326 -45 -173 -106
-c:आवा	-825 208 -635 -451 1703
-c:आवाज	-825 208 -635 -451 1703
-c:आवे	279 20 -72 -103 -123
+c:आर्म	75 -19 195 -14 -236
+c:आल	-127 -431 -23 -32 613
+c:आव	-661 731 -769 -730 1429
+c:आवत	-2 327 -46 -173 -106
+c:आवत$	-2 327 -46 -173 -106
+c:आवा	-825 202 -628 -451 1702
+c:आवाज	-825 202 -628 -451 1702
+c:आवे	278 21 -73 -104 -123
 c:आवेद	348 -103 -54 -80 -111
-c:आस	-165 317 -33 -45 -75
-c:आसप	-184 321 -29 -40 -67
-c:आसपा	-184 321 -29 -40 -67
-c:इ$	3653 -1661 -1528 719 -1182
-c:इए	-656 156 242 -655 913
+c:आस	-167 322 -34 -45 -76
+c:आसप	-187 326 -30 -41 -68
+c:आसपा	-187 326 -30 -41 -68
+c:इ$	3656 -1666 -1523 717 -1184
+c:इए	-656 156 241 -654 913
 c:इए$	-528 -78 117 -497 986
-c:इएग	-127 234 125 -159 -73
-c:इएगा	-127 234 125 -159 -73
-c:इक	-1367 737 287 124 219
-c:इक$	-786 249 -234 244 527
-c:इका	-126 -122 449 -98 -102
-c:इका$	-126 -122 449 -98 -102
-c:इकि	-456 610 73 -22 -205
-c:इकिल	-456 610 73 -22 -205
-c:इट	232 -728 -76 -70 643
-c:इट$	232 -728 -76 -70 643
-c:इड	-782 499 -58 360 -20
-c:इड$	-13 545 -32 -13 -486
+c:इएग	-127 234 124 -157 -73
+c:इएगा	-127 234 124 -157 -73
+c:इक	-1369 729 300 122 218
+c:इक$	-786 239 -221 243 526
+c:इका	-125 -122 448 -98 -102
+c:इका$	-125 -122 448 -98 -102
+c:इकि	-458 613 72 -22 -205
+c:इकिल	-458 613 72 -22 -205
+c:इट	232 -727 -77 -70 643
+c:इट$	232 -727 -77 -70 643
+c:इड	-782 501 -59 360 -20
+c:इड$	-13 546 -33 -13 -486
 c:इडि	-769 -45 -26 373 466
 c:इडि$	-769 -45 -26 373 466
-c:इत	713 -528 -305 -387 507
-c:इत$	-175 -19 -108 -358 660
+c:इत	713 -529 -304 -387 508
+c:इत$	-176 -21 -107 -357 661
 c:इतज	307 -346 -4 56 -12
 c:इतजा	307 -346 -4 56 -12
 c:इतन	889 -166 -194 -377 -152
-c:इन	-959 403 680 19 -143
-c:इन$	-147 901 -454 -143 -157
-c:इनम	68 0 -65 0 -3
-c:इनमे	68 0 -65 0 -3
-c:इना	-134 -359 924 142 -572
-c:इनाम	-134 -359 924 142 -572
-c:इप	-647 78 -254 -179 1001
-c:इप$	-598 -154 -41 -58 852
-c:इपा	-49 222 -212 -119 157
-c:इपास	-49 222 -212 -119 157
-c:इम	-346 511 548 -176 -536
-c:इमा	-27 -20 568 -30 -491
-c:इय	60 -145 -132 348 -132
-c:इया	9 -131 -123 357 -112
-c:इया$	9 -131 -123 357 -112
-c:इल	-572 -244 1008 -503 312
-c:इल$	-495 194 901 -676 76
-c:इला	-76 -334 158 183 68
-c:इलाक	-76 -334 158 183 68
-c:इव	-153 416 -178 -125 40
-c:इवर	-115 480 -123 -115 -125
-c:इवर$	-100 543 -232 -113 -97
-c:इस	1827 -4 -884 -29 -909
-c:इस$	356 341 -199 213 -711
+c:इन	-958 402 682 17 -142
+c:इन$	-146 899 -453 -144 -157
+c:इनम	68 0 -64 0 -3
+c:इनमे	68 0 -64 0 -3
+c:इना	-133 -357 924 140 -573
+c:इनाम	-133 -357 924 140 -573
+c:इप	-646 80 -256 -179 1000
+c:इप$	-597 -154 -42 -59 851
+c:इपा	-49 224 -213 -119 157
+c:इपास	-49 224 -213 -119 157
+c:इम	-346 511 549 -176 -538
+c:इमा	-27 -20 569 -30 -493
+c:इय	60 -146 -131 348 -131
+c:इया	9 -132 -123 357 -112
+c:इया$	9 -132 -123 357 -112
+c:इल	-574 -249 1017 -504 311
+c:इल$	-495 190 907 -677 76
+c:इला	-77 -334 161 183 68
+c:इलाक	-77 -334 161 183 68
+c:इव	-153 419 -179 -125 39
+c:इवर	-116 482 -124 -115 -127
+c:इवर$	-101 547 -235 -113 -98
+c:इस	1828 -5 -887 -30 -907
+c:इस$	358 339 -199 213 -711
 c:इसक	-62 317 -65 -14 -176
-c:इसि	631 -285 -155 -205 14
-c:इसि$	631 -285 -155 -205 14
-c:इस्	517 -11 -464 -18 -24
-c:इस्त	517 -11 -464 -18 -24
-c:उ$	1013 -601 525 -365 -571
-c:उच	-214 1664 -101 -1057 -292
-c:उच$	-458 1707 -87 -1042 -120
-c:उठ	-19 411 -166 -123 -103
-c:उड	75 -253 230 205 -257
-c:उडस	105 -145 -97 274 -137
-c:उडस्	105 -145 -97 274 -137
-c:उत	656 -334 -607 738 -453
-c:उतर	20 -223 -180 12 371
-c:उतर$	409 -129 -65 -55 -159
+c:इसि	631 -285 -157 -205 16
+c:इसि$	631 -285 -157 -205 16
+c:इस्	516 -11 -463 -18 -24
+c:इस्त	516 -11 -463 -18 -24
+c:उ$	1012 -615 537 -365 -569
+c:उच	-213 1661 -99 -1058 -292
+c:उच$	-457 1704 -84 -1042 -120
+c:उठ	-18 411 -167 -123 -103
+c:उड	74 -253 231 205 -257
+c:उडस	105 -146 -96 274 -137
+c:उडस्	105 -146 -96 274 -137
+c:उत	655 -342 -599 737 -452
+c:उतर	20 -224 -179 12 371
+c:उतर$	408 -130 -65 -55 -159
 c:उतरि	-144 51 -114 376 -169
 c:उतरे	-127 432 -118 -112 -75
-c:उता	-243 1375 -347 -73 -713
-c:उतार	-243 1375 -347 -73 -713
-c:उत्	879 -1487 -80 799 -111
-c:उत्त	-17 -769 -37 865 -42
-c:उत्प	896 -718 -43 -66 -69
-c:उन	-461 -416 -773 -415 2065
-c:उनक	-321 433 -251 -698 838
-c:उनकि	-65 -424 -78 48 519
-c:उनके	-256 857 -173 -753 325
+c:उता	-243 1369 -341 -73 -712
+c:उतार	-243 1369 -341 -73 -712
+c:उत्	878 -1487 -79 799 -111
+c:उत्त	-17 -770 -36 865 -42
+c:उत्प	896 -717 -43 -66 -69
+c:उन	-461 -419 -772 -416 2067
+c:उनक	-321 428 -247 -699 839
+c:उनकि	-65 -430 -74 48 520
+c:उनके	-256 858 -173 -754 325
 c:उनको	-213 -13 -24 269 -18
-c:उन्	-15 -409 -457 440 440
-c:उन्ह	-15 -409 -457 440 440
-c:उप	386 270 247 -580 -323
-c:उपर	-805 654 325 -196 22
-c:उपर$	-805 654 325 -196 22
-c:उपल	434 -89 -38 -47 -259
-c:उपलब	434 -89 -38 -47 -259
-c:उपस	420 -277 -17 -80 -46
-c:उपस्	420 -277 -17 -80 -46
-c:उम	-19 -132 -34 -111 296
-c:उम्	-19 -132 -34 -111 296
-c:उम्र	-19 -132 -34 -111 296
-c:उर	-208 -37 835 -49 -541
-c:उर्	-208 -37 835 -49 -541
-c:उर्फ	-208 -37 835 -49 -541
-c:उल	174 209 -61 -189 -132
-c:उल्	174 209 -61 -189 -132
+c:उन्	-15 -408 -458 440 441
+c:उन्ह	-15 -408 -458 440 441
+c:उप	386 273 245 -580 -324
+c:उपर	-806 657 324 -196 20
+c:उपर$	-806 657 324 -196 20
+c:उपल	433 -89 -38 -47 -260
+c:उपलब	433 -89 -38 -47 -260
+c:उपस	421 -279 -17 -80 -45
+c:उपस्	421 -279 -17 -80 -45
+c:उम	-19 -133 -34 -111 296
+c:उम्	-19 -133 -34 -111 296
+c:उम्र	-19 -133 -34 -111 296
+c:उर	-209 -35 834 -49 -542
+c:उर्	-209 -35 834 -49 -542
+c:उर्फ	-209 -35 834 -49 -542
+c:उल	174 209 -62 -189 -132
+c:उल्	174 209 -62 -189 -132
 c:उल्ल	334 -37 -48 -145 -104
-c:उस	-946 211 2060 -235 -1090
-c:उस$	335 -351 656 -207 -434
-c:उसक	-461 279 46 300 -164
-c:उसका	-112 364 6 -154 -105
-c:उसकि	-110 204 228 199 -522
-c:उसके	-60 24 -72 -175 283
-c:उसको	-216 -184 -8 415 -7
+c:उस	-949 211 2061 -233 -1090
+c:उस$	335 -351 656 -206 -434
+c:उसक	-461 283 36 303 -161
+c:उसका	-112 367 3 -154 -104
+c:उसकि	-111 205 230 198 -522
+c:उसके	-60 24 -80 -170 286
+c:उसको	-216 -184 -8 414 -7
 c:उसन	-168 229 -20 -173 132
 c:उसने	-168 229 -20 -173 132
-c:उसम	-50 334 -182 -11 -90
-c:उसमे	-50 334 -182 -11 -90
-c:उसि	-707 -103 1320 -57 -453
-c:उसि$	-707 -103 1320 -57 -453
+c:उसम	-50 331 -180 -11 -90
+c:उसमे	-50 331 -180 -11 -90
+c:उसि	-711 -105 1330 -58 -455
+c:उसि$	-711 -105 1330 -58 -455
 c:उसे	-64 69 398 -134 -269
 c:उसे$	-64 69 398 -134 -269
-c:ए$	6777 -2603 -1760 1492 -3906
-c:एक	-3918 2029 -1473 -359 3721
-c:एक$	-3856 2055 -1820 -345 3966
-c:एक्	76 -19 194 -14 -236
-c:एक्ट	76 -19 194 -14 -236
-c:एग	-155 1091 1167 -1077 -1026
-c:एगा	-1090 1629 1221 -961 -801
-c:एगा$	-1090 1629 1221 -961 -801
-c:एगि	761 -510 -30 -90 -130
-c:एगि$	761 -510 -30 -90 -130
-c:एगे	176 -69 -17 -23 -67
-c:एगे$	176 -69 -17 -23 -67
-c:एज	-684 144 36 318 186
-c:एजे	-684 144 36 318 186
-c:एजे$	-9 318 57 -7 -359
-c:एजेट	-676 -174 -20 325 545
-c:एड	-156 -259 -117 -329 860
+c:ए$	6777 -2603 -1756 1489 -3906
+c:एक	-3918 2022 -1460 -362 3717
+c:एक$	-3856 2048 -1807 -348 3962
+c:एक्	75 -19 195 -14 -236
+c:एक्ट	75 -19 195 -14 -236
+c:एग	-152 1093 1160 -1076 -1026
+c:एगा	-1089 1634 1214 -959 -801
+c:एगा$	-1089 1634 1214 -959 -801
+c:एगि	762 -513 -29 -90 -130
+c:एगि$	762 -513 -29 -90 -130
+c:एगे	176 -69 -17 -24 -67
+c:एगे$	176 -69 -17 -24 -67
+c:एज	-684 146 35 318 186
+c:एजे	-684 146 35 318 186
+c:एजे$	-9 320 55 -7 -360
+c:एजेट	-676 -174 -21 325 546
+c:एड	-157 -257 -117 -329 859
 c:एडम	-39 -98 -106 -74 316
 c:एडमि	-39 -98 -106 -74 316
 c:एत	-426 -126 1005 -116 -336
 c:एत$	-426 -126 1005 -116 -336
-c:एप	-313 58 -123 -326 704
-c:एप$	-313 58 -123 -326 704
-c:एफ	-15 -146 -207 181 187
-c:एफ$	-15 -146 -207 181 187
-c:एल	-98 -473 429 -187 328
+c:एप	-313 60 -123 -327 703
+c:एप$	-313 60 -123 -327 703
+c:एफ	-15 -145 -208 180 187
+c:एफ$	-15 -145 -208 180 187
+c:एल	-98 -471 429 -187 328
 c:एलओ	191 -12 -2 -149 -28
 c:एलओ$	191 -12 -2 -149 -28
-c:एव	375 -129 -106 -80 -61
-c:एव$	375 -129 -106 -80 -61
-c:ऐप	212 -194 -41 -642 665
-c:ऐप$	212 -194 -41 -642 665
-c:ऐस	-397 -177 7 401 166
-c:ऐसा	-261 -94 26 424 -95
-c:ऐसा$	-261 -94 26 424 -95
-c:ओ$	367 -691 113 752 -541
-c:ओक	-135 282 192 -54 -284
-c:ओकर	-135 282 192 -54 -284
-c:ओकर$	-113 335 -29 -29 -165
-c:ओकरा	-24 -55 227 -27 -121
-c:ओव	-13 -108 -64 -14 199
-c:ओवर	-13 -108 -64 -14 199
-c:ओवरल	-13 -108 -64 -14 199
-c:और	3120 266 -1781 -1439 -166
-c:और$	3712 1063 -1205 -2639 -932
-c:औरत	-594 -944 -646 1161 1022
-c:औरत$	-79 -269 -265 -164 777
-c:औरते	-468 -461 -292 831 389
-c:क$	1461 3146 -2728 -1213 -665
-c:कअ	-279 124 -493 -232 880
-c:कअप	-279 124 -493 -232 880
-c:कअप$	-279 124 -493 -232 880
-c:कइ	279 -97 -440 -43 301
-c:कइ$	279 -97 -440 -43 301
+c:एव	375 -130 -105 -79 -61
+c:एव$	375 -130 -105 -79 -61
+c:ऐप	211 -192 -41 -642 664
+c:ऐप$	211 -192 -41 -642 664
+c:ऐस	-398 -179 9 401 166
+c:ऐसा	-262 -95 29 424 -95
+c:ऐसा$	-262 -95 29 424 -95
+c:ओ$	367 -693 114 751 -540
+c:ओक	-135 281 193 -55 -284
+c:ओकर	-135 281 193 -55 -284
+c:ओकर$	-113 334 -28 -29 -164
+c:ओकरा	-24 -55 228 -27 -122
+c:ओव	-13 -108 -63 -14 199
+c:ओवर	-13 -108 -63 -14 199
+c:ओवरल	-13 -108 -63 -14 199
+c:और	3120 268 -1779 -1440 -168
+c:और$	3712 1065 -1202 -2640 -935
+c:औरत	-594 -945 -644 1161 1022
+c:औरत$	-79 -270 -264 -164 777
+c:औरते	-467 -461 -292 831 389
+c:क$	1464 3103 -2686 -1214 -667
+c:कअ	-278 120 -493 -232 882
+c:कअप	-278 120 -493 -232 882
+c:कअप$	-278 120 -493 -232 882
+c:कइ	278 -99 -435 -43 299
+c:कइ$	278 -99 -435 -43 299
 c:कच	-165 261 -17 -47 -31
 c:कच्	-165 261 -17 -47 -31
 c:कच्च	-165 261 -17 -47 -31
 c:कट	-426 -219 -488 -6 1139
-c:कट$	-472 -39 -12 -16 539
-c:कटे	-439 446 -111 -103 208
+c:कट$	-472 -38 -12 -16 539
+c:कटे	-440 446 -111 -103 208
 c:कटेन	-33 476 -105 -58 -279
-c:कट्	750 -488 -429 -116 283
-c:कट्ट	750 -488 -429 -116 283
-c:कड	1065 -1111 -174 -371 591
-c:कडब	-72 3 98 -6 -24
-c:कडबा	-72 3 98 -6 -24
-c:कडा	-410 -432 762 -59 140
-c:कडा$	-410 -432 762 -59 140
-c:कडि	828 -613 220 -266 -169
-c:कडि$	828 -613 220 -266 -169
-c:कडे	38 -150 -71 -42 225
+c:कट्	750 -487 -431 -116 285
+c:कट्ट	750 -487 -431 -116 285
+c:कड	1062 -1117 -160 -372 587
+c:कडब	-72 3 99 -6 -24
+c:कडबा	-72 3 99 -6 -24
+c:कडा	-412 -434 769 -60 137
+c:कडा$	-412 -434 769 -60 137
+c:कडि	828 -614 222 -266 -170
+c:कडि$	828 -614 222 -266 -170
+c:कडे	38 -151 -69 -42 224
 c:कडे$	39 -5 -3 -1 -30
-c:कत	266 1872 -221 -1128 -790
-c:कता	461 601 72 -543 -591
-c:कता$	461 601 72 -543 -591
-c:कति	-475 324 -149 -41 341
-c:कति$	-475 324 -149 -41 341
-c:कते	-125 982 -98 -289 -471
-c:कते$	-125 982 -98 -289 -471
-c:कत्	94 -1 -1 -90 -1
-c:कत्र	94 -1 -1 -90 -1
-c:कन	-504 279 48 498 -320
-c:कन$	-4 301 -8 -5 -285
-c:कप	35 726 -74 -514 -173
-c:कपड	46 598 -46 -504 -94
-c:कपडा	-300 606 -42 -174 -89
-c:कपो	-6 105 -25 -8 -66
-c:कपोस	-6 105 -25 -8 -66
-c:कब	-613 -114 -43 1151 -381
+c:कत	269 1862 -213 -1129 -790
+c:कता	461 596 78 -544 -591
+c:कता$	461 596 78 -544 -591
+c:कति	-474 322 -150 -41 341
+c:कति$	-474 322 -150 -41 341
+c:कते	-123 979 -96 -290 -470
+c:कते$	-123 979 -96 -290 -470
+c:कत्	93 -1 -1 -90 -1
+c:कत्र	93 -1 -1 -90 -1
+c:कन	-505 279 50 498 -322
+c:कन$	-4 302 -8 -5 -285
+c:कप	36 725 -73 -515 -173
+c:कपड	46 596 -44 -504 -94
+c:कपडा	-300 604 -40 -174 -90
+c:कपो	-6 106 -25 -8 -66
+c:कपोस	-6 106 -25 -8 -66
+c:कब	-613 -114 -43 1150 -381
 c:कब$	176 -72 -17 -19 -67
-c:कब्	-717 -37 -11 896 -129
-c:कब्ज	-717 -37 -11 896 -129
-c:कभ	-153 -79 -36 322 -54
-c:कभि	-153 -79 -36 322 -54
-c:कभि$	-153 -79 -36 322 -54
-c:कम	-324 -465 305 129 355
-c:कम$	-101 35 -162 -130 357
-c:कमर	-596 -105 404 263 34
+c:कब्	-717 -38 -11 895 -130
+c:कब्ज	-717 -38 -11 895 -130
+c:कभ	-153 -80 -35 322 -54
+c:कभि	-153 -80 -35 322 -54
+c:कभि$	-153 -80 -35 322 -54
+c:कम	-324 -461 301 129 355
+c:कम$	-101 37 -163 -130 357
+c:कमर	-594 -103 401 263 34
 c:कमर$	-37 -8 81 288 -325
-c:कमरा	-551 -125 333 -24 367
-c:कमरे	-8 28 -10 -1 -8
-c:कमा	187 -217 63 -3 -30
-c:कमा$	187 -217 63 -3 -30
-c:कमे	177 -149 -14 -2 -11
-c:कमेट	177 -149 -14 -2 -11
-c:कर	-236 465 -4976 174 4573
-c:कर$	-2906 1813 -3005 861 3237
-c:करक	-735 703 -208 -241 481
-c:करके	-735 703 -208 -241 481
-c:करत	-786 1768 -107 -710 -165
-c:करता	-839 910 131 -234 32
-c:करति	53 19 -62 -2 -9
-c:करते	-1 840 -176 -475 -189
-c:करन	12 -53 -1225 582 683
-c:करना	-208 -272 -252 868 -136
-c:करने	175 -44 -856 -171 896
-c:करव	-712 -138 -166 145 871
-c:करवा	-712 -138 -166 145 871
-c:करा	590 995 -352 -350 -883
-c:करा$	177 186 264 -165 -461
+c:कमरा	-550 -124 330 -24 367
+c:कमरे	-8 28 -11 -1 -8
+c:कमा	188 -218 64 -3 -31
+c:कमा$	188 -218 64 -3 -31
+c:कमे	176 -148 -15 -2 -11
+c:कमेट	176 -148 -15 -2 -11
+c:कर	-242 450 -4952 170 4574
+c:कर$	-2910 1797 -2986 860 3238
+c:करक	-735 702 -206 -241 481
+c:करके	-735 702 -206 -241 481
+c:करत	-786 1758 -99 -710 -163
+c:करता	-838 901 135 -233 34
+c:करति	54 19 -62 -2 -9
+c:करते	-2 839 -173 -475 -189
+c:करन	9 -50 -1223 582 683
+c:करना	-209 -272 -250 867 -136
+c:करने	174 -41 -856 -172 895
+c:करव	-712 -140 -165 145 871
+c:करवा	-712 -140 -165 145 871
+c:करा	588 995 -349 -350 -884
+c:करा$	177 187 265 -165 -462
 c:कराइ	-12 45 -15 16 -33
-c:करान	351 768 -599 -140 -380
-c:करि	-378 115 -121 -356 741
-c:करि$	-217 -188 -13 -137 556
-c:करिब	-160 303 -108 -220 185
-c:करे	2396 -548 -302 -914 -632
-c:करे$	2355 -512 106 -1358 -592
-c:करेग	40 -35 -409 444 -40
-c:करो	1250 -478 -221 -248 -303
-c:करो$	852 -252 -200 -142 -259
-c:करोड	398 -226 -21 -106 -44
-c:कर्	146 -41 -151 64 -19
-c:कल	-791 1178 -234 859 -1012
-c:कल$	-183 1187 -669 418 -753
-c:कलक	-265 -53 465 -43 -104
-c:कलकर	-265 -53 465 -43 -104
-c:कलत	-162 104 6 234 -182
-c:कलता	-2 288 127 -128 -285
+c:करान	349 767 -596 -141 -380
+c:करि	-378 115 -120 -357 740
+c:करि$	-218 -189 -12 -137 556
+c:करिब	-161 303 -108 -220 185
+c:करे	2397 -547 -303 -916 -631
+c:करे$	2357 -511 102 -1358 -591
+c:करेग	40 -36 -406 442 -41
+c:करो	1249 -477 -221 -248 -303
+c:करो$	852 -251 -200 -142 -259
+c:करोड	398 -225 -21 -106 -44
+c:कर्	144 -41 -148 64 -19
+c:कल	-791 1174 -226 857 -1015
+c:कल$	-183 1184 -665 418 -754
+c:कलक	-265 -55 466 -43 -104
+c:कलकर	-265 -55 466 -43 -104
+c:कलत	-162 105 4 235 -182
+c:कलता	-2 289 125 -126 -286
 c:कलते	-160 -184 -121 361 104
 c:कलन	-204 -38 -50 352 -59
 c:कलना	-204 -38 -50 352 -59
-c:कला	-89 -44 -16 312 -163
-c:कला$	-89 -44 -16 312 -163
-c:कलि	-132 268 -25 -62 -50
-c:कलि$	-132 268 -25 -62 -50
-c:कले	-186 -512 88 187 423
-c:कलेग	-131 -198 136 235 -42
-c:कल्	43 -72 218 -27 -162
+c:कला	-90 -44 -12 309 -164
+c:कला$	-90 -44 -12 309 -164
+c:कलि	-132 269 -25 -62 -50
+c:कलि$	-132 269 -25 -62 -50
+c:कले	-187 -520 101 185 421
+c:कलेग	-132 -208 150 234 -44
+c:कल्	42 -71 219 -27 -162
 c:कल्प	65 -18 -3 -1 -42
-c:कस	163 -180 -2 32 -12
-c:कह	-213 -499 -86 1241 -443
-c:कहत	-290 -248 -25 590 -27
-c:कहल	-208 -32 -11 303 -53
-c:कहा	542 -178 -80 6 -290
-c:कहा$	542 -178 -80 6 -290
+c:कस	162 -180 -2 32 -12
+c:कह	-214 -497 -87 1241 -443
+c:कहत	-291 -247 -25 590 -27
+c:कहल	-207 -31 -11 303 -53
+c:कहा	542 -177 -81 6 -290
+c:कहा$	542 -177 -81 6 -290
 c:कहि	-54 -1 79 -10 -15
 c:कहि$	-54 -1 79 -10 -15
-c:का	1824 -1777 -693 -1053 1698
-c:का$	1022 -2229 1061 1305 -1159
+c:का	1817 -1812 -648 -1054 1697
+c:का$	1019 -2244 1083 1304 -1162
 c:काग	191 -149 -156 -124 238
 c:कागज	191 -149 -156 -124 238
-c:काट	-12 -1231 -21 -137 1401
-c:काट$	255 -140 -440 -74 398
-c:काटि	-186 -1087 421 -46 898
-c:काड	-16 -615 930 -57 -242
-c:काड$	-454 -464 1198 -51 -229
+c:काट	-14 -1229 -20 -137 1401
+c:काट$	253 -140 -438 -74 398
+c:काटि	-186 -1085 420 -46 898
+c:काड	-15 -613 924 -57 -239
+c:काड$	-453 -462 1192 -51 -227
 c:काडो	438 -151 -268 -6 -12
-c:कात	-891 699 -33 248 -23
-c:काता	-675 726 -26 -7 -17
-c:कान	-275 -851 1299 -1143 971
-c:कान$	-1940 -472 1798 -781 1395
-c:कानद	633 -273 -238 -259 137
-c:कानु	205 -24 -125 -5 -51
-c:काम	594 -22 -413 -399 241
-c:काम$	172 -362 -281 -220 690
-c:कामन	627 -115 -116 -157 -238
-c:काय	763 -73 -591 12 -111
-c:कायत	245 -62 -120 29 -92
-c:कार	1793 -194 -1352 -1227 980
-c:कार$	523 -467 -68 -252 264
-c:कारन	520 164 -226 -254 -204
-c:कारि	458 -258 112 -494 183
-c:कारो	-299 -46 -67 -77 488
-c:कार्	500 611 -992 -194 75
-c:काल	-2045 1856 -733 -355 1278
-c:काल$	-1074 253 167 -612 1266
-c:काला	-418 -352 -644 601 813
-c:कालि	-15 882 -285 -279 -304
-c:कालो	-72 -7 106 -11 -16
+c:कात	-893 702 -34 248 -24
+c:काता	-677 729 -27 -7 -17
+c:कान	-277 -856 1306 -1142 970
+c:कान$	-1943 -476 1806 -781 1394
+c:कानद	633 -273 -237 -259 136
+c:कानु	206 -24 -126 -5 -51
+c:काम	594 -30 -405 -399 241
+c:काम$	171 -367 -274 -220 689
+c:कामन	627 -116 -116 -157 -238
+c:काय	763 -72 -590 12 -112
+c:कायत	246 -61 -121 29 -92
+c:कार	1793 -196 -1354 -1227 984
+c:कार$	523 -470 -64 -252 264
+c:कारन	521 162 -226 -254 -204
+c:कारि	459 -256 107 -494 184
+c:कारो	-298 -46 -67 -77 488
+c:कार्	500 612 -994 -195 77
+c:काल	-2044 1860 -737 -355 1276
+c:काल$	-1074 257 162 -611 1266
+c:काला	-418 -349 -646 601 812
+c:कालि	-15 882 -284 -279 -305
+c:कालो	-72 -7 106 -10 -16
 c:कास	-481 -72 68 521 -36
 c:कास$	-481 -72 68 521 -36
-c:कि	-1200 -3172 -1626 1192 4807
-c:कि$	-2110 -4556 -1487 1555 6597
-c:किग	-340 514 -86 -93 5
-c:किग$	-340 514 -86 -93 5
-c:किज	155 -59 -36 -181 121
-c:किजि	155 -59 -36 -181 121
+c:कि	-1204 -3194 -1591 1189 4801
+c:कि$	-2111 -4581 -1454 1552 6594
+c:किग	-340 516 -86 -93 4
+c:किग$	-340 516 -86 -93 4
+c:किज	155 -58 -36 -181 120
+c:किजि	155 -58 -36 -181 120
 c:कित	293 -183 -24 -13 -74
 c:कितन	293 -183 -24 -13 -74
-c:किन	-1578 1462 810 -703 8
+c:किन	-1579 1462 815 -703 5
 c:किन$	-43 384 -57 -168 -115
-c:किना	-1535 1079 868 -535 123
-c:किय	1988 -992 -907 -894 805
-c:किया	2039 -771 -821 -829 381
-c:कियो	-51 -221 -87 -65 424
-c:किर	23 191 -149 -91 26
-c:किरा	-156 209 -125 -40 113
-c:किल	-842 656 3 679 -496
-c:किल$	-457 613 72 -22 -206
-c:किलो	-385 43 -69 702 -290
-c:किस	-28 -836 -32 554 341
-c:किसक	108 -44 -14 19 -68
-c:किसन	-88 -349 -150 247 339
-c:किसा	142 -308 -363 -8 536
-c:किसि	22 -145 501 -135 -243
-c:कु	-1168 -1025 -637 401 2429
-c:कुआ	374 -587 444 -109 -122
-c:कुआ$	374 -587 444 -109 -122
-c:कुछ	-987 27 -873 828 1005
-c:कुछ$	-987 27 -873 828 1005
-c:कुत	-422 526 120 -150 -74
-c:कुत्	-422 526 120 -150 -74
-c:कुद	74 -36 -15 -12 -11
-c:कुम	-322 869 325 -296 -576
-c:कुमा	-322 869 325 -296 -576
-c:कुर	585 -112 -62 -527 117
-c:कुर्	589 -84 -61 -360 -84
-c:कुल	-583 -1720 -533 835 2001
-c:कुल$	-1083 -1801 -87 865 2106
-c:कुला	527 -38 -421 -22 -46
-c:कृ	544 -47 -56 -474 33
-c:कृप	513 -46 -54 -474 61
-c:कृपय	145 82 4 -339 108
-c:के	-3806 2693 -586 53 1646
-c:के$	-3906 2834 -2127 936 2263
-c:केट	-336 229 -137 125 119
-c:केट$	-336 229 -137 125 119
-c:केद	-340 -561 -57 347 611
-c:केदा	-458 -444 -47 275 674
-c:केद्	118 -117 -11 72 -63
-c:केस	-137 -260 2158 -597 -1164
-c:केस$	-133 -169 1674 -320 -1051
-c:केसन	-60 -111 686 -335 -179
-c:कै	1275 -593 234 -747 -169
-c:कैस	1663 -388 -100 -723 -451
-c:कैसे	1666 -377 -59 -865 -366
-c:को	2745 -1460 -2535 -433 1684
-c:को$	2006 -1364 -2379 -6 1742
-c:कोइ	850 -732 -235 79 38
-c:कोइ$	852 -627 -184 89 -130
-c:कोच	192 -57 19 -19 -135
-c:कोठ	-268 547 -188 -195 104
-c:कोठि	-161 101 -81 -85 226
-c:कोड	-570 44 234 -211 504
-c:कोड$	-356 171 290 -193 88
-c:कोय	-162 450 -54 -27 -207
-c:कोर	7 -51 341 -146 -151
-c:कोर्	7 -51 341 -146 -151
+c:किना	-1536 1078 873 -535 121
+c:किय	1988 -993 -905 -894 804
+c:किया	2039 -770 -820 -829 381
+c:कियो	-51 -224 -84 -65 424
+c:किर	22 193 -149 -91 25
+c:किरा	-157 211 -126 -40 112
+c:किल	-844 658 3 680 -496
+c:किल$	-459 616 71 -22 -206
+c:किलो	-386 42 -69 702 -290
+c:किस	-27 -835 -37 554 345
+c:किसक	108 -45 -14 19 -68
+c:किसन	-88 -349 -150 248 339
+c:किसा	142 -306 -365 -8 537
+c:किसि	23 -145 497 -136 -239
+c:कु	-1166 -1037 -627 401 2429
+c:कुआ	375 -588 444 -109 -122
+c:कुआ$	375 -588 444 -109 -122
+c:कुछ	-988 22 -867 827 1007
+c:कुछ$	-988 22 -867 827 1007
+c:कुत	-421 525 118 -148 -74
+c:कुत्	-421 525 118 -148 -74
+c:कुद	74 -37 -15 -12 -11
+c:कुम	-323 869 328 -297 -577
+c:कुमा	-323 869 328 -297 -577
+c:कुर	588 -111 -65 -527 116
+c:कुर्	592 -84 -64 -360 -84
+c:कुल	-585 -1726 -524 834 2000
+c:कुल$	-1082 -1807 -81 864 2106
+c:कुला	524 -39 -417 -22 -46
+c:कृ	544 -46 -58 -475 35
+c:कृप	514 -45 -57 -474 62
+c:कृपय	146 83 2 -339 109
+c:के	-3800 2727 -637 59 1651
+c:के$	-3901 2870 -2178 943 2267
+c:केट	-336 227 -136 126 119
+c:केट$	-336 227 -136 126 119
+c:केद	-339 -563 -56 347 611
+c:केदा	-458 -445 -45 274 674
+c:केद्	119 -118 -11 72 -63
+c:केस	-135 -261 2156 -597 -1164
+c:केस$	-131 -170 1672 -320 -1051
+c:केसन	-60 -111 685 -335 -179
+c:कै	1275 -593 235 -747 -170
+c:कैस	1663 -389 -101 -723 -451
+c:कैसे	1667 -378 -59 -864 -365
+c:को	2750 -1411 -2608 -425 1694
+c:को$	2012 -1316 -2452 3 1753
+c:कोइ	851 -738 -229 79 38
+c:कोइ$	853 -634 -179 89 -129
+c:कोच	192 -56 17 -19 -135
+c:कोठ	-268 546 -186 -196 103
+c:कोठि	-161 100 -79 -85 225
+c:कोड	-570 49 228 -211 504
+c:कोड$	-356 175 285 -193 88
+c:कोय	-162 450 -55 -27 -206
+c:कोर	8 -51 341 -146 -152
+c:कोर्	8 -51 341 -146 -152
 c:कोस	-114 410 -119 -86 -91
 c:कोसि	-114 410 -119 -86 -91
-c:कौ	297 -251 -4 -38 -4
-c:कौन	297 -251 -4 -38 -4
-c:कौन$	297 -251 -4 -38 -4
-c:क्	1426 -641 -385 -1162 761
-c:क्क	310 888 301 -511 -988
-c:क्कन	-4 301 -8 -5 -285
-c:क्का	-147 172 485 -183 -327
-c:क्कि	-221 577 -72 -23 -261
-c:क्ट	-3 -499 -17 -264 784
-c:क्ट$	76 -19 194 -14 -236
-c:क्टर	-77 -769 -207 -246 1300
-c:क्त	1026 -568 172 81 -711
-c:क्त$	570 -694 337 212 -425
-c:क्ति	431 148 -162 -131 -286
-c:क्य	1470 -579 -339 -263 -290
-c:क्या	1403 -553 -319 -250 -281
-c:क्र	-777 688 142 -350 297
-c:क्रव	-573 732 -32 -55 -72
+c:कौ	298 -252 -4 -38 -4
+c:कौन	298 -252 -4 -38 -4
+c:कौन$	298 -252 -4 -38 -4
+c:क्	1423 -627 -398 -1162 763
+c:क्क	310 894 293 -510 -988
+c:क्कन	-4 302 -8 -5 -285
+c:क्का	-146 176 477 -181 -325
+c:क्कि	-221 579 -73 -24 -261
+c:क्ट	-3 -498 -18 -265 784
+c:क्ट$	75 -19 195 -14 -236
+c:क्टर	-77 -768 -209 -247 1300
+c:क्त	1025 -566 172 81 -710
+c:क्त$	569 -693 336 212 -424
+c:क्ति	431 147 -161 -131 -286
+c:क्य	1470 -579 -338 -263 -290
+c:क्या	1402 -552 -319 -251 -280
+c:क्र	-776 687 144 -350 296
+c:क्रव	-572 731 -32 -55 -72
 c:क्रा	23 -15 76 -11 -73
-c:क्रि	-218 -12 104 -154 281
-c:क्स	213 -741 -816 63 1281
-c:क्स$	86 -227 -184 -69 394
+c:क्रि	-219 -13 106 -155 281
+c:क्स	209 -733 -821 63 1282
+c:क्स$	86 -227 -185 -69 395
 c:क्सक	123 -61 -56 -2 -4
-c:क्सन	-441 137 -472 -255 1032
-c:क्सल	-218 -97 410 -24 -71
-c:क्सा	1 -258 -112 -270 640
-c:क्सि	255 26 -9 -110 -162
-c:क्से	41 -736 96 803 -204
-c:ख$	91 -831 -791 820 712
-c:खक	-212 615 -19 -247 -137
-c:खकर	-212 615 -19 -247 -137
-c:खकर$	-212 615 -19 -247 -137
+c:क्सन	-442 139 -474 -255 1032
+c:क्सल	-217 -93 405 -24 -71
+c:क्सा	-1 -255 -113 -271 640
+c:क्सि	255 27 -9 -110 -162
+c:क्से	40 -735 97 803 -205
+c:ख$	88 -832 -783 817 709
+c:खक	-214 618 -19 -247 -138
+c:खकर	-214 618 -19 -247 -138
+c:खकर$	-214 618 -19 -247 -138
 c:खट	-39 127 -15 -6 -67
 c:खट्	-39 127 -15 -6 -67
 c:खट्ट	-39 127 -15 -6 -67
-c:खड	-945 651 -340 826 -191
-c:खड$	-251 335 88 114 -285
-c:खडह	-239 338 -97 -56 54
-c:खडहर	-239 338 -97 -56 54
-c:खडा	58 373 -258 -137 -36
-c:खडा$	58 373 -258 -137 -36
-c:खडि	-378 -154 -52 75 509
-c:खडि$	-378 -154 -52 75 509
-c:खडे	-136 -241 -22 832 -433
-c:खडे$	-136 -241 -22 832 -433
-c:खत	73 793 -338 -345 -183
-c:खता	-262 1051 -206 -164 -418
-c:खता$	-262 1051 -206 -164 -418
-c:खते	-9 -226 -120 -196 551
-c:खते$	-9 -226 -120 -196 551
-c:खत्	17 -13 -4 24 -25
-c:खत्म	17 -13 -4 24 -25
-c:खद	-125 246 -83 174 -211
-c:खन	359 343 -320 -400 18
-c:खन$	-307 -121 -19 -39 486
+c:खड	-946 659 -344 826 -195
+c:खड$	-251 335 88 114 -286
+c:खडह	-239 338 -95 -56 52
+c:खडहर	-239 338 -95 -56 52
+c:खडा	58 380 -264 -138 -36
+c:खडा$	58 380 -264 -138 -36
+c:खडि	-378 -152 -53 74 508
+c:खडि$	-378 -152 -53 74 508
+c:खडे	-136 -242 -21 832 -433
+c:खडे$	-136 -242 -21 832 -433
+c:खत	75 791 -338 -345 -184
+c:खता	-262 1051 -206 -165 -419
+c:खता$	-262 1051 -206 -165 -419
+c:खते	-7 -228 -120 -196 551
+c:खते$	-7 -228 -120 -196 551
+c:खत्	17 -12 -4 24 -25
+c:खत्म	17 -12 -4 24 -25
+c:खद	-125 246 -84 174 -212
+c:खन	360 342 -320 -400 19
+c:खन$	-307 -121 -18 -39 486
 c:खनक	-137 519 -114 -117 -151
-c:खने	233 -6 -66 -152 -9
-c:खने$	233 -6 -66 -152 -9
-c:खब	1240 246 -38 -267 -1180
-c:खबर	849 174 -746 -137 -139
-c:खबर$	849 174 -746 -137 -139
-c:खबा	466 -142 695 -127 -893
-c:खबार	466 -142 695 -127 -893
-c:खर	-118 -1149 855 -495 907
-c:खर$	-459 -113 1010 -357 -81
-c:खरा	542 -810 -33 76 225
-c:खराब	721 -124 -65 112 -645
-c:खरि	-77 -454 -108 -181 821
-c:खरिद	-77 -454 -108 -181 821
-c:खल	-73 -18 -13 117 -13
-c:खा	-2155 709 334 -599 1712
-c:खा$	-523 78 -109 -552 1105
-c:खात	-984 -167 70 -215 1297
-c:खाते	-968 -104 -39 -213 1325
-c:खान	-250 73 684 -268 -239
-c:खाना	-189 -66 618 -241 -122
-c:खाने	-52 262 -88 -24 -98
-c:खाल	-492 793 -184 242 -359
-c:खालि	-492 793 -184 242 -359
-c:खि	-1545 1591 495 433 -974
-c:खि$	22 -66 -75 238 -119
-c:खिए	445 202 -35 -546 -66
-c:खिए$	482 90 -13 -538 -22
-c:खिएग	-37 111 -22 -8 -44
-c:खिय	-1801 1346 656 596 -796
-c:खिया	-1801 1346 656 596 -796
-c:खु	1270 -1163 -247 -513 653
-c:खुद	-153 -796 68 -290 1171
-c:खुद$	-98 -482 115 -242 706
-c:खुब	1198 -819 -74 -228 -77
-c:खुब$	1198 -819 -74 -228 -77
-c:खुल	331 -48 -135 172 -319
-c:खुले	-335 53 -63 410 -65
-c:खुस	205 -158 -16 -17 -13
-c:खे	-706 325 1311 -438 -492
-c:खे$	638 274 369 376 -1657
-c:खेत	-1262 -42 669 -586 1221
-c:खेत$	-826 160 749 -506 423
-c:खेति	-492 -284 -212 -117 1105
-c:खेल	7 140 247 -250 -144
-c:खेल$	-347 217 -66 -93 289
-c:खै	-258 -10 -41 525 -216
-c:खैर	-216 -223 -25 529 -65
-c:खैर$	-216 -223 -25 529 -65
-c:खो	-217 46 172 -352 351
+c:खने	234 -6 -67 -152 -9
+c:खने$	234 -6 -67 -152 -9
+c:खब	1240 244 -36 -268 -1180
+c:खबर	848 172 -743 -138 -140
+c:खबर$	848 172 -743 -138 -140
+c:खबा	467 -141 693 -127 -892
+c:खबार	467 -141 693 -127 -892
+c:खर	-119 -1152 861 -495 904
+c:खर$	-460 -114 1015 -357 -84
+c:खरा	541 -808 -34 76 225
+c:खराब	721 -124 -65 112 -644
+c:खरि	-77 -457 -106 -181 821
+c:खरिद	-77 -457 -106 -181 821
+c:खल	-73 -16 -14 117 -13
+c:खा	-2156 703 342 -599 1709
+c:खा$	-523 83 -113 -553 1105
+c:खात	-984 -168 71 -216 1296
+c:खाते	-969 -103 -39 -214 1325
+c:खान	-251 70 690 -268 -242
+c:खाना	-189 -61 613 -240 -123
+c:खाने	-52 266 -92 -24 -99
+c:खाल	-492 792 -183 242 -359
+c:खालि	-492 792 -183 242 -359
+c:खि	-1543 1593 492 433 -974
+c:खि$	23 -67 -76 238 -118
+c:खिए	445 205 -37 -546 -66
+c:खिए$	481 91 -13 -538 -22
+c:खिएग	-37 113 -24 -8 -45
+c:खिय	-1800 1345 656 595 -796
+c:खिया	-1800 1345 656 595 -796
+c:खु	1269 -1165 -247 -513 656
+c:खुद	-153 -800 67 -290 1175
+c:खुद$	-98 -487 116 -241 710
+c:खुब	1197 -819 -74 -228 -77
+c:खुब$	1197 -819 -74 -228 -77
+c:खुल	330 -49 -134 171 -319
+c:खुले	-335 53 -63 409 -65
+c:खुस	204 -157 -16 -17 -13
+c:खे	-708 329 1317 -439 -498
+c:खे$	640 278 367 374 -1659
+c:खेत	-1264 -44 676 -586 1218
+c:खेत$	-828 159 756 -506 419
+c:खेति	-492 -287 -207 -117 1103
+c:खेल	7 141 248 -251 -146
+c:खेल$	-347 217 -66 -93 288
+c:खै	-257 -11 -40 524 -216
+c:खैर	-216 -223 -25 528 -65
+c:खैर$	-216 -223 -25 528 -65
+c:खो	-217 47 173 -353 350
 c:खो$	-59 -118 -197 -112 486
-c:खोज	-33 -12 313 -223 -45
-c:ख्	352 -1179 -125 1591 -640
-c:ख्त	-134 421 -78 -48 -161
-c:ख्ति	-134 421 -78 -48 -161
-c:ख्य	486 -1600 -47 1640 -479
-c:ख्या	-477 -853 51 1663 -384
-c:ग$	-178 -2237 -572 1246 1741
-c:गइ	751 -887 -596 591 140
-c:गइ$	751 -887 -596 591 140
-c:गए	-2196 57 39 2372 -272
-c:गए$	-2196 57 39 2372 -272
+c:खोज	-33 -12 314 -224 -45
+c:ख्	352 -1179 -124 1591 -641
+c:ख्त	-134 420 -77 -48 -161
+c:ख्ति	-134 420 -77 -48 -161
+c:ख्य	486 -1599 -47 1640 -479
+c:ख्या	-477 -854 52 1663 -384
+c:ग$	-177 -2241 -569 1246 1741
+c:गइ	753 -887 -597 591 140
+c:गइ$	753 -887 -597 591 140
+c:गए	-2195 55 43 2371 -273
+c:गए$	-2195 55 43 2371 -273
 c:गक	24 -6 5 -8 -16
 c:गकर	24 -6 5 -8 -16
 c:गकर$	24 -6 5 -8 -16
-c:गज	-404 -621 1416 -598 207
-c:गज$	-404 -621 1416 -598 207
-c:गड	-237 416 -28 237 -388
-c:गडब	-39 -160 -1 323 -123
-c:गडबड	-39 -160 -1 323 -123
-c:गडा	-143 449 -8 -69 -229
-c:गडा$	-143 449 -8 -69 -229
-c:गत	-1258 492 389 -148 524
-c:गत$	-163 -158 -118 529 -90
-c:गता	-449 266 656 -438 -35
-c:गता$	-449 266 656 -438 -35
-c:गति	-418 510 -39 -11 -43
-c:गति$	-418 510 -39 -11 -43
+c:गज	-403 -630 1427 -598 204
+c:गज$	-403 -630 1427 -598 204
+c:गड	-236 416 -28 237 -388
+c:गडब	-39 -159 -1 323 -123
+c:गडबड	-39 -159 -1 323 -123
+c:गडा	-142 448 -7 -69 -229
+c:गडा$	-142 448 -7 -69 -229
+c:गत	-1255 487 393 -148 522
+c:गत$	-163 -158 -119 530 -90
+c:गता	-448 264 659 -438 -37
+c:गता$	-448 264 659 -438 -37
+c:गति	-416 506 -38 -10 -42
+c:गति$	-416 506 -38 -10 -42
 c:गत्	-229 -125 -109 -229 692
 c:गत्त	-229 -125 -109 -229 692
-c:गद	161 -7 -171 -161 179
-c:गदा	164 -2 -234 -158 230
-c:गदार	164 -2 -234 -158 230
-c:गध	-77 186 -21 -12 -76
-c:गध$	-77 186 -21 -12 -76
-c:गन	430 -65 111 192 -668
-c:गनब	-102 -28 -31 125 37
-c:गनबा	-102 -28 -31 125 37
+c:गद	162 -7 -172 -162 180
+c:गदा	165 -2 -235 -158 230
+c:गदार	165 -2 -235 -158 230
+c:गध	-76 186 -21 -12 -76
+c:गध$	-76 186 -21 -12 -76
+c:गन	432 -76 126 189 -670
+c:गनब	-102 -28 -31 125 36
+c:गनबा	-102 -28 -31 125 36
 c:गना	132 -11 -2 -98 -20
 c:गना$	132 -11 -2 -98 -20
-c:गने	-33 -127 -210 435 -65
-c:गने$	-33 -127 -210 435 -65
-c:गब	-499 488 -243 424 -170
-c:गबन	-465 488 146 -30 -139
-c:गबनि	-465 488 146 -30 -139
+c:गने	-33 -139 -193 433 -67
+c:गने$	-33 -139 -193 433 -67
+c:गब	-502 479 -226 422 -172
+c:गबन	-468 479 160 -31 -141
+c:गबनि	-468 479 160 -31 -141
 c:गभ	-174 265 -15 -46 -30
-c:गम	-190 -85 347 -13 -59
-c:गय	1404 -482 -421 579 -1080
-c:गया	1404 -482 -421 579 -1080
-c:गया$	1404 -482 -421 579 -1080
-c:गर	1074 -622 -368 -255 171
-c:गर$	-123 -425 -62 6 604
-c:गरि	-54 250 -92 -34 -71
-c:गरु	603 -192 -119 -70 -222
-c:गरुक	603 -192 -119 -70 -222
-c:गर्	-35 231 -60 -70 -66
-c:गल	-1519 679 1718 220 -1099
-c:गल$	-1797 1147 1867 -363 -854
-c:गलत	290 -1125 -153 1197 -209
-c:गलत$	699 -887 -42 320 -90
-c:गलव	-179 229 81 -52 -78
-c:गलवा	-179 229 81 -52 -78
-c:गलि	21 679 -35 -585 -79
-c:गलि$	21 679 -35 -585 -79
-c:गले	47 -51 -53 -28 84
-c:गले$	47 -51 -53 -28 84
-c:गव	462 -12 -117 -214 -119
-c:गवा	462 -12 -117 -214 -119
-c:गवान	487 -177 -67 -166 -77
-c:गस	1269 -477 -205 -58 -529
-c:गस्	1269 -477 -205 -58 -529
-c:गस्त	1269 -477 -205 -58 -529
+c:गम	-190 -83 343 -13 -58
+c:गय	1402 -478 -422 578 -1080
+c:गया	1402 -478 -422 578 -1080
+c:गया$	1402 -478 -422 578 -1080
+c:गर	1076 -621 -371 -255 171
+c:गर$	-124 -424 -62 6 604
+c:गरि	-53 251 -92 -34 -71
+c:गरु	604 -192 -120 -70 -221
+c:गरुक	604 -192 -120 -70 -221
+c:गर्	-34 231 -60 -70 -66
+c:गल	-1516 676 1719 220 -1100
+c:गल$	-1796 1145 1868 -364 -854
+c:गलत	289 -1124 -154 1197 -209
+c:गलत$	699 -886 -42 320 -90
+c:गलव	-179 229 81 -52 -79
+c:गलवा	-179 229 81 -52 -79
+c:गलि	23 675 -34 -585 -79
+c:गलि$	23 675 -34 -585 -79
+c:गले	48 -51 -53 -28 84
+c:गले$	48 -51 -53 -28 84
+c:गव	462 -13 -117 -214 -119
+c:गवा	462 -13 -117 -214 -119
+c:गवान	486 -176 -67 -166 -77
+c:गस	1269 -476 -206 -58 -529
+c:गस्	1269 -476 -206 -58 -529
+c:गस्त	1269 -476 -206 -58 -529
 c:गह	-329 -147 -72 -82 631
-c:गा	-951 -2067 3637 699 -1318
-c:गा$	175 -116 2031 619 -2709
-c:गाक	-65 102 -60 94 -70
-c:गाकर	-65 102 -60 94 -70
-c:गाज	-13 -103 -137 -5 258
-c:गाजा	9 -100 -135 -38 264
-c:गाड	123 -112 325 -305 -32
-c:गाडि	252 -290 343 -300 -4
-c:गात	25 97 -107 -6 -9
-c:गाम	-1260 947 971 362 -1020
-c:गाम$	-1384 691 938 291 -536
-c:गामा	-140 384 49 148 -442
-c:गाय	-139 -1497 9 -314 1940
-c:गाय$	-85 -1352 -538 -145 2119
-c:गार	443 -430 -2 -1 -9
-c:गाल	-56 -325 -169 -51 600
-c:गाल$	-53 -317 -161 -71 602
-c:गाव	-566 -1692 1937 -229 550
-c:गाव$	-566 -1692 1937 -229 550
-c:गि	5442 -530 -2470 -2621 180
-c:गि$	4577 -1596 -1484 -2077 580
-c:गिच	-778 812 628 208 -871
-c:गिचा	-691 657 654 223 -843
-c:गिचे	-87 156 -26 -14 -28
-c:गिन	-84 -64 -83 -251 482
-c:गिर	1728 45 -1487 -623 337
+c:गा	-955 -2078 3660 696 -1323
+c:गा$	173 -131 2057 615 -2714
+c:गाक	-65 104 -61 93 -71
+c:गाकर	-65 104 -61 93 -71
+c:गाज	-14 -105 -131 -5 255
+c:गाजा	9 -102 -130 -38 262
+c:गाड	124 -124 339 -305 -33
+c:गाडि	253 -303 356 -301 -6
+c:गात	25 99 -109 -6 -9
+c:गाम	-1259 944 972 363 -1020
+c:गाम$	-1383 688 939 291 -536
+c:गामा	-140 385 49 148 -442
+c:गाय	-139 -1491 -1 -312 1943
+c:गाय$	-85 -1349 -541 -145 2120
+c:गार	442 -429 -2 -1 -9
+c:गाल	-56 -323 -170 -51 600
+c:गाल$	-53 -315 -163 -71 602
+c:गाव	-569 -1687 1935 -227 548
+c:गाव$	-569 -1687 1935 -227 548
+c:गि	5444 -540 -2464 -2621 181
+c:गि$	4578 -1598 -1484 -2077 581
+c:गिच	-778 813 625 210 -869
+c:गिचा	-691 656 651 224 -841
+c:गिचे	-87 157 -26 -15 -29
+c:गिन	-84 -65 -82 -251 482
+c:गिर	1729 36 -1479 -623 336
 c:गिर$	369 226 -111 -170 -314
-c:गिरफ	1255 -175 -533 -128 -419
-c:गिरो	-571 1001 -597 -203 369
-c:गु	-174 1120 -1639 1228 -534
+c:गिरफ	1255 -176 -533 -128 -419
+c:गिरो	-569 998 -596 -203 370
+c:गु	-175 1122 -1645 1231 -534
 c:गु$	-208 -42 -256 533 -27
-c:गुज	73 542 -315 33 -333
-c:गुजर	-142 752 -315 35 -330
-c:गुड	-141 630 -165 222 -545
-c:गुड$	-101 212 -17 -53 -42
-c:गुड्	-40 417 -148 274 -504
-c:गुप	74 47 -551 930 -500
-c:गुप्	74 47 -551 930 -500
-c:गुम	-183 255 -27 -16 -29
-c:गुमट	-183 255 -27 -16 -29
-c:गे	644 -1014 -291 106 556
-c:गे$	-327 -453 -187 -26 993
-c:गेग	968 -639 -162 -66 -100
-c:गेगा	968 -639 -162 -66 -100
-c:गेट	-209 400 10 -27 -174
-c:गेट$	-209 400 10 -27 -174
-c:गेल	206 -261 -58 260 -147
-c:गै	-85 628 -443 249 -350
+c:गुज	73 544 -317 33 -333
+c:गुजर	-143 754 -317 34 -329
+c:गुड	-141 629 -170 225 -544
+c:गुड$	-101 211 -17 -52 -41
+c:गुड्	-40 418 -153 278 -503
+c:गुप	72 49 -549 929 -501
+c:गुप्	72 49 -549 929 -501
+c:गुम	-183 255 -28 -16 -29
+c:गुमट	-183 255 -28 -16 -29
+c:गे	643 -1027 -275 103 556
+c:गे$	-327 -466 -172 -28 993
+c:गेग	967 -637 -163 -66 -100
+c:गेगा	967 -637 -163 -66 -100
+c:गेट	-209 400 9 -27 -174
+c:गेट$	-209 400 9 -27 -174
+c:गेल	206 -262 -58 260 -147
+c:गै	-85 630 -447 249 -348
 c:गैर	154 -15 -149 -5 15
-c:गैर$	157 -3 -143 -3 -8
-c:गैल	-69 723 -60 -48 -547
-c:गैलन	-69 723 -60 -48 -547
-c:गो	-240 -541 1146 -1749 1385
-c:गो$	458 -611 -96 -521 770
-c:गोद	-692 407 180 -299 403
-c:गोदा	-692 407 180 -299 403
-c:गोप	-288 404 146 -90 -171
-c:गोपा	-288 404 146 -90 -171
-c:गोल	82 -434 681 -906 576
-c:गोलि	165 -356 671 -655 175
+c:गैर$	158 -3 -144 -3 -8
+c:गैल	-69 725 -61 -48 -547
+c:गैलन	-69 725 -61 -48 -547
+c:गो	-240 -540 1144 -1748 1384
+c:गो$	458 -611 -96 -521 769
+c:गोद	-691 408 179 -299 404
+c:गोदा	-691 408 179 -299 404
+c:गोप	-288 405 145 -91 -171
+c:गोपा	-288 405 145 -91 -171
+c:गोल	83 -434 679 -904 577
+c:गोलि	165 -356 668 -653 176
 c:गौ	-182 115 131 -8 -57
-c:ग्	1649 282 -702 -615 -614
-c:ग्र	1653 310 -701 -448 -815
-c:ग्रा	-151 509 -242 121 -236
+c:ग्	1649 283 -703 -614 -615
+c:ग्र	1653 311 -701 -447 -815
+c:ग्रा	-151 511 -243 121 -237
 c:ग्रु	1669 -429 -368 -303 -569
-c:ग्रे	-48 271 -70 -217 65
-c:घट	-97 -112 -572 251 529
-c:घटन	-37 -68 -548 -54 707
-c:घटना	-37 -68 -548 -54 707
+c:ग्रे	-48 270 -70 -217 65
+c:घट	-97 -112 -571 251 529
+c:घटन	-37 -68 -548 -54 706
+c:घटना	-37 -68 -548 -54 706
 c:घटे	-25 -24 -10 185 -127
 c:घटे$	-25 -24 -10 185 -127
 c:घन	334 -37 -48 -145 -104
 c:घन$	334 -37 -48 -145 -104
-c:घर	-1640 -1841 1687 3533 -1739
-c:घर$	-2154 -1513 1844 3644 -1821
+c:घर	-1642 -1829 1678 3534 -1740
+c:घर$	-2156 -1502 1835 3645 -1822
 c:घरव	-165 228 -37 -75 49
 c:घरवा	-165 228 -37 -75 49
 c:घरे	556 -300 -109 -73 -75
-c:घरेल	558 -299 -115 -71 -73
-c:घा	25 1199 121 -458 -888
-c:घाट	59 1258 159 -429 -1047
-c:घाट$	-126 1435 160 -428 -1041
-c:घु	-1073 -501 286 1367 -79
-c:घुन	-125 -132 452 -98 -96
-c:घुना	-125 -132 452 -98 -96
-c:घुम	-901 -329 -132 761 602
-c:घुम$	-1003 -201 -540 926 818
-c:घो	-134 -122 94 -144 306
-c:घोस	-119 -9 299 -120 -51
-c:च$	-794 1089 371 -1772 1106
-c:चक	248 -416 356 -534 346
+c:घरेल	558 -298 -115 -71 -73
+c:घा	25 1193 128 -458 -888
+c:घाट	58 1251 166 -429 -1046
+c:घाट$	-126 1428 166 -428 -1041
+c:घु	-1073 -499 280 1368 -75
+c:घुन	-125 -132 451 -98 -96
+c:घुना	-125 -132 451 -98 -96
+c:घुम	-901 -327 -138 761 605
+c:घुम$	-1004 -199 -544 926 821
+c:घो	-135 -122 95 -144 306
+c:घोस	-120 -9 301 -120 -51
+c:च$	-791 1100 362 -1775 1103
+c:चक	249 -413 351 -534 347
 c:चक$	-132 -45 112 -449 515
-c:चकर	201 -224 -6 68 -39
-c:चकर$	201 -224 -6 68 -39
-c:चढ	-250 438 561 -49 -699
-c:चत	-228 446 -159 -100 41
-c:चता	-228 446 -159 -100 41
-c:चता$	-228 446 -159 -100 41
-c:चन	1577 -552 -303 -266 -456
-c:चना	1141 -492 -384 -152 -112
-c:चना$	1141 -492 -384 -152 -112
-c:चने	365 -58 82 -45 -344
-c:चने$	365 -58 82 -45 -344
+c:चकर	202 -225 -6 68 -39
+c:चकर$	202 -225 -6 68 -39
+c:चढ	-249 436 563 -49 -700
+c:चत	-228 445 -158 -100 40
+c:चता	-228 445 -158 -100 40
+c:चता$	-228 445 -158 -100 40
+c:चन	1576 -554 -299 -266 -457
+c:चना	1140 -494 -381 -153 -112
+c:चना$	1140 -494 -381 -153 -112
+c:चने	364 -59 83 -45 -344
+c:चने$	364 -59 83 -45 -344
 c:चर	161 -52 149 -4 -254
-c:चर$	-59 -12 165 -22 -72
+c:चर$	-59 -12 166 -22 -72
 c:चरन	217 -8 -14 -185 -11
 c:चरन$	217 -8 -14 -185 -11
-c:चरि	4 -33 -3 203 -171
-c:चल	-902 -1176 2238 -180 20
-c:चल$	-616 502 -305 285 134
-c:चलत	110 -1961 -91 158 1784
-c:चलता	-57 -689 -45 -78 869
-c:चलति	167 -1003 -44 -37 917
-c:चला	972 -522 411 -357 -504
-c:चला$	377 -43 -104 -17 -213
+c:चरि	4 -33 -3 203 -172
+c:चल	-905 -1193 2259 -180 19
+c:चल$	-616 499 -302 286 134
+c:चलत	108 -1958 -93 159 1784
+c:चलता	-57 -689 -46 -78 869
+c:चलति	165 -1000 -45 -37 917
+c:चला	969 -522 415 -357 -504
+c:चला$	375 -44 -100 -17 -214
 c:चलान	550 -143 -134 -144 -129
-c:चलाय	224 -151 -64 -3 -5
-c:चलि	-434 193 973 -122 -609
-c:चलि$	-434 193 973 -122 -609
-c:चले	-329 1045 -58 -82 -575
-c:चले$	-329 1045 -58 -82 -575
-c:चा	-1905 1276 -115 2307 -1564
-c:चा$	-620 370 215 478 -444
-c:चाच	363 -131 -9 -137 -86
-c:चाचा	363 -131 -9 -137 -86
-c:चात	-189 418 -55 -30 -144
-c:चाता	-189 418 -55 -30 -144
-c:चान	-286 43 534 -109 -181
-c:चान$	-286 43 534 -109 -181
-c:चाय	-1079 710 486 53 -169
-c:चाय$	-425 19 315 424 -333
-c:चायत	-647 711 188 -605 353
-c:चार	-875 544 -731 1997 -935
-c:चार$	-875 544 -731 1997 -935
-c:चाल	79 -171 -347 -180 620
+c:चलाय	223 -151 -64 -3 -5
+c:चलि	-434 195 972 -122 -611
+c:चलि$	-434 195 972 -122 -611
+c:चले	-327 1040 -56 -82 -574
+c:चले$	-327 1040 -56 -82 -574
+c:चा	-1907 1266 -102 2306 -1562
+c:चा$	-624 374 212 479 -441
+c:चाच	363 -130 -12 -136 -84
+c:चाचा	363 -130 -12 -136 -84
+c:चात	-189 417 -55 -30 -143
+c:चाता	-189 417 -55 -30 -143
+c:चान	-286 44 533 -109 -181
+c:चान$	-286 44 533 -109 -181
+c:चाय	-1080 711 488 52 -171
+c:चाय$	-426 19 317 424 -333
+c:चायत	-648 712 189 -606 352
+c:चार	-873 540 -729 1996 -934
+c:चार$	-873 540 -729 1996 -934
+c:चाल	79 -177 -340 -180 619
 c:चाला	396 -150 -138 -89 -20
-c:चाह	832 -42 -249 -314 -227
-c:चाहि	825 -40 -247 -313 -224
-c:चि	617 -638 -1232 573 681
-c:चि$	-142 -117 -252 539 -28
-c:चिप	185 -135 -653 -4 608
-c:चिपक	185 -135 -653 -4 608
-c:चिम	-39 -185 -42 111 156
-c:चिव	234 12 -32 -18 -196
-c:चिव$	234 12 -32 -18 -196
-c:चु	4096 -1301 -1352 -462 -981
-c:चुक	60 -125 -526 221 370
-c:चुका	-11 174 -171 292 -284
-c:चुकि	71 -299 -355 -71 654
-c:चुट	527 -38 -421 -22 -46
-c:चुटक	527 -38 -421 -22 -46
+c:चाह	832 -46 -245 -314 -227
+c:चाहि	825 -44 -243 -313 -225
+c:चि	616 -636 -1232 573 680
+c:चि$	-141 -117 -250 538 -30
+c:चिप	184 -135 -653 -4 607
+c:चिपक	184 -135 -653 -4 607
+c:चिम	-39 -185 -43 110 156
+c:चिव	234 13 -33 -18 -195
+c:चिव$	234 13 -33 -18 -195
+c:चु	4095 -1304 -1348 -462 -981
+c:चुक	60 -126 -525 221 370
+c:चुका	-10 171 -168 292 -284
+c:चुकि	71 -297 -357 -71 654
+c:चुट	524 -39 -417 -22 -46
+c:चुटक	524 -39 -417 -22 -46
 c:चुन	3468 -2048 -31 -730 -660
-c:चुना	2727 -1233 -470 -585 -440
-c:चुल	-477 1001 -328 198 -393
-c:चुला	-197 305 -19 -51 -37
-c:चुल्	-280 697 -308 248 -356
-c:चे	592 450 -698 -1405 1060
-c:चे$	289 374 -166 -1084 587
-c:चेक	-6 105 -25 -8 -66
-c:चेकप	-6 105 -25 -8 -66
-c:चेन	-37 -68 -548 -54 707
-c:चेन$	-37 -68 -548 -54 707
-c:चै	67 193 -15 -46 -200
-c:चैन	155 -42 24 -15 -122
-c:चो	327 -605 -596 -404 1278
-c:चो$	-271 -183 -269 -295 1018
-c:चोर	599 -423 -327 -109 260
-c:चोर$	-94 -339 -432 -73 937
-c:चोरि	615 -421 -309 -97 211
-c:चौ	-302 -150 244 -370 577
-c:चौक	-12 -75 369 -252 -30
-c:चौक$	-77 -72 430 -252 -29
-c:चौध	-324 9 -66 -77 458
-c:चौधर	-324 9 -66 -77 458
-c:च्	2798 -922 -1421 -1132 676
-c:च्च	951 -741 -656 -527 973
+c:चुना	2726 -1232 -470 -585 -440
+c:चुल	-477 1002 -329 198 -393
+c:चुला	-197 304 -19 -51 -37
+c:चुल्	-280 698 -310 248 -356
+c:चे	592 442 -688 -1406 1060
+c:चे$	288 365 -156 -1085 587
+c:चेक	-6 106 -25 -8 -66
+c:चेकप	-6 106 -25 -8 -66
+c:चेन	-37 -68 -548 -54 706
+c:चेन$	-37 -68 -548 -54 706
+c:चै	67 194 -18 -46 -198
+c:चैन	156 -42 21 -15 -120
+c:चो	327 -604 -597 -404 1279
+c:चो$	-271 -184 -268 -295 1019
+c:चोर	599 -420 -330 -109 261
+c:चोर$	-94 -337 -434 -73 938
+c:चोरि	615 -418 -312 -97 212
+c:चौ	-301 -153 247 -371 578
+c:चौक	-11 -76 370 -253 -30
+c:चौक$	-78 -73 432 -253 -28
+c:चौध	-324 9 -66 -77 459
+c:चौधर	-324 9 -66 -77 459
+c:च्	2794 -925 -1413 -1132 676
+c:च्च	951 -745 -653 -527 974
 c:च्चि	-165 228 -37 -75 49
-c:च्चे	569 -969 -407 -286 1092
-c:च्चो	-271 -183 -269 -295 1018
-c:च्छ	1850 -180 -766 -606 -297
-c:च्छा	980 -254 -94 -486 -146
-c:च्छि	641 139 -633 -58 -88
-c:छ$	-997 0 -877 873 1001
-c:छठ	335 -39 -98 -57 -141
-c:छठ$	335 -39 -98 -57 -141
+c:च्चे	570 -973 -404 -286 1093
+c:च्चो	-271 -184 -268 -295 1019
+c:च्छ	1846 -181 -760 -606 -299
+c:च्छा	978 -254 -91 -486 -147
+c:च्छि	639 139 -630 -59 -89
+c:छ$	-998 -5 -871 872 1003
+c:छठ	336 -43 -95 -57 -141
+c:छठ$	336 -43 -95 -57 -141
 c:छठि	77 -36 -19 -11 -11
 c:छठि$	77 -36 -19 -11 -11
-c:छत	354 -2 200 -240 -312
-c:छत$	354 -2 200 -240 -312
+c:छत	357 -3 196 -238 -312
+c:छत$	357 -3 196 -238 -312
 c:छन	-64 145 -25 -19 -38
 c:छने	-64 145 -25 -19 -38
 c:छने$	-64 145 -25 -19 -38
-c:छप	81 -81 732 -139 -593
-c:छपा	81 -81 732 -139 -593
-c:छपा$	81 -81 732 -139 -593
-c:छल	1195 -386 68 -1 -876
-c:छलि	-564 653 -208 415 -296
-c:छलि$	-564 653 -208 415 -296
-c:छले	1810 -751 -247 -438 -373
-c:छले$	1810 -751 -247 -438 -373
-c:छा	1129 -523 -594 -672 660
-c:छा$	868 -807 -483 -645 1067
+c:छप	81 -81 731 -139 -592
+c:छपा	81 -81 731 -139 -592
+c:छपा$	81 -81 731 -139 -592
+c:छल	1195 -381 62 1 -876
+c:छलि	-565 654 -207 415 -297
+c:छलि$	-565 654 -207 415 -297
+c:छले	1811 -747 -254 -437 -372
+c:छले$	1811 -747 -254 -437 -372
+c:छा	1127 -526 -589 -671 660
+c:छा$	867 -810 -479 -644 1067
 c:छात	27 127 -8 -19 -127
 c:छात्	27 127 -8 -19 -127
-c:छाप	234 157 -103 -9 -279
+c:छाप	233 158 -102 -9 -280
 c:छापा	-1 274 -9 -5 -259
-c:छापे	235 -116 -94 -4 -20
-c:छि	-468 -452 489 -254 684
-c:छि$	-130 -370 373 -253 380
-c:छित	119 -29 210 -31 -269
-c:छित$	119 -29 210 -31 -269
-c:छिन	-87 -183 -754 175 850
-c:छिप	81 -39 358 -137 -263
-c:छिपा	-133 -39 402 -132 -98
-c:छु	-153 1217 69 -284 -848
-c:छुट	-285 290 339 -171 -173
-c:छुप	-98 993 -231 -52 -612
-c:छुपा	-98 993 -231 -52 -612
-c:छे	-1007 1067 583 -400 -243
-c:छे$	-1007 1067 583 -400 -243
-c:छै	-521 255 -162 -16 444
-c:छै$	-521 255 -162 -16 444
-c:छो	-95 1018 -297 -662 36
-c:छोट	-397 636 -225 -171 157
-c:छोटा	-329 -121 -101 -82 633
+c:छापे	235 -117 -93 -4 -21
+c:छि	-468 -452 488 -253 685
+c:छि$	-131 -371 376 -254 380
+c:छित	120 -29 208 -31 -268
+c:छित$	120 -29 208 -31 -268
+c:छिन	-87 -183 -755 175 851
+c:छिप	82 -39 357 -135 -264
+c:छिपा	-134 -38 401 -131 -98
+c:छु	-154 1215 72 -285 -849
+c:छुट	-284 290 340 -171 -174
+c:छुप	-98 991 -228 -52 -612
+c:छुपा	-98 991 -228 -52 -612
+c:छे	-1008 1064 588 -399 -244
+c:छे$	-1008 1064 588 -399 -244
+c:छै	-519 249 -160 -15 445
+c:छै$	-519 249 -160 -15 445
+c:छो	-95 1018 -298 -662 36
+c:छोट	-397 637 -225 -171 156
+c:छोटा	-330 -120 -101 -82 633
 c:छोटि	-33 674 -120 -87 -434
-c:छोड	302 382 -73 -490 -121
+c:छोड	302 382 -73 -490 -120
 c:छोड$	-44 390 -69 -161 -116
-c:ज$	-423 -833 1761 -903 398
-c:जग	-307 -576 1103 -172 -48
-c:जगल	-415 -58 1154 -79 -602
-c:जगल$	-415 -58 1154 -79 -602
+c:ज$	-422 -819 1738 -897 399
+c:जग	-308 -575 1104 -172 -49
+c:जगल	-415 -58 1155 -79 -603
+c:जगल$	-415 -58 1155 -79 -603
 c:जत	-52 263 -20 -28 -163
-c:जत$	28 -8 11 -3 -28
-c:जता	-24 271 -84 -26 -136
+c:जत$	28 -8 11 -3 -29
+c:जता	-24 270 -85 -26 -136
 c:जता$	-80 271 -31 -26 -134
-c:जद	215 301 139 -273 -381
+c:जद	215 301 139 -273 -382
 c:जद$	-97 -31 190 -6 -56
-c:जदु	-26 118 102 -22 -173
-c:जदुर	-26 118 102 -22 -173
-c:जन	-194 -63 215 -487 529
-c:जनत	195 -54 -47 -35 -59
-c:जनता	195 -54 -47 -35 -59
-c:जनर	-225 532 -27 -25 -255
-c:जना	315 -206 -26 -9 -73
-c:जना$	315 -206 -26 -9 -73
-c:जन्	40 152 -55 -94 -42
-c:जन्म	40 152 -55 -94 -42
-c:जफ	-260 584 -169 -153 -1
-c:जफ्	-260 584 -169 -153 -1
-c:जफ्फ	-260 584 -169 -153 -1
-c:जब	292 -495 155 -295 344
-c:जब्	573 -414 221 -211 -169
-c:जब्त	573 -414 221 -211 -169
-c:जम	499 -501 -35 -204 242
-c:जमा	1157 -707 271 53 -774
-c:जमा$	629 -182 -63 211 -595
-c:जमान	528 -525 327 -152 -178
-c:जमि	-658 206 -306 -257 1016
-c:जमिन	-658 206 -306 -257 1016
-c:जय	111 676 283 -1203 133
-c:जय$	111 676 283 -1203 133
-c:जर	432 315 -846 501 -402
-c:जर$	-103 -277 -67 720 -273
-c:जरु	779 -248 -485 -297 252
-c:जरुर	779 -248 -485 -297 252
-c:जल	392 1248 -502 -1111 -27
-c:जल$	-490 899 -62 -99 -248
-c:जलत	-187 253 -29 157 -194
-c:जलति	-149 255 -28 -7 -72
+c:जदु	-26 118 102 -21 -172
+c:जदुर	-26 118 102 -21 -172
+c:जन	-192 -66 214 -487 531
+c:जनत	195 -54 -48 -35 -59
+c:जनता	195 -54 -48 -35 -59
+c:जनर	-224 531 -27 -25 -255
+c:जना	315 -205 -27 -9 -74
+c:जना$	315 -205 -27 -9 -74
+c:जन्	40 151 -54 -94 -42
+c:जन्म	40 151 -54 -94 -42
+c:जफ	-261 581 -166 -153 -2
+c:जफ्	-261 581 -166 -153 -2
+c:जफ्फ	-261 581 -166 -153 -2
+c:जब	293 -495 154 -295 343
+c:जब्	574 -414 220 -211 -169
+c:जब्त	574 -414 220 -211 -169
+c:जम	496 -495 -36 -205 240
+c:जमा	1155 -706 274 53 -776
+c:जमा$	630 -182 -63 210 -596
+c:जमान	526 -524 330 -152 -180
+c:जमि	-659 211 -310 -258 1015
+c:जमिन	-659 211 -310 -258 1015
+c:जय	111 677 284 -1204 132
+c:जय$	111 677 284 -1204 132
+c:जर	432 317 -848 502 -402
+c:जर$	-103 -278 -67 720 -273
+c:जरु	779 -249 -485 -297 252
+c:जरुर	779 -249 -485 -297 252
+c:जल	391 1249 -500 -1111 -28
+c:जल$	-492 902 -63 -99 -248
+c:जलत	-187 254 -29 157 -195
+c:जलति	-148 255 -28 -7 -72
 c:जला	55 -61 -47 -468 522
-c:जलि	981 -223 -107 -115 -536
-c:जलि$	981 -223 -107 -115 -536
-c:जल्	-168 415 -227 -566 546
-c:जल्ट	-13 -80 -56 -8 156
-c:जल्द	-155 494 -171 -558 390
-c:जस	170 -192 -17 -13 52
-c:जस्	170 -192 -17 -13 52
-c:जा	1 -2926 596 -209 2539
-c:जा$	-3035 -149 -441 1357 2268
-c:जाइ	-347 -262 90 -273 791
+c:जलि	981 -224 -106 -115 -536
+c:जलि$	981 -224 -106 -115 -536
+c:जल्	-168 414 -224 -566 545
+c:जल्ट	-13 -81 -53 -8 155
+c:जल्द	-155 495 -171 -558 390
+c:जस	170 -191 -17 -13 52
+c:जस्	170 -191 -17 -13 52
+c:जा	8 -2931 596 -208 2535
+c:जा$	-3035 -162 -425 1355 2266
+c:जाइ	-347 -262 91 -273 792
 c:जाइ$	-59 -42 -117 -66 284
-c:जाए	-20 371 1885 -1503 -733
-c:जाए$	834 -92 -52 -675 -14
-c:जाएग	-428 589 933 -713 -382
+c:जाए	-16 375 1875 -1502 -732
+c:जाए$	834 -93 -52 -675 -14
+c:जाएग	-424 594 923 -712 -381
 c:जाएत	-426 -126 1005 -116 -336
-c:जाक	142 -165 -4 249 -221
-c:जाकर	142 -165 -4 249 -221
-c:जाग	1051 -607 -128 -75 -241
-c:जागर	1027 -602 -126 -73 -226
-c:जाच	141 34 -103 -20 -52
-c:जाच$	141 34 -103 -20 -52
-c:जात	-278 336 -409 -684 1036
-c:जाता	-502 588 337 -302 -120
-c:जाति	890 -857 -280 -112 359
-c:जाते	-139 539 -693 -407 700
-c:जान	358 -138 1 -284 63
-c:जान$	-524 -270 -141 645 290
-c:जानक	774 -88 298 -712 -271
-c:जानत	-134 257 -28 -48 -47
-c:जाना	438 -31 79 -451 -35
-c:जाने	-136 311 -54 341 -462
-c:जाम	1230 -1110 -128 140 -131
-c:जाम$	1230 -1110 -128 140 -131
-c:जाय	-52 -883 -56 -83 1074
-c:जाया	-52 -883 -56 -83 1074
-c:जार	1820 -1151 -118 -201 -350
-c:जार$	1565 -943 3 -191 -435
-c:जारि	97 -25 -68 -1 -3
-c:जारो	158 -183 -54 -9 88
-c:जि	2229 -2222 1328 472 -1807
-c:जि$	-1032 -419 -419 1855 15
-c:जिए	1827 -157 -458 -439 -773
-c:जिए$	1854 -153 -519 -436 -746
+c:जाक	142 -165 -4 248 -221
+c:जाकर	142 -165 -4 248 -221
+c:जाग	1051 -607 -129 -75 -241
+c:जागर	1027 -601 -128 -73 -225
+c:जाच	141 35 -103 -20 -52
+c:जाच$	141 35 -103 -20 -52
+c:जात	-278 333 -404 -684 1033
+c:जाता	-505 588 340 -303 -121
+c:जाति	889 -853 -282 -113 358
+c:जाते	-136 530 -689 -406 701
+c:जान	359 -133 -6 -284 63
+c:जान$	-525 -267 -141 645 289
+c:जानक	774 -85 293 -712 -271
+c:जानत	-134 258 -29 -48 -47
+c:जाना	439 -32 80 -452 -35
+c:जाने	-135 308 -54 342 -461
+c:जाम	1230 -1109 -129 139 -131
+c:जाम$	1230 -1109 -129 139 -131
+c:जाय	-52 -885 -54 -83 1075
+c:जाया	-52 -885 -54 -83 1075
+c:जार	1815 -1146 -116 -201 -353
+c:जार$	1562 -938 3 -191 -436
+c:जारि	97 -25 -67 -1 -3
+c:जारो	157 -183 -52 -9 87
+c:जि	2227 -2221 1331 473 -1810
+c:जि$	-1034 -419 -417 1855 14
+c:जिए	1828 -157 -456 -439 -775
+c:जिए$	1855 -153 -519 -436 -747
 c:जिक	-159 239 -51 -42 14
 c:जिक$	-159 239 -51 -42 14
-c:जित	929 -271 15 -564 -109
+c:जित	930 -273 17 -565 -110
 c:जित$	716 -38 -43 -557 -78
-c:जिद	-243 -23 -110 416 -39
-c:जिदा	-252 -15 -110 416 -39
-c:जिप	-74 181 72 42 -221
-c:जिपु	-70 201 97 -71 -156
-c:जिब	-338 -530 352 -96 612
-c:जिल	771 -125 -785 -181 321
-c:जिल$	-396 -31 36 -81 472
+c:जिद	-244 -23 -110 415 -39
+c:जिदा	-253 -15 -109 416 -39
+c:जिप	-74 182 70 42 -220
+c:जिपु	-70 202 96 -71 -156
+c:जिब	-338 -529 352 -96 612
+c:जिल	769 -125 -782 -182 320
+c:जिल$	-396 -31 37 -81 472
 c:जिला	298 -2 -216 -72 -9
-c:जिले	870 -92 -607 -28 -143
+c:जिले	869 -93 -604 -29 -144
 c:जिव	990 -671 -4 -293 -22
 c:जिवि	990 -671 -4 -293 -22
-c:जिस	-586 -415 3036 -372 -1663
-c:जिस$	-285 -26 378 321 -388
-c:जिसक	14 -84 755 -121 -564
-c:जिसन	-49 -143 852 -260 -399
-c:जु	1737 71 281 -854 -1236
-c:जु$	-115 -27 713 -32 -538
-c:जुआ	1200 -370 -174 -125 -530
-c:जुआ$	1200 -370 -174 -125 -530
-c:जुड	-113 -29 -19 205 -45
+c:जिस	-586 -414 3034 -371 -1663
+c:जिस$	-286 -26 380 320 -388
+c:जिसक	14 -83 753 -121 -563
+c:जिसन	-49 -142 849 -259 -399
+c:जु	1738 70 285 -854 -1239
+c:जु$	-116 -27 714 -32 -539
+c:जुआ	1201 -371 -173 -125 -532
+c:जुआ$	1201 -371 -173 -125 -532
+c:जुड	-113 -28 -19 205 -45
 c:जुर	619 -104 -86 -502 73
 c:जुर्	619 -104 -86 -502 73
-c:जुल	397 -26 -25 -287 -59
-c:जुलु	397 -26 -25 -287 -59
-c:जे	-2996 2321 1096 -1432 1012
-c:जे$	-1835 2023 1091 -1383 104
-c:जेक	-515 119 -467 -157 1020
-c:जेक्	-408 -327 -360 -47 1142
-c:जेट	-676 -174 -20 325 545
-c:जेट$	-676 -174 -20 325 545
-c:जेल	13 152 422 -35 -552
-c:जेल$	13 152 422 -35 -552
-c:जेव	-103 -339 -185 -159 786
-c:जेवर	-103 -339 -185 -159 786
-c:जेस	112 225 -41 -30 -266
-c:जेस$	-133 268 -27 -14 -94
-c:जै	-293 -33 -121 -180 627
-c:जैस	-508 177 -120 -179 630
-c:जैसि	-479 -168 -20 -16 683
+c:जुल	397 -26 -25 -288 -59
+c:जुलु	397 -26 -25 -288 -59
+c:जे	-2991 2358 1041 -1424 1016
+c:जे$	-1829 2058 1035 -1375 111
+c:जेक	-515 120 -469 -157 1020
+c:जेक्	-408 -326 -362 -47 1142
+c:जेट	-676 -174 -21 325 546
+c:जेट$	-676 -174 -21 325 546
+c:जेल	13 149 426 -35 -553
+c:जेल$	13 149 426 -35 -553
+c:जेव	-103 -338 -185 -159 785
+c:जेवर	-103 -338 -185 -159 785
+c:जेस	111 229 -44 -30 -267
+c:जेस$	-133 272 -30 -15 -95
+c:जै	-293 -32 -121 -180 626
+c:जैस	-509 178 -121 -179 630
+c:जैसि	-479 -167 -20 -16 683
 c:जैसे	-30 345 -104 -164 -47
-c:जो	182 -675 1173 -554 -126
-c:जो$	-1106 -629 1224 -12 522
-c:जोग	-465 488 146 -30 -139
-c:जोगब	-465 488 146 -30 -139
+c:जो	178 -677 1189 -560 -130
+c:जो$	-1108 -623 1228 -17 520
+c:जोग	-468 479 160 -31 -141
+c:जोगब	-468 479 160 -31 -141
 c:जोड	647 -97 -18 -468 -65
 c:जौ	-21 35 -6 -4 -4
 c:जौल	-21 35 -6 -4 -4
 c:जौलि	-21 35 -6 -4 -4
-c:ज्	1007 -265 -119 -327 -296
-c:ज्ञ	321 -56 -168 -26 -72
-c:ज्ञप	204 -22 -153 -4 -26
-c:ज्य	572 -200 56 -296 -133
-c:ज्या	348 -200 270 -293 -125
-c:झ$	-810 1173 371 -210 -523
-c:झग	-124 463 -50 -63 -227
-c:झगड	-124 463 -50 -63 -227
-c:झगडा	-124 463 -50 -63 -227
+c:ज्	1007 -262 -122 -327 -295
+c:ज्ञ	321 -55 -167 -26 -72
+c:ज्ञप	204 -22 -152 -4 -26
+c:ज्य	573 -197 52 -296 -133
+c:ज्या	349 -196 265 -293 -125
+c:झ$	-810 1170 372 -210 -523
+c:झग	-123 462 -49 -63 -227
+c:झगड	-123 462 -49 -63 -227
+c:झगडा	-123 462 -49 -63 -227
 c:झड	-35 -15 -17 106 -39
 c:झडा	-35 -15 -17 106 -39
 c:झडा$	-35 -15 -17 106 -39
-c:झा	31 1284 352 -437 -1230
-c:झा$	257 194 -11 -231 -209
-c:झाड	-184 960 -321 -93 -362
-c:झाडि	-258 995 -302 -82 -352
+c:झा	31 1283 352 -437 -1230
+c:झा$	257 192 -10 -231 -208
+c:झाड	-183 960 -323 -93 -361
+c:झाडि	-257 996 -304 -82 -352
 c:झार	-303 57 697 -109 -342
 c:झारख	-130 94 207 -99 -71
-c:झि	-222 -25 554 -42 -265
-c:झि$	-222 -25 554 -42 -265
-c:झु	-33 219 -16 -21 -148
-c:झे	-479 -168 -20 -16 683
-c:झे$	-479 -168 -20 -16 683
-c:झो	-230 -410 -57 130 568
-c:झोप	-130 -357 -17 -98 602
-c:झोपड	-130 -357 -17 -98 602
-c:ञप	204 -22 -153 -4 -26
-c:ञप्	204 -22 -153 -4 -26
-c:ञप्त	204 -22 -153 -4 -26
-c:ट$	-2787 2285 -722 1763 -539
-c:टक	-488 2343 -843 -322 -692
-c:टकर	-224 781 -99 -154 -303
+c:झि	-222 -25 556 -42 -266
+c:झि$	-222 -25 556 -42 -266
+c:झु	-34 221 -17 -21 -149
+c:झे	-479 -167 -20 -16 683
+c:झे$	-479 -167 -20 -16 683
+c:झो	-230 -412 -55 129 568
+c:झोप	-130 -358 -15 -98 602
+c:झोपड	-130 -358 -15 -98 602
+c:ञप	204 -22 -152 -4 -26
+c:ञप्	204 -22 -152 -4 -26
+c:ञप्त	204 -22 -152 -4 -26
+c:ट$	-2790 2287 -718 1761 -541
+c:टक	-488 2343 -841 -322 -692
+c:टकर	-224 781 -98 -154 -303
 c:टकर$	-84 -19 75 -23 51
-c:टकि	-662 826 -47 -70 -46
-c:टकि$	-662 826 -47 -70 -46
-c:टकु	527 -38 -421 -22 -46
-c:टकुल	527 -38 -421 -22 -46
-c:टत	-230 -92 -79 256 145
-c:टन	-811 1052 -332 178 -86
-c:टन$	-366 1159 -281 249 -761
-c:टना	-445 -107 -47 -70 670
-c:टना$	-445 -107 -47 -70 670
-c:टर	-601 -2265 27 1800 1038
-c:टर$	-594 -1985 -53 1443 1189
-c:टरो	-6 -274 -4 364 -80
-c:टरो$	-6 -274 -4 364 -80
-c:टल	349 -206 180 -205 -118
-c:टल$	349 -206 180 -205 -118
+c:टकि	-661 825 -47 -70 -46
+c:टकि$	-661 825 -47 -70 -46
+c:टकु	524 -39 -417 -22 -46
+c:टकुल	524 -39 -417 -22 -46
+c:टत	-230 -93 -76 256 144
+c:टन	-810 1052 -335 179 -86
+c:टन$	-366 1159 -283 250 -761
+c:टना	-444 -106 -49 -70 670
+c:टना$	-444 -106 -49 -70 670
+c:टर	-603 -2283 51 1799 1035
+c:टर$	-595 -2002 -29 1441 1186
+c:टरो	-6 -275 -4 365 -80
+c:टरो$	-6 -275 -4 365 -80
+c:टल	350 -205 177 -205 -118
+c:टल$	350 -205 177 -205 -118
 c:टव	-575 -28 -44 680 -33
 c:टवा	-575 -28 -44 680 -33
-c:टा	-2038 1132 -44 129 821
-c:टा$	-1255 243 89 -111 1034
-c:टाक	-345 -48 -32 467 -41
+c:टा	-2041 1133 -40 128 820
+c:टा$	-1258 244 93 -112 1032
+c:टाक	-346 -48 -32 467 -41
 c:टाख	116 -26 -28 -25 -37
 c:टाखे	116 -26 -28 -25 -37
-c:टाट	-249 332 -62 -58 37
-c:टाप	-346 57 -73 -81 442
-c:टाप$	-346 57 -73 -81 442
-c:टि	-3036 -142 1407 2698 -926
-c:टि$	-3125 -388 1575 2391 -453
-c:टिक	-481 462 -127 430 -284
-c:टिक$	-357 754 -83 -81 -232
-c:टिकर	-122 -287 -40 517 -67
-c:टिग	-242 -26 14 370 -117
-c:टिग$	-231 -17 -23 375 -103
-c:टिम	556 557 -714 -232 -168
+c:टाट	-249 332 -63 -58 38
+c:टाप	-345 56 -73 -81 443
+c:टाप$	-345 56 -73 -81 443
+c:टि	-3041 -145 1413 2701 -928
+c:टि$	-3128 -391 1581 2393 -455
+c:टिक	-483 466 -127 430 -286
+c:टिक$	-358 757 -83 -81 -234
+c:टिकर	-124 -286 -40 517 -67
+c:टिग	-241 -26 14 371 -117
+c:टिग$	-231 -18 -23 375 -103
+c:टिम	555 556 -711 -232 -169
 c:टिम$	-133 578 -117 -210 -118
-c:टिय	1154 86 -761 -363 -117
-c:टियो	814 -19 -716 -23 -55
-c:टु	890 -1039 1217 -383 -685
-c:टु$	-81 -386 952 -265 -220
-c:टुट	987 -320 -172 -109 -387
-c:टुटल	999 -317 -159 -105 -418
-c:टुन	-16 -333 437 -10 -78
-c:टुन$	-16 -333 437 -10 -78
-c:टुनट	-16 -333 437 -10 -78
-c:टे	-1922 2092 -182 -1308 1320
-c:टे$	-1124 851 -362 -205 841
+c:टिय	1153 84 -757 -363 -117
+c:टियो	812 -20 -712 -23 -56
+c:टु	891 -1048 1221 -382 -683
+c:टु$	-80 -383 945 -263 -218
+c:टुट	988 -321 -171 -109 -387
+c:टुटल	999 -318 -158 -105 -418
+c:टुन	-16 -344 448 -10 -78
+c:टुन$	-16 -344 448 -10 -78
+c:टुनट	-16 -344 448 -10 -78
+c:टे	-1924 2098 -186 -1308 1320
+c:टे$	-1127 856 -366 -205 842
 c:टेग	-108 1050 -43 -831 -68
-c:टेगे	-28 1026 -16 -967 -15
+c:टेगे	-28 1026 -15 -968 -15
 c:टेट	-158 -118 -85 -120 481
 c:टेट$	-158 -118 -85 -120 481
 c:टेन	-33 476 -105 -58 -279
 c:टेनर	-33 476 -105 -58 -279
-c:टेस	-492 -182 419 -93 348
-c:टेसन	-492 -181 422 -92 342
-c:टै	-585 762 -25 -231 78
-c:टैक	-309 908 -136 -131 -331
-c:टैकर	-309 908 -136 -131 -331
-c:टैग	-14 155 -7 -12 -123
-c:टैग$	-14 155 -7 -12 -123
+c:टेस	-491 -181 418 -93 348
+c:टेसन	-491 -181 421 -92 342
+c:टै	-585 760 -23 -231 79
+c:टैक	-309 907 -135 -131 -331
+c:टैकर	-309 907 -135 -131 -331
+c:टैग	-13 154 -7 -12 -122
+c:टैग$	-13 154 -7 -12 -122
 c:टैड	-262 -301 119 -88 532
 c:टैड$	-262 -301 119 -88 532
-c:टो	-2425 -488 316 2677 -80
-c:टो$	-274 44 279 -497 447
-c:टोल	-2159 -393 -48 3241 -641
-c:टोला	-2053 -300 -25 2996 -619
-c:ट्	-1100 -625 -843 -2308 4876
-c:ट्ट	-121 -382 -234 -407 1144
-c:ट्टा	408 -592 -547 -199 929
-c:ट्टि	-502 451 -92 -112 256
-c:ट्टु	-27 -241 404 -96 -41
-c:ट्ठ	-332 126 52 -389 543
-c:ट्ठा	255 -221 43 -139 62
-c:ट्ठि	-361 847 75 -198 -363
-c:ट्ठे	-227 -500 -66 -52 845
-c:ट्र	-567 61 -580 -1014 2100
-c:ट्रक	-209 299 -411 -253 573
-c:ट्रा	124 226 -439 -294 383
-c:ट्रि	-154 84 692 -92 -529
-c:ट्रे	-228 165 -117 -74 254
-c:ट्रै	12 -877 -218 -254 1337
-c:ट्रो	-128 388 18 -54 -224
-c:ट्स	-313 58 -123 -326 704
-c:ट्सए	-313 58 -123 -326 704
-c:ठ$	534 -68 -121 -163 -182
-c:ठक	752 -281 -136 -24 -311
-c:ठक$	752 -281 -135 -161 -175
-c:ठग	-206 -204 -164 -135 709
+c:टो	-2424 -481 304 2679 -77
+c:टो$	-274 45 277 -496 448
+c:टोल	-2158 -386 -59 3242 -638
+c:टोला	-2051 -294 -36 2998 -617
+c:ट्	-1102 -645 -819 -2309 4875
+c:ट्ट	-121 -383 -236 -406 1145
+c:ट्टा	408 -592 -547 -198 929
+c:ट्टि	-502 451 -93 -112 257
+c:ट्टु	-27 -242 404 -96 -41
+c:ट्ठ	-334 118 61 -389 544
+c:ट्ठा	255 -222 43 -139 62
+c:ट्ठि	-362 839 84 -198 -363
+c:ट्ठे	-227 -499 -66 -52 844
+c:ट्र	-568 48 -564 -1015 2099
+c:ट्रक	-209 300 -412 -252 573
+c:ट्रा	124 227 -440 -294 383
+c:ट्रि	-156 71 711 -94 -533
+c:ट्रे	-228 161 -114 -74 255
+c:ट्रै	12 -876 -219 -254 1337
+c:ट्रो	-128 388 17 -53 -223
+c:ट्स	-313 60 -123 -327 703
+c:ट्सए	-313 60 -123 -327 703
+c:ठ$	534 -72 -117 -163 -182
+c:ठक	753 -282 -136 -24 -311
+c:ठक$	754 -282 -136 -161 -175
+c:ठग	-206 -204 -164 -135 710
 c:ठगि	-71 -120 -144 -113 448
 c:ठगि$	-71 -120 -144 -113 448
 c:ठड	60 225 -62 -38 -185
 c:ठडा	-141 259 -32 -18 -68
 c:ठडा$	-141 259 -32 -18 -68
-c:ठत	-178 -654 277 -69 624
-c:ठता	-20 -387 474 -23 -44
-c:ठता$	-20 -387 474 -23 -44
-c:ठह	-614 -164 464 589 -274
-c:ठहर	-614 -164 464 589 -274
-c:ठहरा	-369 -60 492 -25 -38
-c:ठा	-721 -624 1888 -48 -495
-c:ठा$	-567 -338 1439 93 -627
-c:ठाइ	-29 -152 -3 -43 227
-c:ठाइ$	-29 -152 -3 -43 227
-c:ठि	-438 743 -379 428 -354
-c:ठि$	-528 515 -276 476 -187
+c:ठत	-175 -600 203 -61 633
+c:ठता	-16 -327 393 -14 -34
+c:ठता$	-16 -327 393 -14 -34
+c:ठह	-613 -163 461 589 -274
+c:ठहर	-613 -163 461 589 -274
+c:ठहरा	-368 -59 488 -25 -37
+c:ठा	-722 -627 1895 -48 -498
+c:ठा$	-568 -339 1444 93 -629
+c:ठाइ	-29 -153 -1 -43 227
+c:ठाइ$	-29 -153 -1 -43 227
+c:ठि	-439 733 -368 428 -354
+c:ठि$	-530 506 -265 476 -188
 c:ठिक	91 228 -104 -48 -167
 c:ठिक$	91 228 -104 -48 -167
-c:ठे	-975 -1177 -376 234 2295
-c:ठे$	-714 -666 -203 452 1131
-c:ठेक	123 -969 -59 261 643
-c:ठेके	-458 -444 -47 275 674
-c:ड$	67 891 -580 -108 -270
-c:डक	-3441 710 203 -382 2910
-c:डक$	645 -165 -85 -31 -365
-c:डका	-870 1170 1126 -426 -1000
-c:डका$	-870 1170 1126 -426 -1000
-c:डकि	-758 -420 -234 -497 1909
-c:डकि$	-706 -54 -80 -390 1231
-c:डकिय	-52 -365 -154 -106 678
-c:डके	-1768 -797 -1420 807 3179
-c:डके$	-1768 -797 -1420 807 3179
-c:डको	-889 767 249 463 -590
-c:डको$	-889 767 249 463 -590
-c:डन	637 -27 -620 -161 170
-c:डने	637 -27 -620 -161 170
-c:डने$	637 -27 -620 -161 170
-c:डब	-193 7 86 292 -191
-c:डबड	-39 -160 -1 323 -123
-c:डबडि	-39 -160 -1 323 -123
-c:डबा	-72 3 98 -6 -24
-c:डबाग	-72 3 98 -6 -24
+c:ठे	-975 -1178 -374 233 2294
+c:ठे$	-714 -665 -203 452 1130
+c:ठेक	123 -970 -57 261 643
+c:ठेके	-458 -445 -45 274 674
+c:ड$	72 892 -588 -107 -269
+c:डक	-3436 763 132 -377 2917
+c:डक$	646 -166 -84 -31 -364
+c:डका	-870 1168 1130 -426 -1002
+c:डका$	-870 1168 1130 -426 -1002
+c:डकि	-757 -424 -231 -496 1908
+c:डकि$	-705 -55 -81 -390 1231
+c:डकिय	-52 -369 -150 -106 678
+c:डके	-1767 -805 -1412 805 3180
+c:डके$	-1767 -805 -1412 805 3180
+c:डको	-886 835 161 471 -581
+c:डको$	-886 835 161 471 -581
+c:डन	636 -27 -617 -162 170
+c:डने	636 -27 -617 -162 170
+c:डने$	636 -27 -617 -162 170
+c:डब	-194 7 86 292 -191
+c:डबड	-39 -159 -1 323 -123
+c:डबडि	-39 -159 -1 323 -123
+c:डबा	-72 3 99 -6 -24
+c:डबाग	-72 3 99 -6 -24
 c:डम	-39 -98 -106 -74 316
 c:डमि	-39 -98 -106 -74 316
 c:डमिन	-39 -98 -106 -74 316
-c:डर	-197 -836 -289 1442 -121
-c:डर$	347 -600 -306 536 24
-c:डरत	-15 -19 146 -32 -80
-c:डरा	-5 -28 5 -173 200
+c:डर	-200 -839 -280 1441 -121
+c:डर$	344 -606 -297 535 24
+c:डरत	-15 -19 146 -32 -81
+c:डरा	-5 -28 5 -172 200
 c:डर्	-5 146 -2 -11 -128
 c:डर्स	-5 146 -2 -11 -128
-c:डल	1003 -682 331 86 -738
-c:डल$	1248 -578 359 -528 -501
-c:डस	105 -145 -97 274 -137
-c:डस्	105 -145 -97 274 -137
-c:डस्प	105 -145 -97 274 -137
-c:डह	-244 284 -158 -71 188
-c:डहर	-244 284 -158 -71 188
-c:डहर$	-239 338 -97 -56 54
-c:डा	-2395 2253 -279 163 259
-c:डा$	-2301 2300 256 318 -573
-c:डाय	-311 544 -56 -100 -76
-c:डाया	-311 544 -56 -100 -76
-c:डाल	-562 -284 -286 12 1120
-c:डाल$	-344 -47 -61 787 -336
+c:डल	1001 -696 343 86 -734
+c:डल$	1247 -592 371 -528 -498
+c:डस	105 -146 -96 274 -137
+c:डस्	105 -146 -96 274 -137
+c:डस्प	105 -146 -96 274 -137
+c:डह	-244 284 -156 -71 186
+c:डहर	-244 284 -156 -71 186
+c:डहर$	-239 338 -95 -56 52
+c:डा	-2396 2258 -279 161 256
+c:डा$	-2302 2306 258 316 -577
+c:डाय	-310 542 -56 -100 -76
+c:डाया	-310 542 -56 -100 -76
+c:डाल	-562 -283 -287 12 1120
+c:डाल$	-343 -46 -61 788 -336
 c:डालक	-192 -103 -120 -502 916
 c:डालन	-314 -124 -100 -96 633
-c:डि	-1278 309 537 870 -438
-c:डि$	-1335 -504 -15 1795 58
-c:डिक	-214 69 -111 115 141
-c:डिक्	-14 216 -57 132 -276
+c:डि	-1278 304 550 867 -442
+c:डि$	-1335 -510 -2 1792 56
+c:डिक	-214 72 -113 114 141
+c:डिक्	-15 217 -58 131 -277
 c:डिग	74 -36 -23 -11 -4
 c:डिग$	74 -36 -23 -11 -4
-c:डिट	-126 -177 -18 -384 705
-c:डिट$	-126 -177 -18 -384 705
+c:डिट	-127 -175 -18 -384 704
+c:डिट$	-127 -175 -18 -384 704
 c:डित	-57 -21 207 -63 -67
-c:डिय	769 580 -199 -389 -761
-c:डिया	-66 317 50 -5 -296
+c:डिय	770 581 -200 -389 -762
+c:डिया	-65 319 49 -5 -297
 c:डियो	835 263 -249 -384 -465
-c:डिल	-261 -213 394 233 -153
-c:डिलर	-247 70 -28 261 -55
-c:डिलि	-15 -282 423 -27 -98
-c:डु	422 588 -165 95 -940
-c:डु$	748 -280 -176 251 -543
-c:डुब	-309 643 -95 -150 -89
-c:डुम	-17 225 105 -6 -308
-c:डुमर	-17 225 105 -6 -308
-c:डे	-691 -682 173 152 1048
-c:डे$	-173 -874 132 553 362
-c:डेग	2 -133 -72 -44 248
+c:डिल	-262 -211 394 233 -153
+c:डिलर	-247 71 -29 260 -55
+c:डिलि	-15 -282 422 -27 -98
+c:डु	423 586 -168 99 -940
+c:डु$	750 -282 -180 255 -542
+c:डुब	-310 644 -95 -150 -89
+c:डुम	-17 224 107 -6 -308
+c:डुमर	-17 224 107 -6 -308
+c:डे	-690 -685 175 152 1048
+c:डे$	-172 -875 131 553 362
+c:डेग	2 -134 -71 -44 247
 c:डेगा	3 11 -5 -4 -6
-c:डेय	-454 642 375 -201 -363
-c:डो	57 -250 -438 -335 966
+c:डेय	-453 641 376 -201 -363
+c:डो	58 -250 -437 -335 965
 c:डो$	438 -151 -268 -6 -12
-c:डोस	-380 -99 -170 -328 978
-c:डोस$	-124 -396 -110 -266 897
-c:डोसि	-256 297 -60 -62 81
-c:ड्	-152 600 -147 -177 -124
-c:ड्ड	350 -269 -220 186 -46
-c:ड्डु	674 -245 -157 262 -534
-c:ड्र	-447 743 91 -345 -42
-c:ड्रम	-109 353 -134 -25 -86
-c:ड्रा	-115 480 -123 -115 -125
-c:ढ$	313 -370 403 -6 -341
-c:ढक	-150 585 -54 -54 -327
-c:ढक्	-4 301 -8 -5 -285
-c:ढक्क	-4 301 -8 -5 -285
-c:ढा	23 1151 -285 -249 -639
+c:डोस	-380 -99 -169 -328 977
+c:डोस$	-124 -398 -109 -266 897
+c:डोसि	-256 299 -60 -62 80
+c:ड्	-151 604 -155 -174 -124
+c:ड्ड	351 -271 -225 189 -45
+c:ड्डु	675 -246 -162 265 -533
+c:ड्र	-448 748 89 -345 -44
+c:ड्रम	-110 355 -135 -25 -86
+c:ड्रा	-116 482 -124 -115 -127
+c:ढ$	313 -371 404 -6 -341
+c:ढक	-150 586 -54 -54 -327
+c:ढक्	-4 302 -8 -5 -285
+c:ढक्क	-4 302 -8 -5 -285
+c:ढा	24 1151 -286 -250 -640
 c:ढा$	-12 340 -107 -164 -58
-c:ढान	277 -72 -40 -36 -130
-c:ढाने	277 -72 -40 -36 -130
-c:ढाब	-33 292 -121 -17 -120
-c:ढाबा	-28 136 -52 -8 -47
-c:ढि	786 -72 -71 -550 -93
-c:ढिय	786 -72 -71 -550 -93
-c:ढिया	786 -72 -71 -550 -93
-c:ढे	-339 66 518 408 -652
-c:ढे$	-569 90 552 460 -534
-c:ढो	568 60 -297 -100 -231
-c:त$	3942 -3040 438 -1703 364
-c:तक	758 -611 -275 569 -441
-c:तक$	714 -576 -275 569 -432
+c:ढान	278 -72 -40 -36 -130
+c:ढाने	278 -72 -40 -36 -130
+c:ढाब	-34 294 -122 -17 -122
+c:ढाबा	-28 132 -48 -8 -47
+c:ढि	786 -73 -71 -550 -93
+c:ढिय	786 -73 -71 -550 -93
+c:ढिया	786 -73 -71 -550 -93
+c:ढे	-340 66 519 408 -653
+c:ढे$	-569 90 554 460 -535
+c:ढो	568 60 -298 -100 -230
+c:त$	3935 -3037 446 -1704 360
+c:तक	759 -619 -267 570 -443
+c:तक$	715 -584 -267 570 -433
 c:तग	132 -11 -2 -98 -20
 c:तगन	132 -11 -2 -98 -20
 c:तगना	132 -11 -2 -98 -20
@@ -10614,6142 +10614,6142 @@ c:तजाम	307 -346 -4 56 -12
 c:तथ	82 -22 -57 -1 -2
 c:तथा	82 -22 -57 -1 -2
 c:तथा$	82 -22 -57 -1 -2
-c:तद	1406 -323 -306 -196 -582
-c:तदा	1406 -323 -306 -196 -582
-c:तदात	-22 -102 -61 581 -395
-c:तदान	1451 -223 -245 -794 -189
-c:तन	1006 157 -313 -467 -383
-c:तन$	-176 506 -95 -78 -157
-c:तना	352 -34 -12 -292 -15
-c:तना$	352 -34 -12 -292 -15
-c:तने	830 -315 -205 -98 -212
-c:तने$	830 -315 -205 -98 -212
-c:तप	-267 296 -81 -28 80
-c:तपु	-267 296 -81 -28 80
-c:तपुर	-267 296 -81 -28 80
-c:तय	233 -39 21 -51 -163
-c:तय$	233 -39 21 -51 -163
-c:तर	-211 -2490 -144 1973 872
-c:तर$	56 -133 -232 529 -220
-c:तरफ	-48 -1240 537 -257 1009
-c:तरफ$	-48 -1240 537 -257 1009
+c:तद	1407 -325 -305 -195 -581
+c:तदा	1407 -325 -305 -195 -581
+c:तदात	-21 -103 -61 581 -396
+c:तदान	1451 -225 -245 -793 -189
+c:तन	1008 156 -314 -467 -383
+c:तन$	-174 505 -96 -78 -157
+c:तना	352 -33 -12 -292 -15
+c:तना$	352 -33 -12 -292 -15
+c:तने	831 -316 -205 -98 -212
+c:तने$	831 -316 -205 -98 -212
+c:तप	-267 297 -82 -28 80
+c:तपु	-267 297 -82 -28 80
+c:तपुर	-267 297 -82 -28 80
+c:तय	233 -39 20 -51 -163
+c:तय$	233 -39 20 -51 -163
+c:तर	-212 -2490 -144 1973 873
+c:तर$	56 -134 -230 529 -220
+c:तरफ	-49 -1240 536 -256 1009
+c:तरफ$	-49 -1240 536 -256 1009
 c:तरि	-137 -760 -116 1183 -170
-c:तरि$	-152 -745 -116 1183 -170
+c:तरि$	-152 -746 -116 1184 -170
 c:तरे	-127 432 -118 -112 -75
 c:तरेग	-127 432 -118 -112 -75
 c:तर्	234 -69 -40 -62 -64
 c:तर्ग	234 -69 -40 -62 -64
-c:तल	-2006 2999 -526 45 -511
-c:तल$	-1932 3166 -392 243 -1086
+c:तल	-2005 2993 -523 45 -509
+c:तल$	-1931 3160 -389 244 -1084
 c:तले	-135 -164 -82 -197 578
 c:तले$	-135 -164 -82 -197 578
-c:तस	192 -129 -94 -71 103
-c:तस्	192 -129 -94 -71 103
-c:तस्क	192 -129 -94 -71 103
-c:तह	193 212 -158 -39 -208
+c:तस	192 -128 -95 -71 102
+c:तस्	192 -128 -95 -71 102
+c:तस्क	192 -128 -95 -71 102
+c:तह	193 215 -161 -39 -208
 c:तहत	322 -62 -69 -28 -164
 c:तहत$	322 -62 -69 -28 -164
-c:ता	-1309 4534 -995 -896 -1334
-c:ता$	-2388 3859 900 -1196 -1176
-c:ताइ	-598 247 -40 -47 439
-c:ताइए	-597 248 -46 -45 440
-c:ताए	221 -181 47 -3 -83
-c:ताए$	221 -181 47 -3 -83
-c:ताओ	-578 -37 -52 1032 -366
-c:ताओ$	-578 -37 -52 1032 -366
+c:ता	-1306 4563 -1044 -889 -1323
+c:ता$	-2381 3894 844 -1189 -1169
+c:ताइ	-598 248 -41 -47 438
+c:ताइए	-597 249 -46 -46 439
+c:ताए	221 -180 44 -3 -82
+c:ताए$	221 -180 44 -3 -82
+c:ताओ	-577 -37 -52 1032 -366
+c:ताओ$	-577 -37 -52 1032 -366
 c:ताक	-44 -19 -8 123 -52
 c:ताकि	-44 -19 -8 123 -52
-c:ताड	252 -121 -43 -35 -53
-c:ताडि	252 -121 -43 -35 -53
-c:तात	18 -1125 -148 -109 1364
-c:ताता	-290 -368 131 -45 572
-c:ताते	308 -757 -279 -64 792
-c:तान	-253 212 444 -280 -123
-c:तानि	-187 287 -28 -7 -64
-c:ताम	491 -32 -425 -9 -25
-c:तामि	491 -32 -425 -9 -25
+c:ताड	251 -119 -44 -35 -53
+c:ताडि	251 -119 -44 -35 -53
+c:तात	17 -1128 -150 -108 1369
+c:ताता	-290 -367 129 -45 573
+c:ताते	307 -761 -279 -63 796
+c:तान	-254 213 444 -280 -124
+c:तानि	-188 288 -29 -7 -64
+c:ताम	489 -32 -423 -9 -25
+c:तामि	489 -32 -423 -9 -25
 c:ताय	66 6 -99 -40 68
 c:ताया	66 6 -99 -40 68
-c:तार	1383 1041 -503 -425 -1495
-c:तार$	953 -137 -275 -126 -415
-c:तारि	719 -160 50 -229 -381
-c:तारे	-161 493 -201 -24 -107
-c:ताल	-628 1310 -144 -2 -536
-c:ताल$	-292 6 -16 341 -40
-c:ताला	-336 1304 -129 -343 -496
-c:ति	441 1160 -1060 -1894 1352
-c:ति$	581 -86 -1649 -740 1893
-c:तिज	61 -7 187 -222 -19
-c:तिजा	61 -7 187 -222 -19
-c:तिन	-586 791 -202 -269 266
-c:तिन$	-848 918 -186 -192 308
-c:तिय	-102 412 -85 -56 -169
-c:तिया	-134 421 -78 -48 -161
+c:तार	1382 1035 -496 -425 -1497
+c:तार$	952 -137 -274 -126 -415
+c:तारि	719 -159 51 -229 -382
+c:तारे	-161 491 -199 -24 -107
+c:ताल	-629 1312 -145 -3 -536
+c:ताल$	-292 7 -16 341 -40
+c:ताला	-337 1305 -129 -344 -496
+c:ति	444 1149 -1046 -1896 1349
+c:ति$	582 -91 -1640 -741 1889
+c:तिज	62 -7 187 -222 -19
+c:तिजा	62 -7 187 -222 -19
+c:तिन	-583 784 -200 -268 267
+c:तिन$	-847 912 -183 -191 310
+c:तिय	-102 411 -84 -56 -169
+c:तिया	-134 420 -77 -48 -161
 c:तिस	209 -8 99 -284 -17
-c:तु	-340 -221 -77 840 -202
-c:तुम	27 -269 -83 639 -315
-c:तुम$	602 -111 -65 -201 -225
+c:तु	-341 -222 -74 839 -202
+c:तुम	27 -271 -80 639 -315
+c:तुम$	603 -114 -63 -201 -225
 c:तुम्	-575 -157 -18 840 -90
-c:तुर	-672 109 -2 227 338
-c:तुरत	-672 109 -2 227 338
-c:ते	-1404 1400 -2880 -541 3425
-c:ते$	-1670 1793 -2942 -222 3041
-c:तेज	-1 -2 151 -26 -121
-c:तेज$	43 29 -17 -4 -51
-c:तेद	-271 -291 359 -279 481
-c:तेदा	-244 -287 298 -276 509
-c:तेह	517 -11 -464 -18 -24
-c:तेहा	517 -11 -464 -18 -24
-c:तै	12 -229 5 773 -560
-c:तैय	12 -229 5 773 -560
-c:तैया	12 -229 5 773 -560
-c:तो	-1532 894 1228 658 -1248
-c:तो$	-1409 1117 1386 619 -1713
-c:तोड	-77 -67 88 -140 197
-c:तोडन	-62 -4 -21 -138 225
-c:तोस	-46 -156 -245 179 268
-c:तोस$	-46 -156 -245 179 268
-c:त्	541 -3225 41 1657 986
-c:त्त	-1069 -537 -213 381 1438
-c:त्तर	-17 -769 -37 865 -42
-c:त्ता	-2 41 122 -127 -34
-c:त्ति	-319 -92 -108 144 376
-c:त्ते	-730 283 -190 -502 1139
-c:त्न	-14 -318 53 -35 315
-c:त्नि	-14 -318 53 -35 315
-c:त्प	896 -718 -43 -66 -69
-c:त्पा	896 -718 -43 -66 -69
-c:त्म	233 -222 -4 23 -29
-c:त्म$	17 -13 -4 24 -25
-c:त्य	-391 -970 643 1662 -944
-c:त्या	-391 -970 643 1662 -944
-c:त्र	869 -1258 -146 564 -29
-c:त्र$	533 -661 -66 611 -417
-c:त्रा	-204 -11 -56 -28 298
-c:त्रि	536 -450 -26 -30 -30
-c:थ$	989 -1338 1224 3101 -3975
-c:थक	-129 -376 94 433 -22
+c:तुर	-673 110 -2 227 338
+c:तुरत	-673 110 -2 227 338
+c:ते	-1403 1370 -2847 -541 3421
+c:ते$	-1669 1773 -2924 -221 3041
+c:तेज	-1 -1 151 -26 -122
+c:तेज$	43 30 -17 -4 -51
+c:तेद	-271 -301 373 -279 478
+c:तेदा	-244 -297 310 -276 507
+c:तेह	516 -11 -463 -18 -24
+c:तेहा	516 -11 -463 -18 -24
+c:तै	11 -228 5 773 -561
+c:तैय	11 -228 5 773 -561
+c:तैया	11 -228 5 773 -561
+c:तो	-1532 893 1232 658 -1251
+c:तो$	-1409 1118 1387 620 -1716
+c:तोड	-77 -69 89 -140 197
+c:तोडन	-62 -4 -22 -138 226
+c:तोस	-46 -156 -244 178 268
+c:तोस$	-46 -156 -244 178 268
+c:त्	540 -3234 50 1658 986
+c:त्त	-1068 -540 -213 382 1438
+c:त्तर	-17 -770 -36 865 -42
+c:त्ता	-2 40 121 -125 -34
+c:त्ति	-319 -92 -109 144 376
+c:त्ते	-730 282 -189 -502 1138
+c:त्न	-14 -321 56 -36 315
+c:त्नि	-14 -321 56 -36 315
+c:त्प	896 -717 -43 -66 -69
+c:त्पा	896 -717 -43 -66 -69
+c:त्म	233 -223 -4 23 -29
+c:त्म$	17 -12 -4 24 -25
+c:त्य	-389 -979 651 1662 -944
+c:त्या	-389 -979 651 1662 -944
+c:त्र	867 -1255 -146 564 -30
+c:त्र$	531 -661 -65 611 -417
+c:त्रा	-204 -10 -56 -28 298
+c:त्रि	535 -449 -26 -30 -30
+c:थ$	991 -1269 1144 3107 -3973
+c:थक	-128 -376 93 433 -22
 c:थक$	-43 -366 -15 442 -17
 c:थम	-381 -48 -33 724 -262
 c:थम$	104 -11 -8 -77 -8
 c:थमि	-485 -37 -25 801 -254
 c:थमिक	-485 -37 -25 801 -254
-c:था	3483 -678 101 -1307 -1599
-c:था$	1693 -559 512 -1040 -606
-c:थान	1866 -151 -439 -278 -999
-c:थान$	66 -96 -44 171 -97
-c:थाना	1800 -55 -395 -448 -902
-c:थि	1109 -1036 326 -241 -157
-c:थि$	1099 -673 836 -1390 128
-c:थित	420 -277 -17 -80 -46
-c:थिय	-253 -237 -494 1227 -243
-c:थिया	-267 -234 -491 1231 -238
-c:थे	-144 -1373 1346 962 -790
-c:थे$	-144 -1373 1346 962 -790
-c:थै	-214 148 -86 360 -207
-c:थैल	-214 148 -86 360 -207
-c:द$	1728 -2916 -545 -313 2047
-c:दक	-249 401 43 -64 -131
+c:था	3482 -676 104 -1309 -1600
+c:था$	1693 -556 510 -1041 -606
+c:थान	1865 -152 -434 -279 -1001
+c:थान$	66 -96 -44 171 -98
+c:थाना	1799 -56 -390 -449 -903
+c:थि	1107 -1035 328 -240 -160
+c:थि$	1097 -671 838 -1390 126
+c:थित	421 -279 -17 -80 -45
+c:थिय	-253 -237 -494 1228 -243
+c:थिया	-268 -234 -492 1232 -238
+c:थे	-146 -1371 1349 960 -792
+c:थे$	-146 -1371 1349 960 -792
+c:थै	-214 150 -87 360 -209
+c:थैल	-214 150 -87 360 -209
+c:द$	1725 -2933 -523 -318 2049
+c:दक	-249 402 43 -64 -132
 c:दक्	-162 231 64 -50 -83
 c:दक्स	-162 231 64 -50 -83
-c:दग	337 -196 -18 -79 -45
-c:दगि	74 -69 -2 -1 -2
-c:दगि$	74 -69 -2 -1 -2
-c:दत	-77 -476 -95 -180 828
-c:दते	-77 -476 -95 -180 828
-c:दते$	-77 -476 -95 -180 828
+c:दग	338 -197 -18 -78 -45
+c:दगि	74 -68 -2 -1 -2
+c:दगि$	74 -68 -2 -1 -2
+c:दत	-77 -479 -93 -180 829
+c:दते	-77 -479 -93 -180 829
+c:दते$	-77 -479 -93 -180 829
 c:दन	1259 -858 -130 -126 -144
-c:दन$	847 -545 -104 -83 -115
-c:दब	758 -624 -373 226 12
-c:दबा	-328 -132 -37 314 183
+c:दन$	846 -544 -105 -83 -115
+c:दब	759 -624 -374 227 12
+c:दबा	-328 -133 -37 315 183
 c:दबाव	-169 -23 -29 -133 354
-c:दबु	861 -492 -122 -84 -163
-c:दबु$	861 -492 -122 -84 -163
-c:दम	-3684 1518 1485 130 552
-c:दमा	-509 -29 828 -135 -155
-c:दमास	-509 -29 828 -135 -155
-c:दमि	-3018 1625 731 -113 775
-c:दमि$	-3018 1625 731 -113 775
-c:दय	103 32 -80 -22 -33
+c:दबु	862 -491 -124 -84 -163
+c:दबु$	862 -491 -124 -84 -163
+c:दम	-3684 1509 1492 130 552
+c:दमा	-508 -29 826 -135 -154
+c:दमास	-508 -29 826 -135 -154
+c:दमि	-3019 1616 740 -113 775
+c:दमि$	-3019 1616 740 -113 775
+c:दय	103 32 -79 -22 -33
 c:दय$	114 -14 -61 -13 -25
-c:दर	-116 1342 138 -847 -517
-c:दर$	-1065 1375 -575 -22 286
-c:दरब	127 186 -55 -32 -226
-c:दरबा	127 186 -55 -32 -226
-c:दरव	7 -270 952 -269 -420
-c:दरवा	7 -270 952 -269 -420
-c:दर्	667 160 -137 -450 -240
-c:दर्ज	495 -68 -121 -112 -194
+c:दर	-117 1335 151 -847 -522
+c:दर$	-1066 1377 -573 -22 284
+c:दरब	127 188 -56 -32 -227
+c:दरबा	127 188 -56 -32 -227
+c:दरव	7 -281 963 -269 -421
+c:दरवा	7 -281 963 -269 -421
+c:दर्	666 161 -137 -450 -240
+c:दर्ज	494 -67 -121 -112 -194
 c:दर्स	331 -17 -3 -294 -17
-c:दल	342 -855 -269 -248 1030
-c:दल$	232 -873 30 -138 749
-c:दलक	-285 -102 61 -12 338
-c:दलकर	-285 -102 61 -12 338
-c:दला	576 -151 -297 -236 109
-c:दलाल	-152 -278 -193 -134 756
+c:दल	341 -858 -266 -248 1030
+c:दल$	232 -874 31 -138 749
+c:दलक	-285 -102 60 -12 338
+c:दलकर	-285 -102 60 -12 338
+c:दला	577 -154 -295 -237 109
+c:दलाल	-151 -279 -191 -134 756
 c:दलि	-211 -50 -54 468 -153
 c:दलित	-211 -50 -54 468 -153
-c:दले	-43 323 -7 -260 -12
-c:दले$	-43 323 -7 -260 -12
-c:दव	-355 688 -413 410 -331
-c:दव$	-188 308 -371 438 -186
+c:दले	-44 323 -7 -260 -12
+c:दले$	-44 323 -7 -260 -12
+c:दव	-355 688 -411 408 -330
+c:दव$	-188 308 -369 436 -187
 c:दस	-225 -193 -133 291 259
 c:दस्	-225 -193 -133 291 259
 c:दस्य	23 -170 -105 347 -95
-c:दह	11 -130 -212 -282 614
-c:दहे	-48 -122 -207 -273 650
-c:दहेज	-48 -122 -207 -273 650
-c:दा	809 -1342 649 -557 442
-c:दा$	718 -676 736 -397 -381
-c:दात	-22 -102 -61 581 -395
-c:दाता	-22 -102 -61 581 -395
-c:दान	1451 -223 -245 -794 -189
-c:दान$	1451 -223 -245 -794 -189
-c:दाम	-784 399 460 -289 215
-c:दाम$	-692 407 180 -299 403
+c:दह	11 -130 -213 -282 614
+c:दहे	-48 -122 -208 -273 651
+c:दहेज	-48 -122 -208 -273 651
+c:दा	809 -1352 662 -559 440
+c:दा$	719 -674 731 -397 -379
+c:दात	-21 -103 -61 581 -396
+c:दाता	-21 -103 -61 581 -396
+c:दान	1451 -225 -245 -793 -189
+c:दान$	1451 -225 -245 -793 -189
+c:दाम	-783 399 459 -289 215
+c:दाम$	-691 408 179 -299 404
 c:दामा	-92 -9 280 9 -189
-c:दार	-92 -272 -20 243 142
-c:दार$	168 -1009 55 202 584
-c:दारि	182 -4 -243 -161 226
-c:दारु	-632 704 177 856 -1105
-c:दारो	-37 -40 -61 -478 617
+c:दार	-96 -283 -3 242 139
+c:दार$	169 -1021 69 202 582
+c:दारि	183 -4 -244 -161 227
+c:दारु	-636 704 182 856 -1105
+c:दारो	-38 -38 -62 -479 617
 c:दाल	72 -37 -20 7 -22
-c:दाव	-27 -21 -58 -9 114
-c:दाव$	-27 -21 -58 -9 114
-c:दि	255 1039 -1353 -3368 3428
-c:दि$	-126 90 -569 -2466 3071
-c:दिए	229 -197 -117 210 -125
-c:दिए$	229 -197 -117 210 -125
-c:दिक	990 -150 -130 -510 -201
-c:दिक$	677 -115 -85 -345 -132
-c:दिख	-440 533 -10 42 -125
-c:दिखा	-19 -15 14 68 -49
-c:दिज	440 -184 -106 -47 -103
-c:दिजि	440 -184 -106 -47 -103
-c:दिद	547 -231 -3 -292 -20
-c:दिदि	547 -231 -3 -292 -20
-c:दिन	185 365 -179 -480 108
-c:दिन$	522 397 -580 -468 129
-c:दिय	-1516 914 -212 286 528
-c:दिया	-1516 914 -212 286 528
-c:दिर	-9 251 186 -265 -164
-c:दिर$	-9 251 186 -265 -164
-c:दिल	-352 -524 -158 -121 1154
-c:दिला	-399 -220 -55 -59 733
-c:दिल्	47 -304 -103 -61 422
+c:दाव	-27 -21 -56 -9 112
+c:दाव$	-27 -21 -56 -9 112
+c:दि	255 1023 -1341 -3367 3430
+c:दि$	-127 92 -567 -2466 3069
+c:दिए	228 -196 -117 210 -125
+c:दिए$	228 -196 -117 210 -125
+c:दिक	991 -151 -129 -510 -201
+c:दिक$	678 -116 -84 -345 -132
+c:दिख	-439 533 -11 42 -124
+c:दिखा	-19 -15 13 69 -48
+c:दिज	440 -183 -106 -47 -103
+c:दिजि	440 -183 -106 -47 -103
+c:दिद	548 -232 -3 -292 -20
+c:दिदि	548 -232 -3 -292 -20
+c:दिन	187 365 -187 -478 112
+c:दिन$	523 397 -586 -467 133
+c:दिय	-1517 905 -203 285 529
+c:दिया	-1517 905 -203 285 529
+c:दिर	-9 246 192 -264 -165
+c:दिर$	-9 246 192 -264 -165
+c:दिल	-351 -528 -154 -121 1154
+c:दिला	-399 -221 -54 -59 733
+c:दिल्	47 -307 -100 -61 421
 c:दिव	-470 -103 -357 1034 -104
 c:दिवा	-750 -51 -294 1131 -37
-c:दु	1082 -446 670 -553 -753
-c:दु$	-149 -147 666 -127 -243
-c:दुक	-415 -694 1219 -325 214
-c:दुक$	-131 -130 326 395 -459
-c:दुका	-283 -564 894 -719 673
-c:दुर	1657 -522 -481 -35 -620
-c:दुर$	1608 -560 -534 -175 -340
-c:दुरो	-104 129 108 -14 -119
-c:दुर्	154 -91 -59 154 -159
-c:दुस	223 227 -648 39 159
-c:दुसर	223 227 -648 39 159
-c:दे	2062 -1059 -498 -2224 1719
-c:दे$	1359 -350 1056 -1746 -320
-c:देक	338 -175 -372 -636 845
-c:देकर	338 -175 -372 -636 845
-c:देख	1060 -684 -393 -904 921
-c:देख$	-26 -243 -1163 899 533
+c:दु	1079 -456 684 -553 -754
+c:दु$	-148 -148 666 -127 -243
+c:दुक	-417 -702 1232 -325 213
+c:दुक$	-131 -130 324 395 -457
+c:दुका	-286 -572 908 -720 670
+c:दुर	1657 -522 -481 -35 -619
+c:दुर$	1608 -560 -533 -175 -340
+c:दुरो	-104 128 108 -14 -118
+c:दुर्	153 -90 -59 154 -159
+c:दुस	223 227 -649 40 159
+c:दुसर	223 227 -649 40 159
+c:दे	2062 -1063 -491 -2228 1719
+c:दे$	1358 -353 1059 -1746 -319
+c:देक	338 -174 -374 -636 846
+c:देकर	338 -174 -374 -636 846
+c:देख	1061 -686 -387 -907 919
+c:देख$	-28 -242 -1160 897 532
 c:देखक	244 4 -4 -226 -18
-c:देखत	-9 -226 -120 -196 551
-c:देखन	64 38 -69 -3 -29
-c:देखा	-230 -235 263 -529 730
-c:देखि	481 131 -21 -540 -50
-c:देखे	601 -116 651 -311 -825
-c:देग	-582 -22 -49 7 646
-c:देगे	-582 -22 -49 7 646
-c:देत	-764 -85 -191 382 659
-c:देता	-167 69 -150 440 -192
-c:देते	-598 -154 -41 -58 852
-c:देन	595 -159 -524 99 -11
-c:देने	633 -159 -523 58 -9
-c:देब	-132 -120 -32 317 -33
-c:देल	334 16 -65 -216 -69
-c:देलक	334 16 -65 -216 -69
-c:देव	-618 224 -259 237 417
-c:देव$	-155 11 -336 -19 499
-c:देस	512 -138 -288 -20 -66
-c:देस$	155 -4 -143 -2 -5
-c:देसि	357 -134 -145 -19 -61
-c:दो	-1576 623 1137 -892 709
-c:दो$	-531 -297 438 -119 509
-c:दोन	-964 1287 -145 -52 -126
-c:दोनो	-964 1287 -145 -52 -126
-c:दोप	-263 135 -86 -155 370
-c:दोपह	-263 135 -86 -155 370
-c:दोस	-387 -39 1182 -178 -578
-c:दोस्	-387 -39 1182 -178 -578
-c:दौ	171 522 -159 -386 -148
+c:देखत	-7 -228 -120 -196 551
+c:देखन	65 37 -70 -3 -29
+c:देखा	-230 -236 265 -529 731
+c:देखि	480 132 -21 -540 -50
+c:देखे	603 -116 653 -312 -827
+c:देग	-582 -23 -48 7 646
+c:देगे	-582 -23 -48 7 646
+c:देत	-764 -85 -191 381 660
+c:देता	-167 68 -149 439 -192
+c:देते	-597 -154 -42 -59 851
+c:देन	595 -159 -525 98 -10
+c:देने	633 -158 -524 57 -8
+c:देब	-133 -119 -33 318 -33
+c:देल	334 15 -65 -216 -69
+c:देलक	334 15 -65 -216 -69
+c:देव	-619 226 -261 237 417
+c:देव$	-156 13 -338 -19 500
+c:देस	514 -139 -288 -20 -66
+c:देस$	156 -4 -145 -2 -5
+c:देसि	357 -135 -143 -18 -61
+c:दो	-1578 615 1149 -893 708
+c:दो$	-531 -295 434 -120 512
+c:दोन	-964 1285 -144 -52 -125
+c:दोनो	-964 1285 -144 -52 -125
+c:दोप	-264 129 -78 -156 368
+c:दोपह	-264 129 -78 -156 368
+c:दोस	-388 -39 1186 -178 -580
+c:दोस्	-388 -39 1186 -178 -580
+c:दौ	171 523 -159 -387 -148
 c:दौर	225 396 -140 -369 -113
-c:द्	224 -432 -78 713 -427
-c:द्ध	162 -23 -128 -2 -10
-c:द्ध$	162 -23 -128 -2 -10
-c:द्य	261 -253 -187 670 -491
-c:द्य$	709 -206 -154 -121 -228
+c:द्	224 -434 -75 713 -428
+c:द्ध	162 -23 -127 -2 -10
+c:द्ध$	162 -23 -127 -2 -10
+c:द्य	262 -253 -188 671 -491
+c:द्य$	710 -206 -155 -121 -228
 c:द्या	-449 -47 -33 792 -263
-c:द्र	-174 -178 233 44 74
-c:द्र$	-174 -178 233 44 74
+c:द्र	-174 -180 237 44 72
+c:द्र$	-174 -180 237 44 72
 c:द्व	37 -13 -8 -8 -8
 c:द्वा	37 -13 -8 -8 -8
-c:ध$	620 842 -1017 -26 -420
-c:धक	-329 734 -100 -152 -154
-c:धकर	-329 734 -100 -152 -154
-c:धकर$	-329 734 -100 -152 -154
-c:धन	262 195 -79 -65 -312
+c:ध$	619 842 -1014 -27 -420
+c:धक	-330 736 -100 -152 -154
+c:धकर	-330 736 -100 -152 -154
+c:धकर$	-330 736 -100 -152 -154
+c:धन	262 194 -79 -65 -311
 c:धन्	280 -73 -45 -40 -122
 c:धन्य	280 -73 -45 -40 -122
-c:धम	-1540 -550 -297 570 1817
-c:धमक	-1538 -547 -294 545 1834
-c:धमका	-350 -293 -127 853 -83
-c:धमकि	-1105 -245 -272 -306 1929
-c:धर	292 -307 -701 559 157
-c:धर$	-12 -13 -9 44 -9
-c:धरि	-324 9 -66 -77 458
-c:धरि$	-324 9 -66 -77 458
-c:धा	2514 -628 710 -1828 -768
-c:धा$	368 172 78 -436 -182
-c:धाइ	290 -9 -220 -14 -47
-c:धाइ$	290 -9 -220 -14 -47
-c:धान	887 -1550 806 207 -350
+c:धम	-1539 -556 -294 571 1818
+c:धमक	-1537 -554 -291 546 1836
+c:धमका	-350 -294 -126 853 -83
+c:धमकि	-1105 -251 -269 -306 1931
+c:धर	290 -308 -697 559 157
+c:धर$	-12 -14 -9 44 -9
+c:धरि	-324 9 -66 -77 459
+c:धरि$	-324 9 -66 -77 459
+c:धा	2515 -628 711 -1828 -771
+c:धा$	367 173 79 -435 -184
+c:धाइ	291 -9 -221 -14 -47
+c:धाइ$	291 -9 -221 -14 -47
+c:धान	890 -1550 804 207 -350
 c:धान$	644 -439 405 -329 -282
-c:धानस	579 -1061 -26 550 -42
-c:धानि	-335 -50 427 -15 -27
-c:धार	990 -263 50 -592 -185
-c:धार$	455 -238 75 -159 -133
-c:धि	848 -99 283 -294 -738
-c:धि$	-368 234 757 -28 -595
-c:धिक	562 -241 -108 -160 -53
-c:धिका	439 -179 -52 -158 -49
+c:धानस	580 -1062 -26 550 -42
+c:धानि	-334 -50 425 -15 -27
+c:धार	989 -264 53 -593 -185
+c:धार$	455 -240 78 -159 -134
+c:धि	849 -101 288 -296 -739
+c:धि$	-368 232 762 -30 -596
+c:धिक	561 -241 -108 -160 -53
+c:धिका	439 -180 -52 -158 -49
 c:धिक्	123 -61 -56 -2 -4
 c:धिन	262 -68 -41 -62 -91
 c:धिनि	262 -68 -41 -62 -91
-c:धिय	396 -21 -322 -38 -15
-c:धियो	396 -21 -322 -38 -15
-c:धु	-584 647 -121 184 -127
-c:धुआ	-296 517 -88 -54 -79
-c:धुआ$	-296 517 -88 -54 -79
+c:धिय	397 -21 -323 -38 -15
+c:धियो	397 -21 -323 -38 -15
+c:धु	-583 646 -120 185 -127
+c:धुआ	-295 515 -87 -54 -79
+c:धुआ$	-295 515 -87 -54 -79
 c:धुब	-288 130 -33 239 -48
 c:धुबन	-288 130 -33 239 -48
-c:धे	-462 695 382 -100 -514
-c:धो	-223 -117 512 -223 50
-c:धोप	-214 -100 519 -95 -110
-c:धोपु	-214 -100 519 -95 -110
-c:ध्	1128 123 -155 -686 -410
-c:ध्य	1128 123 -155 -686 -410
-c:ध्यक	117 -45 -20 -20 -32
-c:ध्या	1012 168 -135 -666 -378
-c:न$	858 -123 222 -3851 2893
-c:नक	126 1654 -418 -2334 971
-c:नक$	-157 848 -283 -82 -326
-c:नकर	-12 -188 -110 -640 950
-c:नकर$	-12 -188 -110 -640 950
-c:नकल	-132 268 -25 -62 -50
-c:नकलि	-132 268 -25 -62 -50
-c:नका	774 -88 298 -712 -271
-c:नकार	774 -88 298 -712 -271
-c:नकि	51 -459 -109 30 488
-c:नकि$	51 -459 -109 30 488
-c:नके	-363 1303 -280 -863 203
-c:नके$	-256 857 -173 -753 325
+c:धे	-461 689 384 -100 -513
+c:धो	-222 -116 511 -223 50
+c:धोप	-213 -100 518 -95 -110
+c:धोपु	-213 -100 518 -95 -110
+c:ध्	1129 123 -155 -687 -410
+c:ध्य	1129 123 -155 -687 -410
+c:ध्यक	116 -45 -20 -21 -32
+c:ध्या	1012 167 -136 -666 -378
+c:न$	858 -138 241 -3851 2889
+c:नक	127 1657 -424 -2334 974
+c:नक$	-157 850 -285 -82 -326
+c:नकर	-13 -188 -111 -639 951
+c:नकर$	-13 -188 -111 -639 951
+c:नकल	-132 269 -25 -62 -50
+c:नकलि	-132 269 -25 -62 -50
+c:नका	774 -85 293 -712 -271
+c:नकार	774 -85 293 -712 -271
+c:नकि	51 -465 -105 29 489
+c:नकि$	51 -465 -105 29 489
+c:नके	-363 1304 -280 -864 203
+c:नके$	-256 858 -173 -754 325
 c:नको	-213 -13 -24 269 -18
 c:नको$	-213 -13 -24 269 -18
-c:नक्	-218 -97 410 -24 -71
-c:नक्स	-218 -97 410 -24 -71
-c:नग	-93 -332 436 -306 294
-c:नगज	-82 -329 366 -333 377
-c:नगज$	-82 -329 366 -333 377
-c:नज	-246 -293 -144 404 278
-c:नजा	-524 -270 -141 645 290
-c:नजान	-524 -270 -141 645 290
-c:नट	-254 -44 647 -82 -267
-c:नट$	-238 289 210 -73 -188
-c:नटु	-16 -333 437 -10 -78
-c:नटुन	-16 -333 437 -10 -78
-c:नत	1206 -53 -933 -383 164
-c:नत$	-5 -168 481 -146 -162
-c:नता	187 -26 -60 -36 -65
-c:नता$	187 -26 -60 -36 -65
-c:नति	64 240 -218 -48 -38
+c:नक्	-217 -93 405 -24 -71
+c:नक्स	-217 -93 405 -24 -71
+c:नग	-93 -331 435 -305 294
+c:नगज	-81 -328 365 -333 377
+c:नगज$	-81 -328 365 -333 377
+c:नज	-246 -291 -144 404 277
+c:नजा	-525 -267 -141 645 289
+c:नजान	-525 -267 -141 645 289
+c:नट	-252 -52 653 -82 -267
+c:नट$	-235 292 205 -73 -188
+c:नटु	-16 -344 448 -10 -78
+c:नटुन	-16 -344 448 -10 -78
+c:नत	1207 -53 -933 -384 163
+c:नत$	-5 -169 484 -147 -163
+c:नता	188 -26 -62 -36 -65
+c:नता$	188 -26 -62 -36 -65
+c:नति	65 240 -219 -48 -38
 c:नति$	-2 243 -157 -47 -37
-c:नते	547 207 -577 -93 -84
-c:नते$	547 207 -577 -93 -84
-c:नद	-737 1195 -521 -634 697
-c:नदा	651 -275 -247 -262 133
-c:नदार	651 -275 -247 -262 133
-c:नदि	-1388 1471 -274 -373 564
-c:नदि$	-1388 1471 -274 -373 564
-c:नप	200 -139 229 -136 -155
-c:नपु	-6 9 45 -2 -46
-c:नपुर	-6 9 45 -2 -46
-c:नब	-4225 2907 -1346 -952 3616
-c:नबर	-4109 2649 -1304 -1082 3846
-c:नबर$	-4105 2659 -926 -933 3305
-c:नबरस	-5 0 -385 -150 540
-c:नबा	-122 241 -65 100 -154
-c:नबाड	-102 -28 -31 125 37
-c:नम	419 -142 77 -141 -213
+c:नते	547 208 -577 -93 -84
+c:नते$	547 208 -577 -93 -84
+c:नद	-737 1196 -520 -634 696
+c:नदा	651 -276 -246 -262 133
+c:नदार	651 -276 -246 -262 133
+c:नदि	-1389 1472 -274 -373 563
+c:नदि$	-1389 1472 -274 -373 563
+c:नप	202 -139 227 -136 -153
+c:नपु	-6 9 42 -2 -44
+c:नपुर	-6 9 42 -2 -44
+c:नब	-4225 2903 -1340 -952 3615
+c:नबर	-4109 2645 -1299 -1082 3844
+c:नबर$	-4105 2655 -918 -935 3303
+c:नबरस	-5 1 -387 -148 540
+c:नबा	-122 240 -65 100 -153
+c:नबाड	-102 -28 -31 125 36
+c:नम	419 -143 78 -141 -213
 c:नमस	88 -14 158 -64 -168
 c:नमस्	88 -14 158 -64 -168
-c:नमे	68 0 -65 0 -3
-c:नमे$	68 0 -65 0 -3
-c:नय	534 -47 -136 196 -547
-c:नया	534 -47 -136 196 -547
-c:नया$	534 -47 -136 196 -547
-c:नर	-362 962 -205 222 -617
-c:नर$	-137 431 -178 246 -361
-c:नल	278 -248 -96 -235 301
+c:नमे	68 0 -64 0 -3
+c:नमे$	68 0 -64 0 -3
+c:नय	535 -49 -136 196 -547
+c:नया	535 -49 -136 196 -547
+c:नया$	535 -49 -136 196 -547
+c:नर	-361 961 -205 221 -616
+c:नर$	-137 431 -179 246 -361
+c:नल	278 -247 -97 -235 301
 c:नला	-30 -27 -65 -80 202
 c:नलाइ	-30 -27 -65 -80 202
-c:नव	42 -432 58 -566 898
-c:नवब	500 -37 -19 -406 -39
-c:नवबर	500 -37 -19 -406 -39
-c:नवर	228 -321 -388 -54 536
-c:नवा	-600 -65 356 -98 406
-c:नवा$	-15 -65 113 -3 -29
-c:नवाद	-225 87 276 -23 -115
-c:नस	1469 -1924 -162 445 172
-c:नसभ	579 -1061 -26 550 -42
-c:नसभा	579 -1061 -26 550 -42
-c:नसा	795 -221 -112 -68 -394
-c:नसा$	795 -221 -112 -68 -394
+c:नव	45 -434 55 -566 900
+c:नवब	500 -37 -18 -406 -39
+c:नवबर	500 -37 -18 -406 -39
+c:नवर	228 -320 -390 -54 536
+c:नवा	-598 -67 355 -97 407
+c:नवा$	-16 -66 115 -3 -30
+c:नवाद	-223 86 273 -23 -114
+c:नस	1469 -1924 -163 445 173
+c:नसभ	580 -1062 -26 550 -42
+c:नसभा	580 -1062 -26 550 -42
+c:नसा	794 -221 -111 -68 -394
+c:नसा$	794 -221 -111 -68 -394
 c:नस्	222 -211 -2 -4 -5
 c:नस्ट	222 -211 -2 -4 -5
-c:नह	986 402 1179 356 -2923
-c:नहर	-667 1028 -111 213 -462
-c:नहर$	-667 1028 -111 213 -462
-c:नहा	289 -102 452 -279 -359
-c:नहा$	289 -102 452 -279 -359
-c:नहि	1364 -522 840 421 -2103
-c:नहि$	1364 -522 840 421 -2103
-c:ना	4521 -1245 857 -2477 -1656
-c:ना$	5428 -2778 -1642 -1145 137
-c:नाए	1862 -747 -161 -634 -321
-c:नाए$	1363 -295 -152 -622 -294
-c:नाक	-270 -95 -185 648 -98
-c:नाकर	-597 -75 -176 656 193
-c:नाग	52 -69 45 -8 -20
+c:नह	990 464 1096 363 -2914
+c:नहर	-662 1095 -204 222 -450
+c:नहर$	-662 1095 -204 222 -450
+c:नहा	289 -102 451 -279 -359
+c:नहा$	289 -102 451 -279 -359
+c:नहि	1363 -527 850 420 -2106
+c:नहि$	1363 -527 850 420 -2106
+c:ना	4516 -1248 879 -2481 -1665
+c:ना$	5421 -2769 -1636 -1146 130
+c:नाए	1863 -748 -160 -634 -321
+c:नाए$	1363 -295 -152 -623 -294
+c:नाक	-269 -97 -185 648 -98
+c:नाकर	-596 -77 -176 656 193
+c:नाग	52 -71 47 -8 -21
 c:नाथ	-197 -139 551 -103 -112
-c:नाथ$	-72 -4 98 -5 -17
-c:नाध	117 -45 -20 -20 -32
-c:नाध्	117 -45 -20 -20 -32
-c:नान	147 -68 -97 -36 55
-c:नाने	140 -66 -95 -35 57
-c:नाम	-253 -266 703 -1565 1380
-c:नाम$	160 -81 -115 -1793 1828
-c:नामक	-201 270 85 -40 -115
+c:नाथ$	-73 -4 99 -5 -17
+c:नाध	116 -45 -20 -21 -32
+c:नाध्	116 -45 -20 -21 -32
+c:नान	146 -68 -97 -36 55
+c:नाने	139 -66 -95 -35 57
+c:नाम	-251 -274 713 -1567 1378
+c:नाम$	161 -87 -108 -1792 1826
+c:नामक	-201 270 86 -40 -115
 c:नामज	-97 -31 190 -6 -56
-c:नामि	-319 -269 918 185 -514
-c:नार	-2623 1634 1814 -598 -227
-c:नारे	-1552 1077 868 -514 121
-c:नाल	935 -672 -89 -26 -148
-c:नाव	2587 240 -631 -791 -1405
-c:नाव$	2587 240 -631 -791 -1405
-c:नि	1940 -438 1156 -322 -2336
-c:नि$	797 1107 1090 -501 -2493
-c:निक	9 -634 49 611 -35
-c:निकल	-995 -635 1058 861 -289
+c:नामि	-318 -267 916 183 -514
+c:नार	-2626 1635 1822 -599 -231
+c:नारे	-1553 1076 872 -514 119
+c:नाल	935 -670 -91 -26 -149
+c:नाव	2587 237 -627 -791 -1405
+c:नाव$	2587 237 -627 -791 -1405
+c:नि	1941 -451 1178 -325 -2343
+c:नि$	796 1097 1107 -501 -2499
+c:निक	9 -640 62 608 -39
+c:निकल	-994 -641 1067 859 -291
 c:निका	315 22 -412 -229 303
-c:निग	-122 -286 -34 -93 535
-c:निच	-232 335 326 -407 -23
-c:निचे	-217 316 328 -406 -22
+c:निग	-121 -287 -34 -93 536
+c:निच	-232 329 332 -407 -23
+c:निचे	-217 310 334 -406 -22
 c:नित	207 -37 -25 -94 -51
 c:निति	90 -4 -10 -72 -4
-c:निप	-95 143 51 -25 -73
-c:निपट	-95 143 51 -25 -73
-c:निय	989 -236 -294 -218 -241
+c:निप	-95 142 51 -25 -73
+c:निपट	-95 142 51 -25 -73
+c:निय	989 -235 -295 -218 -241
 c:निय$	74 -4 -60 -2 -8
 c:नियम	915 -231 -235 -217 -233
 c:निर	859 -510 -68 -198 -83
-c:निरि	285 -66 -93 -62 -65
-c:निर्	187 -5 -28 -136 -19
-c:निल	109 -9 176 -73 -202
-c:निला	190 -80 29 -65 -74
+c:निरि	285 -66 -92 -62 -65
+c:निर्	188 -5 -27 -136 -19
+c:निल	108 -10 178 -73 -203
+c:निला	190 -81 30 -65 -74
 c:निलि	-57 81 76 -5 -95
-c:निस	534 -191 -236 217 -324
-c:निसा	-120 -109 -25 342 -87
-c:निसे	709 -206 -154 -121 -228
-c:नु	871 -395 493 -615 -354
-c:नु$	-231 -152 670 -105 -182
-c:नुन	205 -24 -125 -5 -51
-c:नुन$	205 -24 -125 -5 -51
+c:निस	534 -192 -237 217 -323
+c:निसा	-120 -111 -24 342 -87
+c:निसे	710 -206 -155 -121 -228
+c:नु	872 -395 491 -615 -354
+c:नु$	-231 -152 669 -105 -182
+c:नुन	206 -24 -126 -5 -51
+c:नुन$	206 -24 -126 -5 -51
 c:नुम	334 -37 -48 -145 -104
 c:नुमत	334 -37 -48 -145 -104
-c:ने	1891 -996 -383 -118 -393
-c:ने$	3301 -1914 -741 -886 240
-c:नेत	-555 -134 -54 811 -67
-c:नेता	-555 -134 -54 811 -67
-c:नेप	-510 672 -242 -36 116
-c:नेपा	-510 672 -242 -36 116
-c:नेस	-346 -33 571 -13 -179
-c:नै	-1037 460 -97 -136 810
-c:नो	-779 1917 30 -772 -397
-c:नो$	-339 1473 -75 -626 -433
-c:नोज	-269 190 -125 -128 332
-c:नोज$	-269 190 -125 -128 332
-c:नोट	-139 275 -57 -4 -75
-c:नोट$	-139 275 -57 -4 -75
-c:नौ	-71 -329 -108 -240 748
-c:नौक	-407 -305 -51 -27 789
-c:नौकर	-407 -305 -51 -27 789
-c:न्	827 -451 -589 578 -365
-c:न्न	-312 115 746 -78 -472
-c:न्ना	-336 81 326 29 -100
-c:न्म	40 152 -55 -94 -42
-c:न्मद	40 152 -55 -94 -42
-c:न्य	1084 -308 -822 311 -264
+c:ने	1886 -1000 -363 -124 -400
+c:ने$	3298 -1923 -719 -892 235
+c:नेत	-554 -136 -54 811 -67
+c:नेता	-554 -136 -54 811 -67
+c:नेप	-513 667 -231 -36 113
+c:नेपा	-513 667 -231 -36 113
+c:नेस	-345 -32 569 -13 -179
+c:नै	-1036 459 -98 -136 811
+c:नो	-778 1916 32 -773 -397
+c:नो$	-338 1469 -72 -626 -432
+c:नोज	-269 191 -125 -128 332
+c:नोज$	-269 191 -125 -128 332
+c:नोट	-139 277 -58 -4 -76
+c:नोट$	-139 277 -58 -4 -76
+c:नौ	-71 -331 -107 -240 749
+c:नौक	-407 -306 -50 -27 790
+c:नौकर	-407 -306 -50 -27 790
+c:न्	831 -450 -591 578 -368
+c:न्न	-311 116 748 -79 -474
+c:न्ना	-336 80 329 29 -102
+c:न्म	40 151 -54 -94 -42
+c:न्मद	40 151 -54 -94 -42
+c:न्य	1087 -309 -825 311 -264
 c:न्यव	280 -73 -45 -40 -122
-c:न्या	205 -55 -600 487 -36
-c:न्यु	336 -54 -161 -58 -63
-c:न्ह	-15 -409 -457 440 440
+c:न्या	205 -55 -601 486 -36
+c:न्यु	338 -53 -164 -58 -63
+c:न्ह	-15 -408 -458 440 441
 c:न्हो	-13 -112 -103 442 -214
-c:प$	1262 -860 -1246 -1807 2651
-c:पक	1025 -1039 -1009 -835 1859
-c:पकड	1006 -971 -363 -347 675
-c:पकडा	-650 -203 765 -54 143
-c:पकडि	928 -596 -460 -229 357
-c:पकडे	38 -150 -71 -42 225
-c:पका	43 -46 -562 67 498
-c:पका$	-474 -35 -92 84 517
-c:पकि	-59 -185 -124 -190 558
-c:पकि$	-59 -185 -124 -190 558
-c:पक्	-196 85 265 -329 174
-c:पक्क	-167 268 431 -280 -252
-c:पक्स	-29 -182 -166 -48 426
-c:पच	-527 764 152 -684 294
-c:पच$	44 -452 -26 483 -50
-c:पचा	-647 711 188 -605 353
-c:पचाय	-647 711 188 -605 353
-c:पट	-837 -352 396 -172 965
-c:पटन	-409 -39 501 -16 -37
-c:पटना	-409 -39 501 -16 -37
+c:प$	1263 -861 -1248 -1807 2653
+c:पक	1020 -1038 -1003 -835 1856
+c:पकड	1001 -974 -350 -348 670
+c:पकडा	-654 -204 772 -55 141
+c:पकडि	929 -598 -459 -229 356
+c:पकडे	38 -151 -69 -42 224
+c:पका	43 -45 -562 67 497
+c:पका$	-474 -34 -93 85 517
+c:पकि	-60 -184 -124 -190 558
+c:पकि$	-60 -184 -124 -190 558
+c:पक्	-195 89 258 -327 176
+c:पक्क	-166 271 424 -279 -251
+c:पक्स	-29 -182 -166 -49 426
+c:पच	-526 765 153 -685 293
+c:पच$	45 -452 -25 483 -50
+c:पचा	-648 712 189 -606 352
+c:पचाय	-648 712 189 -606 352
+c:पट	-836 -351 393 -172 966
+c:पटन	-408 -38 499 -16 -37
+c:पटना	-408 -38 499 -16 -37
 c:पटा	-208 -51 -91 -101 451
 c:पटाख	116 -26 -28 -25 -37
-c:पट्	-212 -281 -8 -53 554
-c:पट्ट	-212 -281 -8 -53 554
-c:पड	-790 244 -89 -624 1260
-c:पडा	-328 710 -66 -177 -139
-c:पडा$	-320 682 -52 -176 -133
-c:पडि	-304 33 228 177 -135
-c:पडि$	-248 54 28 235 -68
-c:पडे	236 -386 -76 -365 591
-c:पडे$	226 -381 -75 -365 595
-c:पडो	-380 -99 -170 -328 978
-c:पडोस	-380 -99 -170 -328 978
+c:पट्	-212 -280 -9 -53 554
+c:पट्ट	-212 -280 -9 -53 554
+c:पड	-790 242 -86 -625 1259
+c:पडा	-328 710 -65 -177 -139
+c:पडा$	-320 681 -51 -176 -134
+c:पडि	-304 31 231 177 -135
+c:पडि$	-248 51 30 234 -68
+c:पडे	235 -385 -77 -366 592
+c:पडे$	226 -380 -76 -365 595
+c:पडो	-380 -99 -169 -328 977
+c:पडोस	-380 -99 -169 -328 977
 c:पढ	729 207 -335 -314 -287
-c:पढा	82 448 -116 -196 -219
-c:पत	-1142 55 158 -70 999
-c:पता	-617 677 575 -35 -601
-c:पता$	-325 671 591 -376 -561
-c:पताल	-292 6 -16 341 -40
-c:पति	-119 -452 -399 73 896
-c:पति$	-119 -452 -399 73 896
-c:पत्	-412 -488 -134 -143 1176
-c:पत्त	-401 -169 -187 -106 863
-c:पत्न	-14 -318 53 -35 315
-c:पथ	301 -58 -66 -27 -151
-c:पथ$	301 -58 -66 -27 -151
-c:पन	-508 -280 4106 -1522 -1797
-c:पन$	329 -4 1198 -848 -675
+c:पढा	83 448 -116 -196 -219
+c:पत	-1143 48 170 -71 995
+c:पता	-618 674 582 -36 -603
+c:पता$	-327 667 599 -376 -563
+c:पताल	-292 7 -16 341 -40
+c:पति	-119 -455 -396 73 896
+c:पति$	-119 -455 -396 73 896
+c:पत्	-411 -491 -131 -142 1175
+c:पत्त	-401 -170 -186 -106 863
+c:पत्न	-14 -321 56 -36 315
+c:पथ	301 -57 -66 -27 -150
+c:पथ$	301 -57 -66 -27 -150
+c:पन	-507 -283 4112 -1523 -1799
+c:पन$	329 -6 1200 -848 -675
 c:पना	285 -104 -82 -473 375
 c:पना$	285 -104 -82 -473 375
 c:पनि	47 -94 266 -45 -175
 c:पनि$	47 -94 266 -45 -175
-c:पने	-1161 -397 2758 -151 -1050
-c:पने$	-1161 -397 2758 -151 -1050
-c:पय	149 413 -312 -176 -74
-c:पया	78 -212 -93 192 35
-c:पया$	78 -212 -93 192 35
-c:पये	-275 625 -203 -238 91
-c:पये$	-275 625 -203 -238 91
-c:पर	1459 -606 -31 1154 -1977
-c:पर$	-1527 2110 -156 337 -764
-c:परस	-158 -97 -55 293 17
-c:परसो	-158 -97 -55 293 17
-c:परा	-476 -42 384 695 -561
-c:पराध	102 -318 540 159 -484
+c:पने	-1160 -401 2763 -152 -1050
+c:पने$	-1160 -401 2763 -152 -1050
+c:पय	151 412 -314 -176 -73
+c:पया	78 -211 -95 191 36
+c:पया$	78 -211 -95 191 36
+c:पये	-274 624 -203 -238 91
+c:पये$	-274 624 -203 -238 91
+c:पर	1462 -578 -70 1159 -1973
+c:पर$	-1524 2153 -213 342 -759
+c:परस	-158 -97 -55 293 18
+c:परसो	-158 -97 -55 293 18
+c:परा	-475 -43 388 693 -563
+c:पराध	104 -319 544 157 -486
 c:परास	-577 277 -66 440 -74
-c:परि	1767 -921 -112 -372 -362
-c:परि$	-65 -5 61 38 -29
+c:परि	1766 -921 -110 -372 -363
+c:परि$	-65 -5 62 38 -30
 c:परिन	427 -29 -17 -327 -55
-c:परिव	1104 -816 -51 -52 -185
+c:परिव	1104 -815 -52 -52 -185
 c:परिस	300 -72 -104 -32 -92
-c:परे	857 -984 -162 -178 466
-c:परेस	857 -984 -162 -178 466
-c:पर्	1807 -640 -573 935 -1529
-c:पर्क	2046 -104 -129 4 -1817
-c:पर्च	-539 -298 -224 1299 -237
-c:पर्व	281 -128 -17 -91 -45
-c:पल	361 147 -731 -486 709
-c:पल$	-84 -64 -83 -251 482
-c:पलब	434 -89 -38 -47 -259
-c:पलब्	434 -89 -38 -47 -259
-c:पस	976 -550 -67 -23 -336
+c:परे	858 -986 -160 -178 466
+c:परेस	858 -986 -160 -178 466
+c:पर्	1807 -656 -560 936 -1528
+c:पर्क	2045 -118 -117 5 -1814
+c:पर्च	-539 -299 -222 1298 -239
+c:पर्व	282 -129 -16 -91 -45
+c:पल	361 147 -731 -485 708
+c:पल$	-84 -65 -82 -251 482
+c:पलब	433 -89 -38 -47 -260
+c:पलब्	433 -89 -38 -47 -260
+c:पस	977 -550 -68 -24 -336
 c:पस$	633 -24 47 -44 -612
-c:पस्	381 -463 -59 31 110
-c:पस्च	-39 -185 -42 111 156
-c:पस्थ	420 -277 -17 -80 -46
-c:पह	-271 -354 2232 -584 -1021
+c:पस्	382 -464 -59 30 110
+c:पस्च	-39 -185 -43 110 156
+c:पस्थ	421 -279 -17 -80 -45
+c:पह	-274 -358 2243 -588 -1023
 c:पहच	-37 3 76 -3 -38
 c:पहचा	-37 3 76 -3 -38
-c:पहन	215 -90 326 -394 -57
-c:पहने	-43 -15 87 -4 -24
-c:पहर	-537 -491 678 -318 669
-c:पहर$	-263 135 -86 -155 370
-c:पहरा	-254 -625 704 -162 337
-c:पहल	1068 345 646 -1070 -989
-c:पहलि	521 -29 -6 -465 -20
-c:पहले	-142 395 1250 -583 -920
-c:पहु	-1026 -139 1085 1174 -1094
-c:पहुच	-1026 -139 1085 1174 -1094
-c:पा	-2355 4697 1311 -1911 -1743
-c:पा$	313 143 968 -418 -1006
-c:पाइ	-943 -202 -73 408 811
-c:पाइप	-598 -144 -42 -59 844
-c:पाउ	-458 1707 -87 -1042 -120
-c:पाउच	-458 1707 -87 -1042 -120
-c:पाच	202 1013 14 -551 -677
-c:पाच$	430 280 -56 -359 -294
-c:पाचे	-228 734 69 -192 -383
-c:पात	150 619 -109 -34 -626
-c:पाद	953 -719 -96 -67 -71
+c:पहन	215 -91 328 -395 -57
+c:पहने	-44 -16 88 -4 -24
+c:पहर	-538 -495 684 -319 667
+c:पहर$	-264 129 -78 -156 368
+c:पहरा	-254 -623 702 -162 337
+c:पहल	1067 343 653 -1073 -991
+c:पहलि	521 -29 -7 -465 -20
+c:पहले	-141 394 1253 -586 -921
+c:पहु	-1027 -136 1083 1174 -1094
+c:पहुच	-1027 -136 1083 1174 -1094
+c:पा	-2359 4688 1325 -1908 -1747
+c:पा$	313 147 963 -417 -1006
+c:पाइ	-943 -202 -74 408 810
+c:पाइप	-597 -144 -43 -59 843
+c:पाउ	-457 1704 -84 -1042 -120
+c:पाउच	-457 1704 -84 -1042 -120
+c:पाच	202 1014 15 -552 -679
+c:पाच$	430 281 -56 -360 -296
+c:पाचे	-227 733 71 -192 -384
+c:पात	149 615 -105 -34 -625
+c:पाद	952 -718 -96 -67 -71
 c:पाद$	454 -278 -42 -66 -68
-c:पादन	499 -441 -55 -1 -3
-c:पान	729 -90 -92 -324 -223
-c:पान$	-63 -96 83 -36 113
+c:पादन	498 -440 -55 -1 -3
+c:पान	729 -92 -88 -324 -224
+c:पान$	-63 -99 86 -36 112
 c:पानि	792 6 -174 -288 -336
-c:पाय	-104 187 -26 11 -67
-c:पाया	-89 167 -24 12 -66
-c:पार	-939 440 124 773 -398
-c:पार$	-577 705 207 -135 -199
-c:पार्	-362 -264 -83 908 -199
-c:पाल	-1035 1732 -187 -344 -166
-c:पाल$	-566 651 -41 -93 49
-c:पालन	-237 656 -90 -218 -111
+c:पाय	-104 188 -26 11 -68
+c:पाया	-89 169 -24 11 -66
+c:पार	-941 433 135 773 -399
+c:पार$	-579 697 217 -135 -199
+c:पार्	-361 -264 -82 908 -200
+c:पाल	-1038 1728 -177 -345 -168
+c:पाल$	-569 646 -30 -94 47
+c:पालन	-238 657 -90 -218 -111
 c:पाव	115 15 -32 -27 -71
 c:पावल	115 15 -32 -27 -71
-c:पास	-2401 2330 353 -581 300
-c:पास$	-2143 2400 -96 -549 388
-c:पासव	-363 -36 463 -15 -49
-c:पाह	93 79 -25 -21 -127
-c:पाहि	93 79 -25 -21 -127
-c:पि	332 1191 1068 -1381 -1210
-c:पि$	-543 -194 1424 193 -879
-c:पिक	9 602 -633 -278 300
+c:पास	-2401 2329 346 -576 303
+c:पास$	-2143 2399 -102 -545 391
+c:पासव	-363 -36 462 -15 -49
+c:पाह	92 80 -25 -21 -127
+c:पाहि	92 80 -25 -21 -127
+c:पि	337 1176 1075 -1378 -1210
+c:पि$	-542 -206 1437 192 -881
+c:पिक	10 600 -633 -278 301
 c:पिक$	337 -4 -3 -291 -39
-c:पिकअ	-279 124 -493 -232 880
-c:पिकर	-50 482 -137 245 -541
-c:पिछ	570 -162 30 -271 -167
-c:पिछल	1682 -990 -360 160 -492
-c:पिछा	-107 -537 -416 -157 1217
-c:पिछे	-1007 1067 583 -400 -243
-c:पिज	-68 213 176 -46 -276
-c:पिजे	-68 213 176 -46 -276
-c:पिट	-118 -116 341 -436 329
-c:पिट$	-63 30 -203 -266 502
-c:पित	44 124 405 -164 -410
-c:पिता	155 -117 438 -131 -346
+c:पिकअ	-278 120 -493 -232 882
+c:पिकर	-50 484 -137 245 -542
+c:पिछ	570 -166 32 -269 -168
+c:पिछल	1683 -986 -367 162 -492
+c:पिछा	-106 -539 -416 -156 1217
+c:पिछे	-1008 1064 588 -399 -244
+c:पिज	-68 214 176 -46 -276
+c:पिजे	-68 214 176 -46 -276
+c:पिट	-117 -113 333 -435 331
+c:पिट$	-63 30 -203 -266 503
+c:पित	44 125 406 -164 -411
+c:पिता	155 -117 439 -131 -346
 c:पिते	-111 241 -33 -33 -64
-c:पिन	1075 -565 0 -376 -134
-c:पिन$	-76 -35 98 -172 185
-c:पिने	1151 -530 -98 -204 -319
-c:पिप	-88 -66 -167 -157 478
-c:पिपर	-4 -2 -85 94 -4
-c:पिपल	-84 -64 -83 -251 482
-c:पिय	-59 193 -285 -40 190
-c:पियो	-59 193 -285 -40 190
-c:पिर	-411 338 279 -69 -137
-c:पिल	42 -20 -271 -28 276
+c:पिन	1074 -563 -1 -376 -135
+c:पिन$	-76 -34 98 -172 184
+c:पिने	1150 -529 -99 -204 -319
+c:पिप	-88 -67 -167 -156 478
+c:पिपर	-4 -2 -85 95 -4
+c:पिपल	-84 -65 -82 -251 482
+c:पिय	-59 193 -285 -40 191
+c:पियो	-59 193 -285 -40 191
+c:पिर	-409 336 279 -69 -137
+c:पिल	43 -21 -271 -27 277
 c:पिल$	117 -41 -63 -1 -11
-c:पिला	-12 165 -8 271 -415
-c:पिस	-720 -162 -10 -172 1064
-c:पिस्	-302 -84 -48 -78 512
-c:पु	948 173 1508 -334 -2296
-c:पु$	66 -41 70 -13 -82
-c:पुछ	-127 100 -44 366 -296
-c:पुछ$	-63 -46 -19 385 -257
+c:पिला	-12 163 -8 272 -415
+c:पिस	-720 -162 -10 -172 1065
+c:पिस्	-303 -84 -48 -78 512
+c:पु	951 209 1452 -325 -2287
+c:पु$	65 -52 85 -14 -84
+c:पुछ	-126 98 -43 367 -296
+c:पुछ$	-63 -47 -18 385 -258
 c:पुछन	-64 145 -25 -19 -38
-c:पुज	340 -81 -69 -56 -134
-c:पुजा	340 -81 -69 -56 -134
-c:पुप	-65 -5 61 38 -29
-c:पुपर	-65 -5 61 38 -29
-c:पुर	-512 -123 1956 -311 -1010
-c:पुर$	-1578 1285 1701 -13 -1395
-c:पुरब	-27 -364 116 297 -21
-c:पुरा	693 -1177 179 -188 494
-c:पुरि	61 49 -14 -55 -41
-c:पुरे	-38 102 -13 -15 -35
-c:पुल	1669 282 -807 -326 -817
-c:पुल$	-592 493 4 -180 275
-c:पुलि	2227 -625 -880 -187 -535
-c:पे	907 -298 -260 40 -389
-c:पे$	71 -75 298 237 -531
-c:पेट	-671 1189 -233 306 -591
-c:पेटि	-384 555 -237 404 -339
-c:पेट्	-128 388 18 -54 -224
-c:पेड	1087 -1303 -156 -400 773
-c:पेड$	1087 -1303 -156 -400 773
-c:पेम	228 -97 -96 -5 -30
-c:पेमा	235 -116 -94 -4 -20
-c:पै	-1059 -405 -261 22 1704
-c:पैक	-172 275 -274 151 19
-c:पैके	-12 254 -74 201 -369
-c:पैद	-75 -768 145 -94 792
-c:पैदल	-75 -768 145 -94 792
-c:पैस	-1039 158 -156 30 1007
+c:पुज	340 -82 -68 -56 -134
+c:पुजा	340 -82 -68 -56 -134
+c:पुप	-65 -5 62 38 -30
+c:पुपर	-65 -5 62 38 -30
+c:पुर	-515 -135 1970 -309 -1011
+c:पुर$	-1576 1271 1711 -13 -1393
+c:पुरब	-27 -364 114 299 -21
+c:पुरा	687 -1173 184 -189 491
+c:पुरि	62 47 -13 -55 -41
+c:पुरे	-38 102 -14 -15 -35
+c:पुल	1674 341 -892 -318 -806
+c:पुल$	-587 554 -83 -171 287
+c:पुलि	2228 -632 -874 -187 -535
+c:पे	908 -299 -261 40 -389
+c:पे$	71 -75 299 237 -532
+c:पेट	-671 1190 -236 306 -590
+c:पेटि	-384 556 -239 404 -338
+c:पेट्	-128 388 17 -53 -223
+c:पेड	1088 -1305 -156 -400 773
+c:पेड$	1088 -1305 -156 -400 773
+c:पेम	228 -97 -95 -5 -30
+c:पेमा	235 -117 -93 -4 -21
+c:पै	-1060 -414 -251 23 1702
+c:पैक	-171 268 -266 152 18
+c:पैके	-12 251 -73 202 -369
+c:पैद	-75 -769 145 -94 792
+c:पैदल	-75 -769 145 -94 792
+c:पैस	-1040 158 -154 30 1006
 c:पैसा	-420 264 -50 704 -497
-c:पैसे	-620 -106 -106 -674 1505
-c:पो	-770 171 833 -176 -58
-c:पोख	-581 138 978 -390 -145
-c:पोखर	-581 138 978 -390 -145
-c:पोल	-311 61 -13 339 -76
-c:पोस	73 323 -159 -60 -177
-c:पोस्	170 333 -151 -215 -137
-c:पौ	-36 117 61 -73 -69
-c:पौल	-36 117 61 -73 -69
-c:पौल$	-36 117 61 -73 -69
-c:प्	-1100 1525 -1568 3785 -2642
-c:प्त	729 -24 -824 679 -561
-c:प्त$	74 47 -551 930 -500
-c:प्ति	204 -22 -153 -4 -26
-c:प्प	-14 -48 156 -13 -80
-c:प्पु	-44 -41 160 -11 -64
-c:प्र	-345 -527 -715 3466 -1880
-c:प्रख	-301 258 -95 264 -127
-c:प्रच	-11 -298 -322 908 -277
-c:प्रत	-352 -679 -498 2349 -820
+c:पैसे	-620 -105 -104 -674 1504
+c:पो	-771 174 835 -176 -62
+c:पोख	-582 137 983 -390 -147
+c:पोखर	-582 137 983 -390 -147
+c:पोल	-311 62 -13 339 -77
+c:पोस	73 323 -160 -59 -178
+c:पोस्	170 334 -152 -214 -137
+c:पौ	-36 117 61 -74 -68
+c:पौल	-36 117 61 -74 -68
+c:पौल$	-36 117 61 -74 -68
+c:प्	-1100 1515 -1554 3783 -2643
+c:प्त	728 -22 -823 678 -561
+c:प्त$	72 49 -549 929 -501
+c:प्ति	204 -22 -152 -4 -26
+c:प्प	-15 -59 170 -14 -82
+c:प्पु	-45 -52 174 -12 -66
+c:प्र	-343 -528 -717 3466 -1878
+c:प्रख	-301 259 -95 264 -127
+c:प्रच	-11 -298 -321 907 -278
+c:प्रत	-352 -679 -498 2349 -819
 c:प्रथ	104 -11 -8 -77 -8
-c:प्रन	118 -36 -17 82 -147
+c:प्रन	120 -36 -19 81 -145
 c:प्रभ	21 -4 -3 -6 -8
 c:प्रस	-39 -79 326 -89 -119
 c:प्रा	-459 108 -29 789 -409
-c:प्रि	-99 366 -61 -52 -155
-c:प्रे	204 -22 -153 -4 -26
-c:प्ल	-1239 1939 -342 -189 -169
-c:प्ला	-1086 1762 -279 -152 -245
-c:प्ले	-153 177 -63 -38 76
-c:फ$	-576 -1596 1048 187 936
-c:फर	-507 328 1887 -1102 -606
-c:फर$	-54 1575 -108 -1125 -289
-c:फरप	-260 584 -169 -153 -1
-c:फरपु	-260 584 -169 -153 -1
-c:फरा	756 -1376 2354 -510 -1225
-c:फरार	756 -1376 2354 -510 -1225
-c:फर्	-940 -445 -227 689 923
+c:प्रि	-99 366 -61 -52 -154
+c:प्रे	204 -22 -152 -4 -26
+c:प्ल	-1239 1939 -341 -189 -170
+c:प्ला	-1086 1763 -278 -152 -246
+c:प्ले	-152 176 -63 -38 76
+c:फ$	-576 -1592 1045 188 936
+c:फर	-505 316 1897 -1102 -606
+c:फर$	-54 1577 -109 -1125 -289
+c:फरप	-261 581 -166 -153 -2
+c:फरपु	-261 581 -166 -153 -2
+c:फरा	759 -1387 2363 -510 -1225
+c:फरार	759 -1387 2363 -510 -1225
+c:फर्	-941 -445 -227 689 923
 c:फर्ज	-926 -464 -225 690 925
 c:फव	-32 -12 -22 148 -83
 c:फवा	-32 -12 -22 148 -83
 c:फवाह	-32 -12 -22 148 -83
 c:फस	139 -21 -29 -8 -81
 c:फसल	139 -21 -29 -8 -81
-c:फा	466 -465 -476 235 240
-c:फाइ	130 -36 -73 -11 -11
-c:फाइ$	130 -36 -73 -11 -11
-c:फाय	181 -182 -205 -25 231
-c:फायद	198 -181 -3 -4 -10
-c:फार	155 -245 -180 212 59
-c:फार्	166 -162 -333 223 106
-c:फि	-115 -498 -67 314 365
-c:फिक	138 -40 -28 -17 -53
-c:फिम	-436 -202 -80 -80 798
-c:फिम$	-436 -202 -80 -80 798
-c:फिय	-1 -32 -12 -5 50
-c:फिया	-1 -32 -12 -5 50
-c:फिर	27 -73 55 418 -427
-c:फिर$	37 50 -106 427 -408
-c:फु	1236 -1392 -54 407 -196
-c:फुल	1236 -1402 -53 408 -188
-c:फुल$	1083 -892 -14 -49 -128
-c:फे	-1068 27 217 -600 1423
-c:फेक	-449 13 52 -351 736
-c:फेके	-157 66 -87 -274 452
-c:फेद	-282 69 187 -29 54
-c:फेद$	-282 69 187 -29 54
-c:फै	879 125 -158 -39 -806
-c:फैल	195 -61 -30 134 -238
+c:फा	465 -476 -465 234 241
+c:फाइ	130 -36 -72 -11 -11
+c:फाइ$	130 -36 -72 -11 -11
+c:फाय	181 -181 -209 -25 234
+c:फायद	198 -180 -3 -4 -10
+c:फार	155 -256 -167 211 57
+c:फार्	166 -161 -335 224 106
+c:फि	-116 -509 -51 313 363
+c:फिक	138 -41 -28 -17 -53
+c:फिम	-436 -203 -80 -80 799
+c:फिम$	-436 -203 -80 -80 799
+c:फिय	-1 -31 -13 -5 50
+c:फिया	-1 -31 -13 -5 50
+c:फिर	26 -83 70 417 -430
+c:फिर$	36 52 -105 426 -409
+c:फु	1237 -1394 -54 407 -197
+c:फुल	1238 -1404 -53 408 -189
+c:फुल$	1083 -892 -14 -49 -129
+c:फे	-1068 26 219 -600 1424
+c:फेक	-449 12 53 -352 735
+c:फेके	-157 65 -86 -274 452
+c:फेद	-282 69 188 -29 54
+c:फेद$	-282 69 188 -29 54
+c:फै	880 126 -159 -39 -807
+c:फैल	196 -61 -30 134 -238
 c:फैला	233 -163 -16 149 -203
-c:फैस	686 -102 -125 -169 -289
+c:फैस	685 -102 -125 -169 -289
 c:फैसल	115 -13 -12 -81 -9
-c:फो	-969 461 -29 269 267
-c:फोट	-152 194 394 -436 0
-c:फोटो	-152 194 394 -436 0
-c:फोन	-707 123 -738 618 704
-c:फोन$	-707 123 -738 618 704
-c:फोर	-111 145 315 87 -437
-c:फोर्	-81 -201 415 250 -384
-c:फ्	694 857 -398 5 -1158
-c:फ्त	975 281 -510 328 -1074
+c:फो	-972 468 -29 268 265
+c:फोट	-152 197 391 -436 0
+c:फोटो	-152 197 391 -436 0
+c:फोन	-709 127 -737 616 703
+c:फोन$	-709 127 -737 616 703
+c:फोर	-111 145 317 87 -438
+c:फोर्	-81 -201 417 250 -385
+c:फ्	695 857 -398 5 -1159
+c:फ्त	975 284 -511 328 -1075
 c:फ्त$	111 -17 -38 -30 -26
-c:फ्ता	1255 -175 -533 -128 -419
-c:फ्ते	44 501 107 -43 -610
-c:फ्फ	-260 584 -169 -153 -1
-c:फ्फर	-260 584 -169 -153 -1
-c:फ्ल	167 7 -6 -153 -15
-c:फ्लै	167 7 -6 -153 -15
-c:ब$	1562 2928 -454 -2462 -1574
-c:बक	328 -402 90 297 -313
-c:बकर	-113 204 100 -38 -153
-c:बकरि	-113 204 100 -38 -153
+c:फ्ता	1255 -176 -533 -128 -419
+c:फ्ते	43 504 107 -43 -611
+c:फ्फ	-261 581 -166 -153 -2
+c:फ्फर	-261 581 -166 -153 -2
+c:फ्ल	168 7 -6 -153 -15
+c:फ्लै	168 7 -6 -153 -15
+c:ब$	1562 2930 -456 -2461 -1574
+c:बक	328 -400 89 296 -314
+c:बकर	-114 207 100 -38 -155
+c:बकरि	-114 207 100 -38 -155
 c:बको	602 -519 -15 16 -84
 c:बको$	602 -519 -15 16 -84
-c:बख	-134 421 -78 -48 -161
-c:बख्	-134 421 -78 -48 -161
-c:बख्त	-134 421 -78 -48 -161
-c:बग	-1640 804 925 35 -124
-c:बगल	-810 333 432 -102 147
-c:बगल$	-810 333 432 -102 147
-c:बगा	-53 -317 -161 -71 602
-c:बगाल	-53 -317 -161 -71 602
-c:बगि	-778 812 628 208 -871
-c:बगिच	-778 812 628 208 -871
-c:बच	1778 -1313 -692 -529 756
-c:बच्	1116 -1003 -638 -479 1005
-c:बच्च	1116 -1003 -638 -479 1005
-c:बज	-239 1193 -1112 -877 1035
-c:बजा	1147 -444 -185 -57 -461
-c:बजे	-1385 1637 -928 -820 1496
-c:बजे$	-1385 1637 -928 -820 1496
-c:बट	-221 -82 58 435 -190
-c:बटन	-159 -109 -8 446 -171
-c:बटन$	-159 -109 -8 446 -171
-c:बड	-1102 951 -404 294 261
+c:बख	-134 420 -77 -48 -161
+c:बख्	-134 420 -77 -48 -161
+c:बख्त	-134 420 -77 -48 -161
+c:बग	-1639 804 920 37 -122
+c:बगल	-809 331 431 -102 148
+c:बगल$	-809 331 431 -102 148
+c:बगा	-53 -315 -163 -71 602
+c:बगाल	-53 -315 -163 -71 602
+c:बगि	-778 813 625 210 -869
+c:बगिच	-778 813 625 210 -869
+c:बच	1778 -1315 -690 -529 757
+c:बच्	1116 -1006 -636 -479 1006
+c:बच्च	1116 -1006 -636 -479 1006
+c:बज	-232 1237 -1182 -869 1045
+c:बजा	1147 -443 -186 -57 -461
+c:बजे	-1377 1680 -996 -811 1505
+c:बजे$	-1377 1680 -996 -811 1505
+c:बट	-221 -83 58 436 -191
+c:बटन	-158 -110 -8 447 -171
+c:बटन$	-158 -110 -8 447 -171
+c:बड	-1102 954 -406 294 260
 c:बड$	362 -44 -16 -280 -22
-c:बडा	-538 565 -122 382 -288
-c:बडा$	-538 565 -122 382 -288
-c:बडि	-450 38 -100 258 255
-c:बडि$	-450 38 -100 258 255
-c:बडे	-444 618 -27 -29 -118
-c:बडे$	-444 618 -27 -29 -118
+c:बडा	-538 566 -122 382 -288
+c:बडा$	-538 566 -122 382 -288
+c:बडि	-450 39 -101 258 254
+c:बडि$	-450 39 -101 258 254
+c:बडे	-443 618 -27 -29 -118
+c:बडे$	-443 618 -27 -29 -118
 c:बढ	990 -126 -107 -430 -327
 c:बढ$	25 -10 -4 134 -146
-c:बढा	179 -44 -32 -14 -88
-c:बढि	786 -72 -71 -550 -93
-c:बढिय	786 -72 -71 -550 -93
-c:बत	395 -1631 -438 189 1485
-c:बता	395 -1631 -438 189 1485
-c:बता$	714 -927 127 357 -271
-c:बताइ	-598 247 -40 -47 439
-c:बताए	221 -181 47 -3 -83
-c:बतात	236 -1064 -498 -70 1396
-c:बतान	-187 287 -28 -7 -64
-c:बताय	9 7 -46 -40 69
-c:बद	2293 -2117 7 -326 143
-c:बद$	-118 -738 -839 591 1105
-c:बदब	861 -492 -122 -84 -163
-c:बदबु	861 -492 -122 -84 -163
-c:बदम	-509 -29 828 -135 -155
-c:बदमा	-509 -29 828 -135 -155
-c:बदल	638 30 -60 -414 -194
-c:बदलक	-285 -102 61 -12 338
-c:बदला	770 -87 -88 -99 -496
-c:बदले	-43 323 -7 -260 -12
-c:बदि	1718 -987 -210 -284 -237
-c:बदि$	1718 -987 -210 -284 -237
-c:बदु	-131 -130 326 395 -459
-c:बदुक	-131 -130 326 395 -459
-c:बध	187 21 64 -180 -91
-c:बधा	156 35 75 -167 -99
-c:बधा$	-134 44 295 -153 -52
-c:बधाइ	290 -9 -220 -14 -47
-c:बन	555 1042 -871 -787 61
-c:बन$	375 26 -183 114 -333
-c:बनक	-343 -67 99 -286 598
-c:बनकर	-343 -67 99 -286 598
-c:बनव	-11 -64 108 -3 -30
-c:बनवा	-11 -64 108 -3 -30
-c:बना	2149 -873 -912 -448 83
-c:बना$	884 -236 -14 -587 -46
-c:बनाए	1034 -475 -29 -460 -70
-c:बनाक	-597 -75 -176 656 193
-c:बनान	140 -66 -95 -35 57
-c:बनि	-541 631 137 -54 -174
-c:बनि$	-541 631 137 -54 -174
-c:बर	-2027 2751 -2757 -1299 3332
-c:बर$	-2836 3026 -2116 -1054 2980
-c:बरस	393 -119 -396 -157 279
-c:बरसा	393 -119 -396 -157 279
-c:बरा	275 -155 -92 -5 -22
-c:बराम	275 -155 -92 -5 -22
-c:बर्	388 44 -136 -167 -130
-c:बर्त	-355 523 -72 -26 -70
-c:बर्ब	744 -479 -64 -140 -60
-c:बल	65 546 -40 134 -706
-c:बल$	30 303 -109 130 -354
-c:बला	231 -231 84 -70 -13
-c:बलु	-196 385 7 -57 -139
-c:बलु$	-10 20 45 -4 -51
-c:बलुआ	-186 365 -39 -52 -88
-c:बस	55 -372 13 -81 385
-c:बस$	587 -1096 178 -119 449
-c:बसत	-267 296 -81 -28 80
-c:बसतप	-267 296 -81 -28 80
+c:बढा	179 -44 -32 -15 -88
+c:बढि	786 -73 -71 -550 -93
+c:बढिय	786 -73 -71 -550 -93
+c:बत	393 -1631 -442 189 1490
+c:बता	393 -1631 -442 189 1490
+c:बता$	714 -927 128 357 -272
+c:बताइ	-598 248 -41 -47 438
+c:बताए	221 -180 44 -3 -82
+c:बतात	235 -1066 -499 -70 1401
+c:बतान	-188 288 -29 -7 -64
+c:बताय	9 7 -45 -40 69
+c:बद	2292 -2120 13 -329 143
+c:बद$	-120 -744 -826 588 1103
+c:बदब	862 -491 -124 -84 -163
+c:बदबु	862 -491 -124 -84 -163
+c:बदम	-508 -29 826 -135 -154
+c:बदमा	-508 -29 826 -135 -154
+c:बदल	638 31 -61 -414 -195
+c:बदलक	-285 -102 60 -12 338
+c:बदला	770 -86 -89 -99 -496
+c:बदले	-44 323 -7 -260 -12
+c:बदि	1717 -985 -211 -284 -237
+c:बदि$	1717 -985 -211 -284 -237
+c:बदु	-131 -130 324 395 -457
+c:बदुक	-131 -130 324 395 -457
+c:बध	186 19 66 -180 -92
+c:बधा	155 33 78 -166 -99
+c:बधा$	-135 42 298 -152 -52
+c:बधाइ	291 -9 -221 -14 -47
+c:बन	554 1028 -854 -787 59
+c:बन$	376 25 -183 115 -332
+c:बनक	-344 -67 98 -286 599
+c:बनकर	-344 -67 98 -286 599
+c:बनव	-12 -65 110 -3 -30
+c:बनवा	-12 -65 110 -3 -30
+c:बना	2151 -879 -907 -448 83
+c:बना$	885 -238 -14 -586 -47
+c:बनाए	1035 -476 -29 -460 -70
+c:बनाक	-596 -77 -176 656 193
+c:बनान	139 -66 -95 -35 57
+c:बनि	-543 622 151 -55 -176
+c:बनि$	-543 622 151 -55 -176
+c:बर	-2028 2746 -2746 -1301 3329
+c:बर$	-2837 3021 -2103 -1058 2977
+c:बरस	393 -118 -398 -155 279
+c:बरसा	393 -118 -398 -155 279
+c:बरा	274 -156 -91 -5 -22
+c:बराम	274 -156 -91 -5 -22
+c:बर्	389 44 -137 -167 -130
+c:बर्त	-354 522 -73 -26 -69
+c:बर्ब	743 -478 -64 -140 -60
+c:बल	66 546 -42 134 -704
+c:बल$	30 304 -108 130 -355
+c:बला	232 -232 84 -71 -13
+c:बलु	-195 385 4 -57 -137
+c:बलु$	-9 20 43 -4 -50
+c:बलुआ	-186 365 -39 -52 -87
+c:बस	55 -372 13 -82 385
+c:बस$	587 -1096 179 -119 449
+c:बसत	-267 297 -82 -28 80
+c:बसतप	-267 297 -82 -28 80
 c:बसे	53 -103 -64 212 -99
 c:बसे$	53 -103 -64 212 -99
-c:बह	2100 -87 -1148 -525 -340
-c:बह$	-786 339 -332 615 164
-c:बहन	-18 -122 -272 -49 462
-c:बहन$	-18 -122 -272 -49 462
-c:बहा	-149 -70 -35 120 134
-c:बहान	-148 -70 -38 121 136
-c:बहु	3006 -307 -664 -1234 -801
-c:बहुत	3068 -271 -641 -790 -1366
-c:बा	-2976 447 -132 649 2013
-c:बा$	-1175 310 -583 -144 1592
-c:बाइ	-1337 1600 -51 -532 320
-c:बाइक	-786 249 -234 244 527
-c:बाइप	-49 222 -212 -119 157
-c:बाइल	-194 471 484 -507 -254
-c:बाग	-72 3 98 -6 -24
-c:बाग$	-72 3 98 -6 -24
-c:बाज	634 -909 860 -139 -446
-c:बाजा	660 -501 409 -146 -422
-c:बाट	-1476 1344 -180 637 -326
-c:बाट$	-99 -371 -47 625 -108
-c:बाटा	-190 1113 -9 -839 -75
-c:बाटि	-946 -411 -84 1557 -115
-c:बाटे	-100 1022 -30 -830 -62
-c:बाड	-792 -306 363 846 -112
-c:बाडि	-202 -82 -71 352 2
-c:बाडे	-590 -224 434 494 -114
-c:बात	406 479 -193 -462 -229
-c:बात$	406 479 -193 -462 -229
-c:बाद	235 -340 800 326 -1020
-c:बाद$	235 -340 800 326 -1020
-c:बाध	-329 734 -100 -152 -154
-c:बाधक	-329 734 -100 -152 -154
-c:बाब	-307 -466 -401 466 707
-c:बाबा	292 -659 -270 -159 795
-c:बाबु	-598 193 -131 624 -88
-c:बार	3050 -683 -437 -853 -1077
-c:बार$	2221 -338 251 -420 -1713
-c:बारा	666 199 -103 -263 -500
+c:बह	2098 -102 -1129 -525 -341
+c:बह$	-788 327 -316 615 163
+c:बहन	-18 -123 -271 -50 462
+c:बहन$	-18 -123 -271 -50 462
+c:बहा	-149 -71 -34 120 133
+c:बहान	-148 -71 -37 121 136
+c:बहु	3007 -307 -664 -1234 -801
+c:बहुत	3068 -272 -641 -790 -1366
+c:बा	-2982 432 -102 644 2008
+c:बा$	-1177 308 -577 -143 1589
+c:बाइ	-1338 1586 -32 -534 318
+c:बाइक	-786 239 -221 243 526
+c:बाइप	-49 224 -213 -119 157
+c:बाइल	-195 467 491 -508 -255
+c:बाग	-72 3 99 -6 -24
+c:बाग$	-72 3 99 -6 -24
+c:बाज	630 -903 860 -139 -447
+c:बाजा	656 -496 409 -146 -423
+c:बाट	-1476 1345 -179 636 -326
+c:बाट$	-99 -371 -47 624 -108
+c:बाटा	-191 1114 -9 -839 -75
+c:बाटि	-946 -411 -84 1556 -115
+c:बाटे	-100 1022 -29 -830 -62
+c:बाड	-792 -305 363 846 -112
+c:बाडि	-202 -82 -70 352 2
+c:बाडे	-590 -223 434 494 -114
+c:बात	406 480 -196 -462 -228
+c:बात$	406 480 -196 -462 -228
+c:बाद	236 -352 810 325 -1019
+c:बाद$	236 -352 810 325 -1019
+c:बाध	-330 736 -100 -152 -154
+c:बाधक	-330 736 -100 -152 -154
+c:बाब	-308 -461 -403 465 706
+c:बाबा	290 -656 -270 -158 794
+c:बाबु	-598 196 -133 624 -88
+c:बार	3051 -688 -429 -854 -1080
+c:बार$	2224 -335 247 -420 -1716
+c:बारा	667 197 -102 -263 -499
 c:बारि	247 -52 -38 -13 -144
-c:बारे	670 -24 -294 -329 -23
-c:बार्	-498 -458 -247 -110 1312
-c:बाल	-354 229 -89 -63 277
-c:बालु	-313 247 -134 -48 247
+c:बारे	670 -24 -295 -329 -23
+c:बार्	-500 -465 -235 -111 1311
+c:बाल	-355 230 -88 -63 275
+c:बालु	-313 249 -135 -48 247
 c:बाव	-169 -23 -29 -133 354
 c:बाव$	-169 -23 -29 -133 354
-c:बास	-100 65 -143 221 -43
-c:बाह	-2893 410 -870 1310 2043
-c:बाहर	-2893 410 -869 1173 2179
-c:बि	-1731 1245 1205 -1442 723
-c:बि$	121 -164 403 -94 -266
-c:बिआ	-471 -396 673 89 105
-c:बिआर	-471 -396 673 89 105
+c:बास	-100 67 -145 221 -43
+c:बाह	-2893 409 -868 1310 2042
+c:बाहर	-2893 409 -867 1172 2178
+c:बि	-1735 1224 1234 -1444 720
+c:बि$	121 -163 402 -94 -267
+c:बिआ	-469 -392 665 89 107
+c:बिआर	-469 -392 665 89 107
 c:बिए	191 -12 -2 -149 -28
 c:बिएल	191 -12 -2 -149 -28
-c:बिक	-906 1441 -365 -444 274
-c:बिक$	-604 697 -54 -39 1
-c:बिकत	-651 343 -62 -40 409
-c:बिका	639 223 -140 -263 -458
+c:बिक	-908 1430 -355 -444 277
+c:बिक$	-604 697 -55 -39 1
+c:बिकत	-650 343 -62 -40 409
+c:बिका	635 212 -129 -263 -455
 c:बिक्	-290 179 -110 -102 323
-c:बिच	-1345 209 10 -237 1363
-c:बिच$	-1345 209 10 -237 1363
-c:बिज	983 -236 -102 -114 -531
-c:बिजल	983 -236 -102 -114 -531
-c:बिट	-27 -241 404 -96 -41
-c:बिट्	-27 -241 404 -96 -41
-c:बित	-162 -62 296 -39 -34
-c:बिद	-38 37 272 -22 -250
-c:बिद$	-38 37 272 -22 -250
-c:बिन	-397 -250 -46 -145 838
-c:बिना	-397 -250 -46 -145 838
+c:बिच	-1347 215 10 -238 1360
+c:बिच$	-1347 215 10 -238 1360
+c:बिज	984 -237 -102 -114 -531
+c:बिजल	984 -237 -102 -114 -531
+c:बिट	-27 -242 404 -96 -41
+c:बिट्	-27 -242 404 -96 -41
+c:बित	-162 -62 297 -39 -34
+c:बिद	-38 38 272 -22 -250
+c:बिद$	-38 38 272 -22 -250
+c:बिन	-398 -249 -44 -146 837
+c:बिना	-398 -249 -44 -146 837
 c:बिम	-163 296 -26 -51 -56
 c:बिमा	-163 296 -26 -51 -56
-c:बिय	-13 189 -29 -13 -134
-c:बियर	-12 164 -15 -12 -126
-c:बिर	-83 -12 654 -30 -529
-c:बिह	382 -542 371 -23 -188
-c:बिहट	-59 -15 271 3 -200
-c:बिहा	451 -209 -234 -24 16
-c:बु	1049 -1596 -854 2738 -1337
-c:बु$	737 -280 -248 34 -242
-c:बुक	-340 -30 -8 -282 661
-c:बुज	136 -117 -90 4 67
-c:बुजु	610 -99 -85 -502 75
-c:बुथ	957 -1033 -407 2719 -2236
-c:बुथ$	957 -1033 -407 2719 -2236
-c:बुल	-126 -364 -117 827 -220
-c:बुला	-269 -436 -11 844 -127
-c:बे	-657 56 -535 -1128 2265
-c:बे$	-285 754 -94 -55 -320
-c:बेच	-10 -243 18 -561 796
-c:बेच$	-151 -437 185 -126 530
-c:बेचत	-228 446 -159 -100 41
-c:बेचन	365 -58 82 -45 -344
-c:बेचा	-76 -205 -87 -310 679
-c:बेट	-88 -4 -630 -340 1062
-c:बेटा	100 300 -706 -128 434
-c:बेटि	-149 -257 114 -182 474
-c:बेटे	-518 -91 -160 -52 821
-c:बेन	-95 143 51 -25 -73
-c:बेनि	-95 143 51 -25 -73
-c:बेल	-593 19 475 94 5
-c:बेलह	-386 -50 466 252 -283
-c:बेह	0 -299 -354 -2 655
-c:बै	-749 -1291 1879 128 32
-c:बैक	34 -55 608 -274 -313
-c:बैक$	34 -55 608 -274 -313
-c:बैग	-79 707 9 107 -743
-c:बैग$	-79 707 9 107 -743
-c:बैठ	-928 -1305 1426 190 617
-c:बैठक	757 -227 -75 -10 -445
-c:बैठत	-178 -654 277 -69 624
-c:बैठा	-912 -250 1392 195 -425
-c:बैठे	-595 -174 -168 74 863
-c:बैन	-104 -45 -73 305 -82
-c:बैनर	-104 -45 -73 305 -82
-c:बैर	74 -12 -20 -11 -30
-c:बैरि	74 -12 -20 -11 -30
-c:बैल	97 -749 -33 -169 854
-c:बो	-3218 3908 -1859 3051 -1881
-c:बोत	-2067 3002 -473 46 -508
-c:बोतल	-2067 3002 -473 46 -508
-c:बोर	-1810 3699 -634 -472 -783
-c:बोरा	-1302 1986 -139 269 -814
-c:बोरि	-164 687 -302 -427 206
-c:बोल	-522 -288 -875 2786 -1101
-c:बोल$	-681 154 -535 954 108
-c:बोलक	-62 193 -19 -191 77
+c:बिय	-13 190 -30 -13 -134
+c:बियर	-12 164 -15 -12 -125
+c:बिर	-83 -12 656 -30 -530
+c:बिह	382 -553 382 -23 -188
+c:बिहट	-59 -15 272 3 -200
+c:बिहा	451 -208 -235 -24 15
+c:बु	1051 -1595 -856 2740 -1339
+c:बु$	738 -277 -252 34 -243
+c:बुक	-341 -30 -8 -281 661
+c:बुज	136 -118 -89 4 67
+c:बुजु	610 -99 -84 -502 75
+c:बुथ	958 -1035 -406 2720 -2237
+c:बुथ$	958 -1035 -406 2720 -2237
+c:बुल	-125 -365 -117 828 -220
+c:बुला	-269 -437 -11 845 -128
+c:बे	-658 64 -543 -1127 2264
+c:बे$	-285 759 -99 -55 -320
+c:बेच	-11 -237 13 -561 796
+c:बेच$	-151 -431 179 -126 530
+c:बेचत	-228 445 -158 -100 40
+c:बेचन	364 -59 83 -45 -344
+c:बेचा	-77 -206 -86 -310 679
+c:बेट	-87 -6 -629 -340 1062
+c:बेटा	99 303 -709 -128 434
+c:बेटि	-149 -261 117 -182 474
+c:बेटे	-519 -88 -161 -52 821
+c:बेन	-95 142 51 -25 -73
+c:बेनि	-95 142 51 -25 -73
+c:बेल	-593 17 478 94 5
+c:बेलह	-386 -50 467 252 -284
+c:बेह	0 -297 -356 -2 655
+c:बै	-746 -1248 1817 136 40
+c:बैक	34 -55 607 -272 -313
+c:बैक$	34 -55 607 -272 -313
+c:बैग	-79 702 13 107 -742
+c:बैग$	-79 702 13 107 -742
+c:बैठ	-926 -1254 1360 198 623
+c:बैठक	759 -228 -76 -9 -445
+c:बैठत	-175 -600 203 -61 633
+c:बैठा	-915 -253 1400 195 -427
+c:बैठे	-596 -174 -167 74 863
+c:बैन	-104 -45 -73 304 -82
+c:बैनर	-104 -45 -73 304 -82
+c:बैर	74 -13 -20 -11 -30
+c:बैरि	74 -13 -20 -11 -30
+c:बैल	97 -750 -32 -170 855
+c:बो	-3218 3893 -1844 3048 -1879
+c:बोत	-2066 2996 -471 46 -506
+c:बोतल	-2066 2996 -471 46 -506
+c:बोर	-1809 3698 -636 -472 -781
+c:बोरा	-1301 1980 -136 270 -812
+c:बोरि	-164 692 -307 -427 206
+c:बोल	-524 -298 -860 2783 -1102
+c:बोल$	-682 154 -531 952 108
+c:बोलक	-62 196 -19 -191 75
 c:बोला	-574 -69 -17 748 -89
-c:बोले	941 -1186 -279 1302 -778
-c:ब्	1026 85 -464 507 -1154
-c:ब्ज	5 -675 -141 761 50
-c:ब्जा	-717 -37 -11 896 -129
-c:ब्जि	722 -638 -129 -134 179
-c:ब्त	573 -414 221 -211 -169
-c:ब्त$	696 -350 -66 -171 -108
-c:ब्ति	-122 -65 287 -39 -61
-c:ब्ध	434 -89 -38 -47 -259
+c:बोले	938 -1197 -267 1301 -776
+c:ब्	1026 83 -461 505 -1154
+c:ब्ज	4 -673 -141 761 50
+c:ब्जा	-717 -38 -11 895 -130
+c:ब्जि	720 -636 -130 -134 179
+c:ब्त	574 -414 220 -211 -169
+c:ब्त$	696 -350 -67 -171 -108
+c:ब्ति	-121 -65 286 -39 -61
+c:ब्ध	433 -89 -38 -47 -260
 c:ब्ध$	432 -89 -37 -47 -259
-c:ब्ब	-7 595 -416 117 -289
-c:ब्बे	-280 599 -26 -46 -247
-c:ब्र	-679 563 489 -82 -292
-c:ब्रा	-623 589 -125 -51 210
+c:ब्ब	-7 593 -413 116 -289
+c:ब्बे	-280 597 -25 -46 -246
+c:ब्र	-678 561 491 -82 -292
+c:ब्रा	-623 587 -124 -51 211
 c:ब्ल	28 127 -17 15 -153
 c:ब्ले	-5 146 -2 -11 -128
-c:भ$	206 -60 -34 -47 -65
-c:भइ	28 28 -11 -9 -36
-c:भक	1050 -526 -124 -159 -242
-c:भका	627 -115 -116 -157 -238
-c:भकाम	627 -115 -116 -157 -238
+c:भ$	207 -60 -34 -48 -65
+c:भइ	28 27 -11 -9 -36
+c:भक	1050 -526 -123 -159 -242
+c:भका	627 -116 -116 -157 -238
+c:भकाम	627 -116 -116 -157 -238
 c:भग	73 -184 -72 303 -119
-c:भगव	487 -177 -67 -166 -77
-c:भगवा	487 -177 -67 -166 -77
+c:भगव	486 -176 -67 -166 -77
+c:भगवा	486 -176 -67 -166 -77
 c:भगा	-399 -27 -3 470 -41
 c:भगा$	-399 -27 -3 470 -41
-c:भट	-332 126 52 -389 543
-c:भट्	-332 126 52 -389 543
-c:भट्ठ	-332 126 52 -389 543
-c:भर	-789 226 -538 -94 1194
-c:भर$	-255 256 -84 -66 148
-c:भरक	-179 -557 -328 -451 1516
-c:भरकर	-179 -557 -328 -451 1516
-c:भरा	-685 340 -65 550 -140
-c:भरा$	-685 340 -65 550 -140
-c:भर्	204 -24 -34 -18 -128
-c:भर्त	204 -24 -34 -18 -128
-c:भव	549 -65 258 -554 -187
-c:भवन	242 -62 259 -264 -175
-c:भवन$	-96 -45 282 -6 -136
-c:भा	3720 -2543 -230 -126 -821
-c:भा$	916 -1078 -49 292 -81
-c:भाइ	1148 346 -73 -15 -1405
-c:भाइ$	1096 360 -65 -6 -1385
-c:भाग	789 -1556 903 -561 424
-c:भाग$	1377 -1092 -447 -361 523
-c:भागन	1 -127 180 -19 -34
-c:भागा	-401 -188 879 -142 -149
+c:भट	-334 118 61 -389 544
+c:भट्	-334 118 61 -389 544
+c:भट्ठ	-334 118 61 -389 544
+c:भर	-788 228 -540 -94 1194
+c:भर$	-254 254 -83 -66 149
+c:भरक	-179 -557 -330 -451 1516
+c:भरकर	-179 -557 -330 -451 1516
+c:भरा	-683 339 -66 550 -140
+c:भरा$	-683 339 -66 550 -140
+c:भर्	204 -22 -35 -18 -128
+c:भर्त	204 -22 -35 -18 -128
+c:भव	549 -66 259 -554 -188
+c:भवन	242 -62 260 -264 -176
+c:भवन$	-96 -45 283 -6 -137
+c:भा	3721 -2556 -212 -130 -823
+c:भा$	917 -1079 -49 292 -81
+c:भाइ	1147 346 -71 -17 -1405
+c:भाइ$	1096 360 -63 -8 -1385
+c:भाग	791 -1568 916 -562 423
+c:भाग$	1380 -1090 -453 -361 524
+c:भागन	2 -139 193 -20 -36
+c:भागा	-402 -190 885 -142 -151
 c:भात	21 -4 -3 -6 -8
 c:भात$	21 -4 -3 -6 -8
 c:भार	125 -85 -75 213 -179
 c:भारि	122 -84 -74 214 -178
 c:भाव	145 -19 -14 -13 -98
-c:भास	804 -52 -608 -61 -82
-c:भि	1273 -1330 2166 -91 -2019
-c:भि$	833 -1847 2283 251 -1519
-c:भिड	-158 451 -88 -124 -81
-c:भिड$	-158 451 -88 -124 -81
+c:भास	802 -53 -604 -62 -83
+c:भि	1277 -1348 2177 -90 -2015
+c:भि$	835 -1862 2292 251 -1516
+c:भिड	-155 446 -87 -123 -81
+c:भिड$	-155 446 -87 -123 -81
 c:भिन	-55 194 -45 -51 -43
-c:भिय	441 -330 561 -189 -483
-c:भिया	364 -125 -71 -29 -138
-c:भियु	105 -227 628 -161 -345
-c:भु	-150 304 57 -23 -188
-c:भुस	-140 320 -108 -20 -52
-c:भे	346 350 -779 -110 194
-c:भेज	346 350 -779 -110 194
-c:भेज$	-214 246 -209 -206 383
+c:भिय	441 -330 561 -189 -482
+c:भिया	363 -125 -71 -29 -138
+c:भियु	105 -227 627 -161 -344
+c:भु	-150 307 55 -23 -189
+c:भुस	-140 323 -110 -20 -52
+c:भे	345 351 -779 -110 193
+c:भेज	345 351 -779 -110 193
+c:भेज$	-215 248 -209 -206 382
 c:भेजत	-80 271 -31 -26 -134
 c:भेजा	81 -42 -143 385 -281
-c:भेजि	1049 156 -353 -215 -638
-c:भेजो	-386 -189 -17 -18 611
-c:भो	-485 701 1243 -912 -547
-c:भोर	-461 -50 1163 -124 -528
-c:भोर$	-436 -127 1174 -118 -494
-c:भोरे	-25 77 -11 -6 -35
-c:भोल	-25 1017 87 -1062 -18
-c:भोला	-25 1017 87 -1062 -18
-c:म$	-1855 -1334 386 -1366 4170
+c:भेजि	1049 155 -353 -214 -637
+c:भेजो	-387 -188 -18 -18 611
+c:भो	-485 700 1243 -912 -547
+c:भोर	-461 -50 1163 -124 -529
+c:भोर$	-436 -127 1175 -118 -494
+c:भोरे	-25 77 -11 -6 -34
+c:भोल	-25 1018 88 -1063 -18
+c:भोला	-25 1018 88 -1063 -18
+c:म$	-1847 -1295 323 -1359 4177
 c:मइ	77 -36 -19 -11 -11
 c:मइय	77 -36 -19 -11 -11
 c:मइया	77 -36 -19 -11 -11
-c:मक	-679 -527 -60 -633 1898
-c:मक$	14 60 85 -41 -118
-c:मका	-519 -549 339 436 293
-c:मका$	-135 -266 -120 598 -77
-c:मकान	-169 -256 466 -417 376
-c:मकि	-1105 -245 -272 -306 1929
-c:मकि$	-1105 -245 -272 -306 1929
-c:मको	1304 -309 -91 -622 -282
-c:मको$	1304 -309 -91 -622 -282
-c:मक्	-304 661 -107 -62 -188
-c:मख	-42 -74 66 122 -73
-c:मग	-759 1052 991 -200 -1084
-c:मगल	-179 229 81 -52 -78
-c:मगलव	-179 229 81 -52 -78
-c:मगा	-517 675 380 -39 -500
-c:मगा$	-516 606 386 -37 -439
-c:मच	-453 11 431 -49 59
-c:मचा	-278 32 450 -35 -169
-c:मचान	-249 40 458 -106 -143
-c:मछ	-436 892 -95 -184 -177
-c:मछल	-436 892 -95 -184 -177
-c:मछलि	-436 892 -95 -184 -177
-c:मज	-671 28 540 -145 249
+c:मक	-676 -536 -56 -631 1899
+c:मक$	14 59 85 -41 -119
+c:मका	-519 -547 333 437 295
+c:मका$	-135 -267 -119 598 -77
+c:मकान	-169 -253 459 -416 378
+c:मकि	-1105 -251 -269 -306 1931
+c:मकि$	-1105 -251 -269 -306 1931
+c:मको	1306 -313 -89 -621 -283
+c:मको$	1306 -313 -89 -621 -283
+c:मक्	-304 662 -107 -62 -188
+c:मख	-42 -74 67 122 -73
+c:मग	-758 1048 994 -200 -1085
+c:मगल	-179 229 81 -52 -79
+c:मगलव	-179 229 81 -52 -79
+c:मगा	-516 672 382 -39 -499
+c:मगा$	-515 603 387 -37 -439
+c:मच	-452 12 431 -50 59
+c:मचा	-278 32 449 -35 -169
+c:मचान	-249 41 457 -106 -143
+c:मछ	-436 893 -94 -184 -177
+c:मछल	-436 893 -94 -184 -177
+c:मछलि	-436 893 -94 -184 -177
+c:मज	-671 27 540 -145 249
 c:मजद	-53 97 157 -23 -178
 c:मजद$	-97 -31 190 -6 -56
-c:मजदु	-26 118 102 -22 -173
-c:मजि	-619 -69 383 -122 428
-c:मजि$	-223 -38 346 -41 -45
-c:मजिल	-396 -31 36 -81 472
-c:मझ	1509 -886 -90 -264 -269
-c:मझा	600 -21 -57 -228 -294
-c:मझा$	320 -18 -55 -226 -20
-c:मट	-761 1512 -307 -113 -331
-c:मटक	-578 1257 -279 -97 -303
-c:मटि	-183 255 -27 -16 -29
-c:मटि$	-183 255 -27 -16 -29
-c:मत	3786 -1603 -752 604 -2034
-c:मत$	1538 -1042 -315 1000 -1181
+c:मजदु	-26 118 102 -21 -172
+c:मजि	-619 -69 383 -122 427
+c:मजि$	-222 -38 346 -41 -45
+c:मजिल	-396 -31 37 -81 472
+c:मझ	1509 -885 -90 -264 -269
+c:मझा	600 -21 -56 -228 -294
+c:मझा$	319 -18 -55 -226 -20
+c:मट	-760 1512 -309 -113 -331
+c:मटक	-577 1257 -281 -97 -303
+c:मटि	-183 255 -28 -16 -29
+c:मटि$	-183 255 -28 -16 -29
+c:मत	3784 -1600 -751 604 -2037
+c:मत$	1537 -1040 -314 1000 -1183
 c:मतग	132 -11 -2 -98 -20
 c:मतगन	132 -11 -2 -98 -20
-c:मतद	1406 -323 -306 -196 -582
-c:मतदा	1406 -323 -306 -196 -582
+c:मतद	1407 -325 -305 -195 -581
+c:मतदा	1407 -325 -305 -195 -581
 c:मति	334 -37 -48 -145 -104
 c:मति$	334 -37 -48 -145 -104
-c:मत्	446 -416 -16 -6 -8
-c:मत्र	446 -416 -16 -6 -8
-c:मद	686 -513 -380 -477 684
-c:मद$	-270 -130 -79 -15 494
-c:मदि	31 403 131 -359 -206
-c:मदिन	40 152 -55 -94 -42
-c:मदिर	-9 251 186 -265 -164
-c:मदे	-63 -306 -273 -5 648
-c:मदेव	-63 -306 -273 -5 648
-c:मद्	709 -206 -154 -121 -228
-c:मद्य	709 -206 -154 -121 -228
-c:मध	-275 107 2 225 -58
+c:मत्	445 -415 -16 -6 -8
+c:मत्र	445 -415 -16 -6 -8
+c:मद	687 -517 -376 -477 683
+c:मद$	-270 -130 -78 -15 494
+c:मदि	31 397 138 -359 -208
+c:मदिन	40 151 -54 -94 -42
+c:मदिर	-9 246 192 -264 -165
+c:मदे	-63 -305 -275 -5 648
+c:मदेव	-63 -305 -275 -5 648
+c:मद्	710 -206 -155 -121 -228
+c:मद्य	710 -206 -155 -121 -228
+c:मध	-275 107 1 225 -58
 c:मधु	-288 130 -33 239 -48
 c:मधुब	-288 130 -33 239 -48
-c:मन	1535 -147 -827 -415 -145
-c:मना	1246 -340 -171 -553 -181
-c:मना$	421 -69 -40 -380 68
-c:मनाए	828 -272 -132 -174 -250
-c:मनि	451 113 -134 -71 -358
-c:मनि$	562 -12 -130 -68 -352
-c:मने	77 -109 -395 337 90
-c:मने$	77 -109 -395 337 90
-c:मनो	-266 190 -125 -129 330
-c:मनोज	-269 190 -125 -128 332
-c:मप	-29 -91 49 412 -340
-c:मपु	-29 -91 49 412 -340
-c:मपुर	-29 -91 49 412 -340
-c:मब	-122 93 -33 126 -64
-c:मबा	-122 93 -33 126 -64
-c:मबाब	-122 93 -33 126 -64
-c:मय	0 -533 -136 -107 776
-c:मय$	0 -533 -136 -107 776
-c:मर	-3177 1286 1390 40 460
-c:मर$	338 -259 -204 310 -185
-c:मरा	-2917 1192 73 -425 2078
-c:मरा$	-2902 1255 -36 -423 2106
+c:मन	1535 -148 -825 -416 -146
+c:मना	1246 -342 -170 -554 -181
+c:मना$	421 -70 -39 -380 68
+c:मनाए	828 -272 -131 -174 -251
+c:मनि	451 112 -134 -71 -358
+c:मनि$	563 -13 -130 -68 -352
+c:मने	77 -109 -394 337 89
+c:मने$	77 -109 -394 337 89
+c:मनो	-266 190 -126 -129 330
+c:मनोज	-269 191 -125 -128 332
+c:मप	-29 -92 49 412 -340
+c:मपु	-29 -92 49 412 -340
+c:मपुर	-29 -92 49 412 -340
+c:मब	-122 94 -33 126 -64
+c:मबा	-122 94 -33 126 -64
+c:मबाब	-122 94 -33 126 -64
+c:मय	-2 -539 -126 -108 775
+c:मय$	-2 -539 -126 -108 775
+c:मर	-3175 1285 1391 40 460
+c:मर$	339 -264 -198 309 -187
+c:मरा	-2918 1194 71 -425 2079
+c:मरा$	-2903 1259 -40 -423 2108
 c:मरि	-138 909 -180 -65 -526
-c:मरि$	-124 687 -76 -51 -436
-c:मरे	-341 -115 880 -98 -327
-c:मरे$	-268 -130 794 -92 -303
-c:मर्	-66 -439 742 329 -566
-c:मर्ड	-23 -73 758 -113 -549
+c:मरि$	-124 687 -75 -51 -437
+c:मरे	-340 -114 878 -97 -327
+c:मरे$	-268 -130 793 -92 -303
+c:मर्	-66 -438 741 329 -566
+c:मर्ड	-23 -72 756 -113 -548
 c:मर्थ	-43 -366 -15 442 -17
-c:मल	-359 745 -151 221 -455
-c:मला	-451 349 -119 291 -69
-c:मले	110 0 -89 -3 -18
-c:मले$	110 0 -89 -3 -18
-c:मव	357 -835 -85 -86 649
-c:मस	-389 -1113 48 468 986
-c:मसि	-232 -995 -82 -82 1391
-c:मसिन	-232 -995 -82 -82 1391
+c:मल	-360 748 -153 220 -456
+c:मला	-451 351 -121 291 -69
+c:मले	110 0 -88 -3 -18
+c:मले$	110 0 -88 -3 -18
+c:मव	358 -838 -84 -86 650
+c:मस	-389 -1110 46 468 985
+c:मसि	-232 -992 -84 -82 1390
+c:मसिन	-232 -992 -84 -82 1390
 c:मस्	88 -14 158 -64 -168
-c:मस्त	-7 -2 169 -2 -158
-c:मह	1731 710 -1295 -504 -642
-c:महक	-178 955 -312 -94 -372
-c:महक$	-178 955 -312 -94 -372
-c:महत	-137 378 -89 -24 -127
-c:महतो	-137 378 -89 -24 -127
+c:मस्त	-7 -2 170 -2 -159
+c:मह	1733 712 -1300 -506 -640
+c:महक	-178 957 -313 -94 -372
+c:महक$	-178 957 -313 -94 -372
+c:महत	-137 384 -95 -24 -127
+c:महतो	-137 384 -95 -24 -127
 c:महा	-201 -42 -49 352 -60
-c:महि	918 -116 -433 -600 230
-c:महिन	352 379 -68 -515 -147
-c:महिल	567 -495 -365 -86 378
-c:महु	1425 -696 -236 -133 -359
-c:महुआ	1425 -696 -236 -133 -359
+c:महि	919 -120 -430 -602 232
+c:महिन	353 375 -66 -516 -146
+c:महिल	567 -496 -364 -86 379
+c:महु	1427 -698 -237 -132 -359
+c:महुआ	1427 -698 -237 -132 -359
 c:महो	114 -14 -61 -13 -25
 c:महोद	114 -14 -61 -13 -25
-c:मा	1857 -896 1992 -408 -2545
-c:मा$	1061 -29 386 221 -1638
-c:माग	-617 -343 -502 4 1459
-c:माग$	-739 -339 -86 -285 1449
-c:माझ	-222 -25 554 -42 -265
-c:माझि	-222 -25 554 -42 -265
-c:मात	371 -236 -167 -105 138
-c:माता	371 -236 -167 -105 138
-c:मान	937 -923 262 -9 -267
-c:मान$	119 -264 -38 224 -41
-c:मानत	87 -110 339 -148 -168
-c:माना	91 -77 -5 -3 -6
-c:माफ	-1 -32 -12 -5 50
-c:माफि	-1 -32 -12 -5 50
-c:माम	-181 287 579 -84 -600
-c:मामल	-49 245 -102 -47 -47
-c:मामा	-87 59 104 -10 -65
-c:मार	143 654 29 173 -1000
-c:मार$	-471 1069 -40 -131 -427
+c:मा	1856 -917 2015 -411 -2543
+c:मा$	1063 -32 388 220 -1639
+c:माग	-619 -341 -500 2 1458
+c:माग$	-740 -337 -87 -284 1448
+c:माझ	-222 -25 556 -42 -266
+c:माझि	-222 -25 556 -42 -266
+c:मात	371 -235 -168 -106 138
+c:माता	371 -235 -168 -106 138
+c:मान	936 -923 265 -10 -268
+c:मान$	120 -265 -38 223 -41
+c:मानत	87 -112 342 -148 -169
+c:माना	90 -77 -5 -3 -6
+c:माफ	-1 -31 -13 -5 50
+c:माफि	-1 -31 -13 -5 50
+c:माम	-181 287 581 -85 -601
+c:मामल	-50 245 -101 -47 -47
+c:मामा	-86 59 103 -10 -65
+c:मार	141 651 34 173 -999
+c:मार$	-471 1067 -36 -131 -429
 c:मारक	-348 -37 111 322 -47
-c:मारत	-90 -415 -372 -70 946
-c:मारन	-102 121 -40 -49 71
-c:मारा	1117 -371 -184 -366 -197
-c:मारि	211 170 -249 -191 59
-c:मारे	-241 929 39 610 -1338
-c:मार्	-157 -28 -68 -228 481
-c:माल	-395 1595 324 -139 -1386
-c:माल$	-641 1372 300 -91 -939
-c:मालि	191 224 71 -41 -445
-c:मास	-433 -185 1059 -157 -283
-c:मास$	-509 -29 828 -135 -155
-c:मास्	167 -112 -33 29 -51
+c:मारत	-90 -418 -369 -70 946
+c:मारन	-102 121 -41 -49 71
+c:मारा	1116 -373 -182 -365 -197
+c:मारि	211 169 -249 -190 59
+c:मारे	-243 931 38 609 -1336
+c:मार्	-156 -28 -69 -228 481
+c:माल	-393 1597 322 -139 -1387
+c:माल$	-640 1373 299 -91 -941
+c:मालि	190 226 70 -41 -444
+c:मास	-432 -185 1057 -158 -281
+c:मास$	-508 -29 826 -135 -154
+c:मास्	168 -112 -33 28 -51
 c:माह	180 -41 -2 -12 -125
 c:माहौ	180 -41 -2 -12 -125
-c:मि	-3834 1154 1047 994 639
-c:मि$	-3329 1252 2071 -42 49
+c:मि	-3837 1156 1052 991 637
+c:मि$	-3326 1244 2078 -43 48
 c:मिक	-147 -55 -48 543 -293
 c:मिक$	-147 -55 -48 543 -293
-c:मिड	-80 -420 -152 87 565
-c:मिड$	-80 -420 -152 87 565
-c:मित	-267 -77 7 -152 488
+c:मिड	-80 -421 -152 87 566
+c:मिड$	-80 -421 -152 87 566
+c:मित	-268 -75 7 -152 489
 c:मित$	-439 -160 61 -26 564
-c:मिति	172 83 -54 -126 -75
-c:मिन	-864 672 -260 -408 860
-c:मिन$	-697 108 -412 -331 1332
-c:मिनट	-235 277 215 -72 -185
-c:मिय	-33 379 214 -28 -533
-c:मिया	-33 379 214 -28 -533
+c:मिति	171 85 -54 -126 -75
+c:मिन	-863 680 -268 -408 859
+c:मिन$	-698 113 -415 -331 1331
+c:मिनट	-232 279 210 -72 -185
+c:मिय	-33 379 215 -28 -533
+c:मिया	-33 379 215 -28 -533
 c:मिर	-248 -23 -24 -56 351
 c:मिरग	-248 -23 -24 -56 351
-c:मिल	1003 -995 -723 1118 -403
-c:मिल$	565 -585 -288 127 181
-c:मिलत	-266 499 -81 -65 -87
-c:मिला	-480 94 -73 575 -115
-c:मिले	1429 -793 -254 -151 -231
-c:मु	-271 -257 991 338 -801
-c:मुक	539 -342 67 -67 -197
+c:मिल	1000 -997 -718 1118 -403
+c:मिल$	562 -586 -285 127 182
+c:मिलत	-266 497 -81 -65 -86
+c:मिला	-481 93 -73 575 -115
+c:मिले	1427 -792 -253 -151 -231
+c:मु	-269 -258 989 338 -801
+c:मुक	540 -343 67 -67 -197
 c:मुक्	333 -67 -73 -35 -158
-c:मुख	-468 10 614 666 -823
-c:मुखि	-1430 756 713 689 -728
-c:मुज	-260 584 -169 -153 -1
-c:मुजफ	-260 584 -169 -153 -1
-c:मुझ	-591 245 -137 -127 610
-c:मुझे	-479 -168 -20 -16 683
-c:मुद	411 -330 -96 -52 68
-c:मुन	-141 167 -150 118 7
-c:मुन्	-141 167 -150 118 7
+c:मुख	-466 10 613 665 -823
+c:मुखि	-1429 755 713 688 -727
+c:मुज	-261 581 -166 -153 -2
+c:मुजफ	-261 581 -166 -153 -2
+c:मुझ	-591 246 -137 -127 609
+c:मुझे	-479 -167 -20 -16 683
+c:मुद	411 -331 -95 -52 68
+c:मुन	-141 166 -147 117 5
+c:मुन्	-141 166 -147 117 5
 c:मुफ	111 -17 -38 -30 -26
 c:मुफ्	111 -17 -38 -30 -26
-c:मुर	-1 -367 24 347 -4
-c:मुर्	-1 -367 24 347 -4
-c:मुस	-715 308 760 97 -450
-c:मुसह	-625 174 525 121 -195
-c:मुसि	-85 -5 237 -14 -134
-c:मे	63 1212 -283 -2079 1087
-c:मे$	105 1867 598 -1574 -995
-c:मेट	107 18 -315 -70 260
-c:मेट$	115 -10 -302 -69 266
-c:मेर	-798 -1031 -1164 474 2520
-c:मेरा	-407 -761 -1086 1053 1200
-c:मेरि	149 -555 -116 -498 1019
-c:मेरे	-667 107 20 -466 1006
-c:मेल	-280 -215 379 -191 308
-c:मेला	-280 -215 379 -191 308
-c:मै	-387 715 -780 -15 466
-c:मै$	55 -52 -194 -253 443
+c:मुर	-1 -366 25 346 -4
+c:मुर्	-1 -366 25 346 -4
+c:मुस	-714 311 753 98 -448
+c:मुसह	-624 177 518 122 -193
+c:मुसि	-85 -4 237 -14 -134
+c:मे	60 1205 -260 -2086 1080
+c:मे$	102 1862 618 -1581 -1001
+c:मेट	107 25 -321 -70 259
+c:मेट$	114 -3 -307 -69 265
+c:मेर	-801 -1029 -1162 474 2519
+c:मेरा	-409 -758 -1086 1053 1200
+c:मेरि	149 -556 -114 -497 1018
+c:मेरे	-668 110 19 -466 1005
+c:मेल	-280 -215 378 -191 308
+c:मेला	-280 -215 378 -191 308
+c:मै	-386 711 -776 -15 466
+c:मै$	55 -50 -195 -252 442
 c:मैज	-159 239 -51 -42 14
 c:मैजि	-159 239 -51 -42 14
-c:मैन	-859 602 -302 400 158
-c:मैने	-859 602 -302 400 158
-c:मैस	458 219 -248 -130 -300
-c:मैसे	458 219 -248 -130 -300
-c:मो	-824 1156 445 -805 28
-c:मो$	45 116 -19 -79 -64
-c:मोड	-5 155 -69 129 -210
-c:मोड$	-5 155 -69 129 -210
-c:मोब	-194 471 484 -507 -254
-c:मोबा	-194 471 484 -507 -254
-c:मोह	-437 -35 -84 -324 880
-c:मोहल	-428 -34 -104 -323 889
+c:मैन	-860 601 -300 400 158
+c:मैने	-860 601 -300 400 158
+c:मैस	460 215 -246 -130 -300
+c:मैसे	460 215 -246 -130 -300
+c:मो	-823 1155 447 -806 28
+c:मो$	45 116 -19 -79 -63
+c:मोड	-5 162 -74 129 -211
+c:मोड$	-5 162 -74 129 -211
+c:मोब	-195 467 491 -508 -255
+c:मोबा	-195 467 491 -508 -255
+c:मोह	-436 -36 -84 -324 880
+c:मोहल	-428 -34 -104 -323 890
 c:मौ	-217 56 548 -155 -232
-c:मौत	-284 111 440 -143 -124
-c:मौत$	-284 111 440 -143 -124
+c:मौत	-284 111 439 -143 -124
+c:मौत$	-284 111 439 -143 -124
 c:मौस	67 -55 109 -12 -108
-c:म्	181 -750 116 688 -236
-c:म्म	714 -662 -9 -12 -31
-c:म्मा	714 -662 -9 -12 -31
-c:म्र	-19 -132 -34 -111 296
-c:म्र$	-19 -132 -34 -111 296
-c:म्स	76 -19 194 -14 -236
-c:म्स$	76 -19 194 -14 -236
+c:म्	182 -752 117 688 -235
+c:म्म	716 -664 -9 -12 -31
+c:म्मा	716 -664 -9 -12 -31
+c:म्र	-19 -133 -34 -111 296
+c:म्र$	-19 -133 -34 -111 296
+c:म्स	75 -19 195 -14 -236
+c:म्स$	75 -19 195 -14 -236
 c:म्ह	-575 -157 -18 840 -90
 c:म्हा	-575 -157 -18 840 -90
-c:य$	3777 -3454 -538 -808 1023
-c:यक	232 1190 -116 -1112 -194
-c:यक$	17 1020 -7 -996 -34
-c:यक्	215 170 -109 -117 -160
-c:यक्त	98 215 -89 -96 -128
-c:यक्स	117 -45 -20 -20 -32
-c:यत	-189 683 79 -839 266
-c:यत$	-189 683 79 -839 266
-c:यद	186 -328 -51 -33 227
-c:यद$	-12 -147 -48 -29 237
-c:यदा	198 -181 -3 -4 -10
-c:यदा$	198 -181 -3 -4 -10
+c:य$	3773 -3457 -528 -809 1021
+c:यक	232 1191 -115 -1113 -194
+c:यक$	17 1021 -7 -997 -34
+c:यक्	215 170 -108 -117 -160
+c:यक्त	98 214 -88 -96 -128
+c:यक्स	116 -45 -20 -21 -32
+c:यत	-190 687 78 -840 265
+c:यत$	-190 687 78 -840 265
+c:यद	186 -329 -50 -33 226
+c:यद$	-12 -149 -47 -29 237
+c:यदा	198 -180 -3 -4 -10
+c:यदा$	198 -180 -3 -4 -10
 c:यम	915 -231 -235 -217 -233
 c:यम$	843 -230 -234 -148 -232
-c:यर	1749 -173 -667 -1297 387
-c:यर$	864 -400 -151 -827 514
+c:यर	1750 -173 -672 -1295 390
+c:यर$	865 -399 -153 -826 513
 c:यरल	54 -62 -32 -292 333
 c:यरल$	54 -62 -32 -292 333
-c:यरि	-276 727 -304 -133 -14
-c:यल	-537 996 -96 -88 -275
-c:यल$	-503 708 -60 -62 -84
-c:यव	742 -154 -161 -105 -321
-c:यवस	462 -81 -116 -65 -199
-c:यवस्	462 -81 -116 -65 -199
+c:यरि	-276 726 -306 -133 -11
+c:यल	-539 997 -96 -88 -275
+c:यल$	-504 710 -59 -62 -84
+c:यव	742 -155 -161 -105 -321
+c:यवस	462 -82 -116 -65 -199
+c:यवस्	462 -82 -116 -65 -199
 c:यवा	280 -73 -45 -40 -122
 c:यवाद	280 -73 -45 -40 -122
-c:यह	-842 2700 -629 -376 -852
-c:यह$	-756 2030 -319 -147 -808
-c:यहा	-115 261 -150 -106 110
-c:यहा$	-115 261 -150 -106 110
-c:यहि	28 410 -161 -123 -155
-c:यहि$	28 410 -161 -123 -155
-c:या	-193 1437 -530 1838 -2552
-c:या$	-1054 447 887 290 -570
-c:याद	685 -66 -156 -44 -419
-c:याद$	524 -174 -54 -189 -108
-c:यादव	-188 308 -371 438 -186
-c:यादा	348 -200 270 -293 -125
-c:यान	1205 991 -425 -904 -866
-c:यान$	1375 43 -207 -694 -517
-c:यानि	-32 151 64 -134 -49
+c:यह	-838 2684 -619 -375 -852
+c:यह$	-756 2023 -313 -147 -807
+c:यहा	-112 252 -145 -105 110
+c:यहा$	-112 252 -145 -105 110
+c:यहि	29 410 -162 -123 -155
+c:यहि$	29 410 -162 -123 -155
+c:या	-193 1437 -533 1839 -2550
+c:या$	-1053 447 883 291 -568
+c:याद	684 -63 -154 -47 -420
+c:याद$	524 -175 -51 -190 -108
+c:यादव	-188 308 -369 436 -187
+c:यादा	349 -196 265 -293 -125
+c:यान	1205 991 -426 -904 -866
+c:यान$	1376 42 -207 -695 -516
+c:यानि	-32 149 65 -134 -49
 c:याप	820 -36 -17 -701 -66
 c:यापन	820 -36 -17 -701 -66
-c:याय	679 -36 -595 -19 -28
+c:याय	679 -36 -596 -19 -28
 c:याया	652 -15 -591 -19 -28
-c:यायि	27 -22 -5 0 -1
-c:यार	-622 -78 -240 1940 -1001
-c:यार$	-125 -134 -68 190 137
-c:यारप	-134 421 -78 -48 -161
-c:यारब	-105 -112 -429 1033 -387
-c:यारा	-237 -35 325 -13 -40
-c:यारि	-27 -217 10 782 -548
+c:यायि	27 -21 -5 0 -1
+c:यार	-621 -90 -229 1941 -1001
+c:यार$	-125 -134 -72 193 138
+c:यारप	-134 420 -77 -48 -161
+c:यारब	-105 -112 -426 1031 -388
+c:यारा	-236 -47 336 -13 -40
+c:यारि	-27 -217 10 782 -549
 c:याल	1190 -537 -684 409 -378
-c:यालय	1201 -584 -666 418 -370
-c:यास	-683 -517 -678 2449 -571
-c:यासि	-907 -517 -465 2452 -563
-c:यि	27 -22 -5 0 -1
-c:यिक	27 -22 -5 0 -1
-c:यिक$	27 -22 -5 0 -1
-c:यु	1831 -393 255 -444 -1248
-c:यु$	-279 -46 394 -24 -45
-c:युक	329 -227 414 -164 -353
-c:युक्	329 -227 414 -164 -353
+c:यालय	1201 -583 -666 418 -370
+c:यास	-683 -516 -679 2448 -571
+c:यासि	-907 -516 -465 2451 -563
+c:यि	27 -21 -5 0 -1
+c:यिक	27 -21 -5 0 -1
+c:यिक$	27 -21 -5 0 -1
+c:यु	1833 -392 251 -445 -1248
+c:यु$	-278 -45 391 -24 -45
+c:युक	329 -227 413 -164 -352
+c:युक्	329 -227 413 -164 -352
 c:युज	617 -42 -362 -104 -109
 c:युज$	617 -42 -362 -104 -109
-c:युप	0 89 -16 -6 -66
-c:युपि	0 89 -16 -6 -66
+c:युप	0 89 -17 -6 -66
+c:युपि	0 89 -17 -6 -66
 c:युव	979 -144 -24 -131 -680
-c:युवक	319 -19 108 -18 -391
-c:युवा	660 -125 -132 -112 -290
-c:ये	1173 1282 -714 -653 -1088
-c:ये$	1173 1282 -714 -653 -1088
-c:यो	3828 -13 -2028 -1579 -209
-c:यो$	2092 400 -1769 -675 -49
-c:योग	1423 -207 -234 -896 -86
-c:योग$	1234 -47 -225 -885 -76
-c:योज	315 -206 -26 -9 -73
-c:योजन	315 -206 -26 -9 -73
-c:र$	4923 107 -1427 -1669 -1934
-c:रक	-1609 1451 -809 -1037 2004
-c:रक$	-158 285 -419 -262 554
-c:रकर	-614 -19 -190 -208 1031
-c:रकर$	-614 -19 -190 -208 1031
-c:रका	183 -182 -150 -313 463
-c:रकार	183 -182 -150 -313 463
-c:रके	-735 703 -208 -241 481
-c:रके$	-735 703 -208 -241 481
-c:रक्	241 471 -88 -203 -421
-c:रक्स	84 622 -87 -200 -418
-c:रख	-319 1978 -840 772 -1591
+c:युवक	320 -19 108 -18 -391
+c:युवा	660 -126 -132 -112 -290
+c:ये	1170 1285 -713 -653 -1089
+c:ये$	1170 1285 -713 -653 -1089
+c:यो	3826 -10 -2027 -1579 -210
+c:यो$	2092 403 -1769 -675 -50
+c:योग	1421 -208 -231 -896 -87
+c:योग$	1232 -48 -223 -885 -76
+c:योज	315 -205 -27 -9 -74
+c:योजन	315 -205 -27 -9 -74
+c:र$	4926 150 -1480 -1664 -1931
+c:रक	-1609 1445 -803 -1038 2005
+c:रक$	-158 286 -420 -262 553
+c:रकर	-613 -24 -186 -207 1031
+c:रकर$	-613 -24 -186 -207 1031
+c:रका	183 -182 -151 -314 464
+c:रकार	183 -182 -151 -314 464
+c:रके	-735 702 -206 -241 481
+c:रके$	-735 702 -206 -241 481
+c:रक्	240 470 -88 -202 -420
+c:रक्स	83 621 -87 -200 -417
+c:रख	-320 1984 -843 770 -1591
 c:रख$	-1 40 -5 -4 -29
-c:रखड	-431 352 112 165 -198
-c:रखड$	-431 352 112 165 -198
-c:रखत	-262 1051 -206 -164 -418
-c:रखता	-262 1051 -206 -164 -418
+c:रखड	-431 353 112 165 -198
+c:रखड$	-431 353 112 165 -198
+c:रखत	-262 1051 -206 -165 -419
+c:रखता	-262 1051 -206 -165 -419
 c:रखन	738 -93 -118 -240 -287
-c:रखा	-260 79 -378 105 454
-c:रखा$	-255 132 -317 119 320
-c:रखि	-13 5 -89 233 -135
-c:रखि$	24 -107 -67 241 -90
-c:रखिए	-37 111 -22 -8 -44
-c:रखे	413 -189 -239 740 -724
-c:रखे$	413 -189 -239 740 -724
-c:रग	42 -128 -603 -1000 1690
-c:रग$	-177 -71 -346 -328 922
+c:रखा	-259 78 -378 104 455
+c:रखा$	-254 132 -317 119 320
+c:रखि	-12 6 -92 232 -135
+c:रखि$	25 -107 -68 241 -90
+c:रखिए	-37 113 -24 -8 -45
+c:रखे	412 -184 -242 739 -725
+c:रखे$	412 -184 -242 739 -725
+c:रग	42 -126 -606 -1001 1691
+c:रग$	-177 -70 -347 -328 923
 c:रगज	-248 -23 -21 -57 349
 c:रगज$	-248 -23 -21 -57 349
-c:रगद	164 -2 -234 -158 230
-c:रगदा	164 -2 -234 -158 230
-c:रघ	-125 -132 452 -98 -96
-c:रघु	-125 -132 452 -98 -96
-c:रघुन	-125 -132 452 -98 -96
-c:रच	-11 -298 -322 908 -277
-c:रचा	-11 -298 -322 908 -277
-c:रचार	-11 -298 -322 908 -277
-c:रज	-402 111 1028 -121 -616
-c:रजु	-187 163 558 -29 -505
+c:रगद	165 -2 -235 -158 230
+c:रगदा	165 -2 -235 -158 230
+c:रघ	-125 -132 451 -98 -96
+c:रघु	-125 -132 451 -98 -96
+c:रघुन	-125 -132 451 -98 -96
+c:रच	-11 -298 -321 907 -278
+c:रचा	-11 -298 -321 907 -278
+c:रचार	-11 -298 -321 907 -278
+c:रज	-403 112 1029 -121 -617
+c:रजु	-188 163 559 -29 -506
 c:रजौ	-21 35 -6 -4 -4
 c:रजौल	-21 35 -6 -4 -4
-c:रट	651 -265 607 -252 -742
-c:रट$	337 -67 39 -153 -156
-c:रटि	382 -199 508 -100 -592
-c:रटि$	260 -198 625 -99 -588
-c:रटिय	814 -22 -715 -23 -54
-c:रत	-2306 -970 -1603 2788 2092
-c:रत$	-748 -160 -268 62 1114
-c:रता	-938 494 -71 -305 821
-c:रता$	-938 494 -71 -305 821
-c:रति	530 -708 -168 -310 656
-c:रति$	-45 -565 -140 59 692
-c:रते	-468 380 -468 356 200
-c:रते$	-468 380 -468 356 200
-c:रत्	-907 -517 -465 2452 -563
-c:रत्य	-907 -517 -465 2452 -563
-c:रथ	458 -49 -115 -135 -159
+c:रट	645 -268 617 -250 -744
+c:रट$	336 -68 43 -153 -157
+c:रटि	378 -201 514 -98 -594
+c:रटि$	256 -200 631 -97 -590
+c:रटिय	812 -23 -711 -23 -55
+c:रत	-2306 -983 -1591 2788 2093
+c:रत$	-749 -161 -267 62 1114
+c:रता	-936 483 -64 -304 822
+c:रता$	-936 483 -64 -304 822
+c:रति	531 -709 -168 -310 656
+c:रति$	-45 -566 -140 59 692
+c:रते	-469 378 -465 356 200
+c:रते$	-469 378 -465 356 200
+c:रत्	-907 -516 -465 2451 -563
+c:रत्य	-907 -516 -465 2451 -563
+c:रथ	459 -49 -116 -135 -159
 c:रथम	104 -11 -8 -77 -8
 c:रथम$	104 -11 -8 -77 -8
 c:रद	11 -38 -30 -281 338
-c:रन	3786 -1383 -1682 -92 -628
-c:रन$	2519 -853 -376 -495 -796
-c:रना	246 -330 -279 940 -577
-c:रना$	-200 -274 -253 866 -139
-c:रनाम	118 -36 -17 82 -147
-c:रने	1115 -615 -852 -428 779
-c:रने$	1115 -615 -852 -428 779
-c:रप	-52 -87 -418 169 388
-c:रप$	-272 -692 -104 -193 1262
-c:रपच	44 -452 -26 483 -50
-c:रपच$	44 -452 -26 483 -50
-c:रपु	-622 952 317 -84 -563
-c:रपुर	-622 952 317 -84 -563
-c:रफ	1207 -1415 4 -385 590
-c:रफ$	-48 -1240 537 -257 1009
-c:रफ्	1255 -175 -533 -128 -419
-c:रफ्त	1255 -175 -533 -128 -419
-c:रब	-92 -452 -30 1263 -690
-c:रब$	-27 -364 116 297 -21
-c:रबद	-105 -112 -429 1033 -387
-c:रबद$	-105 -112 -429 1033 -387
-c:रबा	127 186 -55 -32 -226
-c:रबार	127 186 -55 -32 -226
+c:रन	3784 -1380 -1683 -94 -627
+c:रन$	2519 -853 -376 -495 -795
+c:रना	246 -331 -279 939 -575
+c:रना$	-201 -275 -251 866 -139
+c:रनाम	120 -36 -19 81 -145
+c:रने	1114 -611 -852 -429 778
+c:रने$	1114 -611 -852 -429 778
+c:रप	-52 -91 -411 168 386
+c:रप$	-272 -692 -105 -193 1262
+c:रपच	45 -452 -25 483 -50
+c:रपच$	45 -452 -25 483 -50
+c:रपु	-623 949 322 -84 -564
+c:रपुर	-623 949 322 -84 -564
+c:रफ	1206 -1415 3 -384 590
+c:रफ$	-49 -1240 536 -256 1009
+c:रफ्	1255 -176 -533 -128 -419
+c:रफ्त	1255 -176 -533 -128 -419
+c:रब	-93 -464 -10 1261 -694
+c:रब$	-27 -364 114 299 -21
+c:रबद	-105 -112 -426 1031 -388
+c:रबद$	-105 -112 -426 1031 -388
+c:रबा	127 188 -56 -32 -227
+c:रबार	127 188 -56 -32 -227
 c:रभ	21 -4 -3 -6 -8
 c:रभा	21 -4 -3 -6 -8
 c:रभात	21 -4 -3 -6 -8
-c:रम	-43 300 -247 159 -170
-c:रम$	-109 353 -134 -25 -86
+c:रम	-44 302 -247 159 -170
+c:रम$	-110 355 -135 -25 -86
 c:रमा	-11 19 -3 -2 -3
-c:रय	188 -7 -132 -5 -44
-c:रया	188 -7 -132 -5 -44
-c:रल	-194 631 -212 -492 267
-c:रल$	-151 393 -48 -315 121
-c:रलो	-13 -108 -64 -14 199
-c:रलोड	-13 -108 -64 -14 199
-c:रव	-1215 757 979 -416 -105
-c:रवा	-1222 628 472 -267 389
-c:रवा$	-528 -187 -152 292 574
-c:रवाइ	41 -11 -258 -150 377
-c:रवाज	7 -270 952 -269 -420
-c:रवार	-573 732 -32 -55 -72
+c:रय	189 -7 -132 -5 -44
+c:रया	189 -7 -132 -5 -44
+c:रल	-194 629 -212 -491 268
+c:रल$	-151 391 -48 -314 122
+c:रलो	-13 -108 -63 -14 199
+c:रलोड	-13 -108 -63 -14 199
+c:रव	-1213 745 991 -416 -108
+c:रवा	-1220 615 484 -267 387
+c:रवा$	-528 -188 -151 292 575
+c:रवाइ	41 -11 -257 -150 377
+c:रवाज	7 -281 963 -269 -421
+c:रवार	-572 731 -32 -55 -72
 c:रवाल	-165 228 -37 -75 49
-c:रवि	-112 68 418 -151 -224
-c:रविव	-110 68 408 -149 -217
-c:रस	-671 378 -323 150 466
-c:रसा	354 -199 19 -247 74
-c:रसा$	-5 0 -385 -150 540
+c:रवि	-111 70 418 -151 -225
+c:रविव	-110 70 407 -149 -218
+c:रस	-672 380 -326 151 467
+c:रसा	353 -198 16 -245 74
+c:रसा$	-5 1 -387 -148 540
 c:रसाद	-39 -79 326 -89 -119
-c:रसो	-692 -434 -229 584 771
-c:रसो$	-625 -298 -133 213 843
-c:रस्	-277 784 -99 -169 -239
+c:रसो	-692 -435 -229 584 772
+c:रसो$	-625 -299 -133 213 844
+c:रस्	-278 785 -99 -169 -239
 c:रस्व	0 136 -2 -12 -122
-c:रह	-3071 -2350 212 2607 2602
-c:रह$	-310 -256 -71 856 -219
-c:रहत	-147 -196 215 -658 786
-c:रहता	-60 346 387 -232 -441
+c:रह	-3072 -2352 212 2608 2604
+c:रह$	-307 -255 -74 856 -219
+c:रहत	-148 -195 211 -657 788
+c:रहता	-60 346 384 -230 -439
 c:रहति	348 57 -26 -299 -80
-c:रहते	-459 -387 -158 -140 1144
-c:रहन	1137 -499 11 -94 -554
-c:रहने	582 -118 36 -38 -461
-c:रहल	-803 -264 440 297 329
-c:रहल$	-803 -264 440 297 329
-c:रहा	-3592 -256 889 -71 3030
-c:रहा$	-3592 -256 889 -71 3030
-c:रहि	-2096 921 -1163 1428 910
-c:रहि$	-2096 921 -1163 1428 910
-c:रहे	1823 -2945 338 1759 -974
-c:रहे$	965 -3265 626 2214 -540
-c:रहेग	966 -126 -181 -346 -314
-c:रहो	944 -118 -105 -203 -517
-c:रहो$	944 -118 -105 -203 -517
-c:रा	-2844 3799 -251 -951 248
-c:रा$	-2942 874 -1001 -223 3292
-c:राइ	-134 958 -144 -115 -566
+c:रहते	-460 -385 -158 -140 1144
+c:रहन	1136 -498 11 -94 -555
+c:रहने	581 -118 36 -38 -461
+c:रहल	-803 -263 439 298 329
+c:रहल$	-803 -263 439 298 329
+c:रहा	-3591 -261 896 -73 3029
+c:रहा$	-3591 -261 896 -73 3029
+c:रहि	-2097 925 -1164 1428 908
+c:रहि$	-2097 925 -1164 1428 908
+c:रहे	1822 -2947 338 1759 -974
+c:रहे$	965 -3267 625 2215 -539
+c:रहेग	966 -126 -180 -346 -314
+c:रहो	944 -119 -104 -203 -518
+c:रहो$	944 -119 -104 -203 -518
+c:रा	-2844 3772 -220 -954 246
+c:रा$	-2942 864 -994 -222 3294
+c:राइ	-134 961 -144 -115 -567
 c:राइ$	-9 -6 -2 22 -6
 c:राइड	-5 146 -2 -11 -128
-c:राइव	-115 480 -123 -115 -125
+c:राइव	-116 482 -124 -115 -127
 c:राए	74 -3 0 -60 -11
 c:राए$	74 -3 0 -60 -11
-c:राक	-183 -376 55 -64 568
-c:राके	-15 14 90 -8 -81
-c:राज	-494 217 258 -178 197
-c:राज$	-4 -12 1 -8 23
-c:राजस	170 -192 -17 -13 52
-c:राजे	-539 238 -33 -59 393
-c:रात	-1562 386 -178 -491 1845
-c:रात$	-1990 738 -102 -741 2095
-c:राति	-287 -66 -36 458 -70
-c:राते	386 -37 -29 -180 -140
-c:रात्	305 -244 -10 -25 -26
+c:राक	-183 -393 75 -64 565
+c:राके	-15 15 89 -8 -81
+c:राज	-493 224 252 -178 195
+c:राज$	-4 -12 1 -7 23
+c:राजस	170 -191 -17 -13 52
+c:राजे	-539 242 -36 -59 392
+c:रात	-1562 388 -181 -491 1846
+c:रात$	-1990 740 -105 -741 2097
+c:राति	-287 -66 -36 459 -70
+c:राते	386 -36 -29 -180 -140
+c:रात्	306 -245 -10 -25 -26
 c:राथ	-485 -37 -25 801 -254
 c:राथम	-485 -37 -25 801 -254
-c:राध	102 -318 540 159 -484
-c:राधि	72 -317 542 160 -457
-c:रान	1553 -469 -646 -658 220
-c:राना	404 232 -244 -106 -285
-c:रानि	254 -534 435 -91 -65
-c:राने	569 -142 -852 -199 624
-c:राब	2594 988 -629 -728 -2225
-c:राब$	1277 1746 -439 -551 -2032
-c:राबद	1718 -987 -210 -284 -237
-c:राम	-351 -128 47 361 71
-c:राम$	-92 334 -32 121 -330
-c:रामज	-223 -38 346 -41 -45
-c:रामद	212 -462 -365 -10 625
-c:रामप	14 -12 32 228 -263
-c:रामब	-122 93 -33 126 -64
-c:रामा	-91 -43 264 -51 -78
+c:राध	104 -319 544 157 -486
+c:राधि	73 -319 546 158 -458
+c:रान	1548 -466 -641 -659 219
+c:राना	400 232 -239 -107 -286
+c:रानि	255 -534 435 -91 -65
+c:राने	566 -139 -850 -200 623
+c:राब	2593 997 -637 -728 -2226
+c:राब$	1277 1754 -447 -551 -2033
+c:राबद	1717 -985 -211 -284 -237
+c:राम	-351 -127 45 360 72
+c:राम$	-91 334 -33 121 -330
+c:रामज	-222 -38 346 -41 -45
+c:रामद	211 -461 -366 -10 626
+c:रामप	14 -12 33 229 -263
+c:रामब	-122 94 -33 126 -64
+c:रामा	-92 -44 264 -52 -76
 c:राय	-98 -408 966 16 -476
-c:राय$	-95 -503 1073 52 -527
-c:रायल	-14 155 -7 -12 -123
-c:राये	-234 -16 -85 -9 345
-c:रार	753 -1381 2417 -514 -1275
-c:रार$	756 -1376 2354 -510 -1225
-c:रारि	456 -17 -338 -13 -87
-c:राल	-197 -122 139 -377 558
-c:राल$	-197 -122 139 -377 558
-c:राव	11 72 106 -13 -176
-c:रास	-875 883 -470 1008 -545
-c:रासत	27 -22 -5 0 -1
-c:रासफ	530 257 -433 -250 -104
+c:राय$	-94 -505 1073 53 -527
+c:रायल	-13 154 -7 -12 -122
+c:राये	-234 -15 -86 -9 344
+c:रार	756 -1392 2425 -514 -1275
+c:रार$	759 -1387 2363 -510 -1225
+c:रारि	454 -17 -335 -14 -88
+c:राल	-197 -122 137 -376 558
+c:राल$	-197 -122 137 -376 558
+c:राव	11 70 108 -13 -176
+c:रास	-875 885 -471 1008 -546
+c:रासत	27 -21 -5 0 -1
+c:रासफ	531 257 -434 -249 -104
 c:रासि	-267 328 47 -30 -77
-c:रास्	-608 391 -25 559 -317
-c:राह	-132 21 -176 -187 474
-c:राहक	-170 291 -32 -18 -71
-c:राहन	75 -4 -61 -2 -8
-c:रि	144 -282 71 -686 752
-c:रि$	-357 -246 -706 715 594
+c:रास्	-608 392 -24 559 -319
+c:राह	-132 17 -173 -186 474
+c:राहक	-171 292 -32 -18 -71
+c:राहन	76 -4 -61 -2 -8
+c:रि	145 -283 74 -685 750
+c:रि$	-358 -242 -710 716 594
 c:रिए	-1 274 -9 -5 -259
 c:रिए$	-1 274 -9 -5 -259
-c:रिक	-85 -75 -209 -271 640
-c:रिक्	-243 0 -157 -259 660
-c:रिख	371 -159 377 -224 -364
-c:रिख$	371 -159 377 -224 -364
-c:रिग	-17 -34 -204 183 72
-c:रिग$	-17 -34 -204 183 72
-c:रिज	-27 142 -160 -22 67
-c:रिजल	-13 -80 -56 -8 156
-c:रिट	-447 739 -61 -59 -172
-c:रिट$	-447 739 -61 -59 -172
-c:रित	450 -416 -17 -7 -10
-c:रित$	446 -416 -16 -6 -8
-c:रिद	-77 -454 -108 -181 821
-c:रिदत	-77 -476 -95 -180 828
+c:रिक	-87 -73 -209 -271 640
+c:रिक्	-245 2 -158 -259 660
+c:रिख	370 -158 378 -224 -365
+c:रिख$	370 -158 378 -224 -365
+c:रिग	-17 -33 -208 183 75
+c:रिग$	-17 -33 -208 183 75
+c:रिज	-27 141 -158 -22 66
+c:रिजल	-13 -81 -53 -8 155
+c:रिट	-446 738 -61 -59 -172
+c:रिट$	-446 738 -61 -59 -172
+c:रित	448 -415 -17 -7 -10
+c:रित$	445 -415 -16 -6 -8
+c:रिद	-77 -457 -106 -181 821
+c:रिदत	-77 -479 -93 -180 829
 c:रिन	427 -29 -17 -327 -55
 c:रिना	427 -29 -17 -327 -55
-c:रिब	-282 554 -140 -253 121
-c:रिब$	-282 554 -140 -253 121
-c:रिय	-515 461 194 -138 -2
-c:रिया	107 -205 74 -46 70
-c:रियो	21 134 -72 -9 -74
-c:रिव	1104 -816 -51 -52 -185
-c:रिवा	1104 -816 -51 -52 -185
-c:रिस	283 -612 982 -426 -227
+c:रिब	-282 555 -141 -253 121
+c:रिब$	-282 555 -141 -253 121
+c:रिय	-518 471 191 -139 -4
+c:रिया	107 -206 75 -46 70
+c:रियो	20 141 -77 -9 -75
+c:रिव	1104 -815 -52 -52 -185
+c:रिवा	1104 -815 -52 -52 -185
+c:रिस	285 -623 995 -427 -230
 c:रिस$	539 -81 -45 -23 -390
 c:रिसर	307 -71 -101 -66 -69
-c:रिसि	-133 -281 706 -87 -206
-c:रिस्	-244 -287 298 -276 509
-c:रु	1296 1475 -407 570 -2934
-c:रु$	-586 547 12 745 -718
-c:रुक	-96 867 415 465 -1651
-c:रुक$	-17 303 -38 -135 -113
-c:रुकत	160 863 -170 -147 -706
-c:रुद	162 -23 -128 -2 -10
-c:रुद्	162 -23 -128 -2 -10
-c:रुप	1327 -97 -668 -10 -551
+c:रिसि	-135 -294 725 -88 -209
+c:रिस्	-244 -297 310 -276 507
+c:रु	1295 1474 -404 570 -2935
+c:रु$	-590 549 15 744 -718
+c:रुक	-93 866 414 465 -1651
+c:रुक$	-17 305 -39 -135 -114
+c:रुकत	163 858 -169 -147 -705
+c:रुद	162 -23 -127 -2 -10
+c:रुद्	162 -23 -127 -2 -10
+c:रुप	1328 -98 -667 -11 -551
 c:रुप$	1669 -429 -368 -303 -569
-c:रुपय	-342 332 -299 292 18
-c:रुर	779 -248 -485 -297 252
-c:रुर$	270 -27 -11 -213 -18
-c:रुरि	509 -221 -474 -84 270
-c:रे	1102 807 469 -750 -1628
-c:रे$	114 1455 860 -949 -1480
-c:रेग	-87 419 -540 331 -122
-c:रेगा	-161 432 -508 342 -106
+c:रुपय	-341 331 -299 292 18
+c:रुर	779 -249 -485 -297 252
+c:रुर$	270 -28 -11 -213 -18
+c:रुरि	509 -222 -474 -84 270
+c:रे	1102 805 474 -752 -1629
+c:रे$	113 1460 857 -949 -1481
+c:रेग	-87 419 -538 329 -123
+c:रेगा	-162 432 -505 340 -106
 c:रेगे	0 22 -14 -1 -8
-c:रेज	-39 287 -64 -89 -96
-c:रेजि	-39 287 -64 -89 -96
-c:रेट	136 325 -49 233 -646
-c:रेट$	156 249 -38 235 -602
+c:रेज	-39 286 -63 -88 -95
+c:रेजि	-39 286 -63 -88 -95
+c:रेट	136 326 -50 233 -646
+c:रेट$	156 249 -39 236 -602
 c:रेद	-74 6 95 -6 -21
 c:रेद्	-74 6 95 -6 -21
-c:रेन	-228 165 -117 -74 254
-c:रेन$	-228 165 -117 -74 254
-c:रेल	137 -443 -58 -96 460
-c:रेलव	-421 -145 57 -25 533
-c:रेलु	558 -299 -115 -71 -73
-c:रेस	1026 -1013 -233 -184 404
+c:रेन	-228 161 -114 -74 255
+c:रेन$	-228 161 -114 -74 255
+c:रेल	137 -443 -59 -96 461
+c:रेलव	-421 -144 56 -25 534
+c:रेलु	558 -298 -115 -71 -73
+c:रेस	1026 -1016 -231 -183 404
 c:रेस$	168 -30 -71 -6 -62
-c:रेसा	857 -984 -162 -178 466
-c:रै	166 -598 -324 -341 1097
-c:रैक	-56 -851 -197 -242 1346
-c:रैक्	-56 -851 -197 -242 1346
-c:रैय	-156 333 -37 -35 -106
-c:रैया	-156 333 -37 -35 -106
-c:रो	-318 320 -1175 -739 1911
-c:रो$	1777 -1769 -767 495 264
-c:रोक	47 -423 -140 -102 618
-c:रोक$	290 -73 -63 -314 160
-c:रोग	396 -149 -45 -59 -144
-c:रोगा	396 -149 -45 -59 -144
-c:रोज	-539 361 -766 -498 1442
-c:रोज$	-981 800 -765 -498 1443
-c:रोड	-525 624 163 -258 -3
-c:रोड$	-525 624 163 -258 -3
-c:रोध	34 134 -391 375 -152
-c:रोध$	34 134 -391 375 -152
-c:रोप	-222 -430 1573 -157 -764
-c:रोपि	-222 -430 1573 -157 -764
-c:रोब	-299 -46 -67 -77 488
-c:रोबा	-299 -46 -67 -77 488
-c:रोल	-131 383 80 -57 -274
-c:रोल$	-131 383 80 -57 -274
-c:रोस	61 -24 -37 -544 544
+c:रेसा	858 -986 -160 -178 466
+c:रै	165 -596 -326 -341 1097
+c:रैक	-56 -849 -199 -242 1346
+c:रैक्	-56 -849 -199 -242 1346
+c:रैय	-156 335 -37 -35 -106
+c:रैया	-156 335 -37 -35 -106
+c:रो	-315 335 -1204 -733 1917
+c:रो$	1772 -1779 -752 496 263
+c:रोक	47 -429 -135 -101 619
+c:रोक$	291 -74 -63 -314 160
+c:रोग	396 -148 -46 -59 -144
+c:रोगा	396 -148 -46 -59 -144
+c:रोज	-535 387 -807 -490 1446
+c:रोज$	-977 826 -806 -490 1447
+c:रोड	-524 625 161 -258 -3
+c:रोड$	-524 625 161 -258 -3
+c:रोध	33 134 -389 373 -152
+c:रोध$	33 134 -389 373 -152
+c:रोप	-221 -440 1585 -158 -766
+c:रोपि	-221 -440 1585 -158 -766
+c:रोब	-298 -46 -67 -77 488
+c:रोबा	-298 -46 -67 -77 488
+c:रोल	-131 383 79 -57 -274
+c:रोल$	-131 383 79 -57 -274
+c:रोस	61 -24 -37 -545 545
 c:रोसा	123 11 -14 -100 -21
-c:रोह	-571 1001 -597 -203 369
-c:रोह$	-571 1001 -597 -203 369
-c:र्	2585 -1044 -1173 1123 -1491
-c:र्क	1993 19 -271 -151 -1590
-c:र्क$	2046 -104 -129 4 -1817
-c:र्कि	272 148 -79 -78 -262
-c:र्ग	1065 -625 -218 -63 -158
-c:र्ग$	303 -95 -83 -211 87
+c:रोह	-569 998 -596 -203 370
+c:रोह$	-569 998 -596 -203 370
+c:र्	2582 -1064 -1151 1122 -1490
+c:र्क	1995 6 -263 -150 -1589
+c:र्क$	2046 -118 -118 5 -1814
+c:र्कि	274 149 -83 -78 -263
+c:र्ग	1065 -625 -218 -64 -158
+c:र्ग$	303 -96 -83 -211 87
 c:र्गत	302 -69 -100 -62 -71
-c:र्गा	153 -433 -61 501 -160
-c:र्च	-372 -301 -230 1147 -245
-c:र्चि	-532 -278 -207 1065 -48
-c:र्ज	-93 -564 -375 319 712
-c:र्ज$	495 -83 -126 -113 -174
-c:र्जि	-588 -481 -248 432 885
-c:र्ट	-613 569 264 653 -872
-c:र्ट$	-83 -145 555 -226 -100
-c:र्टन	-173 1186 -269 -196 -548
-c:र्टि	-357 -481 -28 1081 -216
-c:र्ड	-2010 -403 140 1161 1112
-c:र्ड$	-1314 -284 -348 1400 546
-c:र्डर	-697 -120 492 -240 565
-c:र्त	268 404 -269 -103 -300
-c:र्तन	-176 506 -95 -78 -157
-c:र्ति	269 -84 -36 -20 -130
+c:र्गा	153 -433 -62 501 -160
+c:र्च	-371 -302 -227 1147 -246
+c:र्चि	-532 -279 -204 1064 -49
+c:र्ज	-94 -563 -374 319 712
+c:र्ज$	494 -82 -126 -113 -174
+c:र्जि	-588 -481 -249 432 885
+c:र्ट	-613 568 263 653 -871
+c:र्ट$	-83 -145 556 -227 -100
+c:र्टन	-173 1186 -270 -196 -547
+c:र्टि	-356 -483 -28 1082 -215
+c:र्ड	-2013 -408 148 1161 1112
+c:र्ड$	-1314 -282 -350 1400 546
+c:र्डर	-700 -127 502 -240 565
+c:र्त	268 404 -268 -103 -300
+c:र्तन	-174 505 -96 -78 -157
+c:र्ति	269 -83 -37 -20 -130
 c:र्थ	-39 -367 -12 439 -21
 c:र्थक	-43 -366 -15 442 -17
-c:र्द	296 153 -149 -150 -149
-c:र्दि	399 -92 -82 -105 -119
+c:र्द	296 152 -149 -150 -149
+c:र्दि	399 -93 -82 -105 -119
 c:र्दे	57 -1 -54 -1 -2
 c:र्न	331 11 -6 -331 -6
-c:र्प	-59 193 -285 -40 190
-c:र्पि	-59 193 -285 -40 190
-c:र्फ	-369 -64 826 282 -675
-c:र्फ$	-369 -64 826 282 -675
-c:र्ब	744 -479 -64 -140 -60
-c:र्बा	744 -479 -64 -140 -60
-c:र्म	73 17 -148 542 -485
-c:र्म$	-382 38 -3 416 -67
-c:र्मर	549 -200 -330 -192 173
+c:र्प	-59 193 -285 -40 191
+c:र्पि	-59 193 -285 -40 191
+c:र्फ	-370 -62 826 282 -676
+c:र्फ$	-370 -62 826 282 -676
+c:र्ब	743 -478 -64 -140 -60
+c:र्बा	743 -478 -64 -140 -60
+c:र्म	73 18 -148 542 -485
+c:र्म$	-382 38 -4 416 -68
+c:र्मर	549 -200 -331 -192 174
 c:र्मा	9 -5 -2 -1 -2
-c:र्मि	106 318 -58 -286 -81
-c:र्म्	76 -19 194 -14 -236
-c:र्य	1003 -523 -43 -356 -82
-c:र्या	1003 -523 -43 -356 -82
+c:र्मि	107 318 -58 -286 -81
+c:र्म्	75 -19 195 -14 -236
+c:र्य	1002 -522 -43 -356 -82
+c:र्या	1002 -522 -43 -356 -82
 c:र्र	215 10 -239 -135 149
 c:र्रव	215 10 -239 -135 149
-c:र्व	569 -238 -46 -207 -79
-c:र्व$	477 -232 -41 -134 -70
+c:र्व	570 -239 -46 -207 -79
+c:र्व$	478 -233 -41 -134 -70
 c:र्वा	92 -6 -4 -73 -9
-c:र्स	819 -241 115 -590 -103
+c:र्स	819 -240 115 -590 -104
 c:र्स$	201 -193 173 94 -275
 c:र्सि	363 -4 -55 -291 -13
-c:ल$	-3699 2054 726 -905 1823
-c:लइ	-100 -132 446 -101 -112
-c:लइक	-126 -122 449 -98 -102
-c:लइका	-126 -122 449 -98 -102
+c:ल$	-3698 2087 678 -898 1831
+c:लइ	-100 -132 445 -101 -112
+c:लइक	-125 -122 448 -98 -102
+c:लइका	-125 -122 448 -98 -102
 c:लओ	191 -12 -2 -149 -28
 c:लओ$	191 -12 -2 -149 -28
-c:लक	374 -155 336 -1029 473
-c:लक$	334 16 -65 -216 -69
-c:लकड	-47 -5 573 -28 -493
-c:लकडि	-47 -5 573 -28 -493
-c:लकर	-575 -141 364 -761 1112
-c:लकर$	-575 -141 364 -761 1112
-c:लग	127 -177 989 -48 -891
-c:लग$	-176 -184 410 245 -295
-c:लगत	-1083 778 623 -437 119
-c:लगता	-665 268 662 -427 162
-c:लगति	-418 510 -39 -11 -43
-c:लगा	-440 147 -177 682 -212
-c:लगा$	-266 -42 -9 431 -114
-c:लगाक	-65 102 -60 94 -70
-c:लगात	25 97 -107 -6 -9
-c:लगि	433 -23 -76 -298 -37
-c:लगि$	433 -23 -76 -298 -37
-c:लगे	1275 -1393 209 311 -403
-c:लगे$	308 -754 372 378 -303
-c:लगेग	968 -639 -162 -66 -100
+c:लक	373 -155 343 -1030 469
+c:लक$	334 15 -65 -216 -69
+c:लकड	-47 -5 574 -28 -494
+c:लकडि	-47 -5 574 -28 -494
+c:लकर	-574 -139 365 -762 1111
+c:लकर$	-574 -139 365 -762 1111
+c:लग	130 -176 990 -49 -895
+c:लग$	-176 -185 412 245 -295
+c:लगत	-1079 772 627 -437 118
+c:लगता	-664 266 665 -427 160
+c:लगति	-416 506 -38 -10 -42
+c:लगा	-441 152 -179 681 -213
+c:लगा$	-267 -41 -9 431 -114
+c:लगाक	-65 104 -61 93 -71
+c:लगात	25 99 -109 -6 -9
+c:लगि	434 -23 -77 -298 -37
+c:लगि$	434 -23 -77 -298 -37
+c:लगे	1275 -1390 208 311 -403
+c:लगे$	308 -753 371 377 -303
+c:लगेग	967 -637 -163 -66 -100
 c:लघ	334 -37 -48 -145 -104
 c:लघन	334 -37 -48 -145 -104
 c:लघन$	334 -37 -48 -145 -104
-c:लच	287 73 -12 -293 -55
-c:लट	527 135 -112 -476 -74
+c:लच	287 73 -12 -293 -56
+c:लट	528 134 -112 -475 -74
 c:लट$	-45 365 -102 -164 -54
-c:लड	-2514 67 -216 -262 2925
-c:लडक	-4058 909 -186 -197 3532
-c:लडका	-870 1170 1126 -426 -1000
-c:लडकि	-821 -412 -236 -492 1960
-c:लडके	-1768 -797 -1420 807 3179
-c:लडको	-889 767 249 463 -590
-c:लड्	714 -662 -9 -12 -31
-c:लड्ड	714 -662 -9 -12 -31
-c:लत	-417 -2079 11 1525 961
-c:लत$	699 -887 -42 320 -90
-c:लता	-114 -473 445 -185 328
-c:लता$	-114 -473 445 -185 328
-c:लति	-803 -439 -238 793 687
-c:लति$	-803 -439 -238 793 687
-c:लते	-219 -206 -169 595 -2
-c:लते$	-219 -206 -169 595 -2
-c:लद	-152 678 -143 -141 -242
-c:लदे	-31 266 -47 -29 -159
-c:लदे$	-31 266 -47 -29 -159
-c:लन	-993 2140 764 -1114 -798
-c:लन$	-329 2399 14 -1263 -822
+c:लड	-2508 121 -290 -256 2933
+c:लडक	-4054 965 -260 -192 3540
+c:लडका	-870 1168 1130 -426 -1002
+c:लडकि	-821 -416 -232 -492 1960
+c:लडके	-1767 -805 -1412 805 3180
+c:लडको	-886 835 161 471 -581
+c:लड्	716 -664 -9 -12 -31
+c:लड्ड	716 -664 -9 -12 -31
+c:लत	-419 -2077 9 1527 959
+c:लत$	699 -886 -42 320 -90
+c:लता	-115 -472 444 -184 327
+c:लता$	-115 -472 444 -184 327
+c:लति	-803 -438 -239 793 687
+c:लति$	-803 -438 -239 793 687
+c:लते	-219 -206 -168 596 -2
+c:लते$	-219 -206 -168 596 -2
+c:लद	-152 677 -144 -141 -241
+c:लदे	-31 265 -47 -29 -158
+c:लदे$	-31 265 -47 -29 -158
+c:लन	-995 2143 767 -1115 -800
+c:लन$	-330 2403 14 -1264 -823
 c:लना	220 -72 -111 324 -361
 c:लना$	220 -72 -111 324 -361
-c:लने	-885 -187 861 -175 385
-c:लने$	-885 -187 861 -175 385
+c:लने	-886 -187 864 -175 384
+c:लने$	-886 -187 864 -175 384
 c:लप	-577 277 -59 434 -75
-c:लपु	-232 335 -28 -33 -42
-c:लपुर	-232 335 -28 -33 -42
-c:लब	668 -23 -257 -86 -302
+c:लपु	-231 335 -29 -33 -42
+c:लपुर	-231 335 -29 -33 -42
+c:लब	667 -20 -259 -86 -302
 c:लबि	175 -49 -62 -32 -31
-c:लब्	434 -89 -38 -47 -259
-c:लब्ध	434 -89 -38 -47 -259
-c:लम	-72 110 -193 -72 227
-c:लमे	-57 -18 -229 -57 362
-c:लमेट	-57 -18 -229 -57 362
-c:लय	1201 -584 -666 418 -370
-c:लय$	1201 -584 -666 418 -370
-c:लर	-267 31 -45 206 75
-c:लर$	-267 31 -45 206 75
-c:लव	-655 -477 362 504 266
-c:लवा	-232 -228 356 539 -435
+c:लब्	433 -89 -38 -47 -260
+c:लब्ध	433 -89 -38 -47 -260
+c:लम	-72 110 -195 -72 228
+c:लमे	-57 -18 -230 -57 362
+c:लमेट	-57 -18 -230 -57 362
+c:लय	1201 -583 -666 418 -370
+c:लय$	1201 -583 -666 418 -370
+c:लर	-268 31 -44 206 75
+c:लर$	-268 31 -44 206 75
+c:लव	-655 -488 373 504 265
+c:लवा	-232 -239 367 539 -436
 c:लवान	-44 -138 -58 594 -354
-c:लवार	-179 229 81 -52 -78
-c:लवे	-421 -145 57 -25 533
-c:लवे$	-421 -145 57 -25 533
-c:लह	-191 221 397 -221 -207
-c:लहर	177 -22 -51 249 -353
-c:ला	-2282 -193 -675 4976 -1826
-c:ला$	-2317 -823 276 3692 -829
-c:लाइ	-551 1181 487 -46 -1069
-c:लाइ$	-799 1261 628 -49 -1040
-c:लाइट	203 -7 -54 121 -263
-c:लाइन	6 -75 -88 46 111
-c:लाउ	105 -145 -97 274 -137
-c:लाउड	105 -145 -97 274 -137
-c:लाए	-210 -442 -206 459 400
-c:लाए$	-210 -442 -206 459 400
-c:लाओ	571 -288 -122 -33 -128
-c:लाओ$	571 -288 -122 -33 -128
-c:लाक	-129 224 125 208 -428
-c:लाकर	-48 565 -24 -11 -483
+c:लवार	-179 229 81 -52 -79
+c:लवे	-421 -144 56 -25 534
+c:लवे$	-421 -144 56 -25 534
+c:लह	-190 220 397 -221 -206
+c:लहर	178 -22 -52 249 -353
+c:ला	-2286 -199 -659 4972 -1828
+c:ला$	-2318 -827 282 3690 -828
+c:लाइ	-550 1178 488 -47 -1069
+c:लाइ$	-798 1257 629 -49 -1040
+c:लाइट	203 -7 -53 121 -264
+c:लाइन	6 -74 -88 46 111
+c:लाउ	105 -146 -96 274 -137
+c:लाउड	105 -146 -96 274 -137
+c:लाए	-210 -443 -206 458 400
+c:लाए$	-210 -443 -206 458 400
+c:लाओ	571 -289 -120 -33 -127
+c:लाओ$	571 -289 -120 -33 -127
+c:लाक	-131 226 127 207 -429
+c:लाकर	-49 567 -24 -11 -483
 c:लाका	-77 -184 -50 402 -91
-c:लाके	-65 -90 210 -217 162
-c:लाख	-297 -424 -6 -260 987
-c:लाख$	-182 -306 137 -148 500
-c:लाग	55 16 -420 804 -455
+c:लाके	-65 -90 212 -218 161
+c:लाख	-299 -426 -2 -260 987
+c:लाख$	-184 -308 142 -149 500
+c:लाग	55 17 -420 804 -456
 c:लागु	-208 -42 -256 533 -27
-c:लाठ	-84 -397 -250 771 -39
-c:लाठि	-84 -397 -250 771 -39
-c:लात	-301 848 159 -217 -490
-c:लाता	-316 856 74 -149 -466
-c:लान	602 -611 14 -1004 999
-c:लान$	352 62 -155 -76 -184
-c:लाने	-569 -430 294 -828 1533
+c:लाठ	-84 -397 -251 771 -39
+c:लाठि	-84 -397 -251 771 -39
+c:लात	-302 851 157 -215 -491
+c:लाता	-316 859 71 -147 -466
+c:लान	603 -615 17 -1004 999
+c:लान$	353 60 -154 -75 -183
+c:लाने	-569 -432 296 -829 1533
 c:लाब	-196 648 -97 -155 -201
 c:लाब$	-196 648 -97 -155 -201
 c:लाम	250 -69 -41 -64 -77
-c:लाय	10 -244 -187 -47 468
-c:लायर	-214 -93 -123 -44 474
-c:लाया	224 -151 -64 -3 -5
-c:लाल	-335 -186 -307 -256 1084
+c:लाय	9 -242 -188 -47 468
+c:लायर	-214 -92 -124 -44 474
+c:लाया	223 -151 -64 -3 -5
+c:लाल	-334 -184 -309 -257 1084
 c:लाल$	-324 -304 -373 -249 1250
 c:लाव	264 -112 -55 307 -404
-c:लाव$	238 -47 -41 -24 -126
-c:लास	-705 1564 -236 -226 -397
-c:लास$	-116 475 -124 -112 -123
-c:लास्	-357 754 -83 -81 -232
-c:लाह	-9 517 -133 -8 -366
-c:लि	4816 -270 -906 329 -3968
-c:लि$	436 2501 697 -1488 -2146
-c:लिए	2725 -1895 -1068 408 -169
-c:लिए$	2725 -1895 -1068 408 -169
-c:लिक	484 222 70 -45 -731
-c:लिक$	484 222 70 -45 -731
-c:लिख	-172 -36 -37 319 -74
+c:लाव$	238 -46 -42 -25 -126
+c:लास	-705 1566 -236 -227 -398
+c:लास$	-116 474 -124 -112 -123
+c:लास्	-358 757 -83 -81 -234
+c:लाह	-9 521 -136 -8 -367
+c:लि	4818 -281 -894 326 -3969
+c:लि$	439 2493 700 -1487 -2145
+c:लिए	2722 -1894 -1065 406 -170
+c:लिए$	2722 -1894 -1065 406 -170
+c:लिक	484 223 68 -45 -731
+c:लिक$	484 223 68 -45 -731
+c:लिख	-172 -37 -37 319 -74
 c:लिखा	-19 42 -6 -4 -14
-c:लिग	-495 -44 269 312 -43
-c:लिग$	-306 -30 -19 330 25
-c:लिज	190 -64 46 -32 -141
-c:लिजि	190 -64 46 -32 -141
-c:लिट	322 -58 -49 -122 -93
-c:लिटर	322 -58 -49 -122 -93
+c:लिग	-492 -44 266 312 -42
+c:लिग$	-306 -30 -19 330 24
+c:लिज	190 -64 48 -32 -142
+c:लिजि	190 -64 48 -32 -142
+c:लिट	321 -57 -49 -122 -93
+c:लिटर	321 -57 -49 -122 -93
 c:लित	-211 -50 -54 468 -153
 c:लित$	-211 -50 -54 468 -153
-c:लिन	-331 -119 -31 -70 551
-c:लिन$	-331 -119 -31 -70 551
-c:लिय	-232 -127 -132 -136 626
-c:लिया	-232 -127 -132 -136 626
-c:लिव	447 -436 384 -60 -335
-c:लिवर	447 -436 384 -60 -335
-c:लिस	1680 -381 -932 423 -790
-c:लिस$	2227 -625 -880 -187 -535
-c:लिस्	-548 244 -52 610 -255
-c:लु	-539 460 1816 -396 -1340
-c:लु$	44 159 262 -196 -268
-c:लुआ	-186 365 -39 -52 -88
-c:लुआ$	-186 365 -39 -52 -88
-c:लुट	-959 205 1654 93 -993
-c:लुट$	-341 274 615 162 -710
-c:लुस	397 -26 -25 -287 -59
-c:लुस$	397 -26 -25 -287 -59
-c:ले	1200 1688 -3256 251 118
-c:ले$	807 505 -1394 -875 957
-c:लेआ	-335 53 -63 410 -65
-c:लेआम	-335 53 -63 410 -65
-c:लेक	-1579 2038 -1307 179 669
-c:लेकर	-1238 1201 -1240 492 785
+c:लिन	-332 -119 -31 -70 551
+c:लिन$	-332 -119 -31 -70 551
+c:लिय	-232 -131 -127 -136 626
+c:लिया	-232 -131 -127 -136 626
+c:लिव	447 -436 384 -60 -334
+c:लिवर	447 -436 384 -60 -334
+c:लिस	1680 -389 -926 423 -789
+c:लिस$	2228 -632 -874 -187 -535
+c:लिस्	-547 244 -52 610 -254
+c:लु	-541 461 1815 -396 -1339
+c:लु$	43 161 259 -196 -268
+c:लुआ	-186 365 -39 -52 -87
+c:लुआ$	-186 365 -39 -52 -87
+c:लुट	-960 205 1654 93 -992
+c:लुट$	-342 275 612 162 -708
+c:लुस	397 -26 -25 -288 -59
+c:लुस$	397 -26 -25 -288 -59
+c:ले	1199 1661 -3226 245 120
+c:ले$	809 503 -1390 -878 956
+c:लेआ	-335 53 -63 409 -65
+c:लेआम	-335 53 -63 409 -65
+c:लेक	-1577 2033 -1310 180 674
+c:लेकर	-1235 1196 -1244 493 790
 c:लेकि	-23 307 -47 -166 -71
-c:लेग	1263 -991 -507 539 -303
-c:लेगा	407 -417 10 164 -164
-c:लेगि	902 -597 -123 -79 -104
-c:लेगे	-45 22 -395 453 -36
-c:लेट	-286 -102 -99 -159 646
-c:लेट$	99 57 -81 -143 69
-c:लेड	-61 229 -15 -16 -137
-c:लेडर	-61 229 -15 -16 -137
-c:लेत	-339 234 -372 248 229
+c:लेग	1261 -1000 -490 535 -306
+c:लेगा	406 -427 25 162 -166
+c:लेगि	900 -595 -123 -79 -104
+c:लेगे	-46 22 -392 451 -36
+c:लेट	-285 -104 -98 -159 647
+c:लेट$	99 55 -80 -143 69
+c:लेड	-61 228 -15 -16 -137
+c:लेडर	-61 228 -15 -16 -137
+c:लेत	-339 235 -374 248 230
 c:लेता	-327 98 -11 252 -13
-c:लेते	-12 136 -361 -4 242
-c:लेन	145 -34 -187 -273 349
-c:लेन$	-85 31 -148 -211 412
-c:लेब	-472 213 -23 586 -304
-c:लेर	1035 -1070 -261 1056 -760
-c:लेरो	1035 -1070 -261 1056 -760
-c:लेस	171 44 -105 -15 -95
-c:लै	-82 -158 573 -314 -18
-c:लै$	75 -136 646 -79 -506
-c:लो	-1924 -2393 -344 2722 1939
-c:लो$	-99 85 -410 298 126
-c:लोक	-424 56 646 43 -321
-c:लोक$	-387 155 -47 464 -184
-c:लोकत	94 -1 -1 -90 -1
-c:लोके	-131 -97 694 -330 -136
-c:लोग	-1051 -2204 -506 2827 934
-c:लोग$	-1356 -1466 129 2923 -230
-c:लोगो	407 -906 -653 6 1147
-c:लोड	-22 -102 -71 -144 339
-c:लोड$	-22 -102 -71 -144 339
-c:लोन	-189 -167 95 -266 528
-c:लोनि	-72 -7 106 -11 -16
-c:लोह	-318 -744 -128 -67 1257
-c:लोहा	-141 -63 -93 -33 331
-c:लोहे	-177 -681 -34 -34 926
-c:लौ	-206 -281 483 419 -416
-c:लौट	-206 -281 483 419 -416
-c:लौटा	-664 -269 884 429 -380
-c:ल्	-1562 690 -413 -1324 2608
-c:ल्ट	-381 -473 -235 -104 1193
-c:ल्ट$	-86 -371 -152 -29 638
-c:ल्द	-155 494 -171 -558 390
-c:ल्दि	-155 494 -171 -558 390
-c:ल्प	110 -54 -3 -1 -52
-c:ल्ल	-135 1 -79 -812 1025
+c:लेते	-12 137 -363 -4 242
+c:लेन	145 -32 -188 -273 348
+c:लेन$	-85 33 -149 -211 412
+c:लेब	-472 214 -23 586 -304
+c:लेर	1033 -1083 -248 1056 -759
+c:लेरो	1033 -1083 -248 1056 -759
+c:लेस	170 45 -106 -15 -95
+c:लै	-83 -158 574 -314 -19
+c:लै$	75 -136 648 -79 -507
+c:लो	-1922 -2407 -334 2723 1941
+c:लो$	-98 74 -402 299 127
+c:लोक	-424 55 646 43 -321
+c:लोक$	-387 153 -46 464 -184
+c:लोकत	93 -1 -1 -90 -1
+c:लोके	-131 -97 694 -330 -135
+c:लोग	-1049 -2208 -506 2827 936
+c:लोग$	-1354 -1470 129 2923 -228
+c:लोगो	407 -905 -653 6 1146
+c:लोड	-22 -101 -71 -144 338
+c:लोड$	-22 -101 -71 -144 338
+c:लोन	-190 -165 95 -266 527
+c:लोनि	-72 -7 106 -10 -16
+c:लोह	-319 -743 -128 -67 1257
+c:लोहा	-142 -63 -93 -33 331
+c:लोहे	-177 -680 -35 -34 925
+c:लौ	-208 -282 489 419 -418
+c:लौट	-208 -282 489 419 -418
+c:लौटा	-665 -270 887 429 -381
+c:ल्	-1561 690 -413 -1324 2607
+c:ल्ट	-381 -474 -231 -104 1191
+c:ल्ट$	-85 -374 -148 -29 637
+c:ल्द	-155 495 -171 -558 390
+c:ल्दि	-155 495 -171 -558 390
+c:ल्प	109 -53 -3 -1 -52
+c:ल्ल	-135 -1 -77 -811 1024
 c:ल्लघ	334 -37 -48 -145 -104
-c:ल्ला	-408 230 -286 -776 1240
-c:ल्लि	47 -304 -103 -61 422
-c:ल्ले	-71 30 -31 208 -136
-c:ल्ह	-308 885 -339 238 -476
-c:ल्हा	-280 697 -308 248 -356
-c:व$	3145 -633 813 -2230 -1095
-c:वक	194 -106 28 352 -467
-c:वक$	351 -28 101 -26 -398
-c:वत	-2 461 -47 -185 -228
-c:वत$	-2 326 -45 -173 -106
+c:ल्ला	-408 232 -288 -777 1241
+c:ल्लि	47 -307 -100 -61 421
+c:ल्ले	-71 29 -31 209 -136
+c:ल्ह	-308 886 -340 238 -476
+c:ल्हा	-280 698 -310 248 -356
+c:व$	3141 -632 822 -2232 -1099
+c:वक	194 -106 27 352 -467
+c:वक$	352 -28 101 -26 -398
+c:वत	-2 462 -48 -184 -228
+c:वत$	-2 327 -46 -173 -106
 c:वति	0 136 -2 -12 -122
 c:वति$	0 136 -2 -12 -122
-c:वध	655 -50 -21 -318 -265
-c:वधा	655 -50 -21 -318 -265
-c:वधान	655 -50 -21 -318 -265
-c:वन	-1 -211 310 -355 258
-c:वन$	-381 -177 241 -87 404
-c:वना	42 -17 92 -10 -107
-c:वब	500 -37 -19 -406 -39
-c:वबर	500 -37 -19 -406 -39
-c:वबर$	500 -37 -19 -406 -39
-c:वर	114 -380 8 -381 640
-c:वर$	-310 -238 -415 -19 982
-c:वरल	-13 -108 -64 -14 199
-c:वरलो	-13 -108 -64 -14 199
-c:वरि	-30 -346 531 -29 -126
-c:वरि$	-30 -346 531 -29 -126
-c:वर्	465 207 -96 -329 -246
+c:वध	655 -51 -20 -318 -266
+c:वधा	655 -51 -20 -318 -266
+c:वधान	655 -51 -20 -318 -266
+c:वन	-2 -211 310 -355 257
+c:वन$	-381 -177 241 -87 403
+c:वना	41 -17 93 -10 -107
+c:वब	500 -37 -18 -406 -39
+c:वबर	500 -37 -18 -406 -39
+c:वबर$	500 -37 -18 -406 -39
+c:वर	115 -376 3 -381 640
+c:वर$	-308 -233 -421 -19 981
+c:वरल	-13 -108 -63 -14 199
+c:वरलो	-13 -108 -63 -14 199
+c:वरि	-30 -347 533 -29 -126
+c:वरि$	-30 -347 533 -29 -126
+c:वर्	464 207 -96 -330 -246
 c:वर्ड	-168 309 -37 -18 -86
-c:वल	818 -271 -92 -994 539
-c:वल$	702 -246 -68 -971 582
-c:वस	716 -546 -249 -186 266
-c:वस्	492 -82 -118 -66 -227
-c:वस्थ	462 -81 -116 -65 -199
-c:वह	-478 -390 1391 -237 -285
-c:वह$	-62 -159 386 -73 -92
-c:वहा	-9 230 -73 197 -346
-c:वहा$	-9 230 -73 197 -346
-c:वहि	-408 -461 1079 -361 152
-c:वहि$	-408 -461 1079 -361 152
-c:वा	-161 2208 1177 -422 -2802
-c:वा$	-814 -706 240 886 394
-c:वाइ	-148 532 -551 -281 448
-c:वाइ$	-148 532 -551 -281 448
-c:वाओ	586 -90 -113 -102 -281
-c:वाओ$	586 -90 -113 -102 -281
-c:वाछ	119 -29 210 -31 -269
-c:वाछि	119 -29 210 -31 -269
-c:वाज	-818 -62 317 -721 1283
-c:वाज$	-825 208 -635 -451 1703
-c:वाजे	-59 -267 1013 -269 -418
-c:वाड	-1 -39 -104 153 -9
-c:वात	-64 303 -11 -63 -166
-c:वाता	-64 303 -11 -63 -166
-c:वाद	355 -281 211 -463 179
-c:वाद$	278 -245 -22 -65 54
-c:वादा	77 -36 233 -398 124
-c:वान	51 -235 191 608 -615
-c:वान$	454 -82 270 -402 -240
-c:वाने	-403 -153 -79 1011 -376
-c:वाय	-331 -162 -70 -490 1054
+c:वल	818 -273 -92 -994 540
+c:वल$	701 -247 -67 -970 583
+c:वस	716 -552 -245 -186 267
+c:वस्	492 -82 -117 -66 -227
+c:वस्थ	462 -82 -116 -65 -199
+c:वह	-475 -327 1308 -231 -275
+c:वह$	-59 -85 291 -65 -82
+c:वहा	-8 230 -73 197 -346
+c:वहा$	-8 230 -73 197 -346
+c:वहि	-407 -472 1090 -363 153
+c:वहि$	-407 -472 1090 -363 153
+c:वा	-161 2177 1207 -420 -2802
+c:वा$	-814 -720 254 886 394
+c:वाइ	-147 530 -553 -281 451
+c:वाइ$	-147 530 -553 -281 451
+c:वाओ	586 -90 -113 -102 -280
+c:वाओ$	586 -90 -113 -102 -280
+c:वाछ	120 -29 208 -31 -268
+c:वाछि	120 -29 208 -31 -268
+c:वाज	-818 -78 335 -720 1281
+c:वाज$	-825 202 -628 -451 1702
+c:वाजे	-60 -278 1025 -268 -420
+c:वाड	-1 -37 -106 153 -9
+c:वात	-64 303 -10 -63 -165
+c:वाता	-64 303 -10 -63 -165
+c:वाद	357 -282 208 -463 180
+c:वाद$	278 -244 -22 -65 54
+c:वादा	80 -37 230 -398 126
+c:वान	52 -228 185 608 -617
+c:वान$	454 -75 264 -402 -242
+c:वाने	-402 -153 -79 1011 -376
+c:वाय	-332 -163 -70 -490 1054
 c:वायर	54 -62 -32 -292 333
-c:वाया	-385 -100 -38 -198 721
-c:वार	-186 -854 1449 1425 -1834
-c:वार$	-421 375 115 844 -913
-c:वारट	651 -265 607 -252 -742
+c:वाया	-385 -100 -37 -198 721
+c:वार	-187 -855 1452 1427 -1837
+c:वार$	-419 375 114 844 -914
+c:वारट	645 -268 617 -250 -744
 c:वारा	2 -31 100 -15 -55
-c:वारि	4 -200 730 -126 -409
+c:वारि	7 -199 726 -126 -408
 c:वारो	428 -454 -17 -12 56
-c:वार्	-821 -289 -151 1074 187
-c:वाल	-125 3821 93 -1784 -2006
-c:वाला	93 411 1046 -21 -1528
-c:वालि	462 918 -198 -1175 -8
-c:वाले	-1970 2993 129 -352 -799
-c:वालो	145 -350 -275 -51 531
-c:वाह	285 -140 -63 68 -151
+c:वार्	-821 -288 -153 1075 187
+c:वाल	-126 3803 111 -1784 -2004
+c:वाला	91 404 1054 -20 -1528
+c:वालि	462 916 -196 -1176 -6
+c:वाले	-1970 2989 134 -353 -799
+c:वालो	145 -356 -270 -50 532
+c:वाह	285 -139 -63 68 -151
 c:वाह$	-32 -12 -22 148 -83
 c:वाहन	317 -128 -41 -80 -68
-c:वि	3263 -1867 -153 -51 -1192
+c:वि	3267 -1869 -154 -52 -1192
 c:वि$	-165 228 -37 -75 49
-c:विक	359 -778 18 316 84
-c:विका	407 -772 33 353 -21
+c:विक	359 -777 18 316 84
+c:विका	406 -771 33 353 -22
 c:विक्	-94 -51 101 -44 89
-c:विज	321 -56 -168 -26 -72
-c:विज्	321 -56 -168 -26 -72
-c:विड	859 -391 -135 -298 -34
-c:विडि	859 -391 -135 -298 -34
-c:विद	-427 -201 122 784 -278
+c:विज	321 -55 -167 -26 -72
+c:विज्	321 -55 -167 -26 -72
+c:विड	859 -393 -135 -298 -34
+c:विडि	859 -393 -135 -298 -34
+c:विद	-427 -201 123 784 -278
 c:विद्	-450 -47 -22 790 -270
-c:विध	1290 -151 -161 -683 -295
-c:विधा	1290 -151 -161 -683 -295
+c:विध	1291 -152 -162 -683 -295
+c:विधा	1291 -152 -162 -683 -295
 c:विन	122 -169 283 -15 -221
-c:विभ	1120 -550 -288 -253 -28
-c:विभा	1120 -550 -288 -253 -28
-c:विर	212 98 -555 429 -184
-c:विरु	162 -23 -128 -2 -10
-c:विरो	-38 136 -391 444 -151
-c:विव	-132 -99 434 -170 -32
-c:विवा	-132 -99 434 -170 -32
-c:विस	481 -314 -26 -86 -56
-c:विसे	264 -127 -17 -77 -43
-c:वे	-426 -967 -35 80 1348
-c:वे$	-690 -234 -7 271 661
+c:विभ	1121 -551 -289 -253 -28
+c:विभा	1121 -551 -289 -253 -28
+c:विर	211 98 -552 427 -184
+c:विरु	162 -23 -127 -2 -10
+c:विरो	-39 136 -388 442 -151
+c:विव	-132 -97 433 -170 -34
+c:विवा	-132 -97 433 -170 -34
+c:विस	481 -314 -25 -86 -55
+c:विसे	265 -128 -17 -77 -43
+c:वे	-426 -965 -38 80 1349
+c:वे$	-690 -233 -9 271 661
 c:वेद	348 -103 -54 -80 -111
 c:वेदन	348 -103 -54 -80 -111
-c:वेल	-70 122 -22 -24 -6
-c:वेस	-85 -738 57 -82 848
-c:वै	-388 100 -181 -100 568
+c:वेल	-70 124 -23 -24 -6
+c:वेस	-85 -739 57 -82 849
+c:वै	-388 101 -181 -100 567
 c:वैध	-418 101 -179 -99 595
 c:वैध$	-418 101 -179 -99 595
-c:वो	-2888 420 2489 2843 -2864
-c:वो$	-1963 462 3203 -547 -1155
-c:वोट	-1310 -77 -737 4076 -1953
-c:वोट$	-873 446 -640 2443 -1375
-c:वोटर	-651 -674 -142 2466 -1000
+c:वो	-2894 416 2505 2842 -2869
+c:वो$	-1966 456 3217 -548 -1159
+c:वोट	-1313 -75 -735 4076 -1953
+c:वोट$	-875 448 -638 2441 -1376
+c:वोटर	-651 -674 -142 2467 -999
 c:वोटि	-220 -35 -16 359 -88
-c:व्	752 168 -467 -802 349
-c:व्य	758 113 -343 -185 -343
-c:व्यक	98 215 -89 -96 -128
-c:व्यव	462 -81 -116 -65 -199
-c:व्ह	-5 54 -124 -617 692
-c:व्हा	-313 58 -123 -326 704
-c:स$	852 186 -158 402 -1280
-c:सए	-313 58 -123 -326 704
-c:सएप	-313 58 -123 -326 704
-c:सएप$	-313 58 -123 -326 704
-c:सक	291 1164 723 -572 -1605
-c:सक$	113 -40 -446 -11 383
-c:सकत	351 703 56 -686 -423
-c:सकता	500 -115 296 -379 -302
-c:सकति	-23 -166 -142 -18 349
-c:सकते	-125 982 -98 -289 -471
-c:सकर	-101 6 380 -54 -231
-c:सकर$	-91 7 211 -52 -74
-c:सका	70 371 688 -295 -834
-c:सका$	-145 580 689 -294 -830
-c:सकि	-80 204 227 199 -550
-c:सकि$	-80 204 227 199 -550
-c:सके	-62 23 -65 -176 279
-c:सके$	-62 23 -65 -176 279
-c:सको	-151 -211 -20 439 -56
-c:सको$	-151 -211 -20 439 -56
-c:सक्	-27 -48 210 -59 -75
-c:सक्र	-27 -48 210 -59 -75
-c:सख	-477 -853 51 1663 -384
-c:सख्	-477 -853 51 1663 -384
-c:सख्य	-477 -853 51 1663 -384
-c:सग	-197 -194 487 -21 -75
-c:सच	607 -109 -146 -88 -263
-c:सचि	234 12 -32 -18 -196
-c:सचिव	234 12 -32 -18 -196
-c:सज	19 1018 -3 -996 -38
-c:सजय	-14 1020 -1 -996 -10
-c:सजय$	-14 1020 -1 -996 -10
+c:व्	750 168 -465 -802 348
+c:व्य	756 112 -340 -185 -343
+c:व्यक	98 214 -88 -96 -128
+c:व्यव	462 -82 -116 -65 -199
+c:व्ह	-6 56 -124 -617 692
+c:व्हा	-313 60 -123 -327 703
+c:स$	859 174 -163 405 -1274
+c:सए	-313 60 -123 -327 703
+c:सएप	-313 60 -123 -327 703
+c:सएप$	-313 60 -123 -327 703
+c:सक	288 1167 720 -570 -1605
+c:सक$	113 -36 -448 -11 383
+c:सकत	349 698 64 -687 -425
+c:सकता	497 -116 302 -379 -304
+c:सकति	-23 -166 -143 -18 350
+c:सकते	-123 979 -96 -290 -470
+c:सकर	-102 5 383 -54 -232
+c:सकर$	-92 6 213 -53 -74
+c:सका	71 374 683 -295 -833
+c:सका$	-145 584 684 -294 -829
+c:सकि	-80 205 228 198 -550
+c:सकि$	-80 205 228 198 -550
+c:सके	-61 23 -74 -171 282
+c:सके$	-61 23 -74 -171 282
+c:सको	-152 -211 -20 439 -56
+c:सको$	-152 -211 -20 439 -56
+c:सक्	-28 -49 212 -60 -76
+c:सक्र	-28 -49 212 -60 -76
+c:सख	-477 -854 52 1663 -384
+c:सख्	-477 -854 52 1663 -384
+c:सख्य	-477 -854 52 1663 -384
+c:सग	-197 -202 497 -22 -76
+c:सच	607 -109 -147 -89 -263
+c:सचि	234 13 -33 -18 -195
+c:सचिव	234 13 -33 -18 -195
+c:सज	19 1019 -3 -997 -37
+c:सजय	-14 1021 -1 -996 -10
+c:सजय$	-14 1021 -1 -996 -10
 c:सजा	32 -2 -2 -1 -28
 c:सजा$	32 -2 -2 -1 -28
-c:सट	-718 -467 96 -153 1243
-c:सटे	-218 -97 410 -24 -71
-c:सटे$	-218 -97 410 -24 -71
-c:सट्	-342 -103 -118 -82 646
-c:सट्ट	-342 -103 -118 -82 646
-c:सड	-365 1828 -442 -264 -758
-c:सडक	645 -165 -85 -31 -365
-c:सडक$	645 -165 -85 -31 -365
-c:सडा	-883 1218 -80 -158 -97
-c:सडा$	-573 675 -24 -58 -21
-c:सडाय	-311 544 -56 -100 -76
-c:सत	816 81 -349 -829 281
-c:सत$	309 -23 -5 -279 -1
-c:सतप	-267 296 -81 -28 80
-c:सतपु	-267 296 -81 -28 80
-c:सतो	-46 -156 -245 179 268
-c:सतोस	-46 -156 -245 179 268
+c:सट	-717 -471 100 -153 1241
+c:सटे	-217 -93 405 -24 -71
+c:सटे$	-217 -93 405 -24 -71
+c:सट्	-342 -105 -116 -82 645
+c:सट्ट	-342 -105 -116 -82 645
+c:सड	-364 1827 -442 -263 -757
+c:सडक	646 -166 -84 -31 -364
+c:सडक$	646 -166 -84 -31 -364
+c:सडा	-882 1216 -80 -157 -97
+c:सडा$	-572 674 -24 -58 -20
+c:सडाय	-310 542 -56 -100 -76
+c:सत	815 82 -348 -830 280
+c:सत$	308 -23 -5 -279 -1
+c:सतप	-267 297 -82 -28 80
+c:सतपु	-267 297 -82 -28 80
+c:सतो	-46 -156 -244 178 268
+c:सतोस	-46 -156 -244 178 268
 c:सत्	820 -36 -17 -701 -66
 c:सत्य	820 -36 -17 -701 -66
-c:सद	6 -152 -34 315 -135
+c:सद	6 -151 -35 315 -135
 c:सदस	23 -170 -105 347 -95
 c:सदस्	23 -170 -105 347 -95
-c:सन	186 -699 1077 -936 373
-c:सन$	-5 -539 431 -617 730
+c:सन	186 -696 1071 -934 374
+c:सन$	-5 -537 428 -617 731
 c:सनह	355 -27 -21 -7 -300
 c:सनहा	355 -27 -21 -7 -300
-c:सने	-289 -22 793 -124 -357
-c:सने$	-289 -22 793 -124 -357
-c:सप	2077 120 -395 -129 -1672
-c:सपथ	301 -58 -66 -27 -151
-c:सपथ$	301 -58 -66 -27 -151
-c:सपर	2046 -104 -129 4 -1817
-c:सपर्	2046 -104 -129 4 -1817
-c:सपा	-184 321 -29 -40 -67
-c:सपास	-184 321 -29 -40 -67
-c:सप्	-729 1008 -196 -70 -13
-c:सप्ल	-729 1008 -196 -70 -13
-c:सफ	378 290 -318 -289 -61
+c:सने	-289 -21 791 -123 -357
+c:सने$	-289 -21 791 -123 -357
+c:सप	2074 112 -387 -129 -1670
+c:सपथ	301 -57 -66 -27 -150
+c:सपथ$	301 -57 -66 -27 -150
+c:सपर	2045 -118 -117 5 -1814
+c:सपर्	2045 -118 -117 5 -1814
+c:सपा	-187 326 -30 -41 -68
+c:सपास	-187 326 -30 -41 -68
+c:सप्	-728 1006 -195 -70 -12
+c:सप्ल	-728 1006 -195 -70 -12
+c:सफ	379 290 -319 -290 -61
 c:सफा	679 -236 -403 -203 163
-c:सफाइ	130 -36 -73 -11 -11
-c:सफार	549 -200 -330 -192 173
-c:सफे	-282 69 187 -29 54
-c:सफेद	-282 69 187 -29 54
-c:सब	2514 493 -1535 -1214 -259
-c:सब$	952 1907 -728 -1305 -825
-c:सबक	452 -598 -47 339 -145
+c:सफाइ	130 -36 -72 -11 -11
+c:सफार	549 -200 -331 -192 174
+c:सफे	-282 69 188 -29 54
+c:सफेद	-282 69 188 -29 54
+c:सब	2511 495 -1532 -1215 -259
+c:सब$	951 1906 -725 -1307 -826
+c:सबक	452 -599 -47 339 -145
 c:सबको	602 -519 -15 16 -84
 c:सबस	53 -103 -64 212 -99
 c:सबसे	53 -103 -64 212 -99
-c:सब्	1395 -659 -692 -181 137
-c:सब्ज	722 -638 -129 -134 179
-c:सभ	4155 -2200 -625 -574 -756
-c:सभा	1030 -1088 -57 287 -172
-c:सभा$	916 -1078 -49 292 -81
-c:सभि	3198 -1100 -564 -929 -605
-c:सभि$	3198 -1100 -564 -929 -605
-c:सम	1545 -1757 438 -135 -91
+c:सब्	1393 -657 -693 -181 137
+c:सब्ज	720 -636 -130 -134 179
+c:सभ	4157 -2203 -623 -574 -756
+c:सभा	1031 -1089 -57 287 -172
+c:सभा$	917 -1079 -49 292 -81
+c:सभि	3200 -1102 -563 -929 -606
+c:सभि$	3200 -1102 -563 -929 -606
+c:सम	1543 -1763 448 -136 -92
 c:सम$	10 -17 -11 10 8
-c:समझ	1515 -868 -67 -234 -346
-c:समझा	600 -21 -57 -228 -294
-c:समय	0 -533 -136 -107 776
-c:समय$	0 -533 -136 -107 776
+c:समझ	1514 -867 -66 -234 -346
+c:समझा	600 -21 -56 -228 -294
+c:समय	-2 -539 -126 -108 775
+c:समय$	-2 -539 -126 -108 775
 c:समर	-43 -366 -15 442 -17
 c:समर्	-43 -366 -15 442 -17
-c:समि	172 83 -54 -126 -75
-c:समित	172 83 -54 -126 -75
-c:समे	-385 163 730 -111 -397
-c:समे$	-300 173 621 -102 -393
-c:सय	256 -9 -221 -11 -15
-c:सर	-501 2964 -871 -1218 -374
-c:सर$	-2135 3010 133 -687 -321
-c:सरक	-136 348 -170 -460 418
-c:सरका	183 -182 -150 -313 463
-c:सरप	44 -452 -26 483 -50
-c:सरपच	44 -452 -26 483 -50
-c:सरस	-466 -66 -80 -91 704
+c:समि	171 85 -54 -126 -75
+c:समित	171 85 -54 -126 -75
+c:समे	-384 161 731 -110 -397
+c:समे$	-299 171 623 -102 -392
+c:सय	257 -9 -221 -11 -15
+c:सर	-502 2962 -868 -1218 -373
+c:सर$	-2136 3001 145 -689 -321
+c:सरक	-136 348 -171 -460 419
+c:सरका	183 -182 -151 -314 464
+c:सरप	45 -452 -25 483 -50
+c:सरपच	45 -452 -25 483 -50
+c:सरस	-466 -67 -81 -91 705
 c:सरस्	0 136 -2 -12 -122
-c:सरा	2487 542 -824 -629 -1576
-c:सरा$	84 -170 -146 -27 259
-c:सराब	2334 980 -616 -874 -1825
-c:सराह	75 -4 -61 -2 -8
-c:सरि	-212 -209 35 -82 467
-c:सरि$	-212 -209 35 -82 467
-c:सरे	278 599 -438 143 -583
-c:सरे$	278 599 -438 143 -583
-c:सर्	-195 -59 227 -64 90
-c:सर्ट	-195 -59 227 -64 90
-c:सल	-117 -46 655 -313 -179
-c:सल$	104 -48 -29 -175 148
+c:सरा	2487 550 -833 -628 -1577
+c:सरा$	84 -170 -147 -27 259
+c:सराब	2334 990 -624 -874 -1826
+c:सराह	76 -4 -61 -2 -8
+c:सरि	-212 -208 36 -82 467
+c:सरि$	-212 -208 36 -82 467
+c:सरे	279 598 -438 144 -583
+c:सरे$	279 598 -438 144 -583
+c:सर्	-195 -60 228 -64 91
+c:सर्ट	-195 -60 228 -64 91
+c:सल	-114 -41 645 -313 -177
+c:सल$	104 -48 -29 -175 147
 c:सला	136 -16 -14 -83 -23
 c:सला$	115 -13 -12 -81 -9
-c:सलि	-383 -117 700 -44 -157
-c:सलि$	-194 -102 412 -27 -89
-c:सव	-151 34 339 -126 -96
-c:सवा	-151 34 339 -126 -96
-c:सवान	-363 -36 463 -15 -49
-c:सह	875 128 -48 -131 -824
-c:सहन	-180 466 -98 -86 -104
-c:सहनि	-164 579 107 -62 -460
-c:सहय	896 -30 -202 -627 -37
-c:सहयो	896 -30 -202 -627 -37
-c:सहर	-218 27 401 36 -246
-c:सहरि	-625 174 525 121 -195
-c:सहा	166 -175 268 -29 -231
+c:सलि	-379 -113 692 -44 -155
+c:सलि$	-193 -99 407 -27 -88
+c:सव	-150 37 336 -126 -97
+c:सवा	-150 37 336 -126 -97
+c:सवान	-363 -36 462 -15 -49
+c:सह	874 133 -55 -130 -822
+c:सहन	-180 468 -99 -86 -104
+c:सहनि	-165 581 107 -62 -461
+c:सहय	895 -30 -200 -627 -37
+c:सहयो	895 -30 -200 -627 -37
+c:सहर	-217 30 394 37 -244
+c:सहरि	-624 177 518 122 -193
+c:सहा	166 -174 268 -29 -231
 c:सहि	210 -160 -418 575 -207
-c:सहि$	753 -14 -15 -688 -35
-c:सहित	-542 -146 -403 1263 -172
-c:सा	2028 -2989 2907 -209 -1736
-c:सा$	82 471 -983 1076 -646
-c:साइ	-421 1006 42 -25 -602
-c:साइक	-456 610 73 -22 -205
-c:साझ	-810 1173 371 -210 -523
-c:साझ$	-810 1173 371 -210 -523
+c:सहि$	752 -14 -15 -688 -35
+c:सहित	-542 -146 -403 1262 -171
+c:सा	2030 -2945 2855 -203 -1736
+c:सा$	79 478 -986 1078 -648
+c:साइ	-423 1011 40 -25 -603
+c:साइक	-458 613 72 -22 -205
+c:साझ	-810 1170 372 -210 -523
+c:साझ$	-810 1170 372 -210 -523
 c:साड	-671 -38 -65 896 -122
 c:साडि	-671 -38 -65 896 -122
-c:सात	2582 -816 -230 -1050 -486
+c:सात	2583 -817 -230 -1050 -486
 c:सात$	1180 -467 -173 -179 -360
-c:साति	1403 -349 -57 -872 -125
-c:साथ	-734 -674 2185 483 -1259
-c:साथ$	-624 -537 1735 585 -1159
-c:साद	-336 -175 663 -496 343
+c:साति	1403 -350 -57 -872 -125
+c:साथ	-733 -605 2105 488 -1255
+c:साथ$	-623 -468 1655 590 -1154
+c:साद	-336 -175 664 -497 343
 c:साद$	-39 -79 326 -89 -119
-c:सादि	-297 -96 337 -406 462
-c:सान	1064 -1578 -550 155 909
-c:सान$	1064 -1578 -550 155 909
-c:साम	-544 -698 491 425 326
-c:साम$	-701 -679 1010 -176 546
-c:सामन	79 35 -328 378 -164
+c:सादि	-297 -96 338 -407 462
+c:सान	1064 -1580 -550 155 910
+c:सान$	1064 -1580 -550 155 910
+c:साम	-538 -653 430 432 329
+c:साम$	-695 -636 948 -168 550
+c:सामन	78 37 -328 378 -165
 c:सामा	-100 -54 -37 226 -35
-c:सामि	179 -1 -154 -3 -21
-c:साय	1096 -585 -228 -74 -209
-c:सायद	-12 -147 -48 -29 237
-c:सार	229 -25 54 -53 -205
-c:साल	164 -2190 2268 -911 668
-c:साल$	739 -2150 1951 -1483 944
-c:साला	-576 -40 449 449 -281
-c:साव	624 -47 -20 -318 -239
-c:सावध	624 -50 -19 -318 -238
-c:सास	-173 -38 578 -11 -357
-c:साह	-569 151 516 189 -288
-c:साह$	-107 -362 444 140 -114
+c:सामि	177 -1 -153 -3 -21
+c:साय	1096 -585 -228 -74 -208
+c:सायद	-12 -149 -47 -29 237
+c:सार	229 -25 54 -53 -204
+c:साल	164 -2190 2266 -909 669
+c:साल$	739 -2149 1948 -1482 944
+c:साला	-576 -40 447 450 -281
+c:साव	624 -47 -19 -318 -239
+c:सावध	625 -50 -18 -318 -238
+c:सास	-174 -38 579 -11 -356
+c:साह	-569 139 529 189 -288
+c:साह$	-107 -374 456 139 -114
 c:साहब	-44 -48 108 44 -60
 c:साहे	-320 571 -28 -149 -73
-c:सि	-1577 -1851 718 1058 1652
-c:सि$	-1326 -690 -155 1368 803
-c:सिक	493 -184 -222 -44 -42
-c:सिका	240 -80 -144 -1 -15
+c:सि	-1581 -1844 719 1058 1648
+c:सि$	-1330 -687 -155 1366 806
+c:सिक	493 -184 -223 -44 -42
+c:सिका	240 -79 -145 -1 -15
 c:सिक्	191 -122 -48 -73 52
-c:सिघ	-73 273 -143 -11 -45
-c:सिट	96 -283 687 -101 -400
-c:सिट$	230 -2 -19 -15 -194
-c:सिटर	-133 -281 706 -87 -206
-c:सित	159 -190 263 -34 -198
-c:सित$	159 -190 263 -34 -198
-c:सिन	-482 -804 20 -580 1845
-c:सिन$	-453 -785 -118 -571 1927
-c:सिप	93 79 -25 -21 -127
-c:सिपा	93 79 -25 -21 -127
-c:सिम	-66 473 -165 -68 -173
-c:सिमर	-123 399 -72 -47 -157
+c:सिघ	-74 276 -146 -12 -46
+c:सिट	96 -296 707 -103 -404
+c:सिट$	231 -2 -19 -15 -195
+c:सिटर	-135 -294 725 -88 -209
+c:सित	157 -189 264 -35 -198
+c:सित$	157 -189 264 -35 -198
+c:सिन	-483 -801 20 -580 1844
+c:सिन$	-453 -782 -120 -571 1926
+c:सिप	92 80 -25 -21 -127
+c:सिपा	92 80 -25 -21 -127
+c:सिम	-66 479 -170 -69 -174
+c:सिमर	-123 398 -71 -47 -157
 c:सिमा	62 -81 -25 -13 57
-c:सिर	-414 -723 -116 134 1119
-c:सिरप	-272 -692 -104 -193 1262
+c:सिर	-414 -723 -117 134 1119
+c:सिरप	-272 -692 -105 -193 1262
 c:सिर्	-142 -31 -12 327 -142
-c:सिव	83 140 -105 -21 -97
-c:सिस	-415 604 -179 619 -630
-c:सिस$	-8 -6 46 23 -56
-c:सिसा	-326 615 -222 613 -680
-c:सिह	-253 -460 523 446 -256
-c:सिह$	-252 -302 523 287 -256
-c:सु	1371 -829 475 -1590 572
-c:सुआ	-90 -60 190 63 -103
-c:सुआ$	-90 -60 190 63 -103
-c:सुक	-573 732 -32 -55 -72
-c:सुक्	-573 732 -32 -55 -72
-c:सुख	-334 540 -95 -88 -23
-c:सुच	1696 -558 -393 -604 -141
-c:सुचन	1141 -492 -384 -152 -112
-c:सुध	486 -193 -6 -263 -23
-c:सुधा	301 -15 -5 -262 -18
-c:सुन	122 -53 414 -165 -318
-c:सुना	-784 161 952 -66 -263
-c:सुप	15 106 54 -81 -93
-c:सुपौ	-36 117 61 -73 -69
+c:सिव	83 147 -111 -21 -98
+c:सिस	-415 606 -181 619 -630
+c:सिस$	-7 -6 43 24 -54
+c:सिसा	-326 616 -222 613 -681
+c:सिह	-252 -461 518 449 -254
+c:सिह$	-252 -304 519 290 -253
+c:सु	1367 -845 498 -1590 570
+c:सुआ	-91 -61 192 63 -103
+c:सुआ$	-91 -61 192 63 -103
+c:सुक	-572 731 -32 -55 -72
+c:सुक्	-572 731 -32 -55 -72
+c:सुख	-335 540 -95 -88 -23
+c:सुच	1696 -560 -390 -604 -142
+c:सुचन	1140 -494 -381 -153 -112
+c:सुध	485 -192 -6 -264 -23
+c:सुधा	301 -15 -5 -263 -18
+c:सुन	121 -53 418 -166 -319
+c:सुना	-785 161 954 -66 -264
+c:सुप	15 106 54 -82 -93
+c:सुपौ	-36 117 61 -74 -68
 c:सुप्	51 -11 -7 -8 -25
-c:सुब	-786 339 -332 615 164
-c:सुबह	-786 339 -332 615 164
-c:सुभ	833 -175 -150 -205 -303
-c:सुभ$	206 -60 -34 -47 -65
-c:सुभक	627 -115 -116 -157 -238
-c:सुर	-160 -540 618 -446 528
-c:सुरक	608 -364 -51 -31 -162
-c:सुरा	-197 -122 139 -377 558
-c:सुरु	-361 -10 -41 -26 439
-c:सुल	-76 -495 402 -315 483
-c:सुव	725 -111 -130 -238 -246
-c:सुवि	725 -111 -130 -238 -246
-c:से	2216 -1165 -579 -1152 680
-c:से$	630 192 -184 -1796 1157
-c:सेज	458 219 -248 -130 -300
-c:सेज$	458 219 -248 -130 -300
-c:सेत	41 -736 96 803 -204
-c:सेत्	41 -736 96 803 -204
-c:सेध	709 -206 -154 -121 -228
-c:सेध$	709 -206 -154 -121 -228
+c:सुब	-788 327 -316 615 163
+c:सुबह	-788 327 -316 615 163
+c:सुभ	834 -176 -149 -205 -303
+c:सुभ$	207 -60 -34 -48 -65
+c:सुभक	627 -116 -116 -157 -238
+c:सुर	-162 -537 616 -445 528
+c:सुरक	606 -363 -51 -31 -162
+c:सुरा	-197 -122 137 -376 558
+c:सुरु	-362 -8 -42 -26 438
+c:सुल	-75 -500 407 -315 484
+c:सुव	725 -112 -130 -237 -246
+c:सुवि	725 -112 -130 -237 -246
+c:से	2214 -1177 -564 -1153 681
+c:से$	628 181 -170 -1797 1158
+c:सेज	460 215 -246 -130 -300
+c:सेज$	460 215 -246 -130 -300
+c:सेत	40 -735 97 803 -205
+c:सेत्	40 -735 97 803 -205
+c:सेध	710 -206 -155 -121 -228
+c:सेध$	710 -206 -155 -121 -228
 c:सेव	217 -137 -54 84 -110
 c:सेवा	102 -49 -8 -12 -33
-c:सेवि	-102 -28 -31 125 37
-c:सेस	264 -127 -17 -77 -43
-c:सेस$	264 -127 -17 -77 -43
-c:सो	-486 -712 683 268 247
-c:सो$	-672 -374 680 98 268
-c:सोत	155 -42 155 -139 -128
-c:सोता	-6 -3 180 -126 -45
-c:सोन	-112 -17 -168 -157 454
-c:सोनब	-5 0 -385 -150 540
+c:सेवि	-102 -28 -31 125 36
+c:सेस	265 -128 -17 -77 -43
+c:सेस$	265 -128 -17 -77 -43
+c:सो	-483 -712 675 269 251
+c:सो$	-673 -374 680 98 268
+c:सोत	155 -42 150 -138 -126
+c:सोता	-6 -3 175 -124 -43
+c:सोन	-112 -16 -171 -155 454
+c:सोनब	-5 1 -387 -148 540
 c:सोनु	-106 -17 217 -7 -86
-c:स्	-356 -826 275 508 399
-c:स्क	190 -1349 -952 239 1873
-c:स्कर	882 -150 -691 -93 53
-c:स्का	68 171 -304 -109 174
-c:स्कु	-759 -1372 43 441 1648
-c:स्च	-39 -185 -42 111 156
-c:स्चि	-39 -185 -42 111 156
-c:स्ट	-1845 415 795 537 98
-c:स्ट$	-491 383 -96 552 -349
+c:स्	-357 -839 295 506 395
+c:स्क	190 -1354 -945 237 1872
+c:स्कर	880 -150 -688 -93 52
+c:स्का	68 171 -304 -110 175
+c:स्कु	-758 -1378 49 441 1647
+c:स्च	-39 -185 -43 110 156
+c:स्चि	-39 -185 -43 110 156
+c:स्ट	-1848 406 812 535 95
+c:स्ट$	-491 383 -97 552 -349
 c:स्टर	503 -130 -147 -133 -93
-c:स्टल	-302 -84 -48 -78 512
-c:स्टा	-22 92 -11 -5 -54
-c:स्टि	-480 467 -123 435 -299
-c:स्टे	-492 -181 422 -92 342
-c:स्टै	-276 -146 112 -100 409
-c:स्ट्	-133 -281 706 -87 -206
-c:स्त	905 -525 684 -259 -805
+c:स्टल	-303 -84 -48 -78 512
+c:स्टा	-21 91 -11 -5 -54
+c:स्टि	-482 471 -123 435 -301
+c:स्टे	-491 -181 421 -92 342
+c:स्टै	-275 -147 112 -100 410
+c:स्ट्	-135 -294 725 -88 -209
+c:स्त	901 -531 700 -260 -811
 c:स्त$	-10 -2 93 -71 -10
-c:स्ता	-4 -300 -357 23 638
-c:स्ति	1554 -564 -374 -338 -278
-c:स्ते	-369 377 324 236 -569
-c:स्थ	1279 -473 -181 -233 -391
-c:स्था	521 -179 -141 104 -306
-c:स्थि	420 -277 -17 -80 -46
-c:स्प	-634 682 -239 551 -361
-c:स्पत	-292 6 -16 341 -40
-c:स्पि	-213 220 -100 265 -171
-c:स्प्	-185 456 -69 -54 -148
-c:स्म	81 -56 -55 -35 65
-c:स्य	1272 -193 -705 -200 -173
-c:स्य$	623 -157 -693 350 -122
-c:स्व	-23 -37 500 -36 -404
-c:स्व$	165 -158 214 -7 -214
+c:स्ता	-4 -299 -359 23 638
+c:स्ति	1553 -561 -376 -338 -277
+c:स्ते	-369 368 339 235 -573
+c:स्थ	1280 -475 -181 -233 -391
+c:स्था	522 -179 -140 104 -306
+c:स्थि	421 -279 -17 -80 -45
+c:स्प	-633 681 -239 551 -361
+c:स्पत	-292 7 -16 341 -40
+c:स्पि	-212 219 -100 265 -171
+c:स्प्	-185 456 -69 -54 -147
+c:स्म	81 -58 -54 -35 66
+c:स्य	1270 -194 -702 -200 -174
+c:स्य$	622 -158 -690 349 -123
+c:स्व	-21 -36 494 -36 -401
+c:स्व$	165 -157 212 -7 -213
 c:स्वत	0 136 -2 -12 -122
-c:ह$	-2448 1296 967 2056 -1872
-c:हइ	446 26 85 -94 -464
-c:हइ$	446 26 85 -94 -464
-c:हक	-348 1247 -344 -112 -443
-c:हक$	-348 1247 -344 -112 -443
-c:हग	-137 399 -28 154 -388
-c:हगा	-137 399 -28 154 -388
-c:हगाम	-137 399 -28 154 -388
+c:ह$	-2443 1340 896 2067 -1859
+c:हइ	447 27 85 -94 -465
+c:हइ$	447 27 85 -94 -465
+c:हक	-349 1249 -346 -112 -443
+c:हक$	-349 1249 -346 -112 -443
+c:हग	-137 400 -28 154 -388
+c:हगा	-137 400 -28 154 -388
+c:हगाम	-137 400 -28 154 -388
 c:हच	-37 3 76 -3 -38
 c:हचा	-37 3 76 -3 -38
 c:हचान	-37 3 76 -3 -38
-c:हज	1064 -626 -459 -54 75
-c:हजा	1064 -626 -459 -54 75
-c:हजार	1064 -626 -459 -54 75
-c:हट	-704 -158 212 938 -288
-c:हटा	-342 -143 232 520 -268
-c:हटा$	-59 -15 271 3 -200
-c:हड	-34 105 78 -15 -134
-c:हत	-552 -549 873 -52 280
-c:हत$	-143 -151 -88 564 -183
-c:हता	-63 363 379 -234 -446
-c:हता$	-63 363 379 -234 -446
+c:हज	1064 -626 -458 -54 73
+c:हजा	1064 -626 -458 -54 73
+c:हजार	1064 -626 -458 -54 73
+c:हट	-706 -157 212 938 -288
+c:हटा	-343 -142 233 520 -268
+c:हटा$	-59 -15 272 3 -200
+c:हड	-34 105 77 -15 -134
+c:हत	-551 -551 872 -51 282
+c:हत$	-143 -150 -88 564 -183
+c:हता	-62 362 376 -233 -444
+c:हता$	-62 362 376 -233 -444
 c:हति	348 57 -26 -299 -80
 c:हति$	348 57 -26 -299 -80
-c:हते	-274 -564 -159 -141 1138
-c:हते$	-274 -564 -159 -141 1138
-c:हतो	-137 378 -89 -24 -127
-c:हतो$	-137 378 -89 -24 -127
-c:हत्	-319 -419 1013 68 -344
-c:हत्य	-319 -419 1013 68 -344
-c:हथ	-353 -244 -383 1222 -243
-c:हथि	-267 -234 -491 1231 -238
-c:हथिय	-267 -234 -491 1231 -238
-c:हन	1409 -200 -133 -711 -366
-c:हन$	98 -138 -501 -149 690
-c:हना	324 -372 278 -37 -193
-c:हना$	324 -372 278 -37 -193
-c:हनि	-124 517 10 -92 -310
-c:हनि$	-198 521 70 -90 -302
+c:हते	-276 -562 -159 -141 1138
+c:हते$	-276 -562 -159 -141 1138
+c:हतो	-137 384 -95 -24 -127
+c:हतो$	-137 384 -95 -24 -127
+c:हत्	-317 -429 1022 68 -344
+c:हत्य	-317 -429 1022 68 -344
+c:हथ	-353 -244 -384 1224 -243
+c:हथि	-268 -234 -492 1232 -238
+c:हथिय	-268 -234 -492 1232 -238
+c:हन	1409 -199 -132 -711 -367
+c:हन$	98 -139 -501 -149 690
+c:हना	323 -371 278 -37 -193
+c:हना$	323 -371 278 -37 -193
+c:हनि	-124 518 10 -92 -311
+c:हनि$	-198 522 70 -91 -303
 c:हनिय	74 -4 -60 -2 -8
-c:हने	538 -134 123 -43 -485
-c:हने$	538 -134 123 -43 -485
+c:हने	538 -134 124 -43 -485
+c:हने$	538 -134 124 -43 -485
 c:हनो	229 -67 -35 -63 -65
-c:हप	-14 -183 333 -13 -123
-c:हपु	-14 -183 333 -13 -123
-c:हपुर	-14 -183 333 -13 -123
-c:हफ	44 501 107 -43 -610
-c:हफ्	44 501 107 -43 -610
-c:हफ्त	44 501 107 -43 -610
+c:हप	-14 -194 344 -13 -123
+c:हपु	-14 -194 344 -13 -123
+c:हपुर	-14 -194 344 -13 -123
+c:हफ	43 504 107 -43 -611
+c:हफ्	43 504 107 -43 -611
+c:हफ्त	43 504 107 -43 -611
 c:हब	-44 -48 108 44 -60
 c:हब$	-44 -48 108 44 -60
-c:हम	-225 1710 -363 -118 -1003
-c:हम$	-31 146 126 -66 -175
-c:हमक	770 -224 -46 -433 -66
-c:हमको	770 -224 -46 -433 -66
-c:हमन	561 -157 -198 -108 -98
-c:हमनि	562 -12 -130 -68 -352
-c:हमर	-2197 1453 -224 -104 1072
-c:हमर$	-174 -51 45 213 -33
-c:हमरा	-2023 1504 -269 -317 1105
-c:हमा	1344 455 -431 -97 -1271
-c:हमार	1344 455 -431 -97 -1271
-c:हय	896 -30 -202 -627 -37
-c:हयो	896 -30 -202 -627 -37
-c:हयोग	896 -30 -202 -627 -37
-c:हर	-4649 3623 -425 1813 -362
-c:हर$	-3790 2926 -2103 1917 1050
-c:हरा	-355 -295 1096 -247 -198
-c:हरा$	-745 -287 1123 -234 142
-c:हरि	-688 338 423 96 -169
-c:हरि$	-672 369 489 111 -298
-c:हरिय	-16 -31 -66 -16 129
-c:हल	-554 219 1162 -822 -5
-c:हल$	-345 -311 -167 581 241
-c:हलि	521 -29 -6 -465 -20
-c:हलि$	521 -29 -6 -465 -20
-c:हले	-142 395 1250 -583 -920
-c:हले$	-142 395 1250 -583 -920
-c:हलै	-165 127 201 -28 -136
-c:हलै$	-165 127 201 -28 -136
-c:हल्	-428 -34 -104 -323 889
-c:हल्ल	-428 -34 -104 -323 889
-c:हव	-18 -159 -203 138 241
-c:हवा	-18 -159 -203 138 241
-c:हा	-2028 284 921 599 223
-c:हा$	-3488 1129 653 16 1690
-c:हाज	-14 201 43 -72 -158
-c:हाजि	-70 201 97 -71 -156
-c:हाट	526 -272 437 -832 140
-c:हाट$	838 -329 560 -506 -563
-c:हाट्	-313 58 -123 -326 704
-c:हाथ	-211 223 472 345 -830
-c:हाथ$	-211 223 472 345 -830
-c:हाद	-204 -41 -46 352 -60
-c:हान	-151 -210 -40 267 135
-c:हार	883 -582 -631 523 -193
-c:हार$	1062 -332 -530 -229 29
+c:हम	-227 1703 -352 -119 -1004
+c:हम$	-32 147 126 -66 -176
+c:हमक	771 -226 -46 -433 -66
+c:हमको	771 -226 -46 -433 -66
+c:हमन	561 -158 -196 -109 -98
+c:हमनि	563 -13 -130 -68 -352
+c:हमर	-2197 1449 -219 -104 1071
+c:हमर$	-173 -57 52 213 -36
+c:हमरा	-2024 1506 -271 -317 1107
+c:हमा	1341 453 -429 -97 -1269
+c:हमार	1341 453 -429 -97 -1269
+c:हय	895 -30 -200 -627 -37
+c:हयो	895 -30 -200 -627 -37
+c:हयोग	895 -30 -200 -627 -37
+c:हर	-4640 3680 -507 1820 -353
+c:हर$	-3784 2979 -2174 1923 1056
+c:हरा	-354 -293 1091 -247 -198
+c:हरा$	-744 -284 1119 -234 143
+c:हरि	-687 342 416 97 -167
+c:हरि$	-671 373 482 112 -296
+c:हरिय	-16 -32 -66 -16 130
+c:हल	-555 219 1167 -825 -7
+c:हल$	-346 -311 -164 581 241
+c:हलि	521 -29 -7 -465 -20
+c:हलि$	521 -29 -7 -465 -20
+c:हले	-141 394 1253 -586 -921
+c:हले$	-141 394 1253 -586 -921
+c:हलै	-165 128 202 -28 -137
+c:हलै$	-165 128 202 -28 -137
+c:हल्	-428 -34 -104 -323 890
+c:हल्ल	-428 -34 -104 -323 890
+c:हव	-17 -159 -206 138 244
+c:हवा	-17 -159 -206 138 244
+c:हा	-2028 275 936 597 220
+c:हा$	-3486 1117 666 14 1689
+c:हाज	-14 201 42 -72 -157
+c:हाजि	-70 202 96 -71 -156
+c:हाट	525 -268 436 -832 140
+c:हाट$	838 -328 559 -506 -563
+c:हाट्	-313 60 -123 -327 703
+c:हाथ	-211 225 473 345 -832
+c:हाथ$	-211 225 473 345 -832
+c:हाद	-204 -42 -46 352 -60
+c:हान	-151 -211 -39 267 135
+c:हार	883 -583 -630 523 -193
+c:हार$	1061 -331 -529 -229 28
 c:हारा	-83 -100 -4 195 -8
-c:हार्	399 -92 -82 -105 -119
-c:हाल	200 -170 43 -23 -50
-c:हाल$	200 -170 43 -23 -50
-c:हि	1767 -730 -613 2067 -2492
-c:हि$	-29 -178 -336 1845 -1301
-c:हिए	825 -40 -247 -313 -224
-c:हिए$	825 -40 -247 -313 -224
-c:हित	-542 -146 -403 1263 -172
-c:हिता	-542 -146 -403 1263 -172
+c:हार्	399 -93 -82 -105 -119
+c:हाल	198 -169 45 -23 -51
+c:हाल$	198 -169 45 -23 -51
+c:हि	1767 -768 -566 2063 -2497
+c:हि$	-30 -193 -318 1844 -1304
+c:हिए	825 -44 -243 -313 -225
+c:हिए$	825 -44 -243 -313 -225
+c:हित	-542 -146 -403 1262 -171
+c:हिता	-542 -146 -403 1262 -171
 c:हिद	643 -136 -39 -295 -173
 c:हिद$	305 -119 -16 -37 -134
-c:हिन	352 379 -68 -515 -147
-c:हिने	417 216 -307 -242 -84
+c:हिन	353 375 -66 -516 -146
+c:हिने	418 213 -306 -242 -82
 c:हिर	7 -22 55 -2 -38
-c:हिरा	27 -22 -5 0 -1
-c:हिल	874 -498 -366 -376 366
-c:हिला	567 -495 -365 -86 378
-c:हिस	236 -422 567 -43 -338
-c:हिसु	-90 -60 190 63 -103
-c:हिस्	-133 -281 706 -87 -206
-c:हु	4093 -2130 -809 646 -1800
-c:हु$	-485 139 -97 -614 1056
-c:हुआ	1475 -858 -212 356 -761
-c:हुआ$	1475 -858 -212 356 -761
-c:हुइ	998 -651 -949 554 49
-c:हुइ$	998 -651 -949 554 49
-c:हुए	152 -224 -36 168 -61
-c:हुए$	152 -224 -36 168 -61
-c:हुच	-1026 -139 1085 1174 -1094
-c:हुचा	-820 -415 357 1404 -526
-c:हुचे	-1 293 458 -200 -550
-c:हुत	3068 -271 -641 -790 -1366
-c:हुत$	3068 -271 -641 -790 -1366
-c:हे	1619 -3354 -360 1486 609
-c:हे$	853 -4198 216 2165 963
-c:हेग	966 -126 -181 -346 -314
+c:हिरा	27 -21 -5 0 -1
+c:हिल	874 -499 -365 -377 367
+c:हिला	567 -496 -364 -86 379
+c:हिस	235 -436 586 -45 -341
+c:हिसु	-91 -61 192 63 -103
+c:हिस्	-135 -294 725 -88 -209
+c:हु	4096 -2130 -814 646 -1798
+c:हु$	-485 140 -98 -614 1056
+c:हुआ	1475 -858 -215 356 -758
+c:हुआ$	1475 -858 -215 356 -758
+c:हुइ	1000 -650 -952 554 49
+c:हुइ$	1000 -650 -952 554 49
+c:हुए	153 -223 -36 167 -61
+c:हुए$	153 -223 -36 167 -61
+c:हुच	-1027 -136 1083 1174 -1094
+c:हुचा	-824 -412 357 1404 -525
+c:हुचे	-1 292 460 -200 -551
+c:हुत	3068 -272 -641 -790 -1366
+c:हुत$	3068 -272 -641 -790 -1366
+c:हे	1619 -3353 -363 1487 610
+c:हे$	854 -4197 214 2166 964
+c:हेग	966 -126 -180 -346 -314
 c:हेगा	322 -66 32 -49 -239
 c:हेगि	645 -61 -213 -297 -75
-c:हेज	-48 -122 -207 -273 650
-c:हेज$	-48 -122 -207 -273 650
+c:हेज	-48 -122 -208 -273 651
+c:हेज$	-48 -122 -208 -273 651
 c:हेब	-320 571 -28 -149 -73
 c:हेब$	-320 571 -28 -149 -73
-c:हेल	-119 393 -337 -167 230
-c:हेलम	-57 -18 -229 -57 362
-c:है	-1250 263 312 976 -301
-c:है$	-1250 263 312 976 -301
-c:हो	2113 527 -2062 1132 -1710
-c:हो$	1067 -78 -1470 1195 -715
-c:होइ	-509 12 -94 -83 674
-c:होइत	-509 12 -94 -83 674
-c:होक	-83 -28 -16 411 -283
-c:होकर	-83 -28 -16 411 -283
-c:होग	2028 46 -598 -965 -511
-c:होगा	890 -15 -15 -516 -343
-c:होगि	1139 61 -583 -449 -168
-c:होट	-347 194 386 -22 -212
-c:होटल	-347 194 386 -22 -212
-c:होत	702 500 -112 -749 -342
-c:होता	944 316 -278 -530 -452
-c:होति	302 -475 315 -402 261
-c:होते	-81 711 -54 -83 -492
+c:हेल	-120 393 -337 -167 230
+c:हेलम	-57 -18 -230 -57 362
+c:है	-1247 280 281 981 -296
+c:है$	-1247 280 281 981 -296
+c:हो	2116 522 -2054 1130 -1713
+c:हो$	1070 -80 -1471 1196 -715
+c:होइ	-508 9 -94 -83 676
+c:होइत	-508 9 -94 -83 676
+c:होक	-83 -29 -15 410 -284
+c:होकर	-83 -29 -15 410 -284
+c:होग	2027 47 -598 -966 -511
+c:होगा	889 -12 -16 -517 -344
+c:होगि	1139 59 -582 -449 -167
+c:होट	-346 197 383 -21 -212
+c:होटल	-346 197 383 -21 -212
+c:होत	702 495 -102 -749 -346
+c:होता	944 316 -275 -530 -454
+c:होति	302 -473 314 -403 259
+c:होते	-80 706 -52 -83 -491
 c:होद	114 -14 -61 -13 -25
 c:होदय	114 -14 -61 -13 -25
-c:होन	363 -237 -145 598 -579
-c:होना	441 -47 -55 -262 -77
-c:होने	-77 -190 -91 860 -502
-c:होम	16 33 -18 -8 -22
-c:होम$	16 33 -18 -8 -22
-c:होल	0 -373 -50 497 -75
-c:होलि	0 -373 -50 497 -75
+c:होन	364 -236 -144 596 -579
+c:होना	441 -47 -55 -263 -77
+c:होने	-77 -190 -89 858 -502
+c:होम	15 33 -18 -8 -22
+c:होम$	15 33 -18 -8 -22
+c:होल	0 -372 -50 498 -75
+c:होलि	0 -372 -50 498 -75
 c:हौ	180 -41 -2 -12 -125
 c:हौल	180 -41 -2 -12 -125
 c:हौल$	180 -41 -2 -12 -125
-c:ऽ$	-184 394 -36 -5 -168
-c:ा$	-548 -228 -147 1967 -1044
-c:ाइ	-1821 3865 -492 -118 -1434
-c:ाइ$	667 1411 -648 549 -1979
-c:ाइए	-546 286 184 -282 358
-c:ाइए$	-425 35 217 -249 421
-c:ाइक	-1242 859 -161 222 322
-c:ाइक$	-786 249 -234 244 527
-c:ाइकि	-456 610 73 -22 -205
-c:ाइट	203 -7 -54 121 -263
-c:ाइट$	203 -7 -54 121 -263
-c:ाइड	-13 545 -32 -13 -486
-c:ाइड$	-13 545 -32 -13 -486
-c:ाइन	-378 -234 -106 30 688
-c:ाइन$	6 -75 -88 46 111
-c:ाइप	-647 78 -254 -179 1001
-c:ाइप$	-598 -154 -41 -58 852
-c:ाइपा	-49 222 -212 -119 157
-c:ाइल	-194 471 484 -507 -254
-c:ाइल$	-194 471 484 -507 -254
-c:ाइव	-153 416 -178 -125 40
-c:ाइवर	-115 480 -123 -115 -125
-c:ाउ	806 511 -36 -1249 -31
-c:ाउच	-458 1707 -87 -1042 -120
-c:ाउच$	-458 1707 -87 -1042 -120
-c:ाउड	75 -253 230 205 -257
-c:ाउडस	105 -145 -97 274 -137
-c:ाउन	-125 -440 -66 -157 788
-c:ाए	2210 -1168 1521 -1324 -1239
-c:ाए$	2566 -1180 -407 -485 -494
-c:ाएग	71 137 925 -724 -409
-c:ाएगा	-691 716 950 -636 -340
-c:ाएगि	762 -579 -24 -88 -70
+c:ऽ$	-184 393 -35 -5 -168
+c:ा$	-549 -195 -183 1969 -1042
+c:ाइ	-1824 3856 -475 -122 -1435
+c:ाइ$	668 1407 -646 548 -1977
+c:ाइए	-546 287 185 -283 357
+c:ाइए$	-424 36 218 -250 421
+c:ाइक	-1244 852 -148 220 320
+c:ाइक$	-786 239 -221 243 526
+c:ाइकि	-458 613 72 -22 -205
+c:ाइट	203 -7 -53 121 -264
+c:ाइट$	203 -7 -53 121 -264
+c:ाइड	-13 546 -33 -13 -486
+c:ाइड$	-13 546 -33 -13 -486
+c:ाइन	-379 -234 -107 30 689
+c:ाइन$	6 -74 -88 46 111
+c:ाइप	-646 80 -256 -179 1000
+c:ाइप$	-597 -154 -42 -59 851
+c:ाइपा	-49 224 -213 -119 157
+c:ाइल	-195 467 491 -508 -255
+c:ाइल$	-195 467 491 -508 -255
+c:ाइव	-153 419 -179 -125 39
+c:ाइवर	-116 482 -124 -115 -127
+c:ाउ	805 494 -22 -1250 -28
+c:ाउच	-457 1704 -84 -1042 -120
+c:ाउच$	-457 1704 -84 -1042 -120
+c:ाउड	74 -253 231 205 -257
+c:ाउडस	105 -146 -96 274 -137
+c:ाउन	-125 -439 -66 -157 788
+c:ाए	2216 -1166 1509 -1323 -1235
+c:ाए$	2567 -1180 -409 -485 -492
+c:ाएग	76 140 915 -723 -408
+c:ाएगा	-688 722 939 -635 -338
+c:ाएगि	764 -582 -24 -88 -70
 c:ाएत	-426 -126 1005 -116 -336
 c:ाएत$	-426 -126 1005 -116 -336
-c:ाओ	777 -429 -292 999 -1056
-c:ाओ$	777 -429 -292 999 -1056
-c:ाक	-982 -1125 5 1427 676
-c:ाक$	312 -140 143 17 -331
-c:ाकर	-779 -580 -484 901 942
-c:ाकर$	-779 -580 -484 901 942
-c:ाका	-492 -252 55 865 -174
-c:ाका$	-422 -243 -81 870 -124
+c:ाओ	777 -430 -290 999 -1055
+c:ाओ$	777 -430 -290 999 -1055
+c:ाक	-983 -1140 26 1425 672
+c:ाक$	311 -151 157 17 -333
+c:ाकर	-778 -585 -478 901 941
+c:ाकर$	-778 -585 -478 901 941
+c:ाका	-493 -252 55 865 -174
+c:ाका$	-422 -242 -81 870 -124
 c:ाकि	-44 -19 -8 123 -52
 c:ाकि$	-44 -19 -8 123 -52
-c:ाके	-79 -76 300 -225 81
-c:ाके$	-65 -90 210 -217 162
-c:ाकेस	-15 14 90 -8 -81
-c:ाख	-183 -437 -39 -285 945
-c:ाख$	-185 -293 132 -149 495
+c:ाके	-80 -75 301 -226 80
+c:ाके$	-65 -90 212 -218 161
+c:ाकेस	-15 15 89 -8 -81
+c:ाख	-185 -439 -34 -286 944
+c:ाख$	-186 -295 137 -150 495
 c:ाखे	116 -26 -28 -25 -37
 c:ाखे$	116 -26 -28 -25 -37
-c:ाग	1081 -2593 -81 60 1533
-c:ाग$	569 -1353 -446 -671 1901
+c:ाग	1079 -2602 -64 57 1529
+c:ाग$	570 -1349 -452 -670 1901
 c:ागक	24 -6 5 -8 -16
 c:ागकर	24 -6 5 -8 -16
-c:ागज	169 -203 65 -150 119
-c:ागज$	169 -203 65 -150 119
-c:ागत	-249 -91 -25 581 -216
-c:ागन	-33 -127 -210 435 -65
-c:ागने	-33 -127 -210 435 -65
-c:ागर	1095 -603 -186 -73 -233
-c:ागरु	603 -192 -119 -70 -222
-c:ागल	-297 407 365 -133 -343
-c:ागल$	-297 407 365 -133 -343
-c:ागा	-402 -193 875 -147 -134
-c:ागा$	-401 -188 879 -142 -149
-c:ागि	798 -248 -280 -339 69
-c:ागि$	798 -248 -280 -339 69
+c:ागज	169 -203 65 -150 118
+c:ागज$	169 -203 65 -150 118
+c:ागत	-249 -90 -25 581 -216
+c:ागन	-33 -139 -193 433 -67
+c:ागने	-33 -139 -193 433 -67
+c:ागर	1095 -602 -187 -73 -233
+c:ागरु	604 -192 -120 -70 -221
+c:ागल	-297 407 366 -133 -343
+c:ागल$	-297 407 366 -133 -343
+c:ागा	-403 -195 881 -147 -136
+c:ागा$	-402 -190 885 -142 -151
+c:ागि	798 -248 -280 -340 70
+c:ागि$	798 -248 -280 -340 70
 c:ागु	-208 -42 -256 533 -27
 c:ागु$	-208 -42 -256 533 -27
-c:ागे	-30 -177 -96 -26 329
-c:ाच	753 1180 115 -1023 -1024
-c:ाच$	565 310 90 -600 -365
-c:ाचा	363 -131 -9 -137 -86
-c:ाचा$	363 -131 -9 -137 -86
-c:ाचे	-228 734 69 -192 -383
-c:ाचे$	-228 734 69 -192 -383
-c:ाछ	119 -29 210 -31 -269
-c:ाछि	119 -29 210 -31 -269
-c:ाछित	119 -29 210 -31 -269
-c:ाज	-643 -525 1191 -1019 996
-c:ाज$	-816 -68 -195 -494 1573
-c:ाजस	170 -192 -17 -13 52
-c:ाजस्	170 -192 -17 -13 52
-c:ाजा	735 -604 213 -185 -159
-c:ाजा$	75 -103 -196 -39 263
-c:ाजार	660 -501 409 -146 -422
-c:ाजि	-49 188 91 -60 -170
-c:ाजिप	-70 201 97 -71 -156
-c:ाजे	-598 -29 980 -328 -26
-c:ाजे$	-59 -267 1013 -269 -418
-c:ाजेस	-133 268 -27 -14 -94
-c:ाझ	-1032 1147 925 -252 -788
-c:ाझ$	-810 1173 371 -210 -523
-c:ाझि	-222 -25 554 -42 -265
-c:ाझि$	-222 -25 554 -42 -265
-c:ाट	-1153 1426 329 -823 221
-c:ाट$	657 939 190 -431 -1355
-c:ाटा	-43 924 -28 -849 -3
-c:ाटा$	-43 924 -28 -849 -3
-c:ाटि	-1132 -1498 337 1510 783
-c:ाटि$	-1132 -1498 337 1510 783
-c:ाटे	-100 1022 -30 -830 -62
-c:ाटेग	-100 1022 -30 -830 -62
-c:ाट्	-313 58 -123 -326 704
-c:ाट्स	-313 58 -123 -326 704
-c:ाठ	-84 -397 -250 771 -39
-c:ाठि	-84 -397 -250 771 -39
-c:ाठि$	-84 -397 -250 771 -39
-c:ाड	-281 210 1437 1024 -2389
-c:ाड$	-1091 726 1120 -80 -675
-c:ाडि	-672 564 335 797 -1025
-c:ाडि$	-645 -89 450 871 -587
-c:ाडिय	-90 971 -64 -91 -727
+c:ागे	-30 -178 -95 -26 329
+c:ाच	753 1180 114 -1024 -1023
+c:ाच$	566 311 90 -601 -366
+c:ाचा	363 -130 -12 -136 -84
+c:ाचा$	363 -130 -12 -136 -84
+c:ाचे	-227 733 71 -192 -384
+c:ाचे$	-227 733 71 -192 -384
+c:ाछ	120 -29 208 -31 -268
+c:ाछि	120 -29 208 -31 -268
+c:ाछित	120 -29 208 -31 -268
+c:ाज	-647 -531 1209 -1021 989
+c:ाज$	-816 -74 -189 -494 1573
+c:ाजस	170 -191 -17 -13 52
+c:ाजस्	170 -191 -17 -13 52
+c:ाजा	731 -601 217 -185 -163
+c:ाजा$	75 -105 -192 -39 261
+c:ाजार	656 -496 409 -146 -423
+c:ाजि	-49 188 90 -60 -170
+c:ाजिप	-70 202 96 -71 -156
+c:ाजे	-599 -36 989 -327 -27
+c:ाजे$	-60 -278 1025 -268 -420
+c:ाजेस	-133 272 -30 -15 -95
+c:ाझ	-1031 1145 928 -252 -789
+c:ाझ$	-810 1170 372 -210 -523
+c:ाझि	-222 -25 556 -42 -266
+c:ाझि$	-222 -25 556 -42 -266
+c:ाट	-1157 1426 335 -825 221
+c:ाट$	654 934 197 -431 -1354
+c:ाटा	-44 925 -29 -849 -3
+c:ाटा$	-44 925 -29 -849 -3
+c:ाटि	-1132 -1496 335 1510 782
+c:ाटि$	-1132 -1496 335 1510 782
+c:ाटे	-100 1022 -29 -830 -62
+c:ाटेग	-100 1022 -29 -830 -62
+c:ाट्	-313 60 -123 -327 703
+c:ाट्स	-313 60 -123 -327 703
+c:ाठ	-84 -397 -251 771 -39
+c:ाठि	-84 -397 -251 771 -39
+c:ाठि$	-84 -397 -251 771 -39
+c:ाड	-280 186 1456 1023 -2386
+c:ाड$	-1088 724 1117 -80 -673
+c:ाडि	-672 557 346 795 -1027
+c:ाडि$	-645 -97 461 869 -588
+c:ाडिय	-90 974 -65 -91 -728
 c:ाडे	-536 -463 898 393 -293
-c:ाडे$	-342 -377 422 482 -185
+c:ाडे$	-341 -377 421 482 -185
 c:ाडो	438 -151 -268 -6 -12
 c:ाडो$	438 -151 -268 -6 -12
 c:ाढ	287 -362 413 -142 -196
-c:ाढ$	288 -360 407 -140 -195
-c:ात	-1293 1928 -1086 -1749 2199
-c:ात$	-137 251 -399 -1277 1562
-c:ाता	-1676 2098 327 -123 -626
-c:ाता$	-1125 2156 383 -1154 -260
-c:ाताओ	-578 -37 -52 1032 -366
-c:ाति	1794 -928 -416 -574 125
-c:ाति$	1448 -920 -413 -244 129
-c:ाते	-614 392 -1254 -645 2121
-c:ाते$	-614 392 -1254 -645 2121
-c:ात्	124 -267 14 -126 255
-c:ात्र	-82 -54 -72 -59 268
-c:ाथ	-1457 -475 2154 1649 -1871
-c:ाथ$	-862 -300 1728 951 -1517
+c:ाढ$	288 -361 408 -140 -195
+c:ात	-1296 1928 -1087 -1749 2204
+c:ात$	-137 253 -403 -1277 1564
+c:ाता	-1681 2103 327 -122 -626
+c:ाता$	-1130 2162 382 -1153 -260
+c:ाताओ	-577 -37 -52 1032 -366
+c:ाति	1794 -925 -418 -574 123
+c:ाति$	1448 -917 -415 -245 128
+c:ाते	-612 379 -1248 -644 2125
+c:ाते$	-612 379 -1248 -644 2125
+c:ात्	124 -266 13 -126 255
+c:ात्र	-82 -53 -73 -59 268
+c:ाथ	-1456 -404 2073 1654 -1868
+c:ाथ$	-861 -229 1648 956 -1514
 c:ाथम	-485 -37 -25 801 -254
 c:ाथमि	-485 -37 -25 801 -254
-c:ाद	1105 -2063 451 -782 1289
-c:ाद$	1398 -2063 81 -480 1064
-c:ादन	499 -441 -55 -1 -3
-c:ादन$	499 -441 -55 -1 -3
-c:ादव	-188 308 -371 438 -186
-c:ादव$	-188 308 -371 438 -186
-c:ादा	425 -236 502 -691 -1
-c:ादा$	425 -236 502 -691 -1
-c:ादि	-297 -96 337 -406 462
-c:ादि$	-297 -96 337 -406 462
-c:ाध	-582 108 849 424 -799
-c:ाधक	-329 734 -100 -152 -154
-c:ाधकर	-329 734 -100 -152 -154
-c:ाधि	-514 163 404 536 -589
-c:ाधि$	-633 361 774 49 -552
-c:ाधिक	-277 -177 -48 526 -22
-c:ाधिय	396 -21 -322 -38 -15
-c:ाध्	117 -45 -20 -20 -32
-c:ाध्य	117 -45 -20 -20 -32
-c:ान	6012 -3380 1347 -2807 -1172
-c:ान$	2653 -3460 1721 -1884 970
-c:ानक	646 687 22 -787 -568
-c:ानका	774 -88 298 -712 -271
-c:ानत	-47 146 311 -196 -215
-c:ानत$	-70 -107 483 -145 -160
-c:ानति	157 -3 -143 -3 -8
+c:ाद	1108 -2071 458 -787 1292
+c:ाद$	1398 -2073 91 -482 1066
+c:ादन	498 -440 -55 -1 -3
+c:ादन$	498 -440 -55 -1 -3
+c:ादव	-188 308 -369 436 -187
+c:ादव$	-188 308 -369 436 -187
+c:ादा	428 -234 495 -691 1
+c:ादा$	428 -234 495 -691 1
+c:ादि	-297 -96 338 -407 462
+c:ादि$	-297 -96 338 -407 462
+c:ाध	-581 108 852 422 -801
+c:ाधक	-330 736 -100 -152 -154
+c:ाधकर	-330 736 -100 -152 -154
+c:ाधि	-514 162 408 534 -590
+c:ाधि$	-633 360 779 47 -554
+c:ाधिक	-277 -178 -48 525 -22
+c:ाधिय	397 -21 -323 -38 -15
+c:ाध्	116 -45 -20 -21 -32
+c:ाध्य	116 -45 -20 -21 -32
+c:ान	6007 -3390 1370 -2807 -1181
+c:ान$	2651 -3470 1739 -1885 965
+c:ानक	647 692 15 -786 -567
+c:ानका	774 -85 293 -712 -271
+c:ानत	-47 146 313 -196 -216
+c:ानत$	-71 -109 486 -145 -161
+c:ानति	158 -3 -144 -3 -8
 c:ानते	-126 229 -15 -47 -41
-c:ानद	651 -275 -247 -262 133
-c:ानदा	651 -275 -247 -262 133
-c:ानस	568 -1069 11 546 -56
-c:ानसभ	579 -1061 -26 550 -42
-c:ाना	2921 -70 -97 -1107 -1646
-c:ाना$	2830 -47 -80 -1087 -1615
-c:ानाध	117 -45 -20 -20 -32
-c:ानि	766 -371 720 -546 -570
-c:ानि$	766 -371 720 -546 -570
-c:ानु	205 -24 -125 -5 -51
-c:ानुन	205 -24 -125 -5 -51
-c:ाने	154 -417 -654 54 863
-c:ाने$	154 -417 -654 54 863
-c:ानो	-5 274 -57 -32 -180
-c:ानो$	-5 274 -57 -32 -180
-c:ाप	1247 123 -343 -1011 -16
-c:ाप$	-368 57 -75 -48 435
+c:ानद	651 -276 -246 -262 133
+c:ानदा	651 -276 -246 -262 133
+c:ानस	570 -1070 10 546 -56
+c:ानसभ	580 -1062 -26 550 -42
+c:ाना	2916 -65 -92 -1108 -1650
+c:ाना$	2826 -42 -76 -1088 -1619
+c:ानाध	116 -45 -20 -21 -32
+c:ानि	768 -373 718 -545 -569
+c:ानि$	768 -373 718 -545 -569
+c:ानु	206 -24 -126 -5 -51
+c:ानुन	206 -24 -126 -5 -51
+c:ाने	152 -415 -653 54 861
+c:ाने$	152 -415 -653 54 861
+c:ानो	-5 271 -55 -32 -179
+c:ानो$	-5 271 -55 -32 -179
+c:ाप	1247 123 -342 -1011 -16
+c:ाप$	-368 56 -75 -48 435
 c:ापन	820 -36 -17 -701 -66
 c:ापन$	820 -36 -17 -701 -66
 c:ापा	-1 274 -9 -5 -259
 c:ापा$	-1 274 -9 -5 -259
-c:ापे	235 -116 -94 -4 -20
-c:ापेम	235 -116 -94 -4 -20
-c:ाफ	212 -185 -84 51 6
-c:ाफि	156 -182 -13 -7 47
-c:ाफिय	-1 -32 -12 -5 50
-c:ाब	2195 456 -1088 -522 -1041
-c:ाब$	1037 2361 -369 -727 -2303
-c:ाबद	1718 -987 -210 -284 -237
-c:ाबदि	1718 -987 -210 -284 -237
-c:ाबा	64 -663 -591 -276 1465
-c:ाबा$	79 -648 -574 -265 1408
+c:ापे	235 -117 -93 -4 -21
+c:ापेम	235 -117 -93 -4 -21
+c:ाफ	212 -184 -84 51 6
+c:ाफि	156 -182 -14 -7 47
+c:ाफिय	-1 -31 -13 -5 50
+c:ाब	2194 469 -1097 -522 -1043
+c:ाब$	1036 2370 -376 -727 -2304
+c:ाबद	1717 -985 -211 -284 -237
+c:ाबदि	1717 -985 -211 -284 -237
+c:ाबा	63 -664 -588 -276 1465
+c:ाबा$	78 -649 -572 -264 1408
 c:ाबि	-232 338 -36 -28 -42
-c:ाबु	-598 193 -131 624 -88
-c:ाबु$	-124 211 -126 118 -79
-c:ाम	-167 -1947 2321 -1255 1048
-c:ाम$	-830 -1560 1738 -2182 2835
-c:ामक	-201 270 85 -40 -115
-c:ामक$	-201 270 85 -40 -115
+c:ाबु	-598 196 -133 624 -88
+c:ाबु$	-124 214 -128 118 -80
+c:ाम	-160 -1913 2273 -1251 1050
+c:ाम$	-821 -1524 1682 -2174 2838
+c:ामक	-201 270 86 -40 -115
+c:ामक$	-201 270 86 -40 -115
 c:ामज	-319 -69 537 -47 -101
 c:ामजद	-97 -31 190 -6 -56
-c:ामजि	-223 -38 346 -41 -45
-c:ामद	212 -462 -365 -10 625
-c:ामद$	209 -95 -91 -4 -20
-c:ामदे	-63 -306 -273 -5 648
-c:ामन	705 -80 -444 221 -402
-c:ामना	627 -115 -116 -157 -238
-c:ामने	79 35 -328 378 -164
-c:ामप	14 -12 32 228 -263
-c:ामपु	14 -12 32 228 -263
-c:ामब	-122 93 -33 126 -64
-c:ामबा	-122 93 -33 126 -64
-c:ामल	-49 245 -102 -47 -47
-c:ामले	110 0 -89 -3 -18
-c:ामा	-714 792 643 300 -1020
-c:ामा$	-485 890 417 84 -906
+c:ामजि	-222 -38 346 -41 -45
+c:ामद	211 -461 -366 -10 626
+c:ामद$	209 -95 -90 -4 -20
+c:ामदे	-63 -305 -275 -5 648
+c:ामन	705 -79 -444 221 -403
+c:ामना	627 -116 -116 -157 -238
+c:ामने	78 37 -328 378 -165
+c:ामप	14 -12 33 229 -263
+c:ामपु	14 -12 33 229 -263
+c:ामब	-122 94 -33 126 -64
+c:ामबा	-122 94 -33 126 -64
+c:ामल	-50 245 -101 -47 -47
+c:ामले	110 0 -88 -3 -18
+c:ामा	-714 790 643 298 -1018
+c:ामा$	-484 888 417 84 -905
 c:ामान	-100 -54 -37 226 -35
-c:ामास	-91 -43 264 -51 -78
-c:ामि	910 -494 223 33 -673
-c:ामि$	172 -461 862 46 -620
-c:ामिल	670 -33 -579 -12 -46
-c:ाय	-428 -516 -231 -1377 2552
-c:ाय$	-605 -1835 850 331 1259
-c:ायत	-189 662 92 -838 274
-c:ायत$	-189 662 92 -838 274
-c:ायद	186 -328 -51 -33 227
-c:ायद$	-12 -147 -48 -29 237
-c:ायदा	198 -181 -3 -4 -10
-c:ायर	930 -594 -537 -402 602
-c:ायर$	-214 -93 -123 -44 474
+c:ामास	-92 -44 264 -52 -76
+c:ामि	910 -494 226 32 -673
+c:ामि$	175 -461 861 44 -620
+c:ामिल	667 -33 -576 -12 -46
+c:ाय	-429 -513 -241 -1375 2557
+c:ाय$	-605 -1835 849 332 1260
+c:ायत	-189 664 92 -839 272
+c:ायत$	-189 664 92 -839 272
+c:ायद	186 -329 -50 -33 226
+c:ायद$	-12 -149 -47 -29 237
+c:ायदा	198 -180 -3 -4 -10
+c:ायर	930 -592 -543 -401 606
+c:ायर$	-214 -92 -124 -44 474
 c:ायरल	54 -62 -32 -292 333
-c:ायल	-62 116 -47 -41 34
-c:ायल$	-47 97 -45 -40 36
-c:ाया	-263 -282 -1022 565 1002
-c:ाया$	-397 -279 -901 567 1010
+c:ायल	-62 115 -46 -41 34
+c:ायल$	-47 95 -44 -41 36
+c:ाया	-263 -288 -1019 567 1003
+c:ाया$	-398 -284 -897 568 1011
 c:ायाल	652 -15 -591 -19 -28
-c:ायि	27 -22 -5 0 -1
-c:ायिक	27 -22 -5 0 -1
-c:ाये	-234 -16 -85 -9 345
-c:ाये$	-234 -16 -85 -9 345
-c:ार	2039 899 1391 156 -4485
-c:ार$	2739 -1021 2250 47 -4015
-c:ारक	-306 613 1 284 -593
-c:ारकर	-357 627 9 294 -573
+c:ायि	27 -21 -5 0 -1
+c:ायिक	27 -21 -5 0 -1
+c:ाये	-234 -15 -86 -9 344
+c:ाये$	-234 -15 -86 -9 344
+c:ार	2034 872 1433 153 -4491
+c:ार$	2741 -1045 2278 48 -4021
+c:ारक	-306 609 5 284 -592
+c:ारकर	-357 623 13 294 -572
 c:ारख	-135 40 146 -113 63
 c:ारखड	-130 94 207 -99 -71
-c:ारट	651 -265 607 -252 -742
-c:ारट$	337 -67 39 -153 -156
-c:ारटि	382 -199 508 -100 -592
-c:ारत	24 -416 -463 -73 928
-c:ारता	-90 -415 -372 -70 946
-c:ारन	613 276 -269 -461 -158
-c:ारन$	520 164 -226 -254 -204
+c:ारट	645 -268 617 -250 -744
+c:ारट$	336 -68 43 -153 -157
+c:ारटि	378 -201 514 -98 -594
+c:ारत	23 -418 -459 -73 927
+c:ारता	-90 -418 -369 -70 946
+c:ारन	614 274 -269 -462 -158
+c:ारन$	521 162 -226 -254 -204
 c:ारने	93 112 -43 -208 46
-c:ारप	-311 521 412 -69 -552
-c:ारपु	-307 384 413 -58 -432
-c:ारब	-114 -235 -268 1024 -406
-c:ारबद	-105 -112 -429 1033 -387
-c:ारा	1629 -369 187 -483 -964
-c:ारा$	1661 -698 101 -451 -613
-c:ारात	214 -141 -6 -3 -64
-c:ारि	1549 -138 56 -269 -1198
-c:ारि$	1703 -848 -532 -11 -312
+c:ारप	-312 519 413 -69 -552
+c:ारपु	-307 383 414 -58 -432
+c:ारब	-115 -247 -250 1021 -409
+c:ारबद	-105 -112 -426 1031 -388
+c:ारा	1630 -386 200 -482 -963
+c:ारा$	1662 -714 116 -450 -614
+c:ारात	215 -141 -6 -3 -64
+c:ारि	1548 -132 50 -269 -1197
+c:ारि$	1703 -846 -535 -11 -311
 c:ारिए	-1 274 -9 -5 -259
-c:ारिख	371 -159 377 -224 -364
-c:ारिय	-430 590 -18 -22 -120
-c:ारिस	351 -95 243 -41 -458
-c:ारु	-632 704 177 856 -1105
-c:ारु$	-632 704 177 856 -1105
-c:ारे	-1644 1989 588 425 -1358
-c:ारे$	-1627 1991 588 404 -1356
-c:ारो	250 -724 -199 -576 1248
-c:ारो$	349 -633 -112 -483 879
-c:ारोब	-299 -46 -67 -77 488
-c:ार्	-67 -687 -1957 890 1821
-c:ार्क	-335 202 -79 -86 298
-c:ार्ट	-520 723 -328 884 -758
-c:ार्ड	-1639 -1074 -554 1311 1956
-c:ार्द	399 -92 -82 -105 -119
-c:ार्प	-59 193 -285 -40 190
-c:ार्म	504 -180 -357 -34 67
-c:ार्य	1003 -523 -43 -356 -82
+c:ारिख	370 -158 378 -224 -365
+c:ारिय	-432 593 -19 -22 -120
+c:ारिस	353 -95 239 -41 -457
+c:ारु	-636 704 182 856 -1105
+c:ारु$	-636 704 182 856 -1105
+c:ारे	-1646 1990 591 423 -1358
+c:ारे$	-1629 1991 591 403 -1357
+c:ारो	248 -720 -198 -576 1246
+c:ारो$	347 -630 -111 -483 878
+c:ारोब	-298 -46 -67 -77 488
+c:ार्	-68 -692 -1950 889 1820
+c:ार्क	-335 204 -79 -86 297
+c:ार्ट	-520 721 -329 884 -757
+c:ार्ड	-1642 -1079 -544 1310 1955
+c:ार्द	399 -93 -82 -105 -119
+c:ार्प	-59 193 -285 -40 191
+c:ार्म	504 -178 -358 -34 67
+c:ार्य	1002 -522 -43 -356 -82
 c:ार्र	215 10 -239 -135 149
-c:ार्स	52 -29 -55 -168 199
-c:ाल	-1635 3479 -53 -2321 531
-c:ाल$	-2526 -658 1639 -1783 3328
-c:ालक	-238 -30 -69 -507 845
-c:ालकर	-212 -26 -130 -504 872
-c:ालन	-491 523 -192 -343 503
-c:ालन$	-237 656 -90 -218 -111
-c:ालने	-269 -133 -101 -112 614
-c:ालप	-232 335 -28 -33 -42
-c:ालपु	-232 335 -28 -33 -42
-c:ालय	1201 -584 -666 418 -370
-c:ालय$	1201 -584 -666 418 -370
-c:ाला	118 193 864 599 -1774
-c:ाला$	-80 -303 1099 825 -1541
+c:ार्स	52 -28 -55 -168 199
+c:ाल	-1637 3453 -21 -2323 528
+c:ाल$	-2528 -663 1649 -1781 3322
+c:ालक	-239 -30 -68 -507 844
+c:ालकर	-212 -26 -131 -504 872
+c:ालन	-492 524 -192 -344 503
+c:ालन$	-238 657 -90 -218 -111
+c:ालने	-269 -132 -101 -112 614
+c:ालप	-231 335 -29 -33 -42
+c:ालपु	-231 335 -29 -33 -42
+c:ालय	1201 -583 -666 418 -370
+c:ालय$	1201 -583 -666 418 -370
+c:ाला	116 190 867 601 -1774
+c:ाला$	-82 -306 1102 827 -1542
 c:ालान	394 -152 -139 -72 -32
 c:ालाब	-196 648 -97 -155 -201
-c:ालि	242 2813 -593 -1360 -1101
-c:ालि$	288 2728 -613 -1229 -1174
-c:ालिक	191 224 71 -41 -445
-c:ालिन	-331 -119 -31 -70 551
-c:ालु	-482 492 23 -94 61
-c:ालु$	-482 492 23 -94 61
-c:ाले	-2318 4075 52 -547 -1262
-c:ाले$	-1812 3064 118 -524 -846
-c:ालो	73 -357 -169 -61 515
-c:ालो$	145 -350 -275 -51 531
-c:ालोन	-72 -7 106 -11 -16
-c:ाव	3084 -715 1282 -2299 -1352
-c:ाव$	2168 -771 1347 -2240 -504
-c:ावध	655 -50 -21 -318 -265
-c:ावधा	655 -50 -21 -318 -265
-c:ावर	-301 67 -13 316 -70
-c:ावर$	-367 128 -12 318 -68
-c:ावल	102 -269 -88 -310 566
-c:ावल$	-14 -244 -64 -287 609
+c:ालि	243 2810 -590 -1362 -1100
+c:ालि$	289 2725 -610 -1231 -1173
+c:ालिक	190 226 70 -41 -444
+c:ालिन	-332 -119 -31 -70 551
+c:ालु	-482 494 22 -94 61
+c:ालु$	-482 494 22 -94 61
+c:ाले	-2318 4070 58 -548 -1262
+c:ाले$	-1813 3061 122 -525 -846
+c:ालो	72 -363 -164 -61 516
+c:ालो$	145 -356 -270 -50 532
+c:ालोन	-72 -7 106 -10 -16
+c:ाव	3080 -714 1289 -2299 -1355
+c:ाव$	2164 -770 1353 -2239 -507
+c:ावध	655 -51 -20 -318 -266
+c:ावधा	655 -51 -20 -318 -266
+c:ावर	-301 68 -13 316 -69
+c:ावर$	-367 128 -12 318 -67
+c:ावल	102 -271 -88 -310 567
+c:ावल$	-14 -245 -64 -287 610
 c:ावा	305 84 8 -22 -375
-c:ास	-3904 2842 -842 2480 -576
-c:ास$	-3467 2661 391 416 -1
-c:ासक	-91 -27 214 -52 -44
-c:ासकर	-91 -27 214 -52 -44
-c:ासत	27 -22 -5 0 -1
-c:ासत$	27 -22 -5 0 -1
+c:ास	-3906 2847 -850 2482 -574
+c:ास$	-3467 2659 384 420 3
+c:ासक	-92 -27 216 -52 -44
+c:ासकर	-92 -27 216 -52 -44
+c:ासत	27 -21 -5 0 -1
+c:ासत$	27 -21 -5 0 -1
 c:ासन	-99 -44 -35 222 -45
 c:ासन$	-99 -44 -35 222 -45
-c:ासफ	530 257 -433 -250 -104
-c:ासफा	549 -200 -330 -192 173
-c:ासव	-364 82 359 -21 -57
-c:ासवा	-364 82 359 -21 -57
-c:ासि	-1180 -193 -362 2414 -680
-c:ासि$	-1210 -181 -492 2487 -604
-c:ास्	-108 1011 -738 485 -650
-c:ास्ट	-190 641 -116 -52 -283
-c:ास्त	-608 391 -25 559 -317
-c:ाह	-1350 755 -1217 577 1235
-c:ाह$	-148 25 392 286 -555
-c:ाहक	-170 291 -32 -18 -71
-c:ाहक$	-170 291 -32 -18 -71
-c:ाहन	393 -133 -102 -82 -76
+c:ासफ	531 257 -434 -249 -104
+c:ासफा	549 -200 -331 -192 174
+c:ासव	-363 85 357 -21 -58
+c:ासवा	-363 85 357 -21 -58
+c:ासि	-1179 -191 -366 2414 -677
+c:ासि$	-1210 -179 -493 2486 -604
+c:ास्	-110 1015 -734 483 -654
+c:ास्ट	-190 645 -116 -53 -285
+c:ास्त	-608 392 -24 559 -319
+c:ाह	-1351 740 -1199 577 1233
+c:ाह$	-148 15 403 286 -556
+c:ाहक	-171 292 -32 -18 -71
+c:ाहक$	-171 292 -32 -18 -71
+c:ाहन	393 -132 -103 -82 -76
 c:ाहन$	88 -63 -2 -19 -4
 c:ाहनि	74 -4 -60 -2 -8
 c:ाहब	-44 -48 108 44 -60
 c:ाहब$	-44 -48 108 44 -60
-c:ाहर	-2893 410 -869 1173 2179
-c:ाहर$	-2893 410 -869 1173 2179
+c:ाहर	-2893 409 -867 1172 2178
+c:ाहर$	-2893 409 -867 1172 2178
 c:ाहा	-99 -13 -10 180 -58
-c:ाहि	1775 81 -596 -809 -451
-c:ाहि$	389 170 -139 -246 -174
-c:ाहिए	825 -40 -247 -313 -224
-c:ाहु	-105 -240 -63 -18 426
-c:ाहे	-253 545 -48 -162 -82
+c:ाहि	1774 81 -594 -809 -452
+c:ाहि$	388 174 -141 -246 -174
+c:ाहिए	825 -44 -243 -313 -225
+c:ाहु	-105 -244 -60 -17 426
+c:ाहे	-253 544 -48 -161 -82
 c:ाहेब	-320 571 -28 -149 -73
 c:ाहौ	180 -41 -2 -12 -125
 c:ाहौल	180 -41 -2 -12 -125
-c:ि$	2551 -1763 -919 357 -226
-c:िआ	-471 -396 673 89 105
-c:िआर	-471 -396 673 89 105
-c:िआर$	-471 -396 673 89 105
-c:िए	5934 -1835 -1824 -678 -1597
-c:िए$	6003 -1937 -1863 -694 -1510
-c:िएग	-63 107 39 -11 -72
-c:िएगा	-63 107 39 -11 -72
+c:ि$	2551 -1796 -879 355 -231
+c:िआ	-469 -392 665 89 107
+c:िआर	-469 -392 665 89 107
+c:िआर$	-469 -392 665 89 107
+c:िए	5932 -1833 -1819 -679 -1600
+c:िए$	6002 -1938 -1858 -695 -1512
+c:िएग	-64 109 39 -11 -73
+c:िएगा	-64 109 39 -11 -73
 c:िएल	191 -12 -2 -149 -28
 c:िएलओ	191 -12 -2 -149 -28
-c:िक	1138 1152 -1825 213 -678
-c:िक$	1795 1843 -1243 -702 -1692
-c:िकअ	-279 124 -493 -232 880
-c:िकअप	-279 124 -493 -232 880
-c:िकत	-651 343 -62 -40 409
-c:िकति	-452 490 -7 -23 -8
-c:िकर	-172 195 -177 762 -608
-c:िकर$	-329 345 -176 765 -605
-c:िकल	-1194 -782 1003 844 129
-c:िकल$	-342 -554 463 -245 678
-c:िकलक	-265 -53 465 -43 -104
-c:िकलत	-162 104 6 234 -182
+c:िक	1134 1138 -1804 209 -678
+c:िक$	1793 1846 -1241 -703 -1695
+c:िकअ	-278 120 -493 -232 882
+c:िकअप	-278 120 -493 -232 882
+c:िकत	-650 343 -62 -40 409
+c:िकति	-451 488 -7 -23 -8
+c:िकर	-174 198 -177 762 -609
+c:िकर$	-331 348 -176 765 -606
+c:िकल	-1194 -786 1012 842 126
+c:िकल$	-341 -547 454 -244 678
+c:िकलक	-265 -55 466 -43 -104
+c:िकलत	-162 105 4 235 -182
 c:िकलन	-204 -38 -50 352 -59
-c:िकला	-89 -44 -16 312 -163
-c:िकले	-131 -198 136 235 -42
-c:िका	2493 -756 -643 -796 -299
-c:िका$	904 -714 -35 -168 15
-c:िकात	-675 726 -26 -7 -17
-c:िकाय	245 -62 -120 29 -92
-c:िकार	439 -179 -52 -158 -49
+c:िकला	-90 -44 -12 309 -164
+c:िकले	-132 -208 150 234 -44
+c:िका	2490 -765 -633 -796 -296
+c:िका$	903 -714 -35 -168 14
+c:िकात	-677 729 -27 -7 -17
+c:िकाय	246 -61 -121 29 -92
+c:िकार	439 -180 -52 -158 -49
 c:िकाल	315 22 -412 -229 303
 c:िकास	-481 -72 68 521 -36
-c:िके	144 -49 -27 -15 -53
-c:िक्	-70 125 -319 -512 776
-c:िक्क	205 130 -1 -77 -256
+c:िके	145 -50 -27 -15 -53
+c:िक्	-72 130 -320 -513 775
+c:िक्क	205 131 -2 -78 -257
 c:िक्र	-290 179 -110 -102 323
-c:िक्स	15 -183 -208 -333 709
+c:िक्स	13 -180 -209 -333 709
 c:िख	-241 338 329 137 -563
-c:िख$	218 -216 332 98 -432
-c:िखा	-38 28 8 65 -63
-c:िखा$	-24 42 13 -4 -27
-c:िग	-986 435 -32 648 -65
-c:िग$	-1041 186 -311 749 417
-c:िघ	-98 262 -71 -15 -78
-c:िच	-2379 1290 1118 -389 360
-c:िच$	-1345 209 10 -237 1363
+c:िख$	217 -215 332 98 -433
+c:िखा	-38 28 8 65 -62
+c:िखा$	-23 42 13 -4 -27
+c:िग	-982 437 -41 648 -63
+c:िग$	-1041 187 -315 749 419
+c:िघ	-98 266 -74 -15 -79
+c:िच	-2381 1290 1121 -389 359
+c:िच$	-1347 215 10 -238 1360
 c:िचक	-85 -24 130 64 -86
-c:िचर	-59 -12 165 -22 -72
-c:िचर$	-59 -12 165 -22 -72
-c:िचा	-673 655 645 220 -847
-c:िचा$	-691 657 654 223 -843
-c:िचे	-303 472 302 -420 -50
-c:िचे$	-303 472 302 -420 -50
-c:िछ	570 -162 30 -271 -167
-c:िछल	1682 -990 -360 160 -492
+c:िचर	-59 -12 166 -22 -72
+c:िचर$	-59 -12 166 -22 -72
+c:िचा	-672 654 642 221 -844
+c:िचा$	-691 656 651 224 -841
+c:िचे	-304 467 308 -420 -51
+c:िचे$	-304 467 308 -420 -51
+c:िछ	570 -166 32 -269 -168
+c:िछल	1683 -986 -367 162 -492
 c:िछलि	-128 -239 -113 599 -119
-c:िछले	1810 -751 -247 -438 -373
-c:िछा	-107 -537 -416 -157 1217
-c:िछा$	-107 -537 -416 -157 1217
-c:िछे	-1007 1067 583 -400 -243
-c:िछे$	-1007 1067 583 -400 -243
-c:िज	1739 -595 -157 -757 -231
-c:िज$	-342 98 -204 -96 544
-c:िजल	970 -316 -158 -122 -374
-c:िजलि	983 -236 -102 -114 -531
-c:िजल्	-13 -80 -56 -8 156
-c:िजा	61 -7 187 -222 -19
-c:िजा$	61 -7 187 -222 -19
-c:िजि	784 -307 -95 -260 -123
-c:िजिए	784 -307 -95 -260 -123
-c:िजे	-73 209 425 -267 -294
-c:िजे$	-73 209 425 -267 -294
-c:िज्	321 -56 -168 -26 -72
-c:िज्ञ	321 -56 -168 -26 -72
-c:िट	-263 -149 1298 -1189 303
-c:िट$	-406 590 -300 -724 840
-c:िटर	188 -339 657 -209 -298
-c:िटर$	188 -339 657 -209 -298
+c:िछले	1811 -747 -254 -437 -372
+c:िछा	-106 -539 -416 -156 1217
+c:िछा$	-106 -539 -416 -156 1217
+c:िछे	-1008 1064 588 -399 -244
+c:िछे$	-1008 1064 588 -399 -244
+c:िज	1740 -596 -152 -758 -234
+c:िज$	-343 99 -205 -96 544
+c:िजल	971 -318 -155 -122 -376
+c:िजलि	984 -237 -102 -114 -531
+c:िजल्	-13 -81 -53 -8 155
+c:िजा	62 -7 187 -222 -19
+c:िजा$	62 -7 187 -222 -19
+c:िजि	784 -306 -94 -260 -125
+c:िजिए	784 -306 -94 -260 -125
+c:िजे	-73 209 425 -268 -294
+c:िजे$	-73 209 425 -268 -294
+c:िज्	321 -55 -167 -26 -72
+c:िज्ञ	321 -55 -167 -26 -72
+c:िट	-263 -158 1310 -1189 301
+c:िट$	-405 591 -301 -724 839
+c:िटर	186 -352 677 -210 -301
+c:िटर$	186 -352 677 -210 -301
 c:िटि	36 -13 -6 8 -24
-c:िट्	-27 -241 404 -96 -41
-c:िट्ट	-27 -241 404 -96 -41
-c:िड	621 -361 -368 -340 449
-c:िड$	-237 31 -240 -37 483
-c:िडि	859 -392 -129 -304 -35
-c:िडिय	859 -391 -135 -298 -34
-c:ित	1093 -1543 720 883 -1153
-c:ित$	1465 -1110 440 -354 -441
+c:िट्	-27 -242 404 -96 -41
+c:िट्ट	-27 -242 404 -96 -41
+c:िड	624 -368 -367 -339 450
+c:िड$	-235 25 -238 -36 484
+c:िडि	859 -393 -128 -303 -35
+c:िडिय	859 -393 -135 -298 -34
+c:ित	1091 -1539 721 882 -1155
+c:ित$	1465 -1109 439 -354 -440
 c:ितन	293 -183 -24 -13 -74
-c:ितना	45 -30 -11 -1 -3
-c:िता	-333 -562 381 1075 -561
-c:िता$	-115 -501 31 1113 -529
-c:िति	451 -81 -72 -208 -90
-c:िति$	347 -70 -64 -132 -82
-c:िते	-138 237 28 -36 -91
+c:ितना	45 -29 -11 -1 -3
+c:िता	-332 -563 382 1075 -561
+c:िता$	-114 -502 32 1113 -529
+c:िति	451 -79 -73 -209 -90
+c:िति$	347 -68 -65 -132 -82
+c:िते	-138 237 30 -36 -93
 c:िते$	-111 241 -33 -33 -64
-c:िद	404 -1008 133 410 61
-c:िद$	133 -85 402 -62 -388
-c:िदत	-77 -476 -95 -180 828
-c:िदते	-77 -476 -95 -180 828
-c:िदा	51 -51 150 146 -296
+c:िद	404 -1010 136 409 61
+c:िद$	132 -84 402 -62 -388
+c:िदत	-77 -479 -93 -180 829
+c:िदते	-77 -479 -93 -180 829
+c:िदा	50 -51 151 146 -296
 c:िदा$	-287 -33 174 404 -257
-c:िदि	547 -210 -16 -293 -28
-c:िदि$	547 -210 -16 -293 -28
+c:िदि	547 -209 -17 -293 -28
+c:िदि$	547 -209 -17 -293 -28
 c:िद्	-450 -47 -22 790 -270
 c:िद्य	-449 -47 -33 792 -263
-c:िध	1542 -304 -182 -715 -341
-c:िधा	1290 -151 -161 -683 -295
-c:िधा$	725 -111 -130 -238 -246
-c:िधान	579 -1061 -26 550 -42
-c:िन	-1772 2376 -345 -3355 3096
-c:िन$	-2103 645 -1325 -1984 4767
-c:िनक	100 -148 -236 -42 325
-c:िनट	-235 277 215 -72 -185
-c:िनट$	-235 277 215 -72 -185
-c:िना	-1779 1324 746 -1107 815
-c:िना$	-459 -69 -61 -198 787
+c:िध	1545 -307 -182 -715 -341
+c:िधा	1291 -152 -162 -683 -295
+c:िधा$	725 -112 -130 -237 -246
+c:िधान	580 -1062 -26 550 -42
+c:िन	-1767 2376 -352 -3355 3098
+c:िन$	-2103 648 -1333 -1982 4770
+c:िनक	101 -148 -237 -42 326
+c:िनट	-232 279 210 -72 -185
+c:िनट$	-232 279 210 -72 -185
+c:िना	-1781 1324 753 -1108 812
+c:िना$	-460 -69 -58 -199 786
 c:िनाम	427 -29 -17 -327 -55
-c:िनार	-1535 1079 868 -535 123
-c:िनि	479 56 -3 337 -870
-c:िनि$	-46 251 55 477 -736
+c:िनार	-1536 1078 873 -535 121
+c:िनि	479 55 -2 338 -870
+c:िनि$	-46 251 55 477 -737
 c:िनिय	262 -68 -41 -62 -91
-c:िने	1122 -428 -21 -710 36
-c:िने$	1485 -391 -483 -695 85
-c:िनो	28 -24 472 -234 -243
-c:िनो$	63 -5 189 -222 -25
-c:िप	597 123 -306 -753 340
+c:िने	1124 -430 -20 -710 36
+c:िने$	1486 -394 -482 -696 85
+c:िनो	29 -24 473 -235 -244
+c:िनो$	63 -5 190 -223 -25
+c:िप	596 123 -308 -751 339
 c:िपक	410 -135 -867 -7 599
-c:िपका	514 -12 -554 78 -26
-c:िपट	-95 143 51 -25 -73
-c:िपट्	-95 143 51 -25 -73
-c:िपर	-4 -2 -85 94 -4
-c:िपल	-84 -64 -83 -251 482
-c:िपल$	-84 -64 -83 -251 482
-c:िपा	76 15 353 -177 -268
-c:िपा$	-133 -39 402 -132 -98
-c:िपाह	93 79 -25 -21 -127
-c:िपु	276 193 93 -401 -161
-c:िपुर	276 193 93 -401 -161
-c:िफ	-119 -31 262 38 -151
+c:िपका	513 -12 -554 78 -26
+c:िपट	-95 142 51 -25 -73
+c:िपट्	-95 142 51 -25 -73
+c:िपर	-4 -2 -85 95 -4
+c:िपल	-84 -65 -82 -251 482
+c:िपल$	-84 -65 -82 -251 482
+c:िपा	75 17 351 -175 -268
+c:िपा$	-134 -38 401 -131 -98
+c:िपाह	92 80 -25 -21 -127
+c:िपु	276 194 92 -401 -160
+c:िपुर	276 194 92 -401 -160
+c:िफ	-116 -30 259 37 -150
 c:िब	-551 422 173 -400 356
 c:िब$	-611 431 -240 -335 755
 c:िबध	31 -14 -11 -13 8
-c:िबि	234 -450 441 -30 -195
-c:िबि$	234 -450 441 -30 -195
-c:िभ	1152 -560 -295 -261 -36
-c:िभा	1152 -560 -295 -261 -36
-c:िभाग	1120 -550 -288 -253 -28
-c:िम	-100 865 -1034 -281 550
-c:िम$	-720 521 -258 -343 801
-c:िमर	-123 399 -72 -47 -157
-c:िमरि	-123 399 -72 -47 -157
+c:िबि	234 -449 440 -30 -195
+c:िबि$	234 -449 440 -30 -195
+c:िभ	1153 -560 -296 -261 -35
+c:िभा	1153 -560 -296 -261 -35
+c:िभाग	1121 -551 -289 -253 -28
+c:िम	-102 871 -1036 -282 549
+c:िम$	-720 521 -260 -343 802
+c:िमर	-123 398 -71 -47 -157
+c:िमरि	-123 398 -71 -47 -157
 c:िमा	-101 215 -51 -64 1
 c:िमार	-163 296 -26 -51 -56
-c:िमे	685 134 -666 -30 -123
-c:िय	778 3243 -1926 -824 -1271
-c:िय$	20 -54 148 -59 -54
+c:िमे	683 140 -667 -31 -125
+c:िय	776 3241 -1918 -825 -1273
+c:िय$	19 -54 150 -60 -55
 c:ियम	915 -231 -235 -217 -233
 c:ियम$	843 -230 -234 -148 -232
-c:ियर	556 -93 -27 -491 55
-c:ियर$	556 -93 -27 -491 55
-c:िया	-1615 2589 -911 310 -373
-c:िया$	-1247 2407 -385 -856 81
+c:ियर	557 -94 -27 -490 55
+c:ियर$	557 -94 -27 -490 55
+c:िया	-1614 2581 -902 310 -374
+c:िया$	-1248 2412 -387 -857 79
 c:ियान	352 -103 -77 -30 -143
-c:ियार	-638 152 -244 1169 -439
-c:ियु	105 -227 628 -161 -345
-c:ियुक	105 -227 628 -161 -345
-c:ियो	2072 315 -1740 -640 -8
-c:ियो$	1883 475 -1732 -629 2
+c:ियार	-637 138 -233 1170 -439
+c:ियु	105 -227 627 -161 -344
+c:ियुक	105 -227 627 -161 -344
+c:ियो	2072 318 -1740 -640 -9
+c:ियो$	1883 478 -1732 -630 1
 c:ियोग	189 -160 -8 -11 -10
-c:िर	939 -1 -1512 -178 752
-c:िर$	-22 721 117 219 -1036
+c:िर	939 -23 -1481 -182 747
+c:िर$	-23 719 124 219 -1038
 c:िरग	-248 -23 -24 -56 351
 c:िरगज	-248 -23 -24 -56 351
 c:िरन	847 -682 47 -49 -163
 c:िरने	847 -682 47 -49 -163
-c:िरप	-272 -692 -104 -193 1262
-c:िरप$	-272 -692 -104 -193 1262
-c:िरफ	1255 -175 -533 -128 -419
-c:िरफ्	1255 -175 -533 -128 -419
-c:िरा	146 -643 -166 -97 760
-c:िराक	-168 -390 -35 -55 649
-c:िराय	10 -59 -100 -25 173
-c:िरास	27 -22 -5 0 -1
-c:िरि	-33 300 -96 -71 -99
-c:िरिक	285 -66 -93 -62 -65
-c:िरु	162 -23 -128 -2 -10
-c:िरुद	162 -23 -128 -2 -10
-c:िरो	-645 1130 -906 239 182
-c:िरोध	-38 136 -391 444 -151
-c:िरोह	-571 1001 -597 -203 369
-c:िर्	225 -54 -63 140 -248
+c:िरप	-272 -692 -105 -193 1262
+c:िरप$	-272 -692 -105 -193 1262
+c:िरफ	1255 -176 -533 -128 -419
+c:िरफ्	1255 -176 -533 -128 -419
+c:िरा	144 -657 -146 -97 757
+c:िराक	-169 -408 -14 -56 646
+c:िराय	10 -58 -100 -25 173
+c:िरास	27 -21 -5 0 -1
+c:िरि	-32 298 -96 -71 -99
+c:िरिक	285 -66 -92 -62 -65
+c:िरु	162 -23 -127 -2 -10
+c:िरुद	162 -23 -127 -2 -10
+c:िरो	-644 1126 -902 237 183
+c:िरोध	-39 136 -388 442 -151
+c:िरोह	-569 998 -596 -203 370
+c:िर्	225 -54 -63 139 -248
 c:िर्द	57 -1 -54 -1 -2
 c:िर्फ	-161 -27 -8 331 -134
 c:िर्व	92 -6 -4 -73 -9
-c:िल	801 -915 -2062 940 1235
-c:िल$	-194 -56 -172 19 403
-c:िलत	-266 499 -81 -65 -87
-c:िलति	-413 548 -54 -41 -40
-c:िलर	-267 31 -45 206 75
-c:िलर$	-267 31 -45 206 75
-c:िला	26 -66 -813 484 368
-c:िला$	-244 -450 -454 758 390
-c:िलाओ	571 -288 -122 -33 -128
+c:िल	795 -921 -2052 941 1237
+c:िल$	-199 -53 -169 19 402
+c:िलत	-266 497 -81 -65 -86
+c:िलति	-411 545 -53 -41 -40
+c:िलर	-268 31 -44 206 75
+c:िलर$	-268 31 -44 206 75
+c:िला	26 -71 -809 485 370
+c:िला$	-245 -452 -453 759 390
+c:िलाओ	571 -289 -120 -33 -127
 c:िलाक	-14 483 -19 -9 -441
-c:िलान	-399 -220 -55 -59 733
-c:िलास	-116 475 -124 -112 -123
-c:िलि	-507 -341 497 617 -266
+c:िलान	-399 -221 -54 -59 733
+c:िलास	-116 474 -124 -112 -123
+c:िलि	-507 -340 496 617 -265
 c:िलि$	-549 24 62 640 -177
-c:िलिव	-15 -282 423 -27 -98
-c:िले	2312 -989 -1098 -423 198
-c:िले$	828 -196 -791 -271 430
-c:िलेग	1429 -793 -254 -151 -231
-c:िलो	-385 43 -69 702 -290
-c:िलो$	-385 43 -69 702 -290
-c:िल्	-663 -590 -15 -337 1604
-c:िल्ल	4 -408 -286 -304 995
-c:िव	804 -1165 773 354 -765
-c:िव$	272 0 -37 -27 -207
-c:िवर	447 -436 384 -60 -335
-c:िवरि	-15 -282 423 -27 -98
-c:िवा	88 -808 471 792 -542
-c:िवाद	-22 -168 26 -21 184
-c:िवार	115 -796 514 821 -653
-c:िवि	1078 -686 -41 -305 -45
+c:िलिव	-15 -282 422 -27 -98
+c:िले	2310 -989 -1094 -423 197
+c:िले$	826 -197 -788 -272 430
+c:िलेग	1427 -792 -253 -151 -231
+c:िलो	-386 42 -69 702 -290
+c:िलो$	-386 42 -69 702 -290
+c:िल्	-661 -592 -16 -336 1605
+c:िल्ल	5 -411 -284 -304 995
+c:िव	804 -1156 765 353 -767
+c:िव$	271 1 -38 -27 -207
+c:िवर	447 -436 384 -60 -334
+c:िवरि	-15 -282 422 -27 -98
+c:िवा	88 -800 465 791 -545
+c:िवाद	-22 -167 26 -21 184
+c:िवार	116 -794 513 821 -655
+c:िवि	1078 -686 -42 -305 -45
 c:िविक	990 -671 -4 -293 -22
-c:िस	1504 -2432 2476 726 -2274
-c:िस$	1961 -709 -519 378 -1110
-c:िसक	122 -128 740 -102 -632
-c:िसका	59 -101 746 -126 -578
+c:िस	1505 -2448 2489 727 -2273
+c:िस$	1960 -716 -514 378 -1108
+c:िसक	122 -128 739 -102 -632
+c:िसका	59 -100 745 -126 -578
 c:िसको	64 -27 -12 25 -50
-c:िसन	-169 -564 681 175 -123
-c:िसने	-121 -251 812 49 -490
-c:िसम	-342 -162 801 -108 -190
-c:िसर	235 -78 -2 -71 -85
+c:िसन	-170 -563 679 177 -123
+c:िसने	-121 -251 811 50 -489
+c:िसम	-341 -162 801 -108 -190
+c:िसर	235 -78 -1 -71 -85
 c:िसर$	307 -71 -101 -66 -69
-c:िसा	70 76 -724 877 -299
-c:िसा$	48 493 -336 543 -748
-c:िसान	22 -417 -387 334 449
-c:िसि	-183 -432 1306 -227 -464
-c:िसि$	-50 -152 601 -140 -259
-c:िसिट	-133 -281 706 -87 -206
-c:िसु	-90 -60 190 63 -103
-c:िसुआ	-90 -60 190 63 -103
-c:िसे	969 -338 77 -419 -289
-c:िसेध	709 -206 -154 -121 -228
-c:िसेस	264 -127 -17 -77 -43
-c:िस्	-976 -462 689 177 573
-c:िस्ट	-983 -121 606 445 52
-c:िस्त	-244 -287 298 -276 509
-c:िह	-68 -1228 1368 481 -552
-c:िह$	-446 -389 1000 198 -363
-c:िहट	-59 -15 271 3 -200
-c:िहटा	-59 -15 271 3 -200
-c:िहा	448 -349 -236 122 15
-c:िहार	451 -209 -234 -24 16
-c:ु$	-90 -812 1868 170 -1136
-c:ुआ	1976 -529 125 89 -1662
-c:ुआ$	1977 -541 129 89 -1655
-c:ुइ	998 -651 -949 554 49
-c:ुइ$	998 -651 -949 554 49
-c:ुए	25 551 -313 93 -357
-c:ुए$	25 551 -313 93 -357
-c:ुक	14 -6 1281 -238 -1051
-c:ुक$	-255 54 244 -81 38
-c:ुकत	160 863 -170 -147 -706
-c:ुकता	160 863 -170 -147 -706
-c:ुका	-102 -762 1441 -568 -8
-c:ुका$	-59 31 550 156 -678
-c:ुकान	-283 -564 894 -719 673
-c:ुकि	66 -275 -359 -73 641
-c:ुकि$	71 -299 -355 -71 654
-c:ुके	-38 -57 101 115 -121
-c:ुक्	90 438 306 -254 -580
-c:ुक्त	662 -294 341 -199 -511
-c:ुक्र	-573 732 -32 -55 -72
-c:ुख	-802 549 520 578 -846
-c:ुखि	-1589 1002 700 644 -756
-c:ुखिय	-1589 1002 700 644 -756
-c:ुग	-259 -244 -82 -31 616
-c:ुच	670 -697 692 570 -1235
-c:ुचन	1141 -492 -384 -152 -112
-c:ुचना	1141 -492 -384 -152 -112
-c:ुचा	-820 -415 357 1404 -526
-c:ुचा$	-444 107 -54 480 -89
-c:ुचात	-167 380 -46 -28 -139
+c:िसा	70 78 -725 877 -299
+c:िसा$	48 495 -336 543 -749
+c:िसान	22 -417 -389 334 450
+c:िसि	-184 -446 1322 -228 -464
+c:िसि$	-49 -152 597 -141 -255
+c:िसिट	-135 -294 725 -88 -209
+c:िसु	-91 -61 192 63 -103
+c:िसुआ	-91 -61 192 63 -103
+c:िसे	970 -339 77 -420 -289
+c:िसेध	710 -206 -155 -121 -228
+c:िसेस	265 -128 -17 -77 -43
+c:िस्	-978 -473 705 176 570
+c:िस्ट	-985 -134 625 444 49
+c:िस्त	-244 -297 310 -276 507
+c:िह	-68 -1240 1374 483 -550
+c:िह$	-446 -390 995 202 -360
+c:िहट	-59 -15 272 3 -200
+c:िहटा	-59 -15 272 3 -200
+c:िहा	448 -348 -236 122 14
+c:िहार	451 -208 -235 -24 15
+c:ु$	-92 -811 1865 174 -1136
+c:ुआ	1978 -533 127 89 -1661
+c:ुआ$	1978 -545 131 90 -1654
+c:ुइ	1000 -650 -952 554 49
+c:ुइ$	1000 -650 -952 554 49
+c:ुए	25 554 -315 92 -357
+c:ुए$	25 554 -315 92 -357
+c:ुक	15 -17 1292 -239 -1051
+c:ुक$	-255 56 241 -80 39
+c:ुकत	163 858 -169 -147 -705
+c:ुकता	163 858 -169 -147 -705
+c:ुका	-104 -773 1457 -569 -11
+c:ुका$	-59 29 552 156 -678
+c:ुकान	-286 -572 908 -720 670
+c:ुकि	66 -274 -360 -74 642
+c:ुकि$	71 -297 -357 -71 654
+c:ुके	-38 -57 101 114 -121
+c:ुक्	91 438 305 -254 -580
+c:ुक्त	662 -293 341 -199 -510
+c:ुक्र	-572 731 -32 -55 -72
+c:ुख	-800 550 518 578 -846
+c:ुखि	-1589 1001 700 644 -756
+c:ुखिय	-1589 1001 700 644 -756
+c:ुग	-259 -242 -84 -31 616
+c:ुच	668 -695 693 569 -1235
+c:ुचन	1140 -494 -381 -153 -112
+c:ुचना	1140 -494 -381 -153 -112
+c:ुचा	-824 -412 357 1404 -525
+c:ुचा$	-448 112 -54 479 -89
+c:ुचात	-167 379 -46 -28 -138
 c:ुचि	539 -68 -27 -464 20
-c:ुचे	-1 293 458 -200 -550
-c:ुचे$	-1 293 458 -200 -550
-c:ुछ	-1061 146 -902 855 963
-c:ुछ$	-997 0 -877 873 1001
+c:ुचे	-1 292 460 -200 -551
+c:ुचे$	-1 292 460 -200 -551
+c:ुछ	-1062 140 -896 853 964
+c:ुछ$	-998 -5 -871 872 1003
 c:ुछन	-64 145 -25 -19 -38
 c:ुछने	-64 145 -25 -19 -38
-c:ुज	905 885 -1005 -275 -509
+c:ुज	905 883 -1002 -275 -510
 c:ुज$	617 -42 -362 -104 -109
-c:ुजफ	-260 584 -169 -153 -1
-c:ुजफ्	-260 584 -169 -153 -1
-c:ुजर	-142 752 -315 35 -330
+c:ुजफ	-261 581 -166 -153 -2
+c:ुजफ्	-261 581 -166 -153 -2
+c:ुजर	-143 754 -317 34 -329
 c:ुजर$	-15 -23 -38 109 -33
-c:ुजा	555 -291 -70 -57 -137
-c:ुजा$	340 -81 -69 -56 -134
-c:ुजु	610 -99 -85 -502 75
-c:ुजुर	610 -99 -85 -502 75
-c:ुझ	-591 245 -137 -127 610
-c:ुझे	-479 -168 -20 -16 683
-c:ुझे$	-479 -168 -20 -16 683
-c:ुट	-203 1466 1190 -486 -1968
-c:ुट$	-350 269 602 158 -679
-c:ुटक	524 -53 -343 -27 -100
-c:ुटकु	527 -38 -421 -22 -46
-c:ुटल	999 -317 -159 -105 -418
-c:ुटल$	999 -317 -159 -105 -418
-c:ुटि	-672 172 949 -81 -368
-c:ुटि$	-672 172 949 -81 -368
-c:ुटे	-416 1104 -197 -260 -232
-c:ुटे$	-416 1104 -197 -260 -232
-c:ुड	61 492 -210 337 -680
-c:ुड$	-101 222 -18 -53 -50
+c:ुजा	556 -292 -69 -57 -137
+c:ुजा$	340 -82 -68 -56 -134
+c:ुजु	610 -99 -84 -502 75
+c:ुजुर	610 -99 -84 -502 75
+c:ुझ	-591 246 -137 -127 609
+c:ुझे	-479 -167 -20 -16 683
+c:ुझे$	-479 -167 -20 -16 683
+c:ुट	-206 1467 1195 -487 -1969
+c:ुट$	-351 270 599 158 -676
+c:ुटक	522 -54 -340 -28 -100
+c:ुटकु	524 -39 -417 -22 -46
+c:ुटल	999 -318 -158 -105 -418
+c:ुटल$	999 -318 -158 -105 -418
+c:ुटि	-673 173 951 -82 -370
+c:ुटि$	-673 173 951 -82 -370
+c:ुटे	-417 1105 -197 -260 -232
+c:ुटे$	-417 1105 -197 -260 -232
+c:ुड	63 490 -215 341 -679
+c:ुड$	-101 221 -18 -53 -49
 c:ुडे	1 14 -6 -4 -5
-c:ुड्	-40 417 -148 274 -504
-c:ुड्ड	-40 417 -148 274 -504
-c:ुत	2646 254 -521 -940 -1440
-c:ुत$	3068 -271 -641 -790 -1366
-c:ुत्	-422 526 120 -150 -74
-c:ुत्त	-422 526 120 -150 -74
-c:ुथ	957 -1033 -407 2719 -2236
-c:ुथ$	957 -1033 -407 2719 -2236
-c:ुद	392 -1199 88 -419 1138
-c:ुद$	-98 -482 115 -242 706
-c:ुदा	378 -583 168 -133 170
-c:ुद्	162 -23 -128 -2 -10
-c:ुद्ध	162 -23 -128 -2 -10
-c:ुध	227 535 -108 -375 -279
-c:ुधा	301 -15 -5 -262 -18
-c:ुधार	301 -15 -5 -262 -18
-c:ुन	3116 -2763 893 -1291 44
-c:ुन$	984 -1131 748 -364 -236
-c:ुनट	-16 -333 437 -10 -78
-c:ुनटु	-16 -333 437 -10 -78
-c:ुनव	-364 -86 -33 -70 553
-c:ुनवा	-364 -86 -33 -70 553
-c:ुना	1751 -1520 671 -905 3
-c:ुना$	-235 -102 -272 -159 768
-c:ुनाथ	-125 -132 452 -98 -96
-c:ुनाव	2727 -1233 -470 -585 -440
-c:ुने	241 -162 149 -20 -207
-c:ुन्	-266 32 302 20 -88
-c:ुन्न	-266 32 302 20 -88
-c:ुप	1542 1093 -1106 512 -2041
-c:ुप$	2203 -514 -413 -491 -785
-c:ुपय	-342 332 -299 292 18
-c:ुपया	-67 -294 -96 530 -73
-c:ुपये	-275 625 -203 -238 91
-c:ुपर	-65 -5 61 38 -29
-c:ुपरि	-65 -5 61 38 -29
-c:ुपा	-98 993 -231 -52 -612
-c:ुपा$	-1 117 -99 -8 -10
-c:ुपि	0 89 -16 -6 -66
-c:ुपि$	0 89 -16 -6 -66
-c:ुपौ	-36 117 61 -73 -69
-c:ुपौल	-36 117 61 -73 -69
-c:ुप्	124 36 -558 922 -525
-c:ुप्त	74 47 -551 930 -500
+c:ुड्	-40 418 -153 278 -503
+c:ुड्ड	-40 418 -153 278 -503
+c:ुत	2647 253 -523 -938 -1440
+c:ुत$	3068 -272 -641 -790 -1366
+c:ुत्	-421 525 118 -148 -74
+c:ुत्त	-421 525 118 -148 -74
+c:ुथ	958 -1035 -406 2720 -2237
+c:ुथ$	958 -1035 -406 2720 -2237
+c:ुद	392 -1205 90 -419 1141
+c:ुद$	-98 -487 116 -241 710
+c:ुदा	378 -583 169 -133 169
+c:ुद्	162 -23 -127 -2 -10
+c:ुद्ध	162 -23 -127 -2 -10
+c:ुध	226 535 -107 -376 -279
+c:ुधा	301 -15 -5 -263 -18
+c:ुधार	301 -15 -5 -263 -18
+c:ुन	3116 -2774 910 -1292 40
+c:ुन$	985 -1142 757 -364 -236
+c:ुनट	-16 -344 448 -10 -78
+c:ुनटु	-16 -344 448 -10 -78
+c:ुनव	-364 -86 -32 -70 553
+c:ुनवा	-364 -86 -32 -70 553
+c:ुना	1749 -1519 674 -905 1
+c:ुना$	-236 -100 -272 -159 767
+c:ुनाथ	-125 -132 451 -98 -96
+c:ुनाव	2726 -1232 -470 -585 -440
+c:ुने	241 -163 149 -20 -207
+c:ुन्	-266 31 305 19 -90
+c:ुन्न	-266 31 305 19 -90
+c:ुप	1541 1088 -1097 510 -2042
+c:ुप$	2204 -516 -411 -491 -785
+c:ुपय	-341 331 -299 292 18
+c:ुपया	-67 -293 -96 530 -73
+c:ुपये	-274 624 -203 -238 91
+c:ुपर	-65 -5 62 38 -30
+c:ुपरि	-65 -5 62 38 -30
+c:ुपा	-98 991 -228 -52 -612
+c:ुपा$	-1 119 -101 -8 -10
+c:ुपि	0 89 -17 -6 -66
+c:ुपि$	0 89 -17 -6 -66
+c:ुपौ	-36 117 61 -74 -68
+c:ुपौल	-36 117 61 -74 -68
+c:ुप्	123 39 -556 921 -526
+c:ुप्त	72 49 -549 929 -501
 c:ुप्र	51 -11 -7 -8 -25
 c:ुफ	111 -17 -38 -30 -26
 c:ुफ्	111 -17 -38 -30 -26
 c:ुफ्त	111 -17 -38 -30 -26
-c:ुब	172 275 -543 313 -217
-c:ुब$	1198 -834 -79 -228 -56
+c:ुब	169 265 -528 313 -218
+c:ुब$	1197 -833 -79 -229 -56
 c:ुबन	-288 130 -33 239 -48
-c:ुबह	-786 339 -332 615 164
-c:ुबह$	-786 339 -332 615 164
-c:ुबा	-258 644 -98 -159 -130
-c:ुभ	1140 -179 -151 -495 -315
-c:ुभ$	206 -60 -34 -47 -65
-c:ुभक	627 -115 -116 -157 -238
-c:ुभका	627 -115 -116 -157 -238
-c:ुम	-1382 1203 72 1079 -972
-c:ुम$	-632 22 -639 697 552
-c:ुमट	-183 255 -27 -16 -29
-c:ुमटि	-183 255 -27 -16 -29
-c:ुमत	277 189 -61 -163 -242
+c:ुबह	-788 327 -316 615 163
+c:ुबह$	-788 327 -316 615 163
+c:ुबा	-258 645 -98 -159 -130
+c:ुभ	1141 -180 -151 -495 -315
+c:ुभ$	207 -60 -34 -48 -65
+c:ुभक	627 -116 -116 -157 -238
+c:ुभका	627 -116 -116 -157 -238
+c:ुम	-1382 1204 72 1078 -971
+c:ुम$	-632 22 -641 697 555
+c:ुमट	-183 255 -28 -16 -29
+c:ुमटि	-183 255 -28 -16 -29
+c:ुमत	277 191 -62 -163 -244
 c:ुमति	334 -37 -48 -145 -104
-c:ुमर	-17 225 105 -6 -308
-c:ुमा	-322 869 325 -296 -576
-c:ुमार	-322 869 325 -296 -576
+c:ुमर	-17 224 107 -6 -308
+c:ुमा	-323 869 328 -297 -577
+c:ुमार	-323 869 328 -297 -577
 c:ुम्	-575 -157 -18 840 -90
 c:ुम्ह	-575 -157 -18 840 -90
-c:ुर	2657 -1429 1033 -1324 -937
-c:ुर$	298 697 1155 -111 -2040
-c:ुरक	608 -364 -51 -31 -162
-c:ुरक्	608 -364 -51 -31 -162
-c:ुरत	-672 109 -2 227 338
-c:ुरत$	-672 109 -2 227 338
-c:ुरब	-27 -364 116 297 -21
-c:ुरब$	-27 -364 116 297 -21
-c:ुरा	496 -1299 317 -565 1051
-c:ुरा$	-86 175 196 -24 -261
-c:ुरान	779 -1353 -17 -164 754
-c:ुराल	-197 -122 139 -377 558
-c:ुरि	566 -201 -489 -306 429
-c:ुरि$	570 -173 -488 -138 228
-c:ुरु	-361 -10 -41 -26 439
-c:ुरु$	-361 -10 -41 -26 439
-c:ुरे	-74 94 68 -17 -71
-c:ुरे$	-38 102 -13 -15 -35
-c:ुरो	-32 127 107 -83 -120
-c:ुरो$	-104 129 108 -14 -119
-c:ुर्	1399 -649 -183 -401 -166
-c:ुर्क	282 -79 -64 -68 -71
-c:ुर्ग	763 -556 -119 -1 -87
+c:ुर	2655 -1439 1044 -1322 -939
+c:ुर$	300 683 1166 -109 -2039
+c:ुरक	606 -363 -51 -31 -162
+c:ुरक्	606 -363 -51 -31 -162
+c:ुरत	-673 110 -2 227 338
+c:ुरत$	-673 110 -2 227 338
+c:ुरब	-27 -364 114 299 -21
+c:ुरब$	-27 -364 114 299 -21
+c:ुरा	490 -1295 321 -564 1049
+c:ुरा$	-87 175 198 -24 -262
+c:ुरान	774 -1349 -14 -165 753
+c:ुराल	-197 -122 137 -376 558
+c:ुरि	567 -202 -489 -305 429
+c:ुरि$	571 -174 -487 -138 229
+c:ुरु	-362 -8 -42 -26 438
+c:ुरु$	-362 -8 -42 -26 438
+c:ुरे	-74 95 68 -17 -71
+c:ुरे$	-38 102 -14 -15 -35
+c:ुरो	-32 127 107 -83 -119
+c:ुरो$	-104 128 108 -14 -118
+c:ुर्	1402 -649 -186 -401 -166
+c:ुर्क	285 -79 -67 -68 -71
+c:ुर्ग	763 -556 -118 -1 -87
 c:ुर्म	9 -5 -2 -1 -2
-c:ुल	1980 -2072 -1101 1163 30
-c:ुल$	95 -2338 -160 400 2003
-c:ुला	62 -137 -462 767 -231
-c:ुला$	504 -268 -431 249 -53
-c:ुलाइ	-197 305 -19 -51 -37
+c:ुल	1988 -2020 -1180 1172 41
+c:ुल$	101 -2283 -240 409 2014
+c:ुला	61 -139 -458 767 -231
+c:ुला$	501 -270 -428 250 -54
+c:ुलाइ	-197 304 -19 -51 -37
 c:ुलाए	-268 -168 -10 571 -125
-c:ुलि	2227 -625 -880 -187 -535
-c:ुलिस	2227 -625 -880 -187 -535
-c:ुलु	397 -26 -25 -287 -59
-c:ुलुस	397 -26 -25 -287 -59
+c:ुलि	2228 -632 -874 -187 -535
+c:ुलिस	2228 -632 -874 -187 -535
+c:ुलु	397 -26 -25 -288 -59
+c:ुलुस	397 -26 -25 -288 -59
 c:ुले	151 -178 -176 384 -181
-c:ुलेआ	-335 53 -63 410 -65
-c:ुल्	-374 810 134 -34 -536
-c:ुल्ह	-308 885 -339 238 -476
-c:ुव	1704 -255 -154 -368 -926
-c:ुवक	319 -19 108 -18 -391
-c:ुवक$	319 -19 108 -18 -391
-c:ुवा	660 -125 -132 -112 -290
-c:ुवाओ	586 -90 -113 -102 -281
-c:ुवि	725 -111 -130 -238 -246
-c:ुविध	725 -111 -130 -238 -246
-c:ुस	186 618 -161 81 -724
-c:ुस$	500 -47 -135 5 -323
+c:ुलेआ	-335 53 -63 409 -65
+c:ुल्	-374 811 132 -34 -535
+c:ुल्ह	-308 886 -340 238 -476
+c:ुव	1705 -256 -154 -368 -926
+c:ुवक	320 -19 108 -18 -391
+c:ुवक$	320 -19 108 -18 -391
+c:ुवा	660 -126 -132 -112 -290
+c:ुवाओ	586 -90 -113 -102 -280
+c:ुवि	725 -112 -130 -237 -246
+c:ुविध	725 -112 -130 -237 -246
+c:ुस	186 624 -171 83 -723
+c:ुस$	500 -47 -134 5 -323
 c:ुसन	106 13 -33 -32 -54
 c:ुसन$	106 13 -33 -32 -54
-c:ुसर	223 227 -648 39 159
-c:ुसरा	84 -170 -146 -27 259
-c:ुसरि	-140 -202 -64 -77 483
-c:ुसरे	278 599 -438 143 -583
-c:ुसह	-424 18 510 104 -208
-c:ुसहर	-625 174 525 121 -195
-c:ुसि	-85 -5 237 -14 -134
-c:ुसि$	-85 -5 237 -14 -134
-c:ुह	169 -255 115 -8 -21
-c:ृप	513 -46 -54 -474 61
-c:ृपय	145 82 4 -339 108
-c:ृपया	145 82 4 -339 108
-c:े$	2671 1295 -1420 -2052 -494
-c:ेआ	-335 53 -63 410 -65
-c:ेआम	-335 53 -63 410 -65
-c:ेआम$	-335 53 -63 410 -65
-c:ेक	-1812 1502 -917 -760 1987
-c:ेकप	-6 105 -25 -8 -66
-c:ेकपो	-6 105 -25 -8 -66
-c:ेकर	-732 1532 -1223 -299 722
-c:ेकर$	-942 1291 -1091 -163 905
-c:ेकरा	210 241 -132 -136 -183
+c:ुसर	223 227 -649 40 159
+c:ुसरा	84 -170 -147 -27 259
+c:ुसरि	-140 -201 -64 -77 483
+c:ुसरे	279 598 -438 144 -583
+c:ुसह	-424 21 503 105 -206
+c:ुसहर	-624 177 518 122 -193
+c:ुसि	-85 -4 237 -14 -134
+c:ुसि$	-85 -4 237 -14 -134
+c:ुह	169 -256 115 -8 -21
+c:ृप	514 -45 -57 -474 62
+c:ृपय	146 83 2 -339 109
+c:ृपया	146 83 2 -339 109
+c:े$	2673 1334 -1472 -2045 -490
+c:ेआ	-335 53 -63 409 -65
+c:ेआम	-335 53 -63 409 -65
+c:ेआम$	-335 53 -63 409 -65
+c:ेक	-1810 1497 -917 -759 1990
+c:ेकप	-6 106 -25 -8 -66
+c:ेकपो	-6 106 -25 -8 -66
+c:ेकर	-730 1529 -1227 -299 727
+c:ेकर$	-940 1287 -1094 -162 909
+c:ेकरा	210 242 -133 -136 -183
 c:ेकि	-271 285 -75 -222 283
 c:ेकिन	-23 307 -47 -166 -71
-c:ेके	-934 153 -154 -146 1081
-c:ेके$	-476 597 -107 -421 408
-c:ेकेद	-458 -444 -47 275 674
-c:ेक्	-408 -327 -360 -47 1142
-c:ेक्स	-408 -327 -360 -47 1142
-c:ेख	1116 -685 -447 -904 920
-c:ेख$	-26 -243 -1163 899 533
+c:ेके	-934 151 -152 -146 1081
+c:ेके$	-476 596 -107 -420 407
+c:ेकेद	-458 -445 -45 274 674
+c:ेक्	-408 -326 -362 -47 1142
+c:ेक्स	-408 -326 -362 -47 1142
+c:ेख	1117 -687 -441 -907 918
+c:ेख$	-28 -242 -1160 897 532
 c:ेखक	244 4 -4 -226 -18
 c:ेखकर	244 4 -4 -226 -18
-c:ेखत	-9 -226 -120 -196 551
-c:ेखते	-9 -226 -120 -196 551
-c:ेखन	64 38 -69 -3 -29
-c:ेखा	-230 -235 263 -529 730
-c:ेखा$	-230 -235 263 -529 730
-c:ेखि	481 131 -21 -540 -50
-c:ेखिए	482 90 -13 -538 -22
-c:ेखे	601 -116 651 -311 -825
-c:ेखे$	601 -116 651 -311 -825
-c:ेग	1887 234 -1109 -1267 255
-c:ेगा	1623 -752 -775 729 -825
-c:ेगा$	1623 -752 -775 729 -825
-c:ेगि	1504 -673 -398 -817 383
-c:ेगि$	1504 -673 -398 -817 383
-c:ेगे	-657 903 -541 -548 842
-c:ेगे$	-657 903 -541 -548 842
-c:ेच	-10 -243 18 -561 796
-c:ेच$	-151 -437 185 -126 530
-c:ेचत	-228 446 -159 -100 41
-c:ेचता	-228 446 -159 -100 41
-c:ेचन	365 -58 82 -45 -344
-c:ेचने	365 -58 82 -45 -344
-c:ेचा	-76 -205 -87 -310 679
-c:ेचा$	-54 -243 -78 -308 684
-c:ेज	-34 1626 -1236 -36 -321
-c:ेज$	-265 1370 -741 -635 271
+c:ेखत	-7 -228 -120 -196 551
+c:ेखते	-7 -228 -120 -196 551
+c:ेखन	65 37 -70 -3 -29
+c:ेखा	-230 -236 265 -529 731
+c:ेखा$	-230 -236 265 -529 731
+c:ेखि	480 132 -21 -540 -50
+c:ेखिए	481 91 -13 -538 -22
+c:ेखे	603 -116 653 -312 -827
+c:ेखे$	603 -116 653 -312 -827
+c:ेग	1886 225 -1092 -1271 253
+c:ेगा	1621 -761 -758 725 -827
+c:ेगा$	1621 -761 -758 725 -827
+c:ेगि	1503 -671 -399 -817 383
+c:ेगि$	1503 -671 -399 -817 383
+c:ेगे	-657 902 -536 -550 842
+c:ेगे$	-657 902 -536 -550 842
+c:ेच	-11 -237 13 -561 796
+c:ेच$	-151 -431 179 -126 530
+c:ेचत	-228 445 -158 -100 40
+c:ेचता	-228 445 -158 -100 40
+c:ेचन	364 -59 83 -45 -344
+c:ेचने	364 -59 83 -45 -344
+c:ेचा	-77 -206 -86 -310 679
+c:ेचा$	-55 -244 -77 -308 684
+c:ेज	-32 1620 -1232 -35 -321
+c:ेज$	-263 1366 -739 -635 271
 c:ेजत	-80 271 -31 -26 -134
 c:ेजता	-80 271 -31 -26 -134
-c:ेजा	37 -73 24 363 -352
+c:ेजा	36 -73 25 363 -352
 c:ेजा$	81 -42 -143 385 -281
-c:ेजि	1009 444 -417 -303 -733
-c:ेजि$	-39 287 -64 -89 -96
-c:ेजिए	1049 156 -353 -215 -638
-c:ेजो	-386 -189 -17 -18 611
-c:ेजो$	-386 -189 -17 -18 611
-c:ेट	-1492 1337 -1395 406 1144
-c:ेट$	-1168 878 -667 282 674
-c:ेटर	-404 -83 -29 -18 534
-c:ेटर$	-404 -83 -29 -18 534
-c:ेटा	100 300 -706 -128 434
-c:ेटा$	100 300 -706 -128 434
-c:ेटि	-550 345 -142 220 127
-c:ेटि$	-309 -11 -101 249 172
+c:ेजि	1010 441 -416 -303 -733
+c:ेजि$	-39 286 -63 -88 -95
+c:ेजिए	1049 155 -353 -214 -637
+c:ेजो	-387 -188 -18 -18 611
+c:ेजो$	-387 -188 -18 -18 611
+c:ेट	-1491 1340 -1402 408 1145
+c:ेट$	-1167 881 -671 283 675
+c:ेटर	-405 -82 -29 -18 534
+c:ेटर$	-405 -82 -29 -18 534
+c:ेटा	99 303 -709 -128 434
+c:ेटा$	99 303 -709 -128 434
+c:ेटि	-549 342 -142 220 128
+c:ेटि$	-308 -14 -100 250 173
 c:ेटिय	-232 338 -36 -28 -42
-c:ेटे	-518 -91 -160 -52 821
-c:ेटे$	-518 -91 -160 -52 821
-c:ेट्	-128 388 18 -54 -224
-c:ेट्र	-128 388 18 -54 -224
-c:ेड	891 -1273 -251 -571 1204
-c:ेड$	1078 -1320 -163 -528 933
-c:ेडर	-61 229 -15 -16 -137
+c:ेटे	-519 -88 -161 -52 821
+c:ेटे$	-519 -88 -161 -52 821
+c:ेट्	-128 388 17 -53 -223
+c:ेट्र	-128 388 17 -53 -223
+c:ेड	892 -1274 -251 -571 1204
+c:ेड$	1079 -1321 -162 -528 933
+c:ेडर	-61 228 -15 -16 -137
 c:ेडर्	-5 146 -2 -11 -128
-c:ेडि	-134 -198 -80 -156 569
-c:ेत	-2679 -952 155 1659 1817
-c:ेत$	-932 111 842 -569 548
-c:ेता	-934 23 -223 1497 -363
-c:ेता$	-1048 33 -216 1503 -272
-c:ेति	-492 -284 -212 -117 1105
-c:ेति$	-492 -284 -212 -117 1105
-c:ेते	-610 -18 -402 -62 1093
-c:ेते$	-610 -18 -402 -62 1093
-c:ेत्	41 -736 96 803 -204
-c:ेत्र	41 -736 96 803 -204
-c:ेद	-633 -921 625 -49 978
-c:ेद$	-282 69 187 -29 54
+c:ेडि	-134 -198 -81 -156 569
+c:ेत	-2681 -954 160 1660 1815
+c:ेत$	-934 109 849 -568 545
+c:ेता	-934 21 -221 1497 -362
+c:ेता$	-1048 31 -214 1502 -272
+c:ेति	-492 -287 -207 -117 1103
+c:ेति$	-492 -287 -207 -117 1103
+c:ेते	-610 -17 -405 -63 1094
+c:ेते$	-610 -17 -405 -63 1094
+c:ेत्	40 -735 97 803 -205
+c:ेत्र	40 -735 97 803 -205
+c:ेद	-633 -933 642 -51 975
+c:ेद$	-282 69 188 -29 54
 c:ेदन	348 -103 -54 -80 -111
 c:ेदन$	348 -103 -54 -80 -111
-c:ेदा	-702 -731 251 -1 1183
-c:ेदार	-702 -731 251 -1 1183
-c:ेद्	2 -157 241 60 -147
-c:ेद्र	2 -157 241 60 -147
-c:ेध	709 -206 -154 -121 -228
-c:ेध$	709 -206 -154 -121 -228
-c:ेन	24 397 -1530 -468 1577
-c:ेन$	-679 5 -912 -421 2006
+c:ेदा	-702 -742 264 -2 1181
+c:ेदार	-702 -742 264 -2 1181
+c:ेद्	2 -159 245 61 -148
+c:ेद्र	2 -159 245 61 -148
+c:ेध	710 -206 -155 -121 -228
+c:ेध$	710 -206 -155 -121 -228
+c:ेन	24 395 -1529 -468 1578
+c:ेन$	-678 2 -910 -421 2006
 c:ेनर	-33 476 -105 -58 -279
 c:ेनर$	-33 476 -105 -58 -279
 c:ेना	-31 -2 -2 40 -4
-c:ेनि	-95 143 51 -25 -73
-c:ेनिप	-95 143 51 -25 -73
-c:ेने	862 -224 -562 -4 -72
-c:ेने$	862 -224 -562 -4 -72
-c:ेप	-383 660 -246 -138 107
-c:ेप$	-34 82 2 -7 -43
-c:ेपा	-510 672 -242 -36 116
-c:ेपाल	-510 672 -242 -36 116
-c:ेब	-485 345 386 169 -415
-c:ेब$	-786 482 -47 442 -92
+c:ेनि	-95 142 51 -25 -73
+c:ेनिप	-95 142 51 -25 -73
+c:ेने	862 -223 -563 -4 -71
+c:ेने$	862 -223 -563 -4 -71
+c:ेप	-386 655 -235 -139 105
+c:ेप$	-35 84 2 -7 -43
+c:ेपा	-513 667 -231 -36 113
+c:ेपाल	-513 667 -231 -36 113
+c:ेब	-486 346 385 170 -416
+c:ेब$	-786 482 -47 443 -92
 c:ेबा	-26 -408 451 7 -24
 c:ेबाज	-26 -408 451 7 -24
-c:ेम	201 -102 53 -9 -143
-c:ेमा	208 -120 -33 -7 -48
-c:ेमार	235 -116 -94 -4 -20
-c:ेय	69 428 373 -493 -378
-c:ेयर	263 514 -103 -404 -270
-c:ेयर$	522 -214 -2 -292 -15
-c:ेर	145 -1477 -1901 70 3162
-c:ेर$	562 -34 -65 -328 -135
-c:ेरा	-998 -101 -1476 570 2005
-c:ेरा$	-998 -101 -1476 570 2005
-c:ेरि	220 -569 -125 -502 976
-c:ेरि$	149 -555 -116 -498 1019
-c:ेरे	-667 107 20 -466 1006
-c:ेरे$	-667 107 20 -466 1006
-c:ेरो	974 -1106 -284 612 -195
-c:ेरो$	1035 -1070 -261 1056 -760
-c:ेल	-304 477 955 -587 -541
-c:ेल$	-575 361 341 176 -304
-c:ेलक	334 16 -65 -216 -69
-c:ेलक$	334 16 -65 -216 -69
-c:ेलम	-57 -18 -229 -57 362
-c:ेलमे	-57 -18 -229 -57 362
-c:ेलव	-421 -145 57 -25 533
-c:ेलवे	-421 -145 57 -25 533
-c:ेलह	-386 -50 466 252 -283
-c:ेला	-755 766 391 -401 -1
-c:ेला$	-733 819 170 -375 118
-c:ेलु	558 -299 -115 -71 -73
-c:ेलु$	558 -299 -115 -71 -73
-c:ेल्	-28 -327 -100 -23 478
-c:ेव	212 -254 -502 -522 1066
-c:ेव$	61 -49 -352 -47 386
-c:ेवर	-103 -339 -185 -159 786
-c:ेवर$	-103 -339 -185 -159 786
+c:ेम	200 -103 56 -9 -144
+c:ेमा	207 -121 -30 -7 -49
+c:ेमार	235 -117 -93 -4 -21
+c:ेय	69 427 374 -492 -378
+c:ेयर	264 513 -102 -404 -271
+c:ेयर$	523 -214 -2 -292 -15
+c:ेर	142 -1492 -1884 71 3163
+c:ेर$	561 -33 -66 -328 -135
+c:ेरा	-998 -103 -1473 570 2005
+c:ेरा$	-998 -103 -1473 570 2005
+c:ेरि	220 -570 -122 -502 975
+c:ेरि$	149 -556 -114 -497 1018
+c:ेरे	-668 110 19 -466 1005
+c:ेरे$	-668 110 19 -466 1005
+c:ेरो	971 -1118 -272 612 -193
+c:ेरो$	1033 -1083 -248 1056 -759
+c:ेल	-305 474 962 -588 -543
+c:ेल$	-574 359 345 176 -305
+c:ेलक	334 15 -65 -216 -69
+c:ेलक$	334 15 -65 -216 -69
+c:ेलम	-57 -18 -230 -57 362
+c:ेलमे	-57 -18 -230 -57 362
+c:ेलव	-421 -144 56 -25 534
+c:ेलवे	-421 -144 56 -25 534
+c:ेलह	-386 -50 467 252 -284
+c:ेला	-755 767 391 -401 -2
+c:ेला$	-733 820 169 -375 119
+c:ेलु	558 -298 -115 -71 -73
+c:ेलु$	558 -298 -115 -71 -73
+c:ेल्	-28 -329 -98 -23 478
+c:ेव	211 -251 -504 -522 1066
+c:ेव$	62 -47 -354 -47 386
+c:ेवर	-103 -338 -185 -159 785
+c:ेवर$	-103 -338 -185 -159 785
 c:ेवा	102 -49 -8 -12 -33
 c:ेवा$	102 -49 -8 -12 -33
 c:ेवि	-262 217 -44 80 8
-c:ेविक	-102 -28 -31 125 37
-c:ेस	1301 -2188 1572 -1362 677
-c:ेस$	320 158 1326 -443 -1361
-c:ेसन	-367 -470 1107 -428 158
-c:ेसन$	-367 -470 1107 -428 158
-c:ेसा	857 -984 -162 -178 466
-c:ेसान	857 -984 -162 -178 466
-c:ेसि	571 -914 -181 -106 630
-c:ेसि$	327 -871 -167 -91 801
+c:ेविक	-102 -28 -31 125 36
+c:ेस	1305 -2191 1570 -1361 677
+c:ेस$	323 161 1320 -443 -1361
+c:ेसन	-367 -469 1106 -428 158
+c:ेसन$	-367 -469 1106 -428 158
+c:ेसा	858 -986 -160 -178 466
+c:ेसान	858 -986 -160 -178 466
+c:ेसि	571 -915 -180 -106 630
+c:ेसि$	327 -873 -166 -91 802
 c:ेस्	-10 -2 166 -3 -152
-c:ेह	512 -291 -824 -23 627
-c:ेहा	517 -11 -464 -18 -24
-c:ेहार	517 -11 -464 -18 -24
-c:ै$	-2092 602 834 922 -266
-c:ैक	-479 235 -19 -519 782
-c:ैक$	-132 -363 394 -343 444
-c:ैकर	-309 908 -136 -131 -331
-c:ैकर$	-309 908 -136 -131 -331
-c:ैके	-12 254 -74 201 -369
-c:ैकेट	-12 254 -74 201 -369
-c:ैक्	-57 -562 -201 -246 1066
-c:ैक्ट	-57 -562 -201 -246 1066
-c:ैग	58 857 -206 -78 -632
-c:ैग$	58 857 -206 -78 -632
-c:ैच	203 -45 -21 -17 -119
-c:ैच$	203 -45 -21 -17 -119
+c:ेह	511 -290 -825 -23 627
+c:ेहा	516 -11 -463 -18 -24
+c:ेहार	516 -11 -463 -18 -24
+c:ै$	-2088 615 806 928 -261
+c:ैक	-480 227 -12 -517 781
+c:ैक$	-132 -370 400 -341 442
+c:ैकर	-309 907 -135 -131 -331
+c:ैकर$	-309 907 -135 -131 -331
+c:ैके	-12 251 -73 202 -369
+c:ैकेट	-12 251 -73 202 -369
+c:ैक्	-57 -560 -203 -246 1066
+c:ैक्ट	-57 -560 -203 -246 1066
+c:ैग	59 851 -205 -78 -628
+c:ैग$	59 851 -205 -78 -628
+c:ैच	203 -44 -22 -17 -119
+c:ैच$	203 -44 -22 -17 -119
 c:ैज	-159 239 -51 -42 14
 c:ैजि	-159 239 -51 -42 14
 c:ैजिक	-159 239 -51 -42 14
-c:ैठ	-928 -1305 1426 190 617
-c:ैठक	757 -227 -75 -10 -445
-c:ैठक$	757 -227 -74 -147 -309
-c:ैठत	-178 -654 277 -69 624
-c:ैठता	-20 -387 474 -23 -44
-c:ैठा	-912 -250 1392 195 -425
-c:ैठा$	-911 -106 1460 236 -679
-c:ैठे	-595 -174 -168 74 863
-c:ैठे$	-487 -166 -138 504 287
+c:ैठ	-926 -1254 1360 198 623
+c:ैठक	759 -228 -76 -9 -445
+c:ैठक$	759 -228 -75 -147 -309
+c:ैठत	-175 -600 203 -61 633
+c:ैठता	-16 -327 393 -14 -34
+c:ैठा	-915 -253 1400 195 -427
+c:ैठा$	-914 -107 1466 235 -681
+c:ैठे	-596 -174 -167 74 863
+c:ैठे$	-487 -166 -137 504 286
 c:ैड	-263 -306 115 -93 547
 c:ैड$	-263 -306 115 -93 547
-c:ैत	-522 -245 296 -223 694
-c:ैद	-78 -774 207 -97 741
-c:ैदल	-75 -768 145 -94 792
-c:ैदल$	-75 -768 145 -94 792
+c:ैत	-522 -246 296 -223 694
+c:ैद	-78 -774 208 -97 741
+c:ैदल	-75 -769 145 -94 792
+c:ैदल$	-75 -769 145 -94 792
 c:ैध	-418 101 -179 -99 595
 c:ैध$	-418 101 -179 -99 595
-c:ैन	112 428 -987 606 -159
+c:ैन	110 427 -984 606 -158
 c:ैन$	390 -104 -64 -75 -147
-c:ैनर	-104 -45 -73 305 -82
-c:ैनर$	-104 -45 -73 305 -82
-c:ैने	-859 602 -302 400 158
-c:ैने$	-613 706 -274 -214 395
-c:ैप	-11 -92 -110 -37 250
-c:ैम	-113 -333 -100 -83 630
-c:ैय	-144 104 -32 738 -666
-c:ैया	-144 104 -32 738 -666
-c:ैया$	-156 333 -37 -35 -106
-c:ैयार	12 -229 5 773 -560
-c:ैर	-113 -5 -165 476 -194
-c:ैर$	-58 -226 -168 526 -73
-c:ैरा	-126 239 -38 -35 -40
-c:ैरि	74 -12 -20 -11 -30
-c:ैल	5 41 -233 390 -202
+c:ैनर	-104 -45 -73 304 -82
+c:ैनर$	-104 -45 -73 304 -82
+c:ैने	-860 601 -300 400 158
+c:ैने$	-614 706 -272 -214 395
+c:ैप	-11 -92 -110 -37 249
+c:ैम	-113 -334 -100 -83 630
+c:ैय	-145 106 -33 738 -667
+c:ैया	-145 106 -33 738 -667
+c:ैया$	-156 335 -37 -35 -106
+c:ैयार	11 -228 5 773 -561
+c:ैर	-113 -4 -164 476 -194
+c:ैर$	-58 -226 -169 525 -73
+c:ैरा	-126 240 -38 -35 -41
+c:ैरि	74 -13 -20 -11 -30
+c:ैल	6 44 -235 389 -204
 c:ैल$	-33 -682 -34 -82 831
-c:ैलन	-69 723 -60 -48 -547
-c:ैलन$	-69 723 -60 -48 -547
-c:ैला	75 -241 -89 527 -272
-c:ैलि	-95 252 -40 90 -207
-c:ैलि$	-95 252 -40 90 -207
-c:ैस	1103 -312 -1134 -849 1192
-c:ैस$	-158 -387 -427 463 509
+c:ैलन	-69 725 -61 -48 -547
+c:ैलन$	-69 725 -61 -48 -547
+c:ैला	76 -241 -89 527 -272
+c:ैलि	-95 254 -40 90 -208
+c:ैलि$	-95 254 -40 90 -208
+c:ैस	1104 -314 -1133 -848 1192
+c:ैस$	-158 -386 -429 463 510
 c:ैसल	115 -13 -12 -81 -9
 c:ैसला	115 -13 -12 -81 -9
 c:ैसा	-420 264 -50 704 -497
 c:ैसा$	-420 264 -50 704 -497
-c:ैसि	-479 -168 -20 -16 683
-c:ैसि$	-479 -168 -20 -16 683
-c:ैसे	1474 81 -516 -1831 792
-c:ैसे$	1017 -138 -268 -1702 1092
-c:ैसेज	458 219 -248 -130 -300
-c:ो$	864 -941 -781 1017 -160
-c:ोइ	261 -635 -525 351 548
-c:ोइ$	838 -407 -284 74 -221
-c:ोइत	-509 12 -94 -83 674
-c:ोइत$	-509 12 -94 -83 674
-c:ोक	-860 -311 758 251 162
-c:ोक$	-285 67 178 132 -92
-c:ोकत	94 -1 -1 -90 -1
-c:ोकत्	94 -1 -1 -90 -1
-c:ोकर	-43 -477 -104 360 265
-c:ोकर$	-117 -442 -85 370 274
-c:ोका	-235 441 46 66 -318
-c:ोकाम	-202 455 -16 -23 -213
+c:ैसि	-479 -167 -20 -16 683
+c:ैसि$	-479 -167 -20 -16 683
+c:ैसे	1476 76 -513 -1830 791
+c:ैसे$	1016 -139 -267 -1701 1091
+c:ैसेज	460 215 -246 -130 -300
+c:ो$	863 -896 -836 1022 -153
+c:ोइ	262 -644 -519 351 550
+c:ोइ$	839 -413 -279 74 -220
+c:ोइत	-508 9 -94 -83 676
+c:ोइत$	-508 9 -94 -83 676
+c:ोक	-856 -320 761 251 164
+c:ोक$	-282 65 176 132 -91
+c:ोकत	93 -1 -1 -90 -1
+c:ोकत्	93 -1 -1 -90 -1
+c:ोकर	-43 -484 -99 360 266
+c:ोकर$	-117 -448 -80 370 275
+c:ोका	-235 439 47 66 -317
+c:ोकाम	-201 453 -16 -23 -213
 c:ोके	-201 -18 689 -332 -138
-c:ोकेस	-131 -97 694 -330 -136
-c:ोख	-590 121 971 -518 16
-c:ोखर	-581 138 978 -390 -145
-c:ोखर$	-459 -113 1010 -357 -81
-c:ोग	1680 -2004 -1210 1427 107
-c:ोग$	-431 -1509 -95 2330 -295
-c:ोगब	-465 488 146 -30 -139
-c:ोगबन	-465 488 146 -30 -139
-c:ोगा	1286 -164 -60 -575 -487
-c:ोगा$	1286 -164 -60 -575 -487
-c:ोगि	1171 52 -590 -457 -175
-c:ोगि$	1139 61 -583 -449 -168
-c:ोगो	407 -906 -653 6 1147
-c:ोगो$	407 -906 -653 6 1147
-c:ोच	417 -57 -194 -22 -143
-c:ोज	-369 -85 -607 -589 1650
-c:ोज$	-1255 718 -643 -574 1754
-c:ोजन	315 -206 -26 -9 -73
-c:ोजना	315 -206 -26 -9 -73
-c:ोट	-2778 1170 -204 3370 -1559
-c:ोट$	-1357 649 -759 2349 -882
-c:ोटर	-652 -675 -53 2465 -1085
-c:ोटर$	-645 -399 -138 2102 -920
-c:ोटरो	-6 -274 -4 364 -80
-c:ोटल	-347 194 386 -22 -212
-c:ोटल$	-347 194 386 -22 -212
-c:ोटा	-329 -121 -101 -82 633
-c:ोटा$	-329 -121 -101 -82 633
+c:ोकेस	-131 -97 694 -330 -135
+c:ोख	-591 121 976 -519 13
+c:ोखर	-582 137 983 -390 -147
+c:ोखर$	-460 -114 1015 -357 -84
+c:ोग	1677 -2015 -1193 1425 106
+c:ोग$	-430 -1514 -93 2330 -293
+c:ोगब	-468 479 160 -31 -141
+c:ोगबन	-468 479 160 -31 -141
+c:ोगा	1285 -160 -62 -575 -488
+c:ोगा$	1285 -160 -62 -575 -488
+c:ोगि	1171 50 -589 -457 -175
+c:ोगि$	1139 59 -582 -449 -167
+c:ोगो	407 -905 -653 6 1146
+c:ोगो$	407 -905 -653 6 1146
+c:ोच	417 -56 -196 -22 -143
+c:ोज	-366 -59 -648 -580 1653
+c:ोज$	-1251 743 -684 -566 1758
+c:ोजन	315 -205 -27 -9 -74
+c:ोजना	315 -205 -27 -9 -74
+c:ोट	-2780 1180 -208 3369 -1561
+c:ोट$	-1360 654 -757 2348 -884
+c:ोटर	-652 -675 -54 2466 -1085
+c:ोटर$	-645 -399 -138 2102 -919
+c:ोटरो	-6 -275 -4 365 -80
+c:ोटल	-346 197 383 -21 -212
+c:ोटल$	-346 197 383 -21 -212
+c:ोटा	-330 -120 -101 -82 633
+c:ोटा$	-330 -120 -101 -82 633
 c:ोटि	-253 639 -136 271 -521
 c:ोटि$	-33 674 -120 -87 -434
 c:ोटिग	-220 -35 -16 359 -88
-c:ोटो	-152 194 394 -436 0
-c:ोटो$	-152 194 394 -436 0
-c:ोठ	-268 547 -188 -195 104
-c:ोठि	-161 101 -81 -85 226
-c:ोठि$	-161 101 -81 -85 226
-c:ोड	591 580 -211 -1789 829
-c:ोड$	-95 993 -17 -811 -70
-c:ोडन	-53 -5 -23 -140 220
-c:ोडने	-53 -5 -23 -140 220
-c:ोडा	66 -142 -212 -38 326
+c:ोटो	-152 197 391 -436 0
+c:ोटो$	-152 197 391 -436 0
+c:ोठ	-268 546 -186 -196 103
+c:ोठि	-161 100 -79 -85 225
+c:ोठि$	-161 100 -79 -85 225
+c:ोड	592 591 -223 -1789 829
+c:ोड$	-93 1004 -28 -811 -71
+c:ोडन	-53 -5 -23 -140 221
+c:ोडने	-53 -5 -23 -140 221
+c:ोडा	67 -142 -213 -38 327
 c:ोडे	902 -74 -13 -781 -34
 c:ोडे$	902 -74 -13 -781 -34
-c:ोत	-1215 3440 -453 -871 -900
-c:ोतल	-2067 3002 -473 46 -508
-c:ोतल$	-1932 3166 -392 243 -1086
+c:ोत	-1213 3428 -446 -870 -900
+c:ोतल	-2066 2996 -471 46 -506
+c:ोतल$	-1931 3160 -389 244 -1084
 c:ोतले	-135 -164 -82 -197 578
-c:ोता	938 313 -99 -655 -497
-c:ोता$	938 313 -99 -655 -497
-c:ोति	296 -493 291 -433 338
-c:ोति$	296 -493 291 -433 338
-c:ोते	79 672 -79 -96 -575
-c:ोते$	79 672 -79 -96 -575
-c:ोद	-699 545 381 -337 111
+c:ोता	938 313 -100 -654 -497
+c:ोता$	938 313 -100 -654 -497
+c:ोति	296 -491 291 -433 337
+c:ोति$	296 -491 291 -433 337
+c:ोते	81 667 -77 -96 -574
+c:ोते$	81 667 -77 -96 -574
+c:ोद	-699 546 380 -337 111
 c:ोदय	114 -14 -61 -13 -25
 c:ोदय$	114 -14 -61 -13 -25
-c:ोदा	-692 407 180 -299 403
-c:ोदाम	-692 407 180 -299 403
-c:ोध	36 133 -392 375 -152
-c:ोध$	34 134 -391 375 -152
-c:ोन	-2021 1477 -1191 726 1010
-c:ोन$	-823 -38 -749 363 1248
-c:ोनब	-5 0 -385 -150 540
-c:ोनबर	-5 0 -385 -150 540
-c:ोना	441 -47 -55 -262 -77
-c:ोना$	441 -47 -55 -262 -77
-c:ोनि	-72 -7 106 -11 -16
-c:ोनि$	-72 -7 106 -11 -16
+c:ोदा	-691 408 179 -299 404
+c:ोदाम	-691 408 179 -299 404
+c:ोध	35 132 -389 373 -152
+c:ोध$	33 134 -389 373 -152
+c:ोन	-2022 1481 -1191 724 1009
+c:ोन$	-827 -31 -749 361 1246
+c:ोनब	-5 1 -387 -148 540
+c:ोनबर	-5 1 -387 -148 540
+c:ोना	441 -47 -55 -263 -77
+c:ोना$	441 -47 -55 -263 -77
+c:ोनि	-72 -7 106 -10 -16
+c:ोनि$	-72 -7 106 -10 -16
 c:ोनु	-106 -17 217 -7 -86
 c:ोनु$	-106 -17 217 -7 -86
-c:ोने	-528 291 -93 838 -508
-c:ोने$	-528 291 -93 838 -508
-c:ोनो	-964 1287 -145 -52 -126
-c:ोनो$	-964 1287 -145 -52 -126
-c:ोप	-1064 -369 1765 -495 163
-c:ोपड	-130 -357 -17 -98 602
-c:ोपडि	-14 67 42 -70 -25
-c:ोपह	-263 135 -86 -155 370
-c:ोपहर	-263 135 -86 -155 370
-c:ोपा	-288 404 146 -90 -171
-c:ोपाल	-288 404 146 -90 -171
-c:ोपि	-255 -488 1535 -186 -606
-c:ोपि$	-255 -488 1535 -186 -606
-c:ोपु	-214 -100 519 -95 -110
-c:ोपुर	-214 -100 519 -95 -110
-c:ोब	519 311 417 -743 -504
-c:ोबा	519 311 417 -743 -504
-c:ोबाइ	-194 471 484 -507 -254
-c:ोबार	389 -185 -130 -313 239
+c:ोने	-526 290 -92 837 -508
+c:ोने$	-526 290 -92 837 -508
+c:ोनो	-964 1285 -144 -52 -125
+c:ोनो$	-964 1285 -144 -52 -125
+c:ोप	-1064 -387 1788 -497 160
+c:ोपड	-130 -358 -15 -98 602
+c:ोपडि	-14 64 44 -70 -25
+c:ोपह	-264 129 -78 -156 368
+c:ोपहर	-264 129 -78 -156 368
+c:ोपा	-288 405 145 -91 -171
+c:ोपाल	-288 405 145 -91 -171
+c:ोपि	-254 -499 1548 -187 -608
+c:ोपि$	-254 -499 1548 -187 -608
+c:ोपु	-213 -100 518 -95 -110
+c:ोपुर	-213 -100 518 -95 -110
+c:ोब	518 305 425 -744 -505
+c:ोबा	518 305 425 -744 -505
+c:ोबाइ	-195 467 491 -508 -255
+c:ोबार	389 -186 -129 -313 238
 c:ोम	412 -94 -63 -21 -234
-c:ोम$	16 33 -18 -8 -22
-c:ोय	-162 450 -54 -27 -207
-c:ोर	-558 2456 737 -688 -1948
-c:ोर$	578 -903 563 -235 -2
-c:ोरा	-1302 1986 -139 269 -814
-c:ोरा$	-1302 1986 -139 269 -814
-c:ोरि	417 220 -468 -550 382
-c:ोरि$	456 110 -543 -515 491
-c:ोरिय	-39 109 74 -35 -109
+c:ोम$	15 33 -18 -8 -22
+c:ोय	-162 450 -55 -27 -206
+c:ोर	-557 2458 733 -688 -1946
+c:ोर$	578 -901 560 -235 -1
+c:ोरा	-1301 1980 -136 270 -812
+c:ोरा$	-1301 1980 -136 270 -812
+c:ोरि	417 227 -476 -550 382
+c:ोरि$	456 111 -545 -515 492
+c:ोरिय	-39 116 69 -36 -110
 c:ोरे	-55 423 -111 -169 -87
 c:ोरे$	-55 423 -111 -169 -87
-c:ोर्	26 -263 739 84 -587
-c:ोर्ट	112 -86 327 -163 -190
-c:ोर्स	-81 -201 415 250 -384
-c:ोल	-2877 196 -422 4573 -1471
-c:ोल$	-903 497 -616 651 371
-c:ोलक	-62 193 -19 -191 77
-c:ोलकर	-62 193 -19 -191 77
-c:ोला	-2752 607 1 2909 -765
-c:ोला$	-2752 607 1 2909 -765
-c:ोलि	188 -893 581 148 -24
-c:ोलि$	479 -877 584 -193 8
-c:ोले	941 -1186 -279 1302 -778
-c:ोले$	-94 -116 -18 246 -18
-c:ोलेर	1035 -1070 -261 1056 -760
-c:ोस	-1158 43 741 -1113 1488
-c:ोस$	-170 -552 -356 -87 1165
-c:ोसा	-228 -67 410 15 -130
+c:ोर्	27 -263 741 84 -588
+c:ोर्ट	112 -86 328 -163 -191
+c:ोर्स	-81 -201 417 250 -385
+c:ोल	-2877 193 -417 4570 -1469
+c:ोल$	-903 496 -612 649 370
+c:ोलक	-62 196 -19 -191 75
+c:ोलकर	-62 196 -19 -191 75
+c:ोला	-2751 613 -9 2909 -762
+c:ोला$	-2751 613 -9 2909 -762
+c:ोलि	188 -891 578 149 -24
+c:ोलि$	479 -875 580 -192 8
+c:ोले	938 -1197 -267 1301 -776
+c:ोले$	-95 -114 -18 245 -18
+c:ोलेर	1033 -1083 -248 1056 -759
+c:ोस	-1160 44 746 -1114 1485
+c:ोस$	-170 -554 -352 -88 1165
+c:ोसा	-228 -68 410 15 -130
 c:ोसा$	87 4 68 -102 -57
-c:ोसि	-698 371 -244 -599 1169
-c:ोसि$	-370 413 -530 -175 662
-c:ोस्	-217 294 1030 -393 -715
-c:ोस्ट	170 333 -151 -215 -137
-c:ोस्त	-387 -39 1182 -178 -578
-c:ोह	-1325 221 -807 -594 2505
-c:ोह$	-571 1001 -597 -203 369
-c:ोहल	-428 -34 -104 -323 889
-c:ोहल्	-428 -34 -104 -323 889
-c:ोहा	-141 -63 -93 -33 331
-c:ोहार	-141 -63 -93 -33 331
-c:ोहे	-177 -681 -34 -34 926
-c:ोहे$	-177 -681 -34 -34 926
-c:ौक	-418 -379 318 -279 759
-c:ौक$	-77 -72 430 -252 -29
-c:ौकर	-407 -305 -51 -27 789
-c:ौकरि	-407 -305 -51 -27 789
-c:ौट	-206 -281 483 419 -416
-c:ौटा	-664 -269 884 429 -380
-c:ौटा$	-664 -269 884 429 -380
-c:ौत	-284 111 440 -143 -124
-c:ौत$	-284 111 440 -143 -124
-c:ौध	-324 9 -66 -77 458
-c:ौधर	-324 9 -66 -77 458
-c:ौधरि	-324 9 -66 -77 458
-c:ौन	297 -251 -4 -38 -4
-c:ौन$	297 -251 -4 -38 -4
-c:ौर	203 411 -29 -390 -195
-c:ौरा	386 8 -48 -274 -72
-c:ौल	-87 548 13 -141 -332
-c:ौल$	-61 531 43 -108 -405
+c:ोसि	-699 375 -245 -599 1168
+c:ोसि$	-370 416 -533 -175 662
+c:ोस्	-218 295 1033 -393 -717
+c:ोस्ट	170 334 -152 -214 -137
+c:ोस्त	-388 -39 1186 -178 -580
+c:ोह	-1324 219 -808 -594 2506
+c:ोह$	-569 998 -596 -203 370
+c:ोहल	-428 -34 -104 -323 890
+c:ोहल्	-428 -34 -104 -323 890
+c:ोहा	-142 -63 -93 -33 331
+c:ोहार	-142 -63 -93 -33 331
+c:ोहे	-177 -680 -35 -34 925
+c:ोहे$	-177 -680 -35 -34 925
+c:ौक	-418 -382 320 -280 760
+c:ौक$	-78 -73 432 -253 -28
+c:ौकर	-407 -306 -50 -27 790
+c:ौकरि	-407 -306 -50 -27 790
+c:ौट	-208 -282 489 419 -418
+c:ौटा	-665 -270 887 429 -381
+c:ौटा$	-665 -270 887 429 -381
+c:ौत	-284 111 439 -143 -124
+c:ौत$	-284 111 439 -143 -124
+c:ौध	-324 9 -66 -77 459
+c:ौधर	-324 9 -66 -77 459
+c:ौधरि	-324 9 -66 -77 459
+c:ौन	298 -252 -4 -38 -4
+c:ौन$	298 -252 -4 -38 -4
+c:ौर	203 410 -28 -390 -195
+c:ौरा	386 6 -47 -274 -71
+c:ौल	-87 546 14 -142 -331
+c:ौल$	-61 529 43 -108 -404
 c:ौलि	-26 17 -30 -34 73
 c:ौलि$	-21 35 -6 -4 -4
-c:ौस	-44 70 105 -15 -114
-c:्क	2017 -826 -795 -634 238
-c:्क$	2046 -104 -129 4 -1817
-c:्कन	-4 301 -8 -5 -285
-c:्कन$	-4 301 -8 -5 -285
-c:्कर	1250 -278 -750 -228 6
-c:्कर$	1020 -213 -711 -166 69
-c:्का	-88 341 268 -358 -163
-c:्का$	-147 172 485 -183 -327
-c:्कार	59 169 -217 -175 164
-c:्कि	61 501 -137 -92 -333
-c:्कि$	62 498 -136 -92 -332
-c:्कु	-1237 -1539 26 426 2325
-c:्कुल	-1237 -1539 26 426 2325
-c:्ग	1065 -625 -218 -63 -158
-c:्ग$	303 -95 -83 -211 87
+c:ौस	-45 70 105 -15 -114
+c:्क	2019 -839 -786 -633 240
+c:्क$	2046 -118 -118 5 -1814
+c:्कन	-4 302 -8 -5 -285
+c:्कन$	-4 302 -8 -5 -285
+c:्कर	1248 -278 -747 -228 5
+c:्कर$	1019 -212 -708 -167 68
+c:्का	-88 345 260 -357 -160
+c:्का$	-146 176 477 -181 -325
+c:्कार	59 169 -217 -175 165
+c:्कि	64 503 -141 -92 -333
+c:्कि$	64 500 -140 -92 -332
+c:्कु	-1237 -1545 32 425 2324
+c:्कुल	-1237 -1545 32 425 2324
+c:्ग	1065 -625 -218 -64 -158
+c:्ग$	303 -96 -83 -211 87
 c:्गत	302 -69 -100 -62 -71
 c:्गत$	302 -69 -100 -62 -71
-c:्गा	153 -433 -61 501 -160
-c:्गा$	153 -433 -61 501 -160
-c:्च	540 -1260 -929 935 714
-c:्चा	-23 -22 -35 221 -141
-c:्चा$	-23 -22 -35 221 -141
-c:्चि	-736 -236 -285 1101 157
-c:्चि$	-697 -51 -243 990 1
-c:्चिम	-39 -185 -42 111 156
-c:्चे	569 -969 -407 -286 1092
-c:्चे$	569 -969 -407 -286 1092
-c:्चो	-271 -183 -269 -295 1018
-c:्चो$	-271 -183 -269 -295 1018
-c:्छ	1850 -180 -766 -606 -297
-c:्छा	980 -254 -94 -486 -146
-c:्छा$	980 -254 -94 -486 -146
-c:्छि	641 139 -633 -58 -88
-c:्छि$	783 -42 -614 -57 -71
-c:्ज	-88 -1239 -515 1081 762
-c:्ज$	495 -83 -126 -113 -174
-c:्जा	-717 -37 -11 896 -129
-c:्जा$	-717 -37 -11 896 -129
-c:्जि	134 -1119 -378 298 1065
-c:्जि$	-204 -1102 -354 556 1104
-c:्ञ	321 -56 -168 -26 -72
-c:्ञप	204 -22 -153 -4 -26
-c:्ञप्	204 -22 -153 -4 -26
-c:्ट	-2711 -396 994 359 1754
-c:्ट$	-772 -166 788 265 -115
-c:्टन	-173 1186 -269 -196 -548
-c:्टन$	-173 1186 -269 -196 -548
-c:्टर	425 -899 -347 -385 1206
-c:्टर$	425 -899 -347 -385 1206
-c:्टल	-302 -84 -48 -78 512
-c:्टल$	-302 -84 -48 -78 512
-c:्टा	386 -500 -558 -204 875
-c:्टा$	408 -592 -547 -199 929
-c:्टि	-1498 681 -256 1359 -287
-c:्टि$	-1008 223 -170 928 26
-c:्टिक	-480 467 -123 435 -299
-c:्टु	-27 -241 404 -96 -41
-c:्टु$	-27 -241 404 -96 -41
-c:्टे	-492 -181 422 -92 342
-c:्टेस	-492 -181 422 -92 342
-c:्टै	-276 -146 112 -100 409
-c:्टैग	-14 155 -7 -12 -123
+c:्गा	153 -433 -62 501 -160
+c:्गा$	153 -433 -62 501 -160
+c:्च	541 -1263 -925 933 714
+c:्चा	-23 -22 -35 222 -141
+c:्चा$	-23 -22 -35 222 -141
+c:्चि	-736 -236 -283 1099 155
+c:्चि$	-697 -51 -241 989 0
+c:्चिम	-39 -185 -43 110 156
+c:्चे	570 -973 -404 -286 1093
+c:्चे$	570 -973 -404 -286 1093
+c:्चो	-271 -184 -268 -295 1019
+c:्चो$	-271 -184 -268 -295 1019
+c:्छ	1846 -181 -760 -606 -299
+c:्छा	978 -254 -91 -486 -147
+c:्छा$	978 -254 -91 -486 -147
+c:्छि	639 139 -630 -59 -89
+c:्छि$	782 -42 -610 -57 -72
+c:्ज	-90 -1236 -515 1080 762
+c:्ज$	494 -82 -126 -113 -174
+c:्जा	-717 -38 -11 895 -130
+c:्जा$	-717 -38 -11 895 -130
+c:्जि	132 -1116 -379 298 1065
+c:्जि$	-206 -1099 -355 556 1104
+c:्ञ	321 -55 -167 -26 -72
+c:्ञप	204 -22 -152 -4 -26
+c:्ञप्	204 -22 -152 -4 -26
+c:्ट	-2710 -408 1007 359 1752
+c:्ट$	-770 -169 790 265 -115
+c:्टन	-173 1186 -270 -196 -547
+c:्टन$	-173 1186 -270 -196 -547
+c:्टर	426 -898 -349 -385 1207
+c:्टर$	426 -898 -349 -385 1207
+c:्टल	-303 -84 -48 -78 512
+c:्टल$	-303 -84 -48 -78 512
+c:्टा	387 -501 -557 -204 875
+c:्टा$	408 -592 -547 -198 929
+c:्टि	-1499 684 -257 1359 -287
+c:्टि$	-1008 222 -170 929 28
+c:्टिक	-482 471 -123 435 -301
+c:्टु	-27 -242 404 -96 -41
+c:्टु$	-27 -242 404 -96 -41
+c:्टे	-491 -181 421 -92 342
+c:्टेस	-491 -181 421 -92 342
+c:्टै	-275 -147 112 -100 410
+c:्टैग	-13 154 -7 -12 -122
 c:्टैड	-262 -301 119 -88 532
-c:्ट्	-154 84 692 -92 -529
-c:्ट्र	-154 84 692 -92 -529
-c:्ठ	-332 126 52 -389 543
-c:्ठा	255 -221 43 -139 62
-c:्ठा$	255 -221 43 -139 62
-c:्ठि	-361 847 75 -198 -363
-c:्ठि$	-361 847 75 -198 -363
-c:्ठे	-227 -500 -66 -52 845
-c:्ठे$	-227 -500 -66 -52 845
-c:्ड	-1641 -659 -126 1351 1074
-c:्ड$	-1314 -284 -348 1400 546
-c:्डर	-697 -120 492 -240 565
-c:्डर$	-697 -120 492 -240 565
-c:्डु	674 -245 -157 262 -534
-c:्डु$	674 -245 -157 262 -534
-c:्त	1924 -1487 609 847 -1893
-c:्त$	1328 -1015 -134 871 -1050
-c:्तन	-176 506 -95 -78 -157
-c:्तन$	-176 506 -95 -78 -157
-c:्तर	-452 -796 -84 1393 -61
-c:्तर$	-444 0 -82 586 -60
-c:्ता	1745 -559 -505 -753 72
-c:्ता$	-6 -259 -235 -103 603
-c:्तार	1255 -175 -533 -128 -419
-c:्ति	1883 -259 -623 -436 -565
-c:्ति$	2017 -680 -545 -388 -404
-c:्तिय	-134 421 -78 -48 -161
-c:्ते	-1045 1162 73 -306 117
-c:्ते$	-1318 1460 238 -13 -368
-c:्तेद	-244 -287 298 -276 509
-c:्तेह	517 -11 -464 -18 -24
-c:्तो	-351 -58 1085 -107 -569
-c:्तो$	-351 -58 1085 -107 -569
-c:्थ	1240 -840 -193 206 -412
+c:्ट्	-156 71 711 -94 -533
+c:्ट्र	-156 71 711 -94 -533
+c:्ठ	-334 118 61 -389 544
+c:्ठा	255 -222 43 -139 62
+c:्ठा$	255 -222 43 -139 62
+c:्ठि	-362 839 84 -198 -363
+c:्ठि$	-362 839 84 -198 -363
+c:्ठे	-227 -499 -66 -52 844
+c:्ठे$	-227 -499 -66 -52 844
+c:्ड	-1642 -665 -122 1354 1075
+c:्ड$	-1314 -282 -350 1400 546
+c:्डर	-700 -127 502 -240 565
+c:्डर$	-700 -127 502 -240 565
+c:्डु	675 -246 -162 265 -533
+c:्डु$	675 -246 -162 265 -533
+c:्त	1917 -1489 625 845 -1898
+c:्त$	1326 -1011 -135 870 -1050
+c:्तन	-174 505 -96 -78 -157
+c:्तन$	-174 505 -96 -78 -157
+c:्तर	-452 -797 -83 1393 -61
+c:्तर$	-444 -1 -81 585 -60
+c:्ता	1745 -558 -508 -752 72
+c:्ता$	-6 -258 -238 -102 604
+c:्तार	1255 -176 -533 -128 -419
+c:्ति	1881 -256 -625 -435 -565
+c:्ति$	2015 -676 -549 -387 -404
+c:्तिय	-134 420 -77 -48 -161
+c:्ते	-1046 1154 88 -308 112
+c:्ते$	-1318 1462 241 -13 -371
+c:्तेद	-244 -297 310 -276 507
+c:्तेह	516 -11 -463 -18 -24
+c:्तो	-353 -58 1089 -107 -571
+c:्तो$	-353 -58 1089 -107 -571
+c:्थ	1241 -843 -193 206 -412
 c:्थक	-43 -366 -15 442 -17
 c:्थक$	-43 -366 -15 442 -17
-c:्था	521 -180 -137 103 -307
-c:्था$	461 -83 -112 -67 -200
-c:्थान	66 -96 -44 171 -97
-c:्थि	425 -278 -18 -81 -48
-c:्थित	420 -277 -17 -80 -46
-c:्द	814 626 -883 -755 198
+c:्था	521 -181 -136 103 -308
+c:्था$	462 -83 -112 -67 -200
+c:्थान	66 -96 -44 171 -98
+c:्थि	426 -279 -18 -81 -48
+c:्थित	421 -279 -17 -80 -45
+c:्द	814 625 -883 -755 198
 c:्द$	514 224 -576 -91 -71
-c:्दि	244 402 -254 -663 270
-c:्दि$	-155 494 -171 -558 390
-c:्दिक	399 -92 -82 -105 -119
+c:्दि	244 402 -253 -663 270
+c:्दि$	-155 495 -171 -558 390
+c:्दिक	399 -93 -82 -105 -119
 c:्दे	57 -1 -54 -1 -2
 c:्देस	57 -1 -54 -1 -2
-c:्ध	594 -112 -165 -48 -269
-c:्ध$	594 -112 -165 -48 -269
-c:्न	5 -192 794 -444 -163
-c:्न$	503 -158 -5 -332 -8
-c:्ना	-336 81 326 29 -100
-c:्ना$	-336 81 326 29 -100
-c:्नि	-37 20 20 -43 40
-c:्नि$	-22 1 22 -42 42
-c:्प	299 54 -325 430 -457
-c:्पत	-292 6 -16 341 -40
-c:्पता	-292 6 -16 341 -40
-c:्पा	953 -719 -96 -67 -71
-c:्पाद	953 -719 -96 -67 -71
-c:्पि	-241 412 -386 224 -9
-c:्पिक	136 -146 -98 273 -165
-c:्पिय	-59 193 -285 -40 190
-c:्पु	-44 -41 160 -11 -64
-c:्पु$	-44 -41 160 -11 -64
-c:्प्	-185 456 -69 -54 -148
+c:्ध	594 -111 -165 -48 -270
+c:्ध$	594 -111 -165 -48 -270
+c:्न	6 -194 798 -444 -166
+c:्न$	503 -159 -5 -332 -8
+c:्ना	-336 80 329 29 -102
+c:्ना$	-336 80 329 29 -102
+c:्नि	-37 20 21 -43 39
+c:्नि$	-22 0 23 -42 40
+c:्प	297 44 -313 429 -458
+c:्पत	-292 7 -16 341 -40
+c:्पता	-292 7 -16 341 -40
+c:्पा	952 -718 -96 -67 -71
+c:्पाद	952 -718 -96 -67 -71
+c:्पि	-240 411 -387 224 -8
+c:्पिक	136 -146 -98 274 -165
+c:्पिय	-59 193 -285 -40 191
+c:्पु	-45 -52 174 -12 -66
+c:्पु$	-45 -52 174 -12 -66
+c:्प्	-185 456 -69 -54 -147
 c:्प्र	-129 374 -57 -50 -138
-c:्फ	-630 520 657 129 -676
-c:्फ$	-369 -64 826 282 -675
-c:्फर	-260 584 -169 -153 -1
-c:्फरप	-260 584 -169 -153 -1
-c:्ब	723 338 -584 -37 -439
-c:्बा	1051 -483 -65 -431 -72
-c:्बाद	744 -479 -64 -140 -60
-c:्बे	-280 599 -26 -46 -247
-c:्बे$	-280 599 -26 -46 -247
-c:्म	915 -570 -233 420 -532
-c:्म$	-365 25 -7 439 -93
-c:्मद	40 152 -55 -94 -42
-c:्मदि	40 152 -55 -94 -42
-c:्मर	549 -200 -330 -192 173
-c:्मर$	549 -200 -330 -192 173
-c:्मा	811 -682 -47 -26 -56
-c:्मा$	587 -468 -45 -24 -50
-c:्मान	224 -215 -2 -2 -5
-c:्मि	106 318 -58 -286 -81
-c:्म्	76 -19 194 -14 -236
-c:्म्स	76 -19 194 -14 -236
-c:्य	7220 -3957 -1849 1699 -3113
-c:्य$	2989 -1264 -1320 112 -517
+c:्फ	-630 519 660 129 -677
+c:्फ$	-370 -62 826 282 -676
+c:्फर	-261 581 -166 -153 -2
+c:्फरप	-261 581 -166 -153 -2
+c:्ब	722 337 -582 -39 -438
+c:्बा	1050 -482 -65 -431 -72
+c:्बाद	743 -478 -64 -140 -60
+c:्बे	-280 597 -25 -46 -246
+c:्बे$	-280 597 -25 -46 -246
+c:्म	917 -572 -233 420 -531
+c:्म$	-365 26 -7 439 -93
+c:्मद	40 151 -54 -94 -42
+c:्मदि	40 151 -54 -94 -42
+c:्मर	549 -200 -331 -192 174
+c:्मर$	549 -200 -331 -192 174
+c:्मा	813 -684 -48 -26 -56
+c:्मा$	588 -469 -45 -24 -50
+c:्मान	225 -215 -2 -2 -5
+c:्मि	107 318 -58 -286 -81
+c:्म्	75 -19 195 -14 -236
+c:्म्स	75 -19 195 -14 -236
+c:्य	7221 -3964 -1840 1697 -3114
+c:्य$	2988 -1265 -1317 111 -518
 c:्यक	245 169 -110 -117 -187
-c:्यक्	215 170 -109 -117 -160
-c:्यव	742 -154 -161 -105 -321
-c:्यवस	462 -81 -116 -65 -199
+c:्यक्	215 170 -108 -117 -160
+c:्यव	742 -155 -161 -105 -321
+c:्यवस	462 -82 -116 -65 -199
 c:्यवा	280 -73 -45 -40 -122
-c:्या	3111 -2927 -125 2142 -2202
-c:्या$	204 -1832 605 1989 -965
-c:्याद	348 -200 270 -293 -125
-c:्यान	1012 168 -135 -666 -378
+c:्या	3112 -2932 -121 2142 -2201
+c:्या$	205 -1843 614 1989 -966
+c:्याद	349 -196 265 -293 -125
+c:्यान	1012 167 -136 -666 -378
 c:्याप	820 -36 -17 -701 -66
-c:्याय	679 -36 -595 -19 -28
-c:्याल	550 -569 -75 437 -343
-c:्यास	-907 -517 -465 2452 -563
-c:्यु	453 -87 -176 -80 -110
-c:्यो	158 -61 -30 -36 -31
-c:्यो$	158 -61 -30 -36 -31
-c:्र	-350 321 -1668 1841 -144
-c:्र$	396 -971 79 544 -48
-c:्रक	-52 149 -412 -255 570
-c:्रक$	-209 299 -411 -253 573
-c:्रख	-301 258 -95 264 -127
-c:्रखड	-301 258 -95 264 -127
-c:्रच	-11 -298 -322 908 -277
-c:्रचा	-11 -298 -322 908 -277
-c:्रत	-352 -679 -498 2349 -820
-c:्रति	555 -163 -33 -103 -257
-c:्रत्	-907 -517 -465 2452 -563
+c:्याय	679 -36 -596 -19 -28
+c:्याल	549 -568 -75 437 -343
+c:्यास	-907 -516 -465 2451 -563
+c:्यु	454 -86 -178 -80 -110
+c:्यो	158 -61 -29 -36 -31
+c:्यो$	158 -61 -29 -36 -31
+c:्र	-350 306 -1650 1841 -146
+c:्र$	394 -973 85 544 -50
+c:्रक	-52 150 -412 -255 570
+c:्रक$	-209 300 -412 -252 573
+c:्रख	-301 259 -95 264 -127
+c:्रखड	-301 259 -95 264 -127
+c:्रच	-11 -298 -321 907 -278
+c:्रचा	-11 -298 -321 907 -278
+c:्रत	-352 -679 -498 2349 -819
+c:्रति	556 -164 -33 -102 -257
+c:्रत्	-907 -516 -465 2451 -563
 c:्रथ	104 -11 -8 -77 -8
 c:्रथम	104 -11 -8 -77 -8
-c:्रन	118 -36 -17 82 -147
-c:्रना	118 -36 -17 82 -147
+c:्रन	120 -36 -19 81 -145
+c:्रना	120 -36 -19 81 -145
 c:्रभ	21 -4 -3 -6 -8
 c:्रभा	21 -4 -3 -6 -8
-c:्रम	-106 353 -134 -26 -87
-c:्रम$	-109 353 -134 -25 -86
-c:्रव	-413 741 -192 -200 63
-c:्रवा	-358 742 -271 -190 77
+c:्रम	-106 355 -136 -26 -87
+c:्रम$	-110 355 -135 -25 -86
+c:्रव	-411 740 -192 -200 63
+c:्रवा	-356 741 -271 -190 77
 c:्रस	-39 -79 326 -89 -119
 c:्रसा	-39 -79 326 -89 -119
-c:्रह	169 -26 14 -55 -101
-c:्रा	-1401 1750 -935 420 167
-c:्राइ	-120 626 -126 -127 -253
+c:्रह	169 -26 13 -55 -101
+c:्रा	-1401 1753 -938 420 166
+c:्राइ	-120 627 -126 -127 -254
 c:्राथ	-485 -37 -25 801 -254
-c:्राम	-138 368 -209 141 -163
-c:्राव	26 136 -3 -11 -148
-c:्रास	494 249 -351 -252 -141
-c:्राह	-170 291 -32 -18 -71
-c:्रि	-68 -33 844 -317 -426
-c:्रि$	-439 448 216 -169 -55
+c:्राम	-138 369 -210 141 -163
+c:्राव	26 135 -3 -11 -147
+c:्रास	495 250 -353 -252 -140
+c:्राह	-171 292 -32 -18 -71
+c:्रि	-71 -44 863 -318 -429
+c:्रि$	-439 449 216 -170 -56
 c:्रिट	-129 374 -57 -50 -138
-c:्रित	446 -416 -16 -6 -8
-c:्रिय	71 -191 214 -53 -42
-c:्रिस	-133 -281 706 -87 -206
+c:्रित	445 -415 -16 -6 -8
+c:्रिय	71 -191 216 -53 -42
+c:्रिस	-135 -294 725 -88 -209
 c:्रु	1669 -429 -368 -303 -569
 c:्रुप	1669 -429 -368 -303 -569
-c:्रे	-117 396 237 -322 -195
-c:्रेज	-39 287 -64 -89 -96
-c:्रेन	-228 165 -117 -74 254
-c:्रेस	204 -22 -153 -4 -26
-c:्रै	12 -877 -218 -254 1337
-c:्रैक	-56 -851 -197 -242 1346
-c:्रो	-128 388 18 -54 -224
-c:्रोल	-128 388 18 -54 -224
-c:्ल	-1215 2071 -476 -1153 773
+c:्रे	-117 391 243 -321 -195
+c:्रेज	-39 286 -63 -88 -95
+c:्रेन	-228 161 -114 -74 255
+c:्रेस	204 -22 -152 -4 -26
+c:्रै	12 -876 -219 -254 1337
+c:्रैक	-56 -849 -199 -242 1346
+c:्रो	-128 388 17 -53 -223
+c:्रोल	-128 388 17 -53 -223
+c:्ल	-1214 2070 -474 -1153 772
 c:्लघ	334 -37 -48 -145 -104
 c:्लघन	334 -37 -48 -145 -104
-c:्ला	-1731 2320 -609 -920 940
-c:्ला$	-357 -64 -72 -532 1026
-c:्लाइ	-515 1101 -73 -26 -487
-c:्लाय	-214 -93 -123 -44 474
-c:्लास	-588 1089 -118 -109 -274
-c:्लि	47 -304 -103 -61 422
-c:्लि$	47 -304 -103 -61 422
-c:्ले	-44 176 -98 158 -193
-c:्ले$	-71 30 -31 208 -136
-c:्लेट	-96 95 -51 -34 86
-c:्लेड	-61 229 -15 -16 -137
-c:्लै	167 7 -6 -153 -15
-c:्व	612 -288 451 -257 -518
-c:्व$	643 -390 172 -141 -284
+c:्ला	-1731 2323 -610 -921 939
+c:्ला$	-357 -64 -73 -532 1026
+c:्लाइ	-514 1098 -71 -26 -486
+c:्लाय	-214 -92 -124 -44 474
+c:्लास	-589 1092 -118 -109 -275
+c:्लि	47 -307 -100 -61 421
+c:्लि$	47 -307 -100 -61 421
+c:्ले	-44 175 -97 159 -193
+c:्ले$	-71 29 -31 209 -136
+c:्लेट	-96 94 -50 -34 86
+c:्लेड	-61 228 -15 -16 -137
+c:्लै	168 7 -6 -153 -15
+c:्व	616 -288 445 -257 -515
+c:्व$	644 -391 170 -140 -283
 c:्वत	0 136 -2 -12 -122
 c:्वति	0 136 -2 -12 -122
-c:्वर	-198 -15 458 -19 -225
-c:्वर$	-198 -15 458 -19 -225
+c:्वर	-196 -15 455 -19 -225
+c:्वर$	-196 -15 455 -19 -225
 c:्वा	128 -19 -6 -87 -17
 c:्वार	36 -13 -2 -14 -8
-c:्वि	-157 -24 281 -25 -75
-c:्स	450 -130 -1033 -1022 1735
-c:्स$	383 -303 323 -138 -265
-c:्सए	-313 58 -123 -326 704
-c:्सएप	-313 58 -123 -326 704
+c:्वि	-155 -24 277 -25 -74
+c:्स	445 -119 -1038 -1022 1734
+c:्स$	382 -302 324 -138 -266
+c:्सए	-313 60 -123 -327 703
+c:्सएप	-313 60 -123 -327 703
 c:्सक	123 -61 -56 -2 -4
 c:्सक$	123 -61 -56 -2 -4
-c:्सन	-182 122 -474 -480 1015
-c:्सन$	-182 122 -474 -480 1015
-c:्सर	-14 -18 -473 -29 534
-c:्सर$	-14 -18 -473 -29 534
-c:्सल	-222 -125 409 -191 129
-c:्सलि	-218 -97 410 -24 -71
-c:्सा	1 -258 -112 -270 640
-c:्सा$	1 -258 -112 -270 640
-c:्सि	309 679 -153 -551 -285
-c:्सि$	-2 654 -91 -440 -121
+c:्सन	-183 123 -476 -480 1016
+c:्सन$	-183 123 -476 -480 1016
+c:्सर	-14 -17 -474 -29 534
+c:्सर$	-14 -17 -474 -29 534
+c:्सल	-221 -121 403 -191 130
+c:्सलि	-217 -93 405 -24 -71
+c:्सा	-1 -255 -113 -271 640
+c:्सा$	-1 -255 -113 -271 640
+c:्सि	308 681 -154 -551 -285
+c:्सि$	-3 655 -91 -440 -121
 c:्सिक	51 -19 -77 -31 76
-c:्सित	423 -187 -50 -30 -156
+c:्सित	422 -186 -50 -30 -156
 c:्सिन	-162 231 64 -50 -83
-c:्से	41 -736 96 803 -204
-c:्सेत	41 -736 96 803 -204
-c:्ह	-903 373 -937 901 566
-c:्हा	-1168 597 -449 762 258
-c:्हा$	-280 697 -308 248 -356
-c:्हाट	-313 58 -123 -326 704
+c:्से	40 -735 97 803 -205
+c:्सेत	40 -735 97 803 -205
+c:्ह	-904 376 -941 901 567
+c:्हा	-1168 600 -450 761 257
+c:्हा$	-280 698 -310 248 -356
+c:्हाट	-313 60 -123 -327 703
 c:्हार	-575 -157 -18 840 -90
-c:्हे	-3 -228 -359 -4 594
-c:्हे$	-3 -228 -359 -4 594
+c:्हे	-3 -227 -361 -4 595
+c:्हे$	-3 -227 -361 -4 595
 c:्हो	-13 -112 -103 442 -214
 c:्होन	-13 -112 -103 442 -214
-n:1	-4107 3099 -1833 12 2830
-n:10	2556 -538 -342 830 -2506
-n:12	-742 429 -40 -200 553
-n:2	-10183 2813 -3102 4373 6099
-n:3	-3701 65 -559 -479 4676
-n:4	-3392 -1817 1078 -2214 6346
-n:5	-6725 3202 358 -301 3467
-n:6	-318 531 58 -171 -101
-w:<alarm>	-184 50 274 -245 105
+n:1	-4105 3145 -1894 18 2837
+n:10	2559 -549 -333 829 -2506
+n:12	-743 430 -40 -200 552
+n:2	-10179 2816 -3117 4378 6102
+n:3	-3700 59 -555 -480 4675
+n:4	-3389 -1806 1054 -2212 6353
+n:5	-6727 3209 356 -301 3463
+n:6	-318 532 58 -171 -101
+w:<alarm>	-185 50 276 -245 105
 w:<ballot>	1603 -51 -16 -1499 -37
-w:<flag>	1012 -195 -207 -243 -367
-w:<namaste>	2932 -832 -900 -259 -941
-w:<smile>	5025 -1181 -1531 -1037 -1276
+w:<flag>	1012 -195 -208 -243 -367
+w:<namaste>	2931 -834 -897 -260 -940
+w:<smile>	5022 -1180 -1528 -1037 -1276
 w:<thumbs>	7222 -1949 -1555 -2472 -1246
-w:a	-2606 -98 -229 689 2245
-w:ab	646 -981 1048 -135 -578
-w:abhi	-1122 53 1416 356 -702
-w:about	303 209 -522 336 -326
-w:absconder	-106 -78 288 -14 -89
-w:absconding	380 -465 115 431 -461
-w:ac	-37 194 55 104 -315
-w:ace	137 -87 -134 -28 112
-w:acha	2631 -730 -1134 -328 -439
-w:acount	-556 -190 -194 12 928
+w:a	-2606 -107 -211 686 2238
+w:ab	647 -985 1052 -135 -579
+w:abhi	-1125 46 1428 355 -704
+w:about	304 203 -519 337 -326
+w:absconder	-106 -79 290 -14 -90
+w:absconding	380 -467 118 431 -463
+w:ac	-37 195 54 104 -316
+w:ace	137 -87 -135 -28 113
+w:acha	2630 -727 -1137 -327 -439
+w:acount	-557 -189 -195 13 928
 w:act	193 145 -58 -75 -204
-w:action	113 174 -123 -66 -99
-w:acused	-39 -541 1039 342 -801
-w:ad	742 -51 -117 -47 -527
-w:ada	-164 595 -355 -53 -23
-w:adar	1127 -252 -242 -560 -73
-w:admi	-2398 -359 1572 381 804
-w:admin	1102 -265 -312 -367 -158
-w:adres	923 -850 -11 -7 -55
-w:af	367 -164 -151 22 -75
-w:after	-333 -71 557 -31 -122
-w:agent	-323 -443 -207 413 559
-w:ago	-226 -20 301 -14 -41
-w:aiye	314 -348 164 147 -277
-w:aj	338 285 81 -392 -312
-w:ajib	-51 565 -238 -21 -256
-w:ak	-348 -868 730 770 -284
+w:action	113 173 -122 -66 -99
+w:acused	-39 -544 1047 341 -804
+w:ad	741 -53 -116 -46 -526
+w:ada	-164 595 -354 -53 -23
+w:adar	1127 -251 -244 -559 -73
+w:admi	-2401 -360 1578 381 801
+w:admin	1103 -264 -313 -367 -159
+w:adres	922 -849 -11 -7 -55
+w:af	367 -164 -150 21 -75
+w:after	-333 -73 560 -31 -122
+w:agent	-323 -445 -205 413 559
+w:ago	-231 -20 306 -14 -41
+w:aiye	312 -347 165 147 -277
+w:aj	339 279 85 -392 -311
+w:ajib	-51 564 -237 -21 -255
+w:ak	-349 -871 736 770 -286
 w:ake	-350 -14 -8 443 -71
-w:al	7 248 -183 111 -184
-w:alcohol	153 -7 -33 -14 -99
-w:alert	-199 -46 -52 -21 318
-w:alias	-238 -114 501 -34 -114
-w:also	-78 -108 -106 -79 371
-w:am	-360 1192 -304 90 -618
-w:an	-755 -178 -447 1348 32
-w:and	-1281 -143 -1130 1801 752
-w:andar	-1343 1824 -295 672 -859
-w:ane	-25 249 -167 -8 -49
-w:angan	694 -469 -36 -48 -142
-w:anil	-90 -71 211 -14 -36
-w:anyone	1668 -278 -518 -116 -756
+w:al	8 246 -182 111 -184
+w:alcohol	155 -10 -32 -14 -99
+w:alert	-199 -46 -52 -21 317
+w:alias	-240 -120 511 -35 -116
+w:also	-78 -110 -104 -79 371
+w:am	-360 1191 -304 91 -618
+w:an	-754 -177 -448 1347 32
+w:and	-1279 -143 -1133 1801 754
+w:andar	-1342 1821 -292 672 -859
+w:ane	-25 247 -165 -8 -49
+w:angan	694 -468 -36 -48 -142
+w:anil	-91 -76 220 -14 -38
+w:anyone	1669 -276 -522 -116 -755
 w:aoge	-7 48 -16 -7 -19
-w:ap	488 -71 -126 -173 -118
-w:apache	788 -169 -63 -59 -497
+w:ap	488 -70 -127 -173 -118
+w:apache	788 -168 -63 -59 -498
 w:aplication	92 -39 -7 -8 -37
 w:aply	185 -31 -54 -10 -90
-w:apna	882 -187 38 -619 -113
-w:apne	107 -139 401 -196 -173
-w:apni	-162 -97 342 -158 75
-w:apradi	-20 -38 440 -14 -368
-w:aps	736 -53 -69 -22 -592
-w:are	-1482 1144 -595 -79 1012
-w:area	883 -557 -74 -94 -158
-w:arest	-577 -106 -33 -26 742
-w:arested	514 -94 -182 -148 -91
-w:aropi	103 -664 1565 -66 -938
-w:around	-1330 -36 -41 -136 1543
-w:as	133 -357 115 -182 290
+w:apna	882 -187 36 -619 -112
+w:apne	106 -139 402 -196 -174
+w:apni	-161 -96 338 -158 77
+w:apradi	-20 -39 442 -14 -369
+w:aps	737 -52 -69 -22 -593
+w:are	-1482 1146 -596 -79 1012
+w:area	883 -556 -74 -95 -159
+w:arest	-576 -106 -33 -26 742
+w:arested	515 -94 -183 -148 -91
+w:aropi	105 -662 1560 -66 -937
+w:around	-1328 -42 -36 -136 1542
+w:as	134 -359 118 -182 290
 w:asembly	151 -22 -37 -31 -61
-w:asking	372 -246 -22 449 -552
-w:astan	-1128 463 -110 912 -137
-w:at	-2771 -407 2595 -65 648
-w:ata	-1182 1447 411 -598 -78
-w:ate	394 266 -189 -513 41
-w:ati	-192 1106 -319 -171 -423
-w:atm	-1113 -189 -187 -271 1760
-w:aur	-13 -539 -138 56 635
-w:aurat	-6 33 -208 -111 292
-w:available	670 -474 -33 -89 -74
+w:asking	371 -246 -22 449 -552
+w:astan	-1125 459 -110 913 -137
+w:at	-2774 -414 2606 -65 647
+w:ata	-1182 1451 410 -598 -81
+w:ate	394 264 -188 -512 42
+w:ati	-192 1105 -319 -171 -423
+w:atm	-1113 -189 -188 -271 1760
+w:aur	-14 -539 -136 56 633
+w:aurat	-6 33 -209 -110 293
+w:available	669 -472 -34 -90 -74
 w:avay	527 -427 -37 100 -163
-w:aya	-1403 -1065 415 434 1618
+w:aya	-1399 -1061 403 434 1624
 w:aye	-344 -264 -191 584 215
-w:ayega	326 -34 378 -302 -368
-w:ayenge	-398 235 -47 293 -83
-w:ayi	125 227 -119 640 -872
-w:b	139 -78 129 86 -276
-w:baba	245 -195 -77 482 -454
-w:bablu	-284 -90 395 88 -109
-w:bachche	1062 -678 -51 -120 -214
-w:bache	-1096 801 -130 -165 591
-w:bad	-699 491 6 -707 909
-w:bada	130 187 306 -115 -507
-w:badbu	919 -626 -84 -80 -129
-w:bade	-474 684 -37 -78 -94
+w:ayega	326 -39 384 -302 -368
+w:ayenge	-396 232 -46 293 -83
+w:ayi	124 229 -121 639 -871
+w:b	139 -77 126 86 -275
+w:baba	244 -196 -77 482 -454
+w:bablu	-286 -94 403 88 -112
+w:bachche	1062 -677 -51 -120 -214
+w:bache	-1094 799 -129 -166 590
+w:bad	-699 496 1 -707 909
+w:bada	130 187 306 -115 -508
+w:badbu	919 -625 -85 -80 -129
+w:bade	-474 684 -38 -78 -94
 w:badle	433 -174 -28 12 -244
-w:bag	-490 620 -550 -43 462
-w:bags	-358 758 -163 471 -707
-w:bahar	-498 -592 148 101 841
-w:bahut	2616 -780 -1045 -984 195
-w:bail	-7 -10 56 -15 -25
-w:baita	-161 -119 483 -39 -163
-w:baite	-635 -220 -119 339 634
-w:bajar	-401 212 -122 -286 598
-w:baje	-1285 2436 -19 -344 -789
-w:bak	-302 -267 742 -39 -135
-w:ban	1250 -210 -238 -363 -439
-w:bana	-47 256 290 -301 -198
-w:banata	-191 260 -32 -8 -28
-w:band	1053 -333 -221 -196 -302
-w:bank	-573 -79 433 72 147
-w:bant	-34 726 -33 -624 -35
-w:banta	27 -222 -24 258 -38
+w:bag	-488 615 -547 -43 462
+w:bags	-358 753 -159 471 -706
+w:bahar	-498 -599 157 101 839
+w:bahut	2619 -783 -1046 -985 195
+w:bail	-8 -11 58 -15 -25
+w:baita	-162 -119 483 -39 -163
+w:baite	-635 -219 -119 339 634
+w:bajar	-401 201 -112 -286 598
+w:baje	-1283 2434 -18 -343 -791
+w:bak	-299 -195 651 -31 -126
+w:ban	1251 -212 -237 -364 -438
+w:bana	-46 255 289 -301 -197
+w:banata	-192 260 -32 -8 -28
+w:band	1053 -333 -223 -196 -301
+w:bank	-574 -80 436 72 145
+w:bant	-34 725 -32 -625 -35
+w:banta	27 -221 -25 257 -38
 w:banti	-473 1050 -32 -514 -30
-w:bar	73 444 -43 -346 -128
-w:barauni	-542 -195 513 -58 282
-w:bas	11 683 -70 -78 -547
-w:basti	-11 95 -9 -39 -36
-w:bat	411 -1814 470 -291 1225
-w:bata	-44 -119 -103 454 -188
-w:batana	-36 212 -86 -64 -26
-w:batao	932 -130 -276 -289 -238
-w:bataya	-353 179 515 -167 -174
-w:be	1321 -138 -685 -330 -168
+w:bar	72 447 -43 -347 -129
+w:barauni	-544 -196 519 -58 279
+w:bas	12 683 -69 -78 -546
+w:basti	-11 96 -9 -39 -36
+w:bat	411 -1814 469 -291 1225
+w:bata	-45 -118 -103 454 -188
+w:batana	-35 212 -86 -65 -26
+w:batao	932 -131 -274 -289 -238
+w:bataya	-355 178 522 -167 -178
+w:be	1323 -138 -686 -331 -168
 w:bech	-8 -390 -5 -43 446
-w:bechta	-135 253 -247 -186 314
+w:bechta	-135 253 -246 -186 313
 w:bechti	-12 48 -5 -6 -25
-w:before	51 -149 -46 394 -250
-w:behen	-134 -65 212 -26 13
-w:behind	-429 360 506 -118 -318
-w:being	-2057 134 -632 1429 1125
-w:belong	-700 -406 -128 970 265
-w:bengal	-586 454 83 461 -413
+w:before	51 -148 -46 393 -250
+w:behen	-133 -66 211 -26 13
+w:behind	-428 355 510 -118 -318
+w:being	-2056 132 -634 1430 1127
+w:belong	-700 -406 -128 969 265
+w:bengal	-587 456 81 462 -412
 w:beta	-19 26 -37 92 -62
-w:betiah	-233 273 172 -9 -204
-w:bh	-315 -224 312 -72 299
-w:bhag	-68 150 6 -7 -82
-w:bhaga	-219 -179 673 -30 -245
-w:bhage	-49 -53 -517 162 457
-w:bhagvan	73 -57 59 -27 -48
-w:bhagvanpur	-284 42 -95 -639 975
-w:bhai	2420 43 -685 -706 -1072
-w:bhaiya	-270 467 -103 -226 131
-w:bhaiyo	865 -201 -102 -318 -244
-w:bhar	-971 -254 -330 -229 1785
-w:bhata	209 -22 319 -35 -471
-w:bhati	1977 -535 -450 -345 -648
+w:betiah	-232 273 172 -9 -204
+w:bh	-315 -228 316 -72 299
+w:bhag	-68 149 8 -7 -82
+w:bhaga	-218 -182 677 -30 -246
+w:bhage	-50 -53 -515 162 456
+w:bhagvan	73 -56 56 -26 -47
+w:bhagvanpur	-284 43 -95 -639 975
+w:bhai	2419 44 -686 -706 -1071
+w:bhaiya	-270 465 -102 -225 133
+w:bhaiyo	864 -201 -102 -318 -244
+w:bhar	-971 -254 -331 -229 1785
+w:bhata	210 -22 320 -35 -472
+w:bhati	1975 -529 -452 -346 -649
 w:bhatija	-676 -534 -161 -59 1430
-w:bhej	-191 -813 -159 494 670
-w:bheja	-17 -239 -310 409 157
-w:bhejiye	-453 -29 -12 563 -69
-w:bhejo	-329 -212 -167 -162 870
-w:bhi	-517 -553 -312 463 919
-w:bhid	-362 344 -216 -125 359
-w:bhola	-503 -227 891 -322 161
-w:bhusa	-16 512 -263 -9 -225
-w:bich	-644 936 -34 -63 -194
-w:bihar	1282 -639 -132 -198 -313
+w:bhej	-191 -813 -159 494 669
+w:bheja	-18 -237 -310 409 157
+w:bhejiye	-453 -30 -12 563 -69
+w:bhejo	-328 -211 -168 -162 870
+w:bhi	-518 -552 -310 463 916
+w:bhid	-362 345 -216 -125 359
+w:bhola	-503 -222 886 -322 161
+w:bhusa	-16 513 -263 -9 -225
+w:bich	-646 938 -34 -63 -195
+w:bihar	1283 -640 -132 -198 -313
 w:bijli	391 253 -68 -470 -106
-w:bik	-555 101 -141 -283 878
-w:bike	-1520 701 738 596 -515
-w:bil	-1096 -239 -71 -144 1550
-w:bin	-408 -218 -68 340 354
-w:bina	41 -565 -110 51 582
-w:bir	-212 416 -59 -87 -58
+w:bik	-553 98 -141 -283 878
+w:bike	-1516 757 666 604 -510
+w:bil	-1096 -239 -72 -144 1550
+w:bin	-408 -218 -67 339 354
+w:bina	41 -564 -110 51 582
+w:bir	-212 415 -59 -87 -58
 w:birtday	216 -95 -24 -43 -55
-w:blak	-881 602 482 -142 -60
+w:blak	-882 590 496 -143 -62
 w:blenders	-174 283 -22 -10 -77
 w:blok	-869 29 -46 1072 -186
-w:blue	-202 545 20 -17 -346
-w:boat	-13 713 -113 -34 -553
-w:bol	-860 -335 -246 96 1345
-w:bola	-1899 1144 -245 -175 1175
-w:bolero	-212 -200 891 121 -600
-w:border	-555 747 340 -57 -476
-w:bore	-296 556 -49 -63 -147
-w:bori	-208 135 -330 -143 546
-w:boring	-380 309 -20 -54 144
+w:blue	-202 546 18 -17 -345
+w:boat	-13 708 -109 -34 -553
+w:bol	-860 -330 -249 95 1344
+w:bola	-1901 1149 -246 -175 1174
+w:bolero	-212 -208 901 120 -600
+w:border	-554 740 347 -57 -476
+w:bore	-294 552 -48 -63 -146
+w:bori	-208 135 -329 -143 546
+w:boring	-380 308 -19 -54 145
 w:bot	125 -111 -95 -676 757
-w:botle	80 -471 -61 645 -194
-w:botles	-1174 1834 -136 -450 -74
-w:boy	-682 933 487 -115 -624
-w:br	-1706 812 -386 569 711
-w:brovn	-131 -459 365 -43 268
-w:bulet	-39 56 23 -13 -27
-w:bus	909 -37 278 -382 -768
-w:busines	-52 -149 380 -60 -119
-w:but	1892 1523 -1049 -978 -1389
+w:botle	78 -468 -62 646 -194
+w:botles	-1175 1833 -136 -449 -73
+w:boy	-682 931 489 -115 -623
+w:br	-1707 835 -416 574 715
+w:brovn	-131 -458 363 -43 268
+w:bulet	-41 54 27 -13 -27
+w:bus	913 -35 267 -382 -764
+w:busines	-52 -150 382 -60 -119
+w:but	1895 1520 -1050 -977 -1388
 w:buton	11 -3 -2 110 -116
-w:buxar	-132 -68 692 -51 -441
-w:by	-103 -629 -143 502 373
-w:bypas	-379 641 -29 -23 -209
-w:cal	1857 -1806 -73 156 -133
-w:cals	558 -127 -66 -44 -320
-w:came	-137 -140 199 8 70
-w:can	-533 874 -51 -41 -248
-w:candidate	-1334 773 -399 1029 -69
-w:capturing	397 -134 -61 -72 -130
-w:car	-312 187 -80 501 -296
-w:card	1132 -630 -491 -548 537
+w:buxar	-132 -67 691 -51 -441
+w:by	-108 -630 -136 501 372
+w:bypas	-379 641 -30 -23 -209
+w:cal	1856 -1801 -78 156 -133
+w:cals	557 -127 -66 -44 -319
+w:came	-137 -140 200 8 70
+w:can	-534 875 -52 -41 -248
+w:candidate	-1334 772 -398 1029 -69
+w:capturing	398 -136 -60 -72 -130
+w:car	-313 188 -80 501 -296
+w:card	1133 -630 -492 -548 537
 w:carton	-189 682 -85 -79 -329
-w:cartons	-559 2210 -565 -508 -578
-w:cary	412 381 -55 -409 -330
-w:cas	-735 501 -337 589 -18
-w:case	-42 -179 1625 -380 -1024
-w:cd	-94 122 26 -16 -39
-w:certificate	195 -35 -55 -11 -94
-w:chacha	-110 -118 383 -53 -103
-w:chahiye	258 -77 -497 843 -526
-w:chai	347 -38 27 -214 -122
-w:chakia	-22 52 42 -22 -51
-w:chaku	-207 -375 -9 -41 632
-w:chal	-599 -58 -572 -34 1263
-w:chala	-214 -5 270 299 -350
-w:chalan	-183 -225 -224 -31 662
-w:chali	-47 -50 -51 685 -536
-w:chalta	-29 -20 -60 -39 148
-w:chalu	-753 1331 -250 -194 -134
-w:chapakal	-365 265 359 -110 -149
-w:character	195 -35 -55 -11 -94
-w:chat	1223 -755 -63 -86 -319
-w:chek	418 -128 -67 -774 551
-w:chin	-11 -48 -58 461 -344
-w:chipka	-45 -32 -401 498 -20
+w:cartons	-558 2204 -562 -507 -577
+w:cary	412 381 -55 -409 -329
+w:cas	-734 502 -337 588 -18
+w:case	-44 -179 1628 -380 -1025
+w:cd	-95 115 37 -16 -40
+w:certificate	195 -35 -54 -11 -94
+w:chacha	-111 -118 384 -53 -103
+w:chahiye	258 -75 -499 843 -527
+w:chai	347 -38 25 -213 -120
+w:chakia	-22 51 42 -22 -50
+w:chaku	-207 -374 -10 -41 631
+w:chal	-599 -65 -567 -34 1265
+w:chala	-213 -4 269 299 -350
+w:chalan	-183 -224 -225 -31 662
+w:chali	-47 -50 -51 684 -536
+w:chalta	-29 -20 -61 -39 148
+w:chalu	-754 1333 -251 -194 -134
+w:chapakal	-365 263 362 -110 -150
+w:character	195 -35 -54 -11 -94
+w:chat	1224 -755 -63 -86 -319
+w:chek	419 -128 -67 -774 551
+w:chin	-11 -48 -57 460 -344
+w:chipka	-45 -32 -400 497 -20
 w:chodo	542 -168 -46 -82 -246
-w:chor	-208 -243 -384 -128 964
-w:chori	-60 -153 -242 -43 497
-w:chote	-187 332 -201 -393 448
-w:choti	-50 59 194 -11 -193
-w:chotu	-12 179 39 -21 -186
-w:choudary	-331 51 361 -14 -68
-w:chovk	-49 -186 31 -290 494
-w:chunav	637 -59 -206 72 -444
-w:chupa	-643 -25 731 -12 -51
-w:clas	823 -161 -84 -25 -553
-w:clik	630 -282 -260 -143 54
+w:chor	-208 -245 -384 -128 965
+w:chori	-60 -156 -239 -43 498
+w:chote	-187 335 -204 -393 448
+w:choti	-50 59 195 -11 -193
+w:chotu	-12 180 40 -21 -187
+w:choudary	-330 55 356 -14 -68
+w:chovk	-48 -189 33 -290 495
+w:chunav	636 -57 -206 72 -444
+w:chupa	-635 -25 722 -12 -51
+w:clas	824 -162 -84 -25 -553
+w:clik	630 -281 -260 -142 54
 w:code	-909 218 -36 908 -181
-w:cold	-125 1336 -112 -150 -950
+w:cold	-125 1336 -112 -150 -949
 w:colected	-55 -47 -60 526 -364
-w:colecting	-336 -143 -97 -445 1022
-w:come	-1124 738 -492 -162 1040
+w:colecting	-337 -143 -96 -445 1021
+w:come	-1124 732 -485 -162 1039
 w:complaint	558 -109 -57 -50 -343
 w:conduct	175 -17 -15 -80 -63
-w:confirm	14 -37 61 -3 -34
-w:contact	812 88 -113 -131 -657
-w:cough	-378 -818 -36 -35 1266
+w:confirm	13 -37 62 -3 -35
+w:contact	814 91 -117 -131 -656
+w:cough	-378 -817 -36 -35 1266
 w:counting	256 -29 -28 -129 -70
-w:country	498 217 -205 -212 -298
-w:courier	-327 476 -27 -26 -95
-w:court	716 -243 -71 -214 -189
-w:creta	-499 -159 327 -37 368
-w:crime	228 -29 -22 -26 -150
-w:criminal	-469 -311 1259 -220 -258
+w:country	499 217 -206 -212 -298
+w:courier	-328 477 -28 -26 -95
+w:court	713 -243 -68 -214 -188
+w:creta	-500 -158 327 -37 368
+w:crime	227 -29 -23 -26 -150
+w:criminal	-466 -312 1255 -220 -257
 w:ct	-18 456 -99 -58 -281
-w:ctv	349 -58 -64 -825 598
-w:culer	539 -396 -43 -9 -91
+w:ctv	350 -59 -63 -826 599
+w:culer	538 -394 -43 -9 -91
 w:cvigil	520 -33 -36 -372 -79
 w:cyber	1175 -49 -34 -30 -1062
-w:d	-341 -54 -59 500 -46
-w:daba	-1347 1294 988 -159 -776
-w:dabe	-25 249 -167 -8 -49
-w:daily	1228 73 -433 -92 -777
+w:d	-340 -54 -59 500 -46
+w:daba	-1346 1289 992 -159 -776
+w:dabe	-25 247 -165 -8 -49
+w:daily	1229 73 -433 -92 -777
 w:dal	-530 377 -135 148 140
-w:dalal	-44 -226 -110 -251 631
-w:dalne	214 -38 -38 -513 375
-w:damka	-122 -10 -290 531 -109
-w:danapur	-89 -7 173 -18 -60
-w:danda	-44 -153 -94 -156 446
-w:dar	651 -488 -7 -127 -29
-w:darbhanga	-17 171 47 -12 -189
-w:daru	-82 1118 -149 -129 -758
+w:dalal	-44 -225 -111 -250 631
+w:dalne	214 -38 -39 -513 375
+w:damka	-122 -10 -295 535 -108
+w:danapur	-91 -11 181 -18 -61
+w:danda	-44 -154 -95 -156 448
+w:dar	652 -489 -8 -126 -29
+w:darbhanga	-17 172 46 -12 -189
+w:daru	-84 1113 -140 -131 -758
 w:date	281 -34 34 -253 -28
-w:day	545 -160 -142 -428 184
-w:de	-522 108 -170 -10 594
+w:day	546 -161 -141 -429 185
+w:de	-523 111 -172 -10 594
 w:dealer	-151 -597 -96 87 757
-w:dega	266 -197 -89 115 -95
-w:dekha	-301 332 273 -39 -265
-w:dekho	-15 221 -15 -87 -104
-w:delhi	-358 -438 467 -53 383
+w:dega	265 -197 -89 115 -95
+w:dekha	-301 332 270 -38 -264
+w:dekho	-15 222 -16 -87 -104
+w:delhi	-358 -442 470 -53 383
 w:deliver	-95 260 -7 -103 -55
-w:delivery	14 586 143 -119 -624
+w:delivery	13 584 145 -119 -623
 w:dena	-471 -5 -9 523 -38
-w:dene	590 -134 -283 -90 -84
-w:denge	-433 298 -49 67 118
+w:dene	590 -135 -282 -90 -84
+w:denge	-434 300 -50 66 118
 w:desi	-170 225 -19 -11 -25
-w:deta	-27 553 -49 -196 -281
-w:devi	-91 -137 -280 276 231
-w:dial	808 -83 -642 -47 -35
-w:didi	925 -731 -89 185 -291
-w:diferent	-223 572 -177 -35 -137
-w:dijiye	-15 211 -161 -8 -26
-w:diki	-25 183 -19 5 -145
-w:din	-787 -231 127 -65 957
-w:dipak	-6 9 39 -13 -29
+w:deta	-28 555 -51 -195 -281
+w:devi	-91 -137 -281 277 232
+w:dial	809 -83 -645 -47 -35
+w:didi	925 -728 -90 185 -291
+w:diferent	-223 568 -173 -35 -137
+w:dijiye	-15 208 -159 -8 -26
+w:diki	-25 183 -19 5 -144
+w:din	-787 -234 130 -64 956
+w:dipak	-6 9 40 -13 -29
 w:dispute	-183 -101 -87 -530 901
-w:distributed	-417 -363 -305 1226 -140
-w:distributing	-15 653 -4 -617 -16
-w:divali	494 -93 -48 -93 -259
-w:diya	-1030 -239 -432 1120 581
-w:diyara	-466 297 -79 -198 446
-w:dj	-64 -156 720 -119 -381
-w:do	373 -168 -342 -231 368
-w:domestic	482 -375 -201 -175 269
-w:don	4 -42 -36 183 -109
-w:dono	-991 279 1151 231 -669
+w:distributed	-417 -364 -305 1226 -140
+w:distributing	-15 654 -4 -618 -16
+w:divali	494 -92 -49 -93 -260
+w:diya	-1031 -236 -435 1119 581
+w:diyara	-466 299 -78 -199 444
+w:dj	-64 -155 718 -119 -380
+w:do	372 -166 -343 -231 368
+w:domestic	482 -377 -199 -175 269
+w:don	4 -42 -35 183 -109
+w:dono	-990 278 1150 231 -669
 w:dovnload	419 -9 -23 -6 -381
-w:dovry	-107 -68 -132 -36 343
+w:dovry	-106 -68 -132 -36 343
 w:drive	482 -176 -153 -50 -104
-w:driver	-34 233 -36 -21 -143
-w:drum	-641 1332 -214 -191 -286
-w:drums	-197 666 -66 -40 -363
-w:duan	-442 603 -23 -31 -107
-w:dud	344 -89 -31 -136 -89
-w:dukan	672 -836 147 -452 468
-w:dukandar	36 -33 -61 -81 139
-w:dund	-23 -78 290 -87 -102
+w:driver	-34 234 -36 -21 -143
+w:drum	-641 1334 -216 -191 -285
+w:drums	-198 668 -67 -40 -363
+w:duan	-441 602 -23 -31 -106
+w:dud	344 -88 -31 -136 -89
+w:dukan	672 -835 146 -452 468
+w:dukandar	36 -33 -62 -81 139
+w:dund	-23 -80 292 -87 -102
 w:dur	397 -121 -57 513 -732
-w:duty	228 -27 -12 -173 -17
-w:dyan	113 185 -172 -40 -87
-w:e	-26 -51 152 -14 -62
-w:each	-450 308 -174 424 -109
-w:eating	-959 -275 1467 -128 -105
-w:ek	-4205 2876 -1401 -336 3067
-w:election	1021 503 -70 -1358 -96
-w:englis	-127 314 -32 -30 -126
-w:evening	917 -204 -288 -112 -313
-w:every	-1343 215 -211 73 1267
-w:everyone	-11 -89 189 -154 64
-w:evm	1173 -187 -257 -249 -479
+w:duty	228 -28 -11 -173 -17
+w:dyan	113 183 -169 -40 -87
+w:e	-26 -62 166 -14 -64
+w:each	-450 304 -169 424 -109
+w:eating	-958 -275 1467 -128 -105
+w:ek	-4211 2872 -1389 -339 3066
+w:election	1022 500 -69 -1358 -96
+w:englis	-127 315 -32 -30 -126
+w:evening	916 -203 -289 -112 -312
+w:every	-1343 211 -209 73 1267
+w:everyone	-10 -92 192 -154 64
+w:evm	1173 -187 -257 -249 -480
 w:f	-62 -297 74 313 -28
 w:facebuk	-21 -155 -126 -69 371
-w:fake	1336 -253 -311 -843 70
-w:family	-296 -116 554 -23 -118
+w:fake	1336 -253 -310 -843 70
+w:family	-297 -119 557 -23 -118
 w:farak	115 -18 -19 -55 -24
-w:farar	147 -888 1838 -190 -907
-w:fatuha	-669 -76 845 -18 -83
+w:farar	147 -886 1838 -190 -909
+w:fatuha	-668 -76 844 -18 -83
 w:fc	-854 -43 -13 1187 -277
-w:fir	935 121 -409 -823 176
-w:fire	-169 85 -149 -93 326
-w:flat	-168 109 -2 -37 98
-w:fone	-1370 894 -472 -694 1642
-w:for	903 -910 -40 903 -856
-w:force	-231 -166 -98 349 147
+w:fir	935 120 -408 -823 176
+w:fire	-170 85 -149 -94 326
+w:flat	-168 108 -1 -37 98
+w:fone	-1372 896 -473 -693 1642
+w:for	901 -911 -37 904 -856
+w:force	-231 -166 -99 349 147
 w:form	20 -5 -2 -3 -9
 w:forvard	1053 -148 -188 -523 -194
-w:foto	-1056 277 577 -91 293
-w:found	903 -225 -150 -94 -434
-w:fraud	825 -74 -57 -42 -652
-w:fri	-562 -415 -37 387 626
-w:from	-1217 -517 -503 -585 2823
-w:ful	727 -427 -39 -85 -175
-w:fulvari	-562 635 -16 -6 -51
-w:g	-23 205 -24 75 -232
-w:ga	-773 223 -130 32 648
-w:gada	30 384 -162 -120 -132
-w:gadi	-294 -985 794 1287 -802
-w:galat	-430 661 -20 -41 -169
-w:gali	-38 100 290 -92 -259
-w:gandak	-39 -254 -123 -172 587
-w:gandi	762 -264 -83 29 -444
-w:gang	-792 -124 -1048 -179 2142
-w:ganja	1055 -169 -135 -385 -367
-w:gaon	-681 -317 542 192 264
-w:gate	-387 -447 -124 766 191
-w:gaya	-505 -146 -31 1768 -1087
-w:gaye	-997 -698 -898 741 1853
-w:gayi	2740 -1913 -359 630 -1098
-w:gb	-52 143 -171 -124 203
-w:gc	-128 449 -43 -62 -217
-w:gd	-17 225 105 -6 -308
-w:ghajipur	-24 14 289 -14 -265
+w:foto	-1055 275 578 -92 293
+w:found	903 -223 -152 -94 -434
+w:fraud	826 -74 -57 -42 -653
+w:fri	-562 -412 -38 387 625
+w:from	-1216 -521 -500 -585 2822
+w:ful	726 -425 -40 -85 -176
+w:fulvari	-563 636 -16 -6 -51
+w:g	-23 204 -24 75 -232
+w:ga	-773 224 -130 32 647
+w:gada	30 383 -161 -120 -131
+w:gadi	-294 -992 801 1286 -802
+w:galat	-428 658 -20 -41 -169
+w:gali	-39 100 293 -93 -262
+w:gandak	-39 -251 -125 -172 587
+w:gandi	762 -263 -83 29 -445
+w:gang	-793 -124 -1044 -179 2140
+w:ganja	1055 -169 -134 -384 -367
+w:gaon	-678 -314 532 193 267
+w:gate	-388 -445 -124 766 191
+w:gaya	-503 -144 -36 1769 -1086
+w:gaye	-997 -697 -900 741 1853
+w:gayi	2739 -1913 -357 629 -1099
+w:gb	-52 144 -172 -124 204
+w:gc	-128 450 -43 -62 -217
+w:gd	-17 224 107 -6 -308
+w:ghajipur	-24 13 290 -14 -266
 w:ghante	-17 -6 -6 47 -17
-w:ghar	-2084 2369 264 56 -606
-w:ghat	-76 904 -95 -89 -644
-w:ghum	-102 348 -152 216 -310
-w:ghumta	-300 82 392 -25 -150
-w:ghus	-484 -24 -20 719 -191
-w:godovn	-828 1407 -424 -436 282
-w:going	-638 51 462 455 -330
-w:goli	-421 -108 1077 363 -912
-w:golu	-56 -188 -127 -70 441
-w:gopalganj	-620 852 173 -200 -205
+w:ghar	-2081 2368 265 55 -607
+w:ghat	-76 901 -90 -89 -645
+w:ghum	-102 349 -158 220 -308
+w:ghumta	-300 81 393 -25 -149
+w:ghus	-484 -24 -20 718 -190
+w:godovn	-828 1407 -425 -435 282
+w:going	-639 49 468 455 -331
+w:goli	-422 -108 1081 362 -914
+w:golu	-56 -189 -127 -70 442
+w:gopalganj	-621 851 175 -200 -206
 w:great	47 -14 -4 -8 -20
-w:grin	-219 660 -256 -145 -40
-w:group	855 -265 -433 -112 -45
-w:guard	-32 -15 7 243 -203
-w:gud	1753 -515 -536 -268 -434
-w:gudu	-192 74 540 -32 -390
-w:gupt	-7 -6 87 -12 -62
-w:hafte	132 -13 15 -19 -115
-w:hai	-168 37 1267 1956 -3092
-w:hain	-471 -73 256 398 -110
-w:hajipur	-246 -547 -82 -137 1011
-w:hak	639 -222 -222 -1148 953
-w:hal	-63 113 -525 -161 635
-w:hamare	146 -500 518 181 -344
-w:hanuman	-56 141 -24 -24 -37
+w:grin	-219 660 -255 -145 -40
+w:group	853 -263 -433 -112 -45
+w:guard	-32 -15 8 243 -203
+w:gud	1752 -513 -537 -268 -434
+w:gudu	-192 72 543 -32 -391
+w:gupt	-7 -6 84 -11 -61
+w:hafte	133 -13 15 -19 -115
+w:hai	-167 38 1267 1955 -3092
+w:hain	-471 -76 260 398 -110
+w:hajipur	-246 -546 -82 -137 1011
+w:hak	639 -222 -223 -1148 953
+w:hal	-63 112 -523 -160 634
+w:hamare	145 -497 517 181 -347
+w:hanuman	-56 140 -24 -24 -36
 w:hapy	361 -124 -52 -72 -114
-w:har	-1053 3096 -332 -381 -1330
-w:haryana	-39 -128 -89 -143 400
-w:has	296 -133 -756 -682 1276
-w:hat	-367 -440 19 304 483
-w:hatiyar	-36 -29 -21 399 -312
-w:hatya	-5 -8 166 -18 -134
-w:havai	-55 -123 -127 42 264
-w:have	-388 -22 -95 38 466
-w:he	-1002 -915 2335 -199 -219
+w:har	-1053 3098 -333 -381 -1331
+w:haryana	-39 -128 -90 -143 400
+w:has	295 -136 -754 -682 1277
+w:hat	-366 -438 18 304 483
+w:hatiyar	-36 -29 -21 398 -312
+w:hatya	-5 -8 166 -17 -135
+w:havai	-55 -124 -127 42 264
+w:have	-388 -23 -94 38 466
+w:he	-1002 -918 2338 -199 -219
 w:help	808 -49 -342 -385 -32
-w:helpline	149 -39 -3 -1 -106
+w:helpline	149 -38 -3 -1 -106
 w:her	-165 -65 -109 -466 806
-w:here	-198 -142 -71 -17 428
+w:here	-199 -142 -71 -17 428
 w:hero	342 -56 -12 -13 -261
-w:hi	187 1357 -657 110 -997
-w:hiding	-325 -129 1035 -127 -454
-w:highvay	-187 449 -248 -39 25
-w:hind	822 -299 -186 -147 -190
-w:his	-1089 -890 1491 399 89
-w:history	186 -314 977 -661 -189
-w:hk	-176 525 -99 -40 -210
-w:ho	-725 421 -588 936 -43
-w:hoga	710 -187 -75 -367 -80
-w:hogi	682 -65 -304 -74 -238
-w:holi	-225 -93 1051 -132 -601
-w:home	1499 -1047 558 141 -1151
+w:hi	189 1354 -656 110 -998
+w:hiding	-326 -129 1037 -127 -455
+w:highvay	-187 448 -247 -39 25
+w:hind	822 -300 -185 -147 -190
+w:his	-1091 -896 1500 400 87
+w:history	183 -244 900 -655 -185
+w:hk	-176 524 -99 -40 -209
+w:ho	-725 419 -586 935 -43
+w:hoga	709 -187 -75 -367 -80
+w:hogi	681 -65 -305 -74 -238
+w:holi	-226 -94 1054 -132 -602
+w:home	1498 -1049 562 140 -1152
 w:hona	68 -47 -3 -7 -11
 w:hone	1014 -511 -70 -30 -403
-w:hospital	-20 -92 -425 -420 956
-w:hota	816 -39 -494 -893 610
-w:hote	-66 86 -53 -616 649
-w:hotel	-24 668 -71 -117 -456
+w:hospital	-19 -93 -424 -420 956
+w:hota	817 -38 -495 -893 610
+w:hote	-66 86 -53 -616 648
+w:hotel	-24 667 -70 -117 -457
 w:hoti	-86 48 -27 -31 96
-w:house	-1324 -207 863 -120 787
-w:hov	278 -32 -56 -11 -180
+w:house	-1325 -210 871 -121 785
+w:hov	279 -32 -56 -11 -180
 w:hr	-186 -40 -24 -206 456
-w:hu	-314 834 -73 -23 -423
-w:hua	680 -1079 416 414 -430
+w:hu	-315 836 -75 -23 -424
+w:hua	680 -1081 421 412 -432
 w:hue	-351 -46 -36 235 198
-w:hum	-2 -7 -7 33 -18
-w:humare	-1105 349 -398 1672 -518
-w:humko	-203 986 -50 -437 -296
-w:i	-653 -341 353 186 455
-w:id	958 367 -64 -1056 -205
-w:identity	385 -17 -330 -11 -26
-w:if	-350 -206 242 25 289
-w:ilegal	-120 396 -114 -53 -109
-w:imfl	-11 167 -61 -13 -82
-w:in	-2838 236 1059 1626 -83
-w:inam	117 -125 302 -223 -71
-w:inami	-129 -190 858 -108 -432
-w:india	267 -24 -38 -48 -156
-w:industrial	-17 275 -57 -85 -116
-w:info	-655 -204 357 651 -150
-w:information	763 -49 -635 -48 -30
-w:inova	-32 637 -47 -201 -356
-w:inside	-679 205 -145 1281 -662
-w:int	110 -14 323 -23 -396
-w:into	-13 124 289 -67 -332
-w:is	-1583 -865 1940 792 -285
-w:it	953 821 -541 -222 -1011
-w:itna	492 621 -205 -215 -692
-w:ja	-78 383 -221 -792 707
-w:jadua	-189 4 -80 -34 299
-w:jagah	-736 615 -46 -135 302
-w:jai	822 -299 -186 -147 -190
-w:jail	-34 -171 982 -212 -565
+w:hum	-2 -7 -7 34 -18
+w:humare	-1106 351 -399 1672 -518
+w:humko	-203 987 -51 -437 -296
+w:i	-653 -344 357 186 455
+w:id	957 367 -63 -1056 -205
+w:identity	385 -17 -331 -11 -26
+w:if	-350 -207 244 24 289
+w:ilegal	-120 396 -114 -53 -108
+w:imfl	-11 166 -61 -13 -81
+w:in	-2838 227 1068 1626 -83
+w:inam	118 -125 298 -222 -69
+w:inami	-130 -192 864 -109 -433
+w:india	267 -24 -39 -48 -156
+w:industrial	-17 276 -57 -85 -116
+w:info	-656 -205 359 652 -150
+w:information	764 -49 -637 -48 -30
+w:inova	-33 635 -44 -201 -357
+w:inside	-679 207 -146 1281 -662
+w:int	110 -14 324 -23 -397
+w:into	-13 124 290 -67 -333
+w:is	-1580 -815 1872 800 -277
+w:it	951 822 -540 -222 -1011
+w:itna	492 620 -204 -215 -692
+w:ja	-78 387 -223 -793 707
+w:jadua	-189 3 -80 -34 300
+w:jagah	-737 616 -46 -135 302
+w:jai	822 -300 -185 -147 -190
+w:jail	-33 -170 979 -212 -565
 w:jake	-223 -36 -19 730 -452
-w:jaket	-201 -120 -41 -234 595
-w:jala	-571 128 456 -327 314
-w:jaldi	-696 -289 55 1128 -198
-w:jam	672 -790 -99 -137 353
-w:jama	-860 326 -144 -89 766
-w:jana	-148 -98 -50 420 -124
-w:jante	-362 78 -122 462 -55
-w:jata	-218 549 68 -59 -340
-w:jate	-216 150 -535 -407 1008
-w:jati	-262 806 -269 85 -360
+w:jaket	-200 -118 -44 -233 596
+w:jala	-571 128 458 -328 314
+w:jaldi	-696 -290 56 1128 -199
+w:jam	671 -788 -99 -137 353
+w:jama	-860 327 -144 -89 766
+w:jana	-148 -100 -48 420 -124
+w:jante	-363 78 -122 462 -54
+w:jata	-220 550 72 -59 -343
+w:jate	-215 149 -534 -407 1007
+w:jati	-262 805 -269 85 -360
 w:jaye	762 -410 -135 -148 -68
-w:jcb	-272 314 -140 173 -75
-w:jh	-370 -889 309 64 886
+w:jcb	-272 313 -140 173 -74
+w:jh	-370 -889 308 64 887
 w:jhagda	706 -484 -22 -101 -99
-w:jharkhand	-373 565 -60 424 -555
-w:jhopdi	-574 510 637 -103 -470
-w:ji	834 51 -289 129 -725
-w:jisko	-23 -78 290 -87 -102
-w:jivika	642 -618 -61 204 -167
-w:jo	-991 316 745 235 -304
-w:job	-620 -187 -68 -483 1359
-w:jua	9 -107 -112 -241 451
-w:junction	-263 -158 590 -27 -142
-w:k	-434 -567 333 257 411
-w:ka	-2927 -791 -813 721 3811
-w:kab	5 23 -6 -8 -15
+w:jharkhand	-373 568 -63 424 -556
+w:jhopdi	-574 511 636 -103 -471
+w:ji	833 51 -289 129 -725
+w:jisko	-23 -80 292 -87 -102
+w:jivika	641 -616 -62 203 -167
+w:jo	-993 318 746 235 -307
+w:job	-619 -188 -68 -483 1358
+w:jua	7 -105 -114 -241 452
+w:junction	-264 -160 597 -27 -145
+w:k	-433 -575 341 256 411
+w:ka	-2929 -795 -802 718 3808
+w:kab	5 23 -6 -7 -15
 w:kabhi	440 -34 -27 39 -418
-w:kabja	-1155 -175 -79 1674 -266
-w:kaha	1645 -422 -379 -153 -692
-w:kaidi	-157 -32 556 -91 -276
-w:kaise	183 -5 -62 -81 -35
-w:kal	794 -486 -608 -320 620
-w:kali	-163 -62 354 -35 -94
-w:kalu	-29 -137 -74 -17 257
-w:kalyanpur	-12 677 -107 -29 -529
-w:kam	1530 -922 -1782 -1033 2208
-w:kambal	-25 -4 225 -60 -135
-w:kamla	-53 67 -517 -114 618
-w:kanti	-227 -210 -78 573 -58
-w:kanun	549 -482 -5 -47 -15
-w:kapde	-214 441 -585 -94 451
-w:kar	-134 -29 -6 2397 -2227
+w:kabja	-1155 -175 -78 1674 -266
+w:kaha	1646 -421 -380 -153 -691
+w:kaidi	-156 -32 556 -92 -276
+w:kaise	182 -5 -62 -81 -35
+w:kal	794 -486 -608 -321 621
+w:kali	-163 -63 355 -35 -94
+w:kalu	-29 -135 -76 -17 257
+w:kalyanpur	-12 672 -103 -29 -528
+w:kam	1529 -920 -1784 -1033 2207
+w:kambal	-26 -4 227 -61 -137
+w:kamla	-53 67 -516 -115 617
+w:kanti	-226 -211 -78 572 -57
+w:kanun	550 -483 -5 -47 -15
+w:kapde	-214 441 -583 -94 449
+w:kar	-133 -28 -6 2396 -2229
 w:karaye	123 -501 -77 -261 717
-w:kare	2603 -484 -72 -970 -1077
-w:karke	-1149 1191 -53 35 -23
+w:kare	2603 -481 -73 -971 -1078
+w:karke	-1150 1193 -53 34 -24
 w:karna	967 -72 -792 -51 -52
-w:karne	1050 322 -135 -511 -726
-w:karo	1186 -203 -425 -881 323
-w:karta	-1017 -458 533 -83 1024
-w:karte	257 -187 -182 -259 371
-w:karti	60 -3 -259 -107 310
-w:kat	-982 -166 -130 -168 1446
-w:kata	-611 -139 -212 1594 -632
-w:kaun	405 2 -184 -74 -150
-w:ke	-6782 4324 -1281 2125 1614
-w:kept	386 135 -359 -140 -21
-w:kha	-8 -14 64 -15 -27
+w:karne	1050 325 -137 -512 -726
+w:karo	1184 -200 -427 -880 324
+w:karta	-1015 -462 537 -83 1023
+w:karte	257 -185 -182 -260 371
+w:karti	59 -3 -260 -107 311
+w:kat	-982 -166 -131 -168 1447
+w:kata	-610 -139 -212 1594 -632
+w:kaun	405 2 -183 -74 -150
+w:ke	-6780 4313 -1275 2127 1614
+w:kept	387 134 -360 -140 -21
+w:kha	-8 -16 66 -15 -28
 w:khade	-37 -19 -18 278 -205
-w:khadi	-7 -42 -10 96 -37
-w:khagaria	-359 -114 202 -48 320
-w:khali	-114 -303 -256 563 110
-w:khana	421 -219 -38 -38 -126
-w:kharab	442 -70 -103 -75 -193
-w:kharidte	-65 -214 -251 -144 675
-w:khet	-953 735 -61 -369 648
-w:kho	916 -119 -200 -108 -489
-w:khud	-506 -1041 1249 641 -342
-w:khula	353 22 -76 -52 -248
-w:ki	1576 -1427 -796 549 97
-w:kidnaping	-33 -7 482 -11 -431
+w:khadi	-7 -45 -7 96 -37
+w:khagaria	-360 -113 202 -49 319
+w:khali	-114 -301 -257 563 109
+w:khana	421 -220 -36 -38 -127
+w:kharab	441 -71 -103 -75 -193
+w:kharidte	-65 -214 -252 -144 675
+w:khet	-954 736 -61 -369 648
+w:kho	916 -118 -202 -107 -489
+w:khud	-507 -1042 1251 640 -342
+w:khula	354 22 -76 -52 -248
+w:ki	1572 -1426 -789 549 95
+w:kidnaping	-33 -6 480 -11 -430
 w:kijiye	-6 114 -5 107 -210
-w:kinare	-295 398 -38 -33 -32
-w:kip	8 107 7 -53 -70
-w:kisanganj	-322 111 -18 459 -230
-w:kisanpur	-102 217 -14 -46 -55
-w:kisi	1362 -18 -1128 -161 -55
-w:kisne	-284 -152 -55 565 -73
+w:kinare	-295 399 -38 -34 -32
+w:kip	8 106 8 -53 -69
+w:kisanganj	-322 111 -20 459 -229
+w:kisanpur	-103 217 -14 -46 -55
+w:kisi	1363 -19 -1128 -161 -55
+w:kisne	-286 -151 -55 565 -73
 w:kitchen	-173 224 -19 -7 -25
-w:kiya	-316 84 -669 -290 1192
-w:km	-499 606 -17 9 -99
-w:knov	-256 -165 -94 105 409
-w:ko	-1816 664 -1123 -99 2375
-w:koi	1359 15 -650 409 -1132
-w:kolkata	-215 -19 67 -41 209
+w:kiya	-318 85 -667 -291 1191
+w:km	-500 606 -17 10 -99
+w:knov	-256 -164 -93 105 409
+w:ko	-1814 669 -1132 -98 2375
+w:koi	1357 17 -651 408 -1132
+w:kolkata	-215 -19 65 -41 209
 w:kripya	35 -9 -12 0 -14
-w:kuch	-285 1486 -488 796 -1509
+w:kuch	-285 1487 -488 795 -1509
 w:kuietly	-37 -106 -23 -28 195
 w:kuik	108 -41 -10 -7 -49
-w:kumar	-676 142 946 -109 -304
-w:kurk	425 -12 -293 -34 -86
-w:kurki	-19 -11 72 -13 -30
-w:kya	1541 -154 -428 -327 -631
+w:kumar	-678 138 955 -109 -305
+w:kurk	425 -12 -294 -34 -86
+w:kurki	-19 -10 71 -13 -29
+w:kya	1541 -154 -428 -328 -631
 w:kyc	-222 -50 -40 -50 362
-w:ladka	-555 -315 51 -148 967
-w:ladke	-692 -137 -887 96 1619
-w:ladu	996 -632 -56 -163 -145
-w:lag	562 -167 -177 34 -252
-w:laga	125 -289 -429 -545 1139
-w:lagta	275 -53 -92 -350 219
-w:lakh	-1220 -245 -574 -296 2335
+w:ladka	-554 -318 51 -148 969
+w:ladke	-691 -139 -884 96 1618
+w:ladu	995 -629 -57 -164 -145
+w:lag	562 -166 -177 34 -253
+w:laga	126 -300 -421 -544 1140
+w:lagta	275 -52 -92 -350 220
+w:lakh	-1219 -245 -572 -297 2333
 w:lambi	951 -151 -121 -567 -112
 w:land	-183 -101 -87 -530 901
-w:lane	-782 -381 445 531 187
-w:last	-19 487 204 -534 -138
-w:lata	-297 742 -47 -15 -382
-w:lati	-344 345 -173 -31 203
-w:laut	-83 -7 472 19 -403
-w:le	-776 -743 -621 -637 2778
-w:leke	-506 923 -376 132 -173
-w:lena	91 -210 -59 286 -109
+w:lane	-782 -382 448 531 186
+w:last	-19 488 205 -535 -138
+w:lata	-298 744 -49 -15 -383
+w:lati	-344 345 -174 -30 203
+w:laut	-81 -6 468 19 -400
+w:le	-775 -742 -622 -637 2777
+w:leke	-505 922 -376 132 -172
+w:lena	90 -211 -57 286 -109
 w:leta	-24 120 -16 -64 -17
-w:light	-15 -85 189 -122 33
-w:lijiye	59 -37 5 -2 -25
-w:like	187 -411 -28 -207 459
-w:likha	230 720 -306 -88 -555
-w:likuor	-506 1558 96 5 -1153
-w:line	210 -123 -412 775 -450
-w:link	-314 -133 -65 -121 633
-w:list	-180 -324 -278 1330 -548
-w:litre	-117 223 -22 -14 -71
-w:liya	-157 -180 156 -127 308
-w:liye	-354 -1129 -291 2418 -644
-w:lo	-151 578 -135 -80 -212
-w:loan	-650 -147 -101 124 774
-w:location	-810 -198 1628 -162 -458
-w:log	843 988 -1759 619 -691
-w:logo	-614 -709 -336 2493 -835
-w:lost	1500 -491 -212 -177 -619
+w:light	-15 -87 192 -122 33
+w:lijiye	59 -37 5 -2 -26
+w:like	188 -413 -28 -207 459
+w:likha	230 719 -306 -88 -555
+w:likuor	-504 1554 98 5 -1154
+w:line	210 -123 -413 775 -449
+w:link	-313 -133 -66 -121 633
+w:list	-179 -324 -279 1330 -548
+w:litre	-116 222 -22 -14 -70
+w:liya	-156 -180 156 -128 307
+w:liye	-357 -1127 -291 2418 -644
+w:lo	-149 577 -135 -80 -212
+w:loan	-650 -146 -102 124 774
+w:location	-808 -198 1624 -162 -456
+w:log	842 990 -1761 620 -690
+w:logo	-613 -709 -336 2494 -835
+w:lost	1499 -489 -214 -177 -619
 w:loudspeaker	-100 -158 -90 469 -121
-w:lut	-194 -130 687 -53 -310
-w:m	-297 -153 183 325 -58
-w:ma	-1 -491 -3 -30 525
-w:made	505 -42 -192 -153 -118
+w:lut	-194 -130 688 -53 -310
+w:m	-294 -79 88 333 -48
+w:ma	-1 -490 -3 -30 524
+w:made	506 -42 -193 -153 -118
 w:madopur	-21 67 -17 109 -138
-w:madya	-81 -163 -66 571 -260
+w:madya	-81 -163 -66 570 -260
 w:mahadalit	-155 -272 -31 514 -56
 w:mahina	-100 -24 -20 -38 182
 w:mahine	-138 -2 -2 156 -14
-w:mahto	-431 -147 1155 -170 -407
-w:mahua	649 295 -151 -349 -444
-w:mahuva	-99 143 -24 -5 -14
-w:mai	-3 93 -19 -3 -67
-w:maidan	762 -264 -83 29 -444
-w:main	-250 -3 -34 -105 391
-w:maine	-957 34 126 192 606
-w:maja	1400 -594 -143 -399 -264
-w:majdur	542 -102 -338 -149 47
-w:mal	-865 1336 295 -121 -645
-w:malik	-112 326 -172 -9 -34
-w:man	-674 -19 760 -172 105
-w:mandir	429 -728 -31 -171 502
+w:mahto	-431 -148 1155 -170 -406
+w:mahua	648 297 -153 -349 -443
+w:mahuva	-98 143 -24 -5 -14
+w:mai	-3 94 -20 -3 -68
+w:maidan	762 -263 -83 29 -445
+w:main	-250 -3 -34 -104 392
+w:maine	-958 36 125 191 606
+w:maja	1400 -591 -145 -399 -264
+w:majdur	543 -102 -339 -149 48
+w:mal	-864 1329 301 -121 -645
+w:malik	-112 324 -170 -9 -34
+w:man	-675 -24 768 -172 104
+w:mandir	426 -730 -27 -171 502
 w:mangta	450 -7 -23 -6 -413
-w:manjhi	-127 -5 661 -88 -440
+w:manjhi	-127 -5 661 -88 -441
 w:manoj	-16 -44 -20 132 -52
-w:mar	733 -1076 -105 -116 563
-w:marhaura	-402 107 520 -46 -180
-w:market	759 -884 277 330 -483
-w:mat	1204 -135 -486 -267 -316
-w:mata	783 -754 -16 -6 -7
-w:match	599 -65 -187 -108 -239
-w:me	7 -832 2027 -1613 411
-w:medical	-542 -217 -70 -57 886
-w:mela	86 -219 399 -77 -189
-w:member	-147 -57 -44 326 -78
-w:members	886 -129 -252 -150 -356
-w:men	-1508 -451 -209 1903 265
-w:mera	1054 -241 -270 -315 -228
-w:mere	933 -1040 129 -163 142
-w:meri	-332 -329 -248 -82 991
-w:mesage	175 -127 -325 206 72
+w:mar	733 -1074 -106 -116 563
+w:marhaura	-403 104 526 -46 -181
+w:market	759 -881 274 330 -482
+w:mat	1204 -139 -482 -268 -315
+w:mata	780 -751 -16 -6 -7
+w:match	600 -66 -186 -108 -240
+w:me	10 -836 2026 -1613 413
+w:medical	-542 -218 -70 -57 887
+w:mela	85 -220 401 -77 -189
+w:member	-148 -56 -44 326 -78
+w:members	887 -129 -252 -150 -356
+w:men	-1508 -450 -210 1902 265
+w:mera	1054 -239 -275 -314 -226
+w:mere	934 -1044 132 -164 142
+w:meri	-331 -335 -243 -82 991
+w:mesage	175 -126 -325 206 71
 w:midle	-277 148 -78 337 -130
 w:mila	82 70 -10 -77 -65
 w:milega	-49 -72 -263 -58 442
-w:milta	-7 128 -8 -85 -28
-w:min	-101 630 -429 100 -199
-w:minutes	-242 145 296 -15 -185
-w:miti	-168 1138 -182 -158 -630
-w:miting	-39 -44 -116 335 -136
-w:mobile	786 284 -227 -705 -138
-w:model	-144 -179 -88 854 -443
-w:mohala	-522 307 551 -173 -164
-w:mohale	-419 194 488 -211 -53
-w:money	-430 39 -80 -102 572
-w:morning	-108 248 67 340 -548
+w:milta	-8 129 -8 -85 -28
+w:min	-101 626 -426 100 -199
+w:minutes	-247 145 302 -15 -185
+w:miti	-168 1137 -182 -158 -630
+w:miting	-39 -45 -116 335 -136
+w:mobile	787 284 -228 -705 -138
+w:model	-144 -178 -89 854 -444
+w:mohala	-522 309 548 -172 -163
+w:mohale	-420 197 484 -210 -51
+w:money	-430 39 -79 -102 572
+w:morning	-107 240 75 340 -548
 w:moter	-165 -65 -109 -466 806
-w:motipur	-24 -45 241 -16 -156
-w:mukhiya	-260 -703 -243 1370 -164
-w:murder	-575 -241 767 481 -433
-w:musahari	-349 -124 -59 -170 702
-w:my	-816 -22 -236 165 909
-w:n	-170 73 389 39 -331
-w:na	430 -93 228 -87 -478
-w:nagar	-249 201 -31 177 -99
-w:nahar	-296 392 -38 -63 5
-w:nahi	3067 -1469 -363 -594 -642
-w:nala	923 -490 -101 -89 -243
-w:nam	87 62 -1160 287 725
-w:namaskar	-216 -27 3 253 -13
-w:name	-318 9 -72 -33 414
-w:named	-15 11 19 -2 -13
-w:names	-245 -103 -82 113 317
+w:motipur	-24 -46 243 -16 -156
+w:mukhiya	-260 -702 -245 1371 -164
+w:murder	-574 -244 773 480 -435
+w:musahari	-349 -123 -59 -170 702
+w:my	-816 -20 -238 164 910
+w:n	-169 74 387 39 -330
+w:na	430 -95 231 -87 -478
+w:nagar	-248 202 -31 177 -99
+w:nahar	-296 393 -38 -63 4
+w:nahi	3066 -1469 -362 -594 -642
+w:nala	923 -489 -102 -89 -242
+w:nam	90 58 -1163 287 728
+w:namaskar	-216 -27 4 253 -14
+w:name	-319 8 -71 -33 414
+w:named	-16 11 20 -2 -13
+w:names	-245 -102 -83 113 317
 w:nasa	553 -184 -45 -100 -226
 w:naujavan	865 -28 -27 -81 -730
-w:nav	-47 -37 -94 -177 356
-w:navada	-10 -260 -19 318 -28
-w:naya	321 -142 -179 -145 146
-w:ne	1946 -223 -1018 -720 15
-w:near	-2221 760 2184 -763 39
-w:nearest	763 -48 -642 -47 -25
-w:nepal	-162 -119 426 -35 -110
+w:nav	-48 -33 -95 -178 354
+w:navada	-10 -260 -20 318 -28
+w:naya	321 -150 -173 -144 147
+w:ne	1945 -223 -1014 -720 12
+w:near	-2219 761 2181 -763 41
+w:nearest	764 -48 -645 -47 -25
+w:nepal	-163 -124 433 -36 -110
 w:neta	402 -11 -10 -332 -49
 w:nevs	1341 -142 -232 -586 -380
-w:next	-981 815 297 -176 45
-w:nh	-280 678 -284 51 -166
-w:niche	-1080 1731 -436 11 -226
-w:night	497 -825 254 238 -164
-w:nikal	-345 384 63 164 -266
-w:nikla	516 -119 -446 -100 149
-w:nikle	-136 519 -150 568 -801
-w:no	-2013 1822 -243 -867 1301
-w:not	-63 -160 -112 72 262
-w:note	-400 161 -155 -206 599
-w:nov	-208 -372 224 -389 746
-w:november	731 -47 -37 -564 -84
-w:number	-1977 1012 115 -1125 1975
-w:numbers	13 -40 300 -10 -262
-w:o	-122 290 112 -35 -245
-w:of	-539 188 -608 1481 -522
-w:ofice	-886 58 -116 550 395
-w:oficer	-603 -123 -50 518 258
-w:oficial	142 -51 -12 -4 -75
-w:ok	2390 -1693 -235 -202 -260
-w:on	-2293 1496 1259 -342 -120
-w:one	-109 171 -41 -488 467
+w:next	-983 812 304 -176 43
+w:nh	-279 672 -278 51 -166
+w:niche	-1080 1732 -437 12 -226
+w:night	496 -825 254 238 -163
+w:nikal	-345 385 65 163 -269
+w:nikla	515 -120 -444 -100 149
+w:nikle	-136 519 -151 568 -800
+w:no	-2017 1825 -233 -870 1296
+w:not	-64 -158 -112 72 262
+w:note	-399 161 -156 -206 600
+w:nov	-209 -373 226 -390 745
+w:november	732 -47 -36 -565 -84
+w:number	-1976 1008 118 -1125 1975
+w:numbers	13 -40 297 -10 -261
+w:o	-122 291 108 -35 -242
+w:of	-537 183 -605 1482 -523
+w:ofice	-886 56 -115 550 395
+w:oficer	-603 -123 -50 517 258
+w:oficial	141 -50 -12 -4 -75
+w:ok	2395 -1713 -221 -201 -259
+w:on	-2295 1494 1264 -343 -121
+w:one	-109 171 -41 -488 466
 w:online	922 -83 -123 -33 -683
-w:only	22 -13 17 -4 -21
-w:openly	-247 87 -356 600 -84
-w:or	734 -139 -711 -57 173
-w:orchard	-810 396 -26 503 -63
-w:order	460 -208 -51 -94 -106
-w:otp	-206 -144 -107 -148 605
-w:our	-743 -778 -583 1211 893
-w:out	244 -12 -16 -49 -166
+w:only	21 -13 18 -4 -22
+w:openly	-246 86 -357 601 -84
+w:or	735 -138 -714 -57 174
+w:orchard	-810 395 -26 504 -63
+w:order	458 -204 -52 -95 -107
+w:otp	-206 -143 -108 -148 605
+w:our	-743 -778 -583 1210 893
+w:out	244 -12 -16 -49 -167
 w:outside	-124 -30 -43 -316 513
-w:ovner	-350 593 -96 -75 -72
-w:p	-339 1086 -263 151 -635
-w:pa	-321 -44 -582 196 751
-w:pad	-37 723 -71 -106 -509
-w:padosi	-74 -33 300 -83 -110
-w:paisa	-61 -719 -120 394 505
+w:ovner	-349 590 -96 -75 -71
+w:p	-339 1084 -263 151 -634
+w:pa	-322 -46 -577 196 749
+w:pad	-37 723 -70 -106 -509
+w:padosi	-74 -36 304 -84 -110
+w:paisa	-61 -717 -121 393 506
 w:paise	-224 -71 -56 -813 1164
-w:pakde	68 -142 -152 -253 479
-w:pakdega	-329 -149 1003 -28 -498
+w:pakde	68 -140 -154 -253 479
+w:pakdega	-329 -150 1005 -28 -498
 w:paket	-129 -70 -67 463 -197
-w:paliganj	-853 -42 13 995 -113
-w:pan	-145 -19 -57 -247 468
-w:panchayat	-312 -24 -164 514 -15
+w:paliganj	-853 -42 13 995 -114
+w:pan	-145 -19 -56 -247 468
+w:panchayat	-312 -24 -163 514 -15
 w:pani	-20 567 -9 -510 -28
-w:papa	-940 116 -112 -53 989
-w:papu	-945 11 997 -16 -48
-w:par	1021 -565 -233 -149 -74
-w:parchi	-68 -558 -329 322 633
-w:paresan	-395 -213 -77 -50 735
-w:parked	-256 619 -253 -28 -83
-w:parsauni	-22 68 -84 -52 90
-w:party	-645 -1154 -78 2076 -198
-w:pas	-1008 1755 247 20 -1014
-w:pasport	-12 -139 -37 -34 222
-w:pasvan	-337 421 172 -39 -218
-w:pata	-182 473 444 396 -1131
-w:patna	-98 241 -8 4 -139
-w:payment	578 -97 -130 -41 -310
+w:papa	-939 115 -112 -54 989
+w:papu	-945 12 998 -16 -48
+w:par	1019 -561 -234 -150 -75
+w:parchi	-68 -558 -330 322 634
+w:paresan	-394 -216 -76 -50 735
+w:parked	-255 616 -251 -28 -83
+w:parsauni	-22 69 -85 -52 90
+w:party	-645 -1154 -79 2076 -198
+w:pas	-1009 1759 243 21 -1014
+w:pasport	-11 -139 -37 -34 222
+w:pasvan	-338 422 170 -38 -216
+w:pata	-182 474 444 396 -1132
+w:patna	-98 241 -7 4 -140
+w:payment	579 -97 -131 -41 -310
 w:pb	-40 512 -158 -175 -139
-w:pe	-2305 173 54 1322 756
-w:ped	573 -557 -43 185 -158
-w:pehle	1305 -108 -236 -1415 454
-w:people	-240 -466 219 938 -451
+w:pe	-2305 179 47 1323 756
+w:ped	573 -556 -43 185 -158
+w:pehle	1306 -114 -231 -1415 453
+w:people	-240 -467 220 939 -451
 w:per	305 -85 -114 -321 214
-w:permision	-91 -158 -107 477 -120
-w:peti	-708 952 -42 -456 253
-w:piche	-370 1799 -825 -646 42
-w:pichle	-159 -65 1456 -223 -1008
+w:permision	-91 -159 -107 477 -120
+w:peti	-707 952 -42 -456 253
+w:piche	-371 1799 -826 -645 43
+w:pichle	-161 -67 1462 -224 -1010
 w:pichli	-183 -38 -10 252 -21
-w:pikup	-906 1058 146 -251 -47
-w:pina	967 -294 -23 -60 -590
-w:pistol	454 -213 -308 -216 283
-w:plan	-381 -87 46 524 -102
-w:plastic	-384 575 -156 -237 202
-w:plate	-72 710 215 -89 -764
-w:platform	-58 -33 355 -78 -187
+w:pikup	-906 1051 152 -251 -47
+w:pina	966 -293 -23 -60 -590
+w:pistol	454 -214 -307 -216 283
+w:plan	-381 -88 45 525 -101
+w:plastic	-384 575 -157 -237 203
+w:plate	-72 709 216 -89 -764
+w:platform	-58 -33 356 -78 -187
 w:play	-10 -19 -20 -6 55
-w:please	1241 322 -1019 -964 420
-w:pm	-272 -212 -80 250 314
-w:police	3166 -160 -1985 -782 -240
-w:poling	637 -262 -76 -53 -246
-w:post	695 -941 -120 -102 469
-w:poster	-317 -79 -43 494 -55
-w:pouch	-136 1299 -233 -776 -154
+w:please	1240 322 -1017 -965 420
+w:pm	-273 -212 -79 249 314
+w:police	3162 -157 -1982 -783 -240
+w:poling	637 -262 -75 -53 -246
+w:post	694 -941 -120 -102 468
+w:poster	-315 -79 -44 493 -55
+w:pouch	-135 1298 -232 -777 -153
 w:pouches	-102 839 -7 -693 -37
 w:prachar	-131 -160 -195 616 -129
-w:pratyasi	-1514 -1161 -206 3065 -184
+w:pratyasi	-1515 -1160 -206 3065 -184
 w:pres	581 -94 -246 -148 -93
 w:presiding	-254 -98 -26 530 -152
 w:pride	-174 283 -22 -10 -77
 w:primary	-18 54 -17 113 -133
-w:product	652 -472 -27 -89 -65
-w:prohibition	525 -379 -42 -15 -89
+w:product	652 -470 -28 -89 -65
+w:prohibition	526 -381 -42 -15 -89
 w:property	426 -12 -294 -34 -86
 w:proud	7 -2 -1 -1 -3
-w:pruf	601 -67 -9 -448 -77
-w:public	435 -63 -296 -34 -41
+w:pruf	600 -67 -9 -447 -77
+w:public	435 -63 -296 -34 -42
 w:pucha	-69 -40 -51 382 -222
-w:pudiya	-70 -616 -51 -76 814
+w:pudiya	-70 -616 -50 -76 813
 w:puja	71 -7 -8 -17 -40
 w:pul	-471 537 -30 -45 9
-w:pulsar	163 -47 270 -111 -275
-w:pump	-53 -10 65 -610 608
+w:pulsar	162 -49 276 -112 -277
+w:pump	-53 -10 64 -610 609
 w:punjab	-26 215 -42 -17 -130
-w:pura	353 -112 -82 -46 -112
-w:purane	75 -16 -36 -722 699
-w:purani	-268 288 -284 29 235
-w:purnea	-162 -88 292 -132 91
-w:r	-80 153 -147 -361 435
-w:raha	-2774 -938 665 2281 766
-w:rahe	-219 -744 -351 598 716
-w:rahi	-1101 1586 -407 -448 370
-w:rai	-60 80 -135 -85 200
-w:raid	-13 130 -4 -85 -29
-w:railvay	-1287 -244 929 -352 954
+w:pura	352 -112 -82 -46 -112
+w:purane	74 -15 -36 -722 699
+w:purani	-268 289 -285 29 235
+w:purnea	-163 -89 294 -133 91
+w:r	-80 149 -146 -361 437
+w:raha	-2774 -941 663 2284 768
+w:rahe	-219 -740 -354 596 717
+w:rahi	-1099 1584 -408 -448 371
+w:rai	-61 80 -134 -85 200
+w:raid	-13 131 -4 -85 -29
+w:railvay	-1291 -244 932 -352 954
 w:rajauli	-298 -65 318 162 -118
-w:raju	-25 129 71 -150 -25
+w:raju	-25 128 70 -149 -24
 w:rakes	-285 -66 463 -24 -88
-w:raket	-194 157 -12 -221 271
-w:rakh	-52 -13 -52 489 -371
-w:rakha	-292 -107 -45 514 -70
-w:rakhe	-636 1033 -98 -74 -224
-w:rakhiye	-6 -6 87 -18 -57
-w:rakhna	-9 73 -20 40 -84
-w:rakhte	-69 -148 -260 -59 536
-w:raly	773 -274 -167 -152 -180
+w:raket	-194 157 -12 -221 270
+w:rakh	-53 -13 -53 489 -370
+w:rakha	-293 -107 -44 514 -70
+w:rakhe	-636 1033 -98 -74 -225
+w:rakhiye	-6 -5 85 -18 -56
+w:rakhna	-9 74 -20 40 -84
+w:rakhte	-69 -151 -256 -59 535
+w:raly	773 -276 -165 -153 -180
 w:ram	-75 195 223 -119 -224
 w:rames	-65 26 -51 -13 103
-w:rampur	742 -881 -49 346 -157
+w:rampur	741 -880 -50 346 -157
 w:rasta	-209 -167 -69 707 -262
-w:raste	-224 542 -73 -16 -230
-w:rat	-2882 1091 -430 1015 1206
+w:raste	-222 539 -72 -16 -229
+w:rat	-2880 1089 -429 1013 1206
 w:ration	562 -410 -136 59 -76
 w:ravidas	-190 -546 -62 929 -131
-w:raxaul	-162 -119 426 -35 -110
-w:red	-88 -297 214 -20 191
+w:raxaul	-163 -124 433 -36 -110
+w:red	-88 -297 215 -20 191
 w:reduced	554 -84 -104 -154 -212
-w:register	228 -27 -12 -173 -17
-w:reh	-104 -57 421 -97 -164
-w:rehta	-83 218 -74 -30 -32
-w:rehte	-410 -125 -213 117 631
-w:rehti	-67 96 167 -17 -180
+w:register	228 -28 -11 -173 -17
+w:reh	-104 -57 420 -96 -163
+w:rehta	-82 217 -73 -30 -32
+w:rehte	-410 -124 -214 117 631
+w:rehti	-67 95 169 -17 -179
 w:release	576 -90 -245 -148 -93
-w:rented	-15 11 19 -2 -13
-w:report	89 -16 -22 -144 94
-w:respected	-180 -71 -4 354 -99
-w:result	142 -85 -296 -134 374
-w:right	-87 76 189 -24 -154
-w:road	-1252 143 -394 -575 2078
-w:rohtas	-220 -71 -121 -98 511
-w:roj	-535 462 -369 -644 1086
+w:rented	-16 11 20 -2 -13
+w:report	89 -16 -22 -144 93
+w:respected	-181 -71 -4 354 -99
+w:result	141 -85 -297 -134 374
+w:right	-87 76 190 -25 -155
+w:road	-1252 145 -397 -575 2079
+w:rohtas	-220 -71 -122 -98 510
+w:roj	-534 458 -366 -644 1085
 w:route	-123 343 -25 -56 -139
-w:rs	820 -49 271 -738 -304
-w:ruka	-47 -192 686 -145 -302
-w:rum	-112 -20 -94 4 222
-w:run	-236 -194 232 -25 222
+w:rs	820 -50 271 -738 -303
+w:ruka	-47 -194 689 -146 -302
+w:rum	-112 -20 -94 4 221
+w:run	-236 -194 233 -25 221
 w:rupay	-334 -29 -9 416 -44
-w:rupaye	269 -107 -270 -538 646
-w:s	-787 1044 678 -644 -292
-w:sab	2634 -1119 -582 7 -941
-w:sabha	144 -18 -124 38 -41
-w:sabhi	4 -71 -53 -48 167
-w:sabji	-232 711 0 -115 -365
-w:sabko	239 -246 -81 -125 213
-w:sabut	-14 -304 -41 424 -65
-w:sach	1081 -491 -31 -433 -125
+w:rupaye	269 -106 -272 -537 647
+w:s	-788 1046 675 -644 -290
+w:sab	2631 -1114 -584 8 -941
+w:sabha	144 -18 -123 38 -41
+w:sabhi	4 -71 -54 -48 168
+w:sabji	-232 712 0 -114 -365
+w:sabko	239 -245 -82 -125 213
+w:sabut	-15 -303 -41 424 -65
+w:sach	1080 -491 -31 -433 -125
 w:sadak	669 -170 -73 -320 -106
-w:sadi	-476 394 224 -436 295
-w:sah	-103 340 -115 -7 -115
-w:sahab	447 -55 -256 -24 -112
-w:saharsa	-92 306 -48 -32 -135
-w:sahni	-52 -583 696 -8 -53
-w:sakra	-39 12 -72 222 -123
-w:sakta	322 -44 -40 -49 -188
-w:sakte	74 -56 -518 -137 637
-w:sal	372 -706 -39 -1025 1398
-w:sale	462 -369 25 -9 -108
+w:sadi	-475 394 223 -436 294
+w:sah	-103 339 -115 -7 -114
+w:sahab	447 -55 -257 -24 -112
+w:saharsa	-92 307 -48 -32 -135
+w:sahni	-52 -585 698 -8 -53
+w:sakra	-39 12 -72 221 -124
+w:sakta	322 -44 -41 -49 -188
+w:sakte	74 -57 -517 -137 636
+w:sal	370 -702 -41 -1025 1399
+w:sale	461 -367 24 -9 -108
 w:salute	58 -15 -6 -8 -29
-w:sam	-227 657 -815 -363 748
-w:samajh	411 -280 -100 169 -200
+w:sam	-227 657 -817 -363 749
+w:samajh	410 -282 -98 169 -200
 w:same	-216 -43 -39 -50 348
-w:samne	-298 244 -122 619 -444
-w:sand	-290 11 -234 -51 564
-w:sanjay	-33 147 60 -135 -39
-w:sankar	-39 -17 156 -5 -95
-w:santi	179 -43 -79 -33 -25
-w:sarab	454 902 -340 -460 -556
+w:samne	-298 245 -122 619 -443
+w:sand	-290 13 -235 -52 564
+w:sanjay	-33 147 59 -135 -38
+w:sankar	-39 -18 161 -6 -98
+w:santi	179 -43 -78 -33 -25
+w:sarab	455 902 -339 -461 -556
 w:sarabandi	59 -11 -14 -13 -21
 w:sare	1186 -108 -47 -63 -968
-w:sari	-23 466 -17 -401 -25
+w:sari	-23 467 -17 -401 -25
 w:sarkari	-79 372 -212 -1 -80
-w:sarpanch	-590 -759 -10 1373 -14
-w:sasural	-648 -31 808 -28 -101
-w:sat	142 -786 672 258 -285
-w:sata	-111 -332 -223 -68 735
-w:saturday	-159 -95 -89 -25 368
-w:sav	-964 -200 1408 -58 -186
-w:save	277 -82 -42 -30 -123
+w:sarpanch	-591 -760 -10 1374 -14
+w:sasural	-640 -30 796 -27 -99
+w:sat	141 -792 678 258 -284
+w:sata	-111 -342 -215 -68 736
+w:saturday	-161 -93 -89 -25 368
+w:sav	-964 -202 1410 -58 -186
+w:save	277 -81 -42 -30 -124
 w:sayari	33 -9 -3 -5 -17
-w:says	23 -141 273 -34 -121
-w:scared	-141 106 -72 -51 157
-w:schul	-104 -22 -584 159 551
-w:score	592 -64 -183 -107 -237
-w:scorpio	-170 537 203 -445 -125
-w:scuty	-230 485 158 -37 -376
-w:se	-1156 2041 -172 -2184 1472
-w:season	-125 111 -526 -40 581
-w:secret	290 202 -336 -34 -123
-w:sed	-399 21 541 -26 -137
-w:seijed	673 -119 -219 -159 -175
-w:seikhpura	-145 -81 34 253 -60
+w:says	21 -143 278 -35 -121
+w:scared	-141 107 -72 -51 157
+w:schul	-104 -21 -585 159 552
+w:score	592 -65 -183 -107 -237
+w:scorpio	-171 531 210 -445 -125
+w:scuty	-230 483 158 -36 -375
+w:se	-1158 2036 -156 -2187 1466
+w:season	-125 110 -525 -40 580
+w:secret	291 202 -337 -34 -122
+w:sed	-399 19 543 -26 -137
+w:seijed	673 -119 -219 -159 -176
+w:seikhpura	-145 -82 34 253 -60
 w:seler	-23 -443 -39 -8 512
-w:senanibot	783 -213 -120 -104 -346
-w:send	-380 -187 -195 -236 998
-w:setup	-247 348 -19 -12 -69
-w:sextortion	-140 -191 -110 -20 461
-w:side	-308 -140 -366 -683 1497
-w:sin	-424 -30 461 59 -66
-w:since	-180 -83 -1 355 -90
-w:singh	-306 45 1007 -289 -457
-w:sir	-1037 3776 -1029 -387 -1324
-w:sirf	-33 -33 -25 221 -130
-w:sirji	-103 173 -27 -5 -37
-w:sitamarhi	-203 686 -57 -38 -388
-w:siter	-482 -293 995 -50 -171
-w:siv	-142 -44 -18 -26 230
+w:senanibot	783 -213 -120 -103 -346
+w:send	-380 -188 -195 -236 999
+w:setup	-247 347 -19 -12 -69
+w:sextortion	-140 -190 -111 -20 461
+w:side	-308 -142 -363 -683 1496
+w:sin	-426 -30 463 59 -66
+w:since	-180 -83 0 354 -90
+w:singh	-304 104 931 -281 -450
+w:sir	-1031 3811 -1082 -380 -1318
+w:sirf	-33 -33 -24 220 -129
+w:sirji	-103 174 -28 -5 -37
+w:sitamarhi	-203 687 -58 -38 -388
+w:siter	-487 -221 917 -43 -166
+w:siv	-142 -45 -17 -26 230
 w:sivan	-731 180 297 -160 415
-w:slip	367 -23 -6 -319 -20
-w:slips	-526 -266 472 894 -575
-w:smak	-70 -682 -53 -77 881
-w:smal	-342 73 -89 -40 397
-w:smel	-1294 1871 -86 -54 -437
-w:snatching	-369 -50 -281 -87 788
-w:so	247 -267 -173 -123 315
-w:sold	-937 398 -189 -34 762
-w:some	-181 -104 -36 470 -149
+w:slip	367 -23 -6 -318 -20
+w:slips	-527 -268 475 894 -575
+w:smak	-71 -682 -52 -77 881
+w:smal	-342 75 -89 -40 397
+w:smel	-1292 1868 -86 -54 -436
+w:snatching	-369 -51 -280 -88 787
+w:so	247 -267 -172 -123 315
+w:sold	-937 398 -191 -34 763
+w:some	-181 -103 -37 470 -149
 w:someone	-1254 870 -174 633 -75
 w:sonbarsa	-153 -272 -28 506 -53
-w:sonu	-23 29 99 7 -112
-w:sop	-629 535 -121 -53 269
-w:soya	-26 -4 236 -68 -138
-w:sp	1699 -62 -1408 -70 -160
+w:sonu	-23 30 95 8 -110
+w:sop	-629 533 -120 -53 270
+w:soya	-26 -4 239 -69 -139
+w:sp	1696 -63 -1403 -70 -160
 w:spam	950 -147 -249 -148 -407
 w:splendor	312 -450 -5 -20 163
-w:staf	325 631 -266 -393 -297
-w:stand	404 -143 80 -115 -226
-w:station	970 -810 -267 -299 406
-w:stil	-580 -59 885 -67 -179
-w:stoped	-73 -11 -61 -39 184
-w:storage	-123 1335 -114 -145 -953
-w:store	-394 -134 -92 -37 657
-w:strong	-80 406 -39 16 -304
-w:subah	-634 1485 911 -99 -1663
-w:suchna	262 5 -239 -13 -15
-w:sunday	-22 154 -22 -10 -99
-w:sunta	-472 588 -5 -86 -26
-w:supaul	-127 109 -132 -173 323
-w:suplier	-415 540 -5 -86 -34
-w:suporters	-168 381 -34 -110 -68
-w:surender	1005 -83 -801 -59 -62
-w:sures	-149 156 139 -39 -106
-w:svift	-72 140 -527 -46 505
-w:syrup	-378 -818 -36 -35 1266
-w:t	-66 -696 -159 140 780
-w:ta	-1286 643 1015 -418 46
+w:staf	325 630 -265 -393 -297
+w:stand	407 -142 76 -115 -225
+w:station	966 -807 -262 -300 403
+w:stil	-580 -63 890 -67 -179
+w:stoped	-74 -10 -62 -39 184
+w:storage	-123 1334 -114 -145 -952
+w:store	-394 -134 -92 -37 656
+w:strong	-80 406 -40 16 -303
+w:subah	-634 1483 914 -99 -1664
+w:suchna	262 4 -239 -12 -15
+w:sunday	-21 153 -22 -10 -99
+w:sunta	-472 589 -5 -86 -26
+w:supaul	-127 110 -134 -173 323
+w:suplier	-415 541 -5 -86 -34
+w:suporters	-168 382 -34 -111 -68
+w:surender	1003 -83 -799 -59 -62
+w:sures	-149 155 140 -39 -107
+w:svift	-73 140 -525 -46 504
+w:syrup	-378 -817 -36 -35 1266
+w:t	-66 -698 -159 140 782
+w:ta	-1289 646 1016 -419 45
 w:tadi	1035 -550 -42 -38 -405
-w:tak	72 390 -370 250 -342
+w:tak	72 391 -370 250 -343
 w:takes	-179 4 -11 -220 406
-w:takur	-14 160 78 -133 -92
-w:tana	306 -373 611 -300 -244
-w:tand	1286 -307 -359 -140 -481
-w:tank	143 -50 -12 -8 -72
-w:tanker	-19 581 -78 -126 -358
-w:taraf	-469 483 316 65 -394
-w:tat	423 -109 -97 -65 -153
-w:tata	62 -179 -191 -128 436
-w:te	-497 -810 484 154 668
+w:takur	-14 159 82 -132 -95
+w:tana	306 -376 614 -301 -244
+w:tand	1286 -305 -361 -139 -480
+w:tank	143 -51 -12 -8 -72
+w:tanker	-19 584 -80 -126 -359
+w:taraf	-469 480 319 64 -394
+w:tat	424 -111 -95 -66 -153
+w:tata	62 -179 -192 -128 437
+w:te	-502 -821 505 152 666
 w:teacher	-93 157 -6 -23 -35
-w:tekari	-386 -264 481 360 -191
-w:teling	-538 -132 207 582 -119
-w:tem	218 529 -787 750 -711
-w:temple	-462 67 100 -103 398
-w:tere	-345 -49 275 -145 263
-w:tey	-1681 207 -556 -289 2318
-w:ti	2465 -1518 -299 -285 -362
-w:time	-470 -263 -85 -160 978
-w:tis	-626 741 367 479 -962
-w:to	-845 16 -2031 2119 741
-w:today	822 -314 -107 -869 468
-w:tody	-18 213 -15 -63 -116
-w:tol	-697 470 849 -215 -407
-w:tola	-2188 1090 -985 2514 -430
-w:tole	-1238 -201 -214 2468 -814
-w:tonight	-230 -532 -216 709 269
-w:tough	-1049 -50 -14 966 147
-w:tovards	-594 -184 660 463 -346
-w:tractor	-111 151 -26 88 -101
-w:train	-300 -494 348 -91 537
-w:transport	50 126 -25 -117 -34
-w:tri	-315 44 -79 -90 440
-w:truk	-745 483 -731 -299 1292
+w:tekari	-387 -266 484 360 -191
+w:teling	-538 -134 209 582 -119
+w:tem	217 527 -782 750 -711
+w:temple	-461 66 99 -103 399
+w:tere	-343 -51 277 -145 263
+w:tey	-1681 205 -553 -289 2318
+w:ti	2465 -1518 -300 -285 -362
+w:time	-469 -266 -84 -160 978
+w:tis	-625 735 374 479 -962
+w:to	-844 12 -2027 2118 741
+w:today	822 -316 -105 -869 468
+w:tody	-17 212 -15 -63 -116
+w:tol	-697 471 850 -216 -408
+w:tola	-2187 1088 -985 2513 -429
+w:tole	-1238 -202 -213 2467 -814
+w:tonight	-230 -533 -216 709 270
+w:tough	-1050 -49 -14 966 147
+w:tovards	-597 -190 674 462 -349
+w:tractor	-111 151 -26 88 -102
+w:train	-301 -498 356 -91 533
+w:transport	50 125 -25 -117 -34
+w:tri	-315 44 -79 -90 439
+w:truk	-745 480 -728 -299 1293
 w:tu	-160 -21 -9 -31 221
-w:tuition	528 -351 -139 -38 0
-w:tuk	-485 -108 -43 -35 671
-w:turant	187 350 -76 -46 -414
-w:tursday	-153 536 -15 -312 -56
-w:tv	757 -302 -712 -113 370
-w:tvo	-296 -471 109 341 317
-w:type	-243 117 -175 -82 383
+w:tuition	530 -354 -138 -38 0
+w:tuk	-485 -109 -43 -35 671
+w:turant	185 352 -77 -46 -414
+w:tursday	-153 536 -16 -311 -56
+w:tv	757 -311 -704 -113 371
+w:tvo	-296 -470 107 341 317
+w:type	-242 117 -175 -82 383
 w:umar	-262 -64 -55 -70 450
-w:under	-287 493 -330 484 -360
-w:unko	-339 -30 -11 412 -31
-w:unloaded	-393 -29 -41 -37 501
-w:up	-412 98 222 -651 742
-w:update	888 -212 -124 -280 -272
+w:under	-287 492 -329 484 -361
+w:unko	-339 -31 -11 412 -31
+w:unloaded	-392 -30 -41 -37 501
+w:up	-411 94 226 -651 742
+w:update	888 -212 -124 -279 -272
 w:urf	-33 82 142 -138 -53
-w:urgent	-131 100 -10 -443 483
-w:use	-5 188 -4 -146 -33
-w:used	-386 278 -44 24 128
+w:urgent	-132 95 -2 -443 483
+w:use	-5 188 -4 -146 -34
+w:used	-386 277 -44 24 129
 w:usi	-5 83 -10 12 -81
-w:uska	-328 945 -184 -213 -220
-w:uske	-87 307 -78 -35 -107
-w:usko	-845 -455 -179 466 1013
-w:usme	-325 640 -60 234 -488
-w:utar	-77 364 -61 -82 -144
-w:utra	-10 240 60 -11 -280
-w:vaha	-64 46 -535 -36 590
+w:uska	-329 947 -183 -214 -221
+w:uske	-87 306 -77 -35 -107
+w:usko	-846 -455 -179 466 1013
+w:usme	-326 642 -61 233 -489
+w:utar	-77 363 -61 -82 -143
+w:utra	-10 242 59 -11 -280
+w:vaha	-64 46 -533 -36 588
 w:vahi	-103 -14 11 155 -48
-w:vala	-589 302 -187 -196 671
-w:vale	630 538 -770 233 -631
-w:vali	-805 621 653 -267 -202
+w:vala	-590 303 -189 -195 672
+w:vale	629 535 -764 232 -633
+w:vali	-806 622 654 -268 -202
 w:valo	23 -186 -184 -104 451
-w:vant	-42 -91 -30 -28 192
-w:vanted	-152 -590 1271 -126 -402
-w:vapas	-499 -292 323 713 -245
-w:varant	1006 -207 -260 -178 -362
-w:varanti	-885 -292 1679 -97 -405
-w:vard	-1060 1109 -177 443 -315
-w:varna	-762 381 -47 508 -80
-w:vas	350 63 188 -966 365
-w:vb	-411 258 -5 441 -284
+w:vant	-43 -92 -29 -28 192
+w:vanted	-155 -600 1283 -127 -401
+w:vapas	-498 -292 321 713 -244
+w:varant	1004 -208 -257 -178 -361
+w:varanti	-878 -292 1670 -96 -404
+w:vard	-1061 1110 -175 441 -315
+w:varna	-762 380 -45 508 -80
+w:vas	344 63 194 -967 365
+w:vb	-410 256 -4 441 -283
 w:ve	-219 -249 -121 -43 632
 w:veater	524 -196 -117 -57 -154
-w:vebcasting	793 -27 -21 -723 -21
-w:vehicle	286 -59 -70 -42 -114
-w:vel	598 -152 547 -870 -124
-w:vere	-44 -52 -40 235 -99
-w:verification	135 -58 -19 -12 -46
-w:very	-118 26 125 -95 62
-w:vhat	584 -38 -325 -72 -149
-w:vhatsap	-720 336 -467 96 755
-w:vhen	-40 413 -19 -312 -42
-w:vhich	-150 -223 -6 410 -30
-w:vhisky	-415 880 -269 -51 -145
-w:vhite	-337 -18 103 -42 294
-w:vho	-239 -40 -8 89 198
-w:vidan	144 -18 -124 38 -41
-w:video	467 -543 -288 -625 989
-w:vidyalaya	-81 -163 -66 571 -260
-w:vik	-572 -159 -110 -76 917
-w:vikly	-128 -116 367 -57 -66
-w:vil	892 -197 -455 -300 60
-w:vilage	477 -1343 216 -72 722
-w:vilages	481 609 -202 -175 -714
-w:violation	-860 -42 -14 1030 -115
-w:violence	482 -375 -201 -175 269
-w:vit	-2257 800 502 1759 -803
-w:vitdrev	-546 -34 -27 -41 648
-w:vitin	262 134 -9 -208 -179
-w:vo	-1231 43 2589 -322 -1079
-w:vomen	-279 -69 -89 8 430
+w:vebcasting	794 -28 -20 -724 -21
+w:vehicle	286 -61 -69 -42 -114
+w:vel	599 -154 549 -870 -124
+w:vere	-44 -51 -40 235 -99
+w:verification	135 -58 -18 -12 -46
+w:very	-119 21 133 -96 60
+w:vhat	585 -38 -325 -72 -149
+w:vhatsap	-721 341 -470 95 755
+w:vhen	-40 413 -19 -311 -43
+w:vhich	-150 -223 -6 409 -30
+w:vhisky	-413 877 -268 -51 -144
+w:vhite	-339 -24 111 -42 293
+w:vho	-239 -40 -7 89 198
+w:vidan	144 -18 -123 38 -41
+w:video	467 -542 -290 -625 990
+w:vidyalaya	-81 -163 -66 570 -260
+w:vik	-572 -159 -109 -76 916
+w:vikly	-128 -115 365 -57 -65
+w:vil	893 -196 -457 -301 60
+w:vilage	475 -1343 219 -72 721
+w:vilages	481 605 -197 -175 -714
+w:violation	-860 -41 -14 1030 -115
+w:violence	482 -377 -199 -175 269
+w:vit	-2255 797 501 1759 -802
+w:vitdrev	-546 -34 -27 -41 647
+w:vitin	262 135 -9 -208 -180
+w:vo	-1230 40 2591 -322 -1079
+w:vomen	-279 -69 -88 8 430
 w:vork	218 -91 -28 -40 -59
-w:vote	1307 -442 -659 985 -1191
-w:voter	425 -614 -312 2002 -1501
-w:voters	-346 128 -880 1560 -462
-w:voting	-148 -242 -9 575 -176
-w:x	-8 -61 387 -11 -306
-w:ya	221 -156 -114 -199 247
-w:yad	806 -478 -130 -93 -105
-w:yadav	-405 -148 83 615 -146
-w:yaha	-116 551 -227 -98 -110
-w:yahi	839 335 -535 -486 -155
-w:yar	446 112 -217 -167 -174
-w:ye	-731 786 -38 -365 349
-w:yesterday	626 -53 -182 -27 -364
-w:you	-677 939 -15 -39 -209
+w:vote	1306 -443 -658 986 -1192
+w:voter	425 -615 -311 2001 -1501
+w:voters	-345 127 -886 1564 -461
+w:voting	-148 -242 -9 575 -175
+w:x	-8 -62 391 -11 -310
+w:ya	221 -155 -115 -199 248
+w:yad	805 -475 -132 -93 -106
+w:yadav	-404 -147 80 615 -144
+w:yaha	-116 550 -227 -98 -109
+w:yahi	840 334 -535 -485 -154
+w:yar	447 111 -216 -167 -174
+w:ye	-732 786 -36 -366 348
+w:yesterday	626 -52 -183 -28 -363
+w:you	-677 938 -14 -39 -209
 w:young	-331 -164 -153 -37 685
-w:your	852 -379 -27 -402 -45
-w:अखबार	466 -142 695 -127 -893
-w:अगले	47 -51 -53 -28 84
-w:अग्रेजि	-39 287 -64 -89 -96
-w:अच्छा	980 -254 -94 -486 -146
-w:अच्छि	783 -42 -614 -57 -71
-w:अछि	-913 -329 987 -197 452
+w:your	854 -381 -26 -403 -45
+w:अखबार	467 -141 693 -127 -892
+w:अगले	48 -51 -53 -28 84
+w:अग्रेजि	-39 286 -63 -88 -95
+w:अच्छा	978 -254 -91 -486 -147
+w:अच्छि	782 -42 -610 -57 -72
+w:अछि	-913 -329 986 -197 452
 w:अतर्गत	234 -69 -40 -62 -64
-w:अदर	-1309 1396 -548 -5 466
+w:अदर	-1310 1397 -544 -6 463
 w:अधिक्सक	123 -61 -56 -2 -4
 w:अधिनियम	262 -68 -41 -62 -91
-w:अनजान	-524 -270 -141 645 290
+w:अनजान	-525 -267 -141 645 289
 w:अनुमति	334 -37 -48 -145 -104
-w:अपन	-490 34 1209 -146 -607
+w:अपन	-490 32 1211 -146 -608
 w:अपना	285 -104 -82 -473 375
 w:अपनि	18 -87 270 -43 -158
-w:अपने	-1274 -366 2769 -111 -1017
-w:अपराधि	-323 -297 864 198 -442
-w:अपराधियो	396 -21 -322 -38 -15
-w:अपाचे	-228 734 69 -192 -383
+w:अपने	-1274 -371 2774 -112 -1017
+w:अपराधि	-323 -298 869 196 -444
+w:अपराधियो	397 -21 -323 -38 -15
+w:अपाचे	-227 733 71 -192 -384
 w:अपिल	117 -41 -63 -1 -11
 w:अफवाह	-32 -12 -22 148 -83
-w:अफिम	-436 -202 -80 -80 798
-w:अब	2327 -2134 419 -1040 428
-w:अभि	-1322 -842 3230 -698 -368
-w:अभियान	364 -125 -71 -29 -138
-w:अभियुक्त	79 -205 631 -160 -345
+w:अफिम	-436 -203 -80 -80 799
+w:अब	2326 -2143 430 -1041 428
+w:अभि	-1325 -841 3236 -700 -370
+w:अभियान	363 -125 -71 -29 -138
+w:अभियुक्त	79 -205 631 -160 -344
 w:अमित	-439 -160 61 -26 564
-w:अरे	236 -234 -255 -175 427
+w:अरे	236 -233 -255 -175 427
 w:अवैध	-418 101 -179 -99 595
 w:असलि	24 -6 2 -3 -17
-w:अस्पताल	-292 6 -16 341 -40
-w:आ	466 712 217 -1316 -80
-w:आइ	-676 283 834 203 -644
+w:अस्पताल	-292 7 -16 341 -40
+w:आ	468 712 215 -1316 -79
+w:आइ	-677 286 832 203 -645
 w:आइए	-104 -114 -100 -247 565
-w:आइएगा	-5 -17 157 -126 -10
+w:आइएगा	-5 -17 157 -124 -10
 w:आइडि	-769 -45 -26 373 466
-w:आइल	-330 -264 419 -163 338
-w:आए	145 -240 -208 1054 -751
-w:आएगा	-209 572 108 -155 -316
-w:आएगे	176 -69 -17 -23 -67
-w:आकर	-595 976 -83 246 -544
-w:आख	85 -98 -101 -24 137
-w:आगनबाडि	-102 -28 -31 125 37
-w:आगे	-2 -337 218 216 -95
+w:आइल	-330 -264 418 -163 338
+w:आए	146 -238 -211 1053 -751
+w:आएगा	-210 570 112 -156 -316
+w:आएगे	176 -69 -17 -24 -67
+w:आकर	-594 971 -80 246 -543
+w:आख	86 -98 -101 -24 137
+w:आगनबाडि	-102 -28 -31 125 36
+w:आगे	-2 -348 229 216 -95
 w:आचार	-517 -164 -404 1262 -177
-w:आज	1209 -2716 986 960 -438
-w:आता	-318 767 222 -668 -3
-w:आति	-284 1980 -404 -214 -1077
-w:आते	-386 903 -589 -96 168
-w:आदमि	-2876 1445 751 -111 792
-w:आदेस	98 -4 -90 -1 -4
-w:आधार	352 -231 79 -72 -127
+w:आज	1206 -2723 999 958 -439
+w:आता	-315 759 228 -668 -4
+w:आति	-284 1977 -400 -214 -1078
+w:आते	-384 897 -586 -96 169
+w:आदमि	-2876 1435 760 -111 792
+w:आदेस	100 -4 -91 -1 -4
+w:आधार	351 -232 82 -72 -128
 w:आनलाइन	-30 -27 -65 -80 202
 w:आना	-3 1 -2 17 -13
-w:आने	536 749 -620 -48 -617
-w:आप	932 -229 -32 -60 -609
+w:आने	536 746 -617 -48 -617
+w:आप	931 -229 -32 -60 -609
 w:आपकि	269 -61 -24 -108 -76
-w:आम	-109 99 732 -125 -596
-w:आमत्रित	446 -416 -16 -6 -8
-w:आया	-859 -644 1450 -596 649
-w:आरोपि	-222 -430 1573 -157 -764
+w:आम	-110 100 731 -125 -596
+w:आमत्रित	445 -415 -16 -6 -8
+w:आया	-858 -637 1436 -594 652
+w:आरोपि	-221 -440 1585 -158 -766
 w:आर्डर	-177 410 -19 -17 -198
-w:आर्म्स	76 -19 194 -14 -236
-w:आवत	-2 326 -45 -173 -106
-w:आवाज	-825 208 -635 -451 1703
+w:आर्म्स	75 -19 195 -14 -236
+w:आवत	-2 327 -46 -173 -106
+w:आवाज	-825 202 -628 -451 1702
 w:आवेदन	348 -103 -54 -80 -111
-w:आसपास	-184 321 -29 -40 -67
-w:इ	421 -597 362 -676 490
-w:इट	28 -721 -22 -191 906
+w:आसपास	-187 326 -30 -41 -68
+w:इ	420 -598 362 -675 490
+w:इट	28 -721 -23 -191 906
 w:इतजाम	307 -346 -4 56 -12
-w:इन	-153 976 -366 -190 -268
-w:इनमे	68 0 -65 0 -3
-w:इनाम	430 -97 -178 -79 -76
-w:इनामि	-319 -269 918 185 -514
+w:इन	-152 973 -364 -190 -268
+w:इनमे	68 0 -64 0 -3
+w:इनाम	429 -97 -177 -79 -76
+w:इनामि	-318 -267 916 183 -514
 w:इलाका	-77 -184 -50 402 -91
-w:इलाके	-65 -90 210 -217 162
-w:इस	357 53 -195 217 -432
-w:इसि	631 -285 -155 -205 14
-w:इस्तेहार	517 -11 -464 -18 -24
-w:उ	-281 -97 578 -108 -92
-w:उतर	409 -129 -65 -55 -159
+w:इलाके	-65 -90 212 -218 161
+w:इस	359 51 -195 217 -431
+w:इसि	631 -285 -157 -205 16
+w:इस्तेहार	516 -11 -463 -18 -24
+w:उ	-281 -97 579 -108 -93
+w:उतर	408 -130 -65 -55 -159
 w:उतरि	-144 51 -114 376 -169
 w:उतरेगा	-127 432 -118 -112 -75
-w:उतारे	-161 493 -201 -24 -107
-w:उत्तर	-9 27 -35 58 -41
+w:उतारे	-161 491 -199 -24 -107
+w:उत्तर	-9 26 -34 57 -40
 w:उत्पाद	454 -278 -42 -66 -68
-w:उनकि	-65 -424 -78 48 519
-w:उनके	-256 857 -173 -753 325
+w:उनकि	-65 -430 -74 48 520
+w:उनके	-256 858 -173 -754 325
 w:उनको	-213 -13 -24 269 -18
 w:उन्होने	-13 -112 -103 442 -214
-w:उपर	-805 654 325 -196 22
+w:उपर	-806 657 324 -196 20
 w:उपलब्ध	432 -89 -37 -47 -259
-w:उम्र	-19 -132 -34 -111 296
-w:उर्फ	-208 -37 835 -49 -541
+w:उम्र	-19 -133 -34 -111 296
+w:उर्फ	-209 -35 834 -49 -542
 w:उल्लघन	334 -37 -48 -145 -104
-w:उस	147 -305 679 -175 -346
-w:उसका	-112 364 6 -154 -105
-w:उसकि	-110 204 228 199 -522
-w:उसके	-60 24 -72 -175 283
-w:उसको	-216 -184 -8 415 -7
+w:उस	148 -305 679 -175 -346
+w:उसका	-112 367 3 -154 -104
+w:उसकि	-111 205 230 198 -522
+w:उसके	-60 24 -80 -170 286
+w:उसको	-216 -184 -8 414 -7
 w:उसने	-168 229 -20 -173 132
-w:उसमे	-50 334 -182 -11 -90
-w:उसि	-707 -103 1320 -57 -453
+w:उसमे	-50 331 -180 -11 -90
+w:उसि	-711 -105 1330 -58 -455
 w:उसे	-64 69 398 -134 -269
 w:ए	-467 -90 -13 590 -21
-w:एक	-3856 2055 -1820 -345 3966
-w:एक्ट	76 -19 194 -14 -236
-w:एजे	-9 318 57 -7 -359
-w:एजेट	-676 -174 -20 325 545
+w:एक	-3856 2048 -1807 -348 3962
+w:एक्ट	75 -19 195 -14 -236
+w:एजे	-9 320 55 -7 -360
+w:एजेट	-676 -174 -21 325 546
 w:एडमिन	-39 -98 -106 -74 316
-w:एफ	-15 -146 -207 181 187
-w:एव	375 -129 -106 -80 -61
-w:ऐप	212 -194 -41 -642 665
-w:ऐसा	-261 -94 26 424 -95
+w:एफ	-15 -145 -208 180 187
+w:एव	375 -130 -105 -79 -61
+w:ऐप	211 -192 -41 -642 664
+w:ऐसा	-262 -95 29 424 -95
 w:ओ	-135 -49 485 -19 -283
-w:ओकर	-113 335 -29 -29 -165
-w:ओकरा	-24 -55 227 -27 -121
-w:ओवरलोड	-13 -108 -64 -14 199
-w:और	3712 1063 -1205 -2639 -932
-w:औरत	-79 -269 -265 -164 777
-w:औरते	-468 -461 -292 831 389
-w:कइ	335 -15 -308 -6 -5
+w:ओकर	-113 334 -28 -29 -164
+w:ओकरा	-24 -55 228 -27 -122
+w:ओवरलोड	-13 -108 -63 -14 199
+w:और	3712 1065 -1202 -2640 -935
+w:औरत	-79 -270 -264 -164 777
+w:औरते	-467 -461 -292 831 389
+w:कइ	334 -15 -308 -6 -5
 w:कटेनर	-33 476 -105 -58 -279
-w:कट्टा	750 -488 -429 -116 283
-w:कडबाग	-72 3 98 -6 -24
+w:कट्टा	750 -487 -431 -116 285
+w:कडबाग	-72 3 99 -6 -24
 w:कडि	32 -2 -2 -1 -28
-w:कपडा	-300 606 -42 -174 -89
+w:कपडा	-300 604 -40 -174 -90
 w:कब	176 -72 -17 -19 -67
-w:कब्जा	-717 -37 -11 896 -129
-w:कभि	-153 -79 -36 322 -54
-w:कम	306 66 -156 -85 -130
+w:कब्जा	-717 -38 -11 895 -130
+w:कभि	-153 -80 -35 322 -54
+w:कम	305 67 -157 -86 -130
 w:कमर	-37 -8 81 288 -325
-w:कमरा	-551 -125 333 -24 367
-w:कमरे	-8 28 -10 -1 -8
-w:कर	555 -336 -275 -116 172
-w:करके	-735 703 -208 -241 481
-w:करता	-839 910 131 -234 32
-w:करति	53 19 -62 -2 -9
-w:करते	-1 840 -176 -475 -189
-w:करना	-208 -272 -252 868 -136
-w:करने	175 -44 -856 -171 896
-w:करवा	-525 -237 -140 299 602
+w:कमरा	-550 -124 330 -24 367
+w:कमरे	-8 28 -11 -1 -8
+w:कर	554 -335 -275 -116 172
+w:करके	-735 702 -206 -241 481
+w:करता	-838 901 135 -233 34
+w:करति	54 19 -62 -2 -9
+w:करते	-2 839 -173 -475 -189
+w:करना	-209 -272 -250 867 -136
+w:करने	174 -41 -856 -172 895
+w:करवा	-525 -238 -138 299 602
 w:कराइ	-9 -6 -2 22 -6
-w:कराने	491 -32 -425 -9 -25
-w:करिब	-160 303 -108 -220 185
-w:करे	2355 -512 106 -1358 -592
-w:करो	852 -252 -200 -142 -259
-w:करोड	398 -226 -21 -106 -44
-w:कल	158 1741 -1132 663 -1430
-w:कहा	542 -178 -80 6 -290
+w:कराने	489 -32 -423 -9 -25
+w:करिब	-161 303 -108 -220 185
+w:करे	2357 -511 102 -1358 -591
+w:करो	852 -251 -200 -142 -259
+w:करोड	398 -225 -21 -106 -44
+w:कल	158 1731 -1118 662 -1432
+w:कहा	542 -177 -81 6 -290
 w:कहि	-54 -1 79 -10 -15
-w:का	2674 -2773 -2204 -103 2407
+w:का	2671 -2789 -2181 -106 2405
 w:कागज	191 -149 -156 -124 238
-w:काट	255 -140 -440 -74 398
-w:काटि	-186 -1087 421 -46 898
-w:काड	-383 -454 1062 -46 -179
+w:काट	253 -140 -438 -74 398
+w:काटि	-186 -1085 420 -46 898
+w:काड	-382 -452 1057 -46 -177
 w:काडो	438 -151 -268 -6 -12
-w:कानुन	205 -24 -125 -5 -51
-w:काम	172 -362 -281 -220 690
-w:कार	185 -253 -124 -112 303
-w:कारन	520 164 -226 -254 -204
-w:कार्टन	-173 1186 -269 -196 -548
-w:कार्ड	-265 -337 -202 342 464
-w:कार्यालय	1003 -523 -43 -356 -82
+w:कानुन	206 -24 -126 -5 -51
+w:काम	171 -367 -274 -220 689
+w:कार	185 -257 -120 -112 304
+w:कारन	521 162 -226 -254 -204
+w:कार्टन	-173 1186 -270 -196 -547
+w:कार्ड	-265 -337 -202 341 464
+w:कार्यालय	1002 -522 -43 -356 -82
 w:कार्रवाइ	215 10 -239 -135 149
-w:काल	-1068 55 178 -583 1419
-w:काला	-233 -226 -391 698 152
-w:कालि	-149 1118 -117 -139 -714
-w:कालोनि	-72 -7 106 -11 -16
-w:कि	-1095 -4302 -1363 1716 5043
-w:किजिए	155 -59 -36 -181 121
-w:कितना	45 -30 -11 -1 -3
-w:किनारे	-1535 1079 868 -535 123
-w:किया	2044 -677 -740 -781 155
-w:किराये	-234 -16 -85 -9 345
-w:किलो	-385 43 -69 702 -290
-w:किसको	26 -15 -7 33 -38
+w:काल	-1068 59 173 -583 1419
+w:काला	-234 -224 -392 698 151
+w:कालि	-149 1120 -118 -139 -715
+w:कालोनि	-72 -7 106 -10 -16
+w:कि	-1098 -4317 -1337 1712 5038
+w:किजिए	155 -58 -36 -181 120
+w:कितना	45 -29 -11 -1 -3
+w:किनारे	-1536 1078 873 -535 121
+w:किया	2043 -675 -742 -781 155
+w:किराये	-234 -15 -86 -9 344
+w:किलो	-386 42 -69 702 -290
+w:किसको	26 -15 -7 34 -38
 w:किसने	-71 -108 -39 309 -90
-w:किसान	142 -308 -363 -8 536
-w:किसि	22 -145 501 -135 -243
-w:कुछ	-987 27 -873 828 1005
-w:कुमार	-322 869 325 -296 -576
-w:कुर्कि	282 -79 -64 -68 -71
+w:किसान	142 -306 -365 -8 537
+w:किसि	23 -145 497 -136 -239
+w:कुछ	-988 22 -867 827 1007
+w:कुमार	-323 869 328 -297 -577
+w:कुर्कि	285 -79 -67 -68 -71
 w:कुल	154 -262 -113 439 -218
-w:कृपया	145 82 4 -339 108
-w:के	-3065 3404 -1272 1700 -767
-w:केद्र	118 -117 -11 72 -63
-w:केस	-85 -137 1441 -285 -935
-w:कैसे	1666 -377 -59 -865 -366
-w:को	622 7 -2579 -371 2322
-w:कोइ	852 -627 -184 89 -130
-w:कोठि	-161 101 -81 -85 226
-w:कोड	-356 171 290 -193 88
-w:कोर्ट	7 -51 341 -146 -151
-w:कौन	297 -251 -4 -38 -4
-w:क्या	1403 -553 -319 -250 -281
-w:क्सा	148 -42 -22 -30 -54
-w:क्सेत्र	41 -736 96 803 -204
+w:कृपया	146 83 2 -339 109
+w:के	-3060 3437 -1316 1701 -762
+w:केद्र	119 -118 -11 72 -63
+w:केस	-82 -139 1441 -284 -935
+w:कैसे	1667 -378 -59 -864 -365
+w:को	624 -14 -2563 -371 2324
+w:कोइ	853 -634 -179 89 -129
+w:कोठि	-161 100 -79 -85 225
+w:कोड	-356 175 285 -193 88
+w:कोर्ट	8 -51 341 -146 -152
+w:कौन	298 -252 -4 -38 -4
+w:क्या	1402 -552 -319 -251 -280
+w:क्सा	149 -42 -22 -30 -54
+w:क्सेत्र	40 -735 97 803 -205
 w:खट्टि	-39 127 -15 -6 -67
-w:खडहर	-239 338 -97 -56 54
-w:खडा	58 373 -258 -137 -36
-w:खडि	-378 -154 -52 75 509
-w:खडे	-136 -241 -22 832 -433
-w:खत्म	17 -13 -4 24 -25
+w:खडहर	-239 338 -95 -56 52
+w:खडा	58 380 -264 -138 -36
+w:खडि	-378 -152 -53 74 508
+w:खडे	-136 -242 -21 832 -433
+w:खत्म	17 -12 -4 24 -25
 w:खन	-287 -121 -79 -38 524
-w:खबर	849 174 -746 -137 -139
-w:खराब	721 -124 -65 112 -645
-w:खरिदते	-77 -476 -95 -180 828
-w:खा	-7 155 -62 -9 -78
-w:खाते	-886 -81 -21 -184 1172
-w:खाना	-225 2 737 -295 -219
-w:खाने	78 -11 1 -13 -54
-w:खालि	-492 793 -184 242 -359
-w:खुद	-98 -482 115 -242 706
-w:खुब	1198 -819 -74 -228 -77
-w:खुलेआम	-335 53 -63 410 -65
-w:खेत	-826 160 749 -506 423
-w:खेति	-492 -284 -212 -117 1105
-w:खेल	-347 217 -66 -93 289
-w:खैर	-216 -223 -25 529 -65
-w:गइ	751 -887 -596 591 140
-w:गए	-2196 57 39 2372 -272
-w:गडबडि	-39 -160 -1 323 -123
-w:गत्ते	-227 -166 -101 -226 720
-w:गध	-77 186 -21 -12 -76
-w:गया	1404 -482 -421 579 -1080
-w:गलत	699 -887 -42 320 -90
-w:गलि	-508 681 -35 -61 -78
-w:गस्ति	1269 -477 -205 -58 -529
-w:गा	-12 -413 282 -13 156
-w:गाजा	9 -100 -135 -38 264
-w:गाडि	279 -944 457 -226 434
-w:गाडिया	-66 317 50 -5 -296
+w:खबर	848 172 -743 -138 -140
+w:खराब	721 -124 -65 112 -644
+w:खरिदते	-77 -479 -93 -180 829
+w:खा	-7 162 -67 -10 -79
+w:खाते	-886 -80 -21 -184 1171
+w:खाना	-225 8 732 -294 -220
+w:खाने	77 -10 0 -13 -54
+w:खालि	-492 792 -183 242 -359
+w:खुद	-98 -487 116 -241 710
+w:खुब	1197 -819 -74 -228 -77
+w:खुलेआम	-335 53 -63 409 -65
+w:खेत	-828 159 756 -506 419
+w:खेति	-492 -287 -207 -117 1103
+w:खेल	-347 217 -66 -93 288
+w:खैर	-216 -223 -25 528 -65
+w:गइ	753 -887 -597 591 140
+w:गए	-2195 55 43 2371 -273
+w:गडबडि	-39 -159 -1 323 -123
+w:गत्ते	-227 -165 -101 -226 720
+w:गध	-76 186 -21 -12 -76
+w:गया	1402 -478 -422 578 -1080
+w:गलत	699 -886 -42 320 -90
+w:गलि	-505 676 -33 -60 -78
+w:गस्ति	1269 -476 -206 -58 -529
+w:गा	-11 -425 294 -13 156
+w:गाजा	9 -102 -130 -38 262
+w:गाडि	279 -956 471 -227 433
+w:गाडिया	-65 319 49 -5 -297
 w:गाडियो	-24 655 -114 -86 -431
-w:गाम	-1384 691 938 291 -536
-w:गाय	-85 -1352 -538 -145 2119
-w:गाव	-541 -1528 2079 -211 201
+w:गाम	-1383 688 939 291 -536
+w:गाय	-85 -1349 -541 -145 2120
+w:गाव	-544 -1524 2077 -209 200
 w:गिर	369 226 -111 -170 -314
-w:गिरफ्तार	975 -175 -266 -124 -410
-w:गिरफ्तारि	349 -1 -326 -5 -16
-w:गिरोह	-571 1001 -597 -203 369
+w:गिरफ्तार	974 -175 -265 -124 -410
+w:गिरफ्तारि	349 -1 -327 -5 -17
+w:गिरोह	-569 998 -596 -203 370
 w:गुजर	-15 -23 -38 109 -33
-w:गुड	-101 212 -17 -53 -42
-w:गुड्डु	-40 417 -148 274 -504
-w:गुप्त	74 47 -551 930 -500
-w:गुमटि	-183 255 -27 -16 -29
-w:गेट	-209 400 10 -27 -174
-w:गैर	157 -3 -143 -3 -8
-w:गैलन	-69 723 -60 -48 -547
-w:गो	-256 299 558 -237 -365
-w:गोदाम	-692 407 180 -299 403
-w:गोलि	-142 -352 672 -364 187
-w:ग्राम	-206 369 -150 142 -156
-w:ग्राहक	-170 291 -32 -18 -71
+w:गुड	-101 211 -17 -52 -41
+w:गुड्डु	-40 418 -153 278 -503
+w:गुप्त	72 49 -549 929 -501
+w:गुमटि	-183 255 -28 -16 -29
+w:गेट	-209 400 9 -27 -174
+w:गैर	158 -3 -144 -3 -8
+w:गैलन	-69 725 -61 -48 -547
+w:गो	-255 298 559 -237 -365
+w:गोदाम	-691 408 179 -299 404
+w:गोलि	-142 -352 670 -363 187
+w:ग्राम	-206 370 -150 142 -156
+w:ग्राहक	-171 292 -32 -18 -71
 w:ग्रुप	1669 -429 -368 -303 -569
-w:घटना	-37 -68 -548 -54 707
+w:घटना	-37 -68 -548 -54 706
 w:घटे	-25 -24 -10 185 -127
-w:घर	-2154 -1513 1844 3644 -1821
+w:घर	-2156 -1502 1835 3645 -1822
 w:घरवाले	-165 228 -37 -75 49
-w:घरेलु	558 -299 -115 -71 -73
-w:घाट	-126 1435 160 -428 -1041
-w:घुम	-1003 -201 -540 926 818
+w:घरेलु	558 -298 -115 -71 -73
+w:घाट	-126 1428 166 -428 -1041
+w:घुम	-1004 -199 -544 926 821
 w:चरन	217 -8 -14 -185 -11
-w:चल	-596 426 -295 288 178
-w:चलता	-57 -689 -45 -78 869
-w:चलति	167 -1003 -44 -37 917
-w:चला	377 -43 -104 -17 -213
-w:चलाने	-21 -53 -21 -55 151
-w:चलाया	224 -151 -64 -3 -5
-w:चलि	-434 193 973 -122 -609
-w:चले	-329 1045 -58 -82 -575
-w:चाचा	363 -131 -9 -137 -86
-w:चाय	-425 19 315 424 -333
-w:चार	-443 1144 -71 -82 -548
+w:चल	-596 422 -292 288 178
+w:चलता	-57 -689 -46 -78 869
+w:चलति	165 -1000 -45 -37 917
+w:चला	375 -44 -100 -17 -214
+w:चलाने	-21 -54 -21 -55 151
+w:चलाया	223 -151 -64 -3 -5
+w:चलि	-434 195 972 -122 -611
+w:चले	-327 1040 -56 -82 -574
+w:चाचा	363 -130 -12 -136 -84
+w:चाय	-426 19 317 424 -333
+w:चार	-441 1140 -70 -82 -547
 w:चालान	396 -150 -138 -89 -20
-w:चाहिए	825 -40 -247 -313 -224
+w:चाहिए	825 -44 -243 -313 -225
 w:चिपका	-4 -1 -84 95 -7
-w:चुका	-11 174 -171 292 -284
-w:चुकि	71 -299 -355 -71 654
-w:चुटकुला	527 -38 -421 -22 -46
-w:चुनाव	2727 -1233 -470 -585 -440
-w:चुलाइ	-197 305 -19 -51 -37
-w:चुल्हा	-280 697 -308 248 -356
-w:चेकपोस्ट	-6 105 -25 -8 -66
-w:चेन	-37 -68 -548 -54 707
-w:चोर	-94 -339 -432 -73 937
-w:चोरि	615 -421 -309 -97 211
-w:चौक	-77 -72 430 -252 -29
-w:चौधरि	-324 9 -66 -77 458
-w:छठ	335 -39 -98 -57 -141
+w:चुका	-10 171 -168 292 -284
+w:चुकि	71 -297 -357 -71 654
+w:चुटकुला	524 -39 -417 -22 -46
+w:चुनाव	2726 -1232 -470 -585 -440
+w:चुलाइ	-197 304 -19 -51 -37
+w:चुल्हा	-280 698 -310 248 -356
+w:चेकपोस्ट	-6 106 -25 -8 -66
+w:चेन	-37 -68 -548 -54 706
+w:चोर	-94 -337 -434 -73 938
+w:चोरि	615 -418 -312 -97 212
+w:चौक	-78 -73 432 -253 -28
+w:चौधरि	-324 9 -66 -77 459
+w:छठ	336 -43 -95 -57 -141
 w:छठि	77 -36 -19 -11 -11
-w:छत	354 -2 200 -240 -312
-w:छपा	81 -81 732 -139 -593
+w:छत	357 -3 196 -238 -312
+w:छपा	81 -81 731 -139 -592
 w:छात्र	27 127 -8 -19 -127
 w:छापा	-1 274 -9 -5 -259
-w:छापेमारि	235 -116 -94 -4 -20
-w:छिपा	-133 -39 402 -132 -98
-w:छुपा	-1 117 -99 -8 -10
-w:छै	-521 255 -162 -16 444
-w:छोटा	-329 -121 -101 -82 633
+w:छापेमारि	235 -117 -93 -4 -21
+w:छिपा	-134 -38 401 -131 -98
+w:छुपा	-1 119 -101 -8 -10
+w:छै	-519 249 -160 -15 445
+w:छोटा	-330 -120 -101 -82 633
 w:छोटि	-33 674 -120 -87 -434
 w:छोड	-44 390 -69 -161 -116
-w:जगल	-415 -58 1154 -79 -602
-w:जनता	195 -54 -47 -35 -59
-w:जन्मदिन	40 152 -55 -94 -42
-w:जब्त	696 -350 -66 -171 -108
-w:जब्ति	-122 -65 287 -39 -61
-w:जमा	629 -182 -63 211 -595
-w:जमानत	-70 -107 483 -145 -160
-w:जमानति	157 -3 -143 -3 -8
-w:जमिन	-658 206 -306 -257 1016
-w:जय	180 -300 -89 -65 275
-w:जरुर	270 -27 -11 -213 -18
-w:जरुरि	509 -221 -474 -84 270
-w:जल	-468 902 -61 -132 -241
-w:जलति	-149 255 -28 -7 -72
-w:जल्दि	-155 494 -171 -558 390
-w:जा	-2867 79 -289 780 2297
+w:जगल	-415 -58 1155 -79 -603
+w:जनता	195 -54 -48 -35 -59
+w:जन्मदिन	40 151 -54 -94 -42
+w:जब्त	696 -350 -67 -171 -108
+w:जब्ति	-121 -65 286 -39 -61
+w:जमा	630 -182 -63 210 -596
+w:जमानत	-71 -109 486 -145 -161
+w:जमानति	158 -3 -144 -3 -8
+w:जमिन	-659 211 -310 -258 1015
+w:जय	180 -300 -89 -65 274
+w:जरुर	270 -28 -11 -213 -18
+w:जरुरि	509 -222 -474 -84 270
+w:जल	-470 904 -62 -132 -241
+w:जलति	-148 255 -28 -7 -72
+w:जल्दि	-155 495 -171 -558 390
+w:जा	-2868 70 -279 780 2298
 w:जाइ	-59 -42 -117 -66 284
-w:जाए	834 -92 -52 -675 -14
-w:जाएगा	-691 716 950 -636 -340
+w:जाए	834 -93 -52 -675 -14
+w:जाएगा	-688 722 939 -635 -338
 w:जाएत	-426 -126 1005 -116 -336
-w:जाकर	142 -165 -4 249 -221
-w:जागरुकता	603 -192 -119 -70 -222
-w:जाच	141 34 -103 -20 -52
-w:जाता	-502 588 337 -302 -120
-w:जाति	-218 -419 -100 -68 805
-w:जाते	-139 539 -693 -407 700
-w:जानकारि	774 -88 298 -712 -271
+w:जाकर	142 -165 -4 248 -221
+w:जागरुकता	604 -192 -120 -70 -221
+w:जाच	141 35 -103 -20 -52
+w:जाता	-505 588 340 -303 -121
+w:जाति	-218 -417 -101 -68 803
+w:जाते	-136 530 -689 -406 701
+w:जानकारि	774 -85 293 -712 -271
 w:जानते	-126 229 -15 -47 -41
-w:जाना	438 -31 79 -451 -35
-w:जाने	-176 317 -49 354 -446
-w:जाम	923 -764 -124 84 -119
-w:जाया	-52 -883 -56 -83 1074
-w:जारि	97 -25 -68 -1 -3
-w:जि	-96 496 -348 900 -953
+w:जाना	439 -32 80 -452 -35
+w:जाने	-174 315 -48 354 -446
+w:जाम	923 -763 -125 83 -119
+w:जाया	-52 -885 -54 -83 1075
+w:जारि	97 -25 -67 -1 -3
+w:जि	-96 495 -345 900 -954
 w:जित	378 -21 -20 -299 -39
-w:जिदा	-252 -15 -110 416 -39
+w:जिदा	-253 -15 -109 416 -39
 w:जिला	298 -2 -216 -72 -9
-w:जिले	870 -92 -607 -28 -143
+w:जिले	869 -93 -604 -29 -144
 w:जिविका	990 -671 -4 -293 -22
-w:जिस	-285 -26 378 321 -388
-w:जिसने	-49 -143 852 -260 -399
-w:जुआ	1200 -370 -174 -125 -530
+w:जिस	-286 -26 380 320 -388
+w:जिसने	-49 -142 849 -259 -399
+w:जुआ	1201 -371 -173 -125 -532
 w:जुर्माना	9 -5 -2 -1 -2
-w:जुलुस	397 -26 -25 -287 -59
-w:जे	-343 136 535 -14 -314
-w:जेल	13 152 422 -35 -552
-w:जेवर	-103 -339 -185 -159 786
-w:जैसि	-479 -168 -20 -16 683
+w:जुलुस	397 -26 -25 -288 -59
+w:जे	-344 137 535 -14 -315
+w:जेल	13 149 426 -35 -553
+w:जेवर	-103 -338 -185 -159 785
+w:जैसि	-479 -167 -20 -16 683
 w:जैसे	-30 345 -104 -164 -47
-w:जो	-720 -440 1242 7 -88
-w:जोगबनि	-465 488 146 -30 -139
-w:ज्यादा	348 -200 270 -293 -125
-w:झगडा	-124 463 -50 -63 -227
+w:जो	-721 -435 1245 1 -90
+w:जोगबनि	-468 479 160 -31 -141
+w:ज्यादा	349 -196 265 -293 -125
+w:झगडा	-123 462 -49 -63 -227
 w:झडा	-35 -15 -17 106 -39
-w:झा	-62 212 44 -5 -189
-w:झाडि	-258 995 -302 -82 -352
+w:झा	-62 211 45 -5 -189
+w:झाडि	-257 996 -304 -82 -352
 w:झारखड	-130 94 207 -99 -71
-w:झोपडि	-14 67 42 -70 -25
+w:झोपडि	-14 64 44 -70 -25
 w:टिम	-133 578 -117 -210 -118
-w:टुटल	999 -317 -159 -105 -418
-w:टुनटुन	-16 -333 437 -10 -78
+w:टुटल	999 -318 -158 -105 -418
+w:टुनटुन	-16 -344 448 -10 -78
 w:टेट	-158 -118 -85 -120 481
-w:टैकर	-309 908 -136 -131 -331
-w:टोला	-2053 -300 -25 2996 -619
-w:ट्रक	-209 299 -411 -253 573
-w:ट्रासफार्मर	549 -200 -330 -192 173
-w:ट्रेन	-228 165 -117 -74 254
-w:ट्रैक्टर	-56 -851 -197 -242 1346
+w:टैकर	-309 907 -135 -131 -331
+w:टोला	-2051 -294 -36 2998 -617
+w:ट्रक	-209 300 -412 -252 573
+w:ट्रासफार्मर	549 -200 -331 -192 174
+w:ट्रेन	-228 161 -114 -74 255
+w:ट्रैक्टर	-56 -849 -199 -242 1346
 w:ठगि	-71 -120 -144 -113 448
 w:ठडा	-141 259 -32 -18 -68
-w:ठहरा	-369 -60 492 -25 -38
+w:ठहरा	-368 -59 488 -25 -37
 w:ठिक	91 228 -104 -48 -167
-w:ठेकेदार	-458 -444 -47 275 674
-w:डर	1101 -562 -786 780 -532
-w:डाल	-336 -75 -47 789 -330
+w:ठेकेदार	-458 -445 -45 274 674
+w:डर	1100 -561 -787 780 -532
+w:डाल	-336 -75 -47 789 -331
 w:डालकर	-192 -103 -120 -502 916
-w:डिक्कि	-14 216 -57 132 -276
-w:डिलर	-247 70 -28 261 -55
-w:डिलिवरि	-15 -282 423 -27 -98
-w:डे	-80 -420 -152 87 565
-w:ड्रम	-109 353 -134 -25 -86
-w:ड्राइवर	-100 543 -232 -113 -97
-w:ढक्कन	-4 301 -8 -5 -285
-w:ढाबा	-28 136 -52 -8 -47
-w:त	-698 -75 -36 895 -86
-w:तक	714 -576 -275 569 -432
+w:डिक्कि	-15 217 -58 131 -277
+w:डिलर	-247 71 -29 260 -55
+w:डिलिवरि	-15 -282 422 -27 -98
+w:डे	-80 -421 -152 87 566
+w:ड्रम	-110 355 -135 -25 -86
+w:ड्राइवर	-101 547 -235 -113 -98
+w:ढक्कन	-4 302 -8 -5 -285
+w:ढाबा	-28 132 -48 -8 -47
+w:त	-699 -74 -37 895 -85
+w:तक	715 -584 -267 570 -433
 w:तथा	82 -22 -57 -1 -2
-w:तय	233 -39 21 -51 -163
-w:तरफ	-48 -1240 537 -257 1009
+w:तय	233 -39 20 -51 -163
+w:तरफ	-49 -1240 536 -256 1009
 w:तहत	322 -62 -69 -28 -164
 w:ताकि	-44 -19 -8 123 -52
-w:ताडि	252 -121 -43 -35 -53
-w:तामिल	491 -32 -425 -9 -25
-w:तारिख	371 -159 377 -224 -364
-w:ताला	-141 656 -32 -188 -295
+w:ताडि	251 -119 -44 -35 -53
+w:तामिल	489 -32 -423 -9 -25
+w:तारिख	370 -158 378 -224 -365
+w:ताला	-141 657 -32 -189 -295
 w:तालाब	-196 648 -97 -155 -201
-w:तिन	-848 918 -186 -192 308
-w:तुम	602 -111 -65 -201 -225
+w:तिन	-847 912 -183 -191 310
+w:तुम	603 -114 -63 -201 -225
 w:तुम्हारा	-83 -100 -4 195 -8
-w:तुरत	-672 109 -2 227 338
-w:तेज	43 29 -17 -4 -51
-w:तैयारि	-27 -217 10 782 -548
-w:तो	-897 1017 480 259 -859
-w:तोडने	-62 -4 -21 -138 225
-w:था	1259 -456 620 -1000 -423
-w:थाना	1709 -32 -379 -428 -870
-w:थानाध्यक्स	115 -45 -18 -20 -32
-w:थि	1094 -673 837 -1389 131
-w:थे	-20 -1239 893 1060 -695
+w:तुरत	-673 110 -2 227 338
+w:तेज	43 30 -17 -4 -51
+w:तैयारि	-27 -217 10 782 -549
+w:तो	-896 1012 483 260 -860
+w:तोडने	-62 -4 -22 -138 226
+w:था	1259 -453 618 -1001 -422
+w:थाना	1708 -33 -374 -429 -872
+w:थानाध्यक्स	115 -44 -18 -20 -32
+w:थि	1093 -670 839 -1389 128
+w:थे	-21 -1237 896 1058 -696
 w:दबाव	-169 -23 -29 -133 354
-w:दरबार	137 -41 -39 -22 -35
-w:दरवाजे	-59 -267 1013 -269 -418
-w:दर्ज	495 -68 -121 -112 -194
-w:दलाल	-152 -278 -193 -134 756
+w:दरबार	138 -40 -40 -22 -35
+w:दरवाजे	-60 -278 1025 -268 -420
+w:दर्ज	494 -67 -121 -112 -194
+w:दलाल	-151 -279 -191 -134 756
 w:दलित	-7 -9 -5 116 -95
-w:दहेज	-48 -122 -207 -273 650
-w:दारु	-632 704 177 856 -1105
-w:दाव	-27 -21 -58 -9 114
-w:दि	-558 -594 -304 -680 2135
-w:दिए	229 -197 -117 210 -125
-w:दिजिए	440 -184 -106 -47 -103
-w:दिदि	547 -231 -3 -292 -20
-w:दिन	482 246 -525 -374 172
-w:दिया	-1254 927 -541 299 568
-w:दियारा	-237 -35 325 -13 -40
-w:दिलाने	-399 -220 -55 -59 733
-w:दिल्लि	47 -304 -103 -61 422
+w:दहेज	-48 -122 -208 -273 651
+w:दारु	-636 704 182 856 -1105
+w:दाव	-27 -21 -56 -9 112
+w:दि	-558 -595 -302 -679 2134
+w:दिए	228 -196 -117 210 -125
+w:दिजिए	440 -183 -106 -47 -103
+w:दिदि	548 -232 -3 -292 -20
+w:दिन	483 246 -531 -372 176
+w:दिया	-1256 931 -542 298 568
+w:दियारा	-236 -47 336 -13 -40
+w:दिलाने	-399 -221 -54 -59 733
+w:दिल्लि	47 -307 -100 -61 421
 w:दिवार	-750 -51 -294 1131 -37
-w:दु	-149 -147 666 -127 -243
-w:दुकान	-1743 -209 1268 -362 1046
-w:दुकानदार	753 -438 -208 -52 -55
+w:दु	-148 -148 666 -127 -243
+w:दुकान	-1746 -216 1283 -363 1043
+w:दुकानदार	753 -438 -207 -52 -56
 w:दुकानदारो	-120 165 -30 -207 192
-w:दुर	1531 -549 -528 -167 -286
-w:दुर्गा	154 -91 -59 154 -159
-w:दुसरा	84 -170 -146 -27 259
-w:दुसरि	-140 -202 -64 -77 483
-w:दुसरे	278 599 -438 143 -583
-w:दे	1393 -511 1154 -1707 -329
-w:देकर	338 -175 -372 -636 845
-w:देख	-26 -243 -1163 899 533
+w:दुर	1530 -550 -527 -167 -286
+w:दुर्गा	153 -90 -59 154 -159
+w:दुसरा	84 -170 -147 -27 259
+w:दुसरि	-140 -201 -64 -77 483
+w:दुसरे	279 598 -438 144 -583
+w:दे	1391 -514 1157 -1706 -329
+w:देकर	338 -174 -374 -636 846
+w:देख	-28 -242 -1160 897 532
 w:देखकर	244 4 -4 -226 -18
-w:देखते	-9 -226 -120 -196 551
-w:देखा	-230 -235 263 -529 730
-w:देखिए	482 90 -13 -538 -22
-w:देखे	601 -116 651 -311 -825
-w:देगे	-582 -22 -49 7 646
-w:देता	-167 69 -150 440 -192
-w:देते	-598 -154 -41 -58 852
-w:देने	633 -159 -523 58 -9
-w:देलक	334 16 -65 -216 -69
-w:देसि	200 17 -144 -16 -58
-w:दो	-531 -297 438 -119 509
-w:दोनो	-964 1287 -145 -52 -126
-w:दोपहर	-263 135 -86 -155 370
+w:देखते	-7 -228 -120 -196 551
+w:देखा	-230 -236 265 -529 731
+w:देखिए	481 91 -13 -538 -22
+w:देखे	603 -116 653 -312 -827
+w:देगे	-582 -23 -48 7 646
+w:देता	-167 68 -149 439 -192
+w:देते	-597 -154 -42 -59 851
+w:देने	633 -158 -524 57 -8
+w:देलक	334 15 -65 -216 -69
+w:देसि	200 16 -143 -16 -58
+w:दो	-531 -295 434 -120 512
+w:दोनो	-964 1285 -144 -52 -125
+w:दोपहर	-264 129 -78 -156 368
 w:दोस्त	-10 -2 93 -71 -10
 w:द्वारा	37 -13 -8 -8 -8
 w:धन्यवाद	280 -73 -45 -40 -122
-w:धमका	-135 -266 -120 598 -77
-w:धमकि	-1105 -245 -272 -306 1929
-w:धा	-223 239 -87 -45 116
-w:धुआ	-296 517 -88 -54 -79
-w:ध्यान	1012 168 -135 -666 -378
-w:न	740 -930 -124 2080 -1766
-w:नकलि	-132 268 -25 -62 -50
-w:नक्सलि	-218 -97 410 -24 -71
-w:नदि	-1388 1471 -274 -373 564
-w:नबर	-4105 2659 -926 -933 3305
-w:नमस्ते	-7 -2 169 -2 -158
-w:नया	534 -47 -136 196 -547
-w:नवबर	500 -37 -19 -406 -39
-w:नवादा	-225 87 276 -23 -115
-w:नसा	795 -221 -112 -68 -394
+w:धमका	-135 -267 -119 598 -77
+w:धमकि	-1105 -251 -269 -306 1931
+w:धा	-223 243 -89 -45 114
+w:धुआ	-295 515 -87 -54 -79
+w:ध्यान	1012 167 -136 -666 -378
+w:न	741 -930 -126 2081 -1765
+w:नकलि	-132 269 -25 -62 -50
+w:नक्सलि	-217 -93 405 -24 -71
+w:नदि	-1389 1472 -274 -373 563
+w:नबर	-4105 2655 -918 -935 3303
+w:नमस्ते	-7 -2 170 -2 -159
+w:नया	535 -49 -136 196 -547
+w:नवबर	500 -37 -18 -406 -39
+w:नवादा	-223 86 273 -23 -114
+w:नसा	794 -221 -111 -68 -394
 w:नस्ट	222 -211 -2 -4 -5
-w:नहर	-667 1028 -111 213 -462
-w:नहि	1364 -522 840 421 -2103
-w:ना	-284 -377 -63 543 181
-w:नाम	-532 247 -339 -1376 1999
-w:नामक	-201 270 85 -40 -115
+w:नहर	-662 1095 -204 222 -450
+w:नहि	1363 -527 850 420 -2106
+w:ना	-284 -376 -64 543 181
+w:नाम	-531 243 -335 -1376 1998
+w:नामक	-201 270 86 -40 -115
 w:नामजद	-97 -31 190 -6 -56
-w:नाव	-139 1474 -162 -207 -966
-w:निकल	-142 -407 517 -228 260
-w:निकलकर	-265 -53 465 -43 -104
-w:निकलता	-2 288 127 -128 -285
+w:नाव	-139 1470 -158 -207 -966
+w:निकल	-142 -401 509 -227 261
+w:निकलकर	-265 -55 466 -43 -104
+w:निकलता	-2 289 125 -126 -286
 w:निकलते	-160 -184 -121 361 104
 w:निकलना	-204 -38 -50 352 -59
-w:निकला	-89 -44 -16 312 -163
-w:निकलेगा	-120 -220 141 236 -37
-w:निकालि	465 -117 -136 -71 -141
-w:निचे	-217 316 328 -406 -22
-w:निरिक्सन	285 -66 -93 -62 -65
+w:निकला	-90 -44 -12 309 -164
+w:निकलेगा	-121 -230 155 235 -39
+w:निकालि	466 -119 -135 -71 -141
+w:निचे	-217 310 334 -406 -22
+w:निरिक्सन	285 -66 -92 -62 -65
 w:निर्देस	57 -1 -54 -1 -2
 w:निलि	-57 81 76 -5 -95
-w:निसान	-120 -109 -25 342 -87
-w:निसेध	709 -206 -154 -121 -228
-w:ने	1953 -1415 -425 -858 745
-w:नेता	-555 -134 -54 811 -67
-w:नेपाल	-510 672 -242 -36 116
-w:नोट	-139 275 -57 -4 -75
-w:नौकरि	-407 -305 -51 -27 789
+w:निसान	-120 -111 -24 342 -87
+w:निसेध	710 -206 -155 -121 -228
+w:ने	1953 -1420 -415 -860 742
+w:नेता	-554 -136 -54 811 -67
+w:नेपाल	-513 667 -231 -36 113
+w:नोट	-139 277 -58 -4 -76
+w:नौकरि	-407 -306 -50 -27 790
 w:न्यायालय	652 -15 -591 -19 -28
-w:न्यायिक	27 -22 -5 0 -1
-w:प	-128 388 18 -54 -224
-w:पकडा	-650 -203 765 -54 143
-w:पकडि	928 -596 -460 -229 357
+w:न्यायिक	27 -21 -5 0 -1
+w:प	-128 388 17 -53 -223
+w:पकडा	-654 -204 772 -55 141
+w:पकडि	929 -598 -459 -229 356
 w:पकडे	39 -5 -3 -1 -30
-w:पक्स	-29 -182 -166 -48 426
-w:पचायत	-647 711 188 -605 353
-w:पटना	-409 -39 501 -16 -37
+w:पक्स	-29 -182 -166 -49 426
+w:पचायत	-648 712 189 -606 352
+w:पटना	-408 -38 499 -16 -37
 w:पटाखे	116 -26 -28 -25 -37
 w:पडा	-50 422 -111 -165 -97
-w:पडि	-234 -13 -14 305 -43
-w:पडे	-120 -373 -72 -35 599
-w:पडोस	-124 -396 -110 -266 897
-w:पडोसि	-256 297 -60 -62 81
-w:पता	-325 671 591 -376 -561
-w:पति	-119 -452 -399 73 896
-w:पत्नि	-14 -318 53 -35 315
-w:पर	-1061 1346 -590 451 -148
-w:परसो	-158 -97 -55 293 17
+w:पडि	-234 -13 -14 304 -43
+w:पडे	-120 -372 -72 -35 600
+w:पडोस	-124 -398 -109 -266 897
+w:पडोसि	-256 299 -60 -62 80
+w:पता	-327 667 599 -376 -563
+w:पति	-119 -455 -396 73 896
+w:पत्नि	-14 -321 56 -36 315
+w:पर	-1057 1386 -645 457 -142
+w:परसो	-158 -97 -55 293 18
 w:परिनाम	427 -29 -17 -327 -55
-w:परिवार	676 -361 -34 -40 -241
+w:परिवार	677 -362 -34 -40 -241
 w:परिवारो	428 -454 -17 -12 56
 w:परिसर	307 -71 -101 -66 -69
-w:परेसान	857 -984 -162 -178 466
-w:पर्चि	-532 -278 -207 1065 -48
-w:पर्व	278 -128 -16 -91 -43
+w:परेसान	858 -986 -160 -178 466
+w:पर्चि	-532 -279 -204 1064 -49
+w:पर्व	279 -129 -16 -91 -43
 w:पहचान	-37 3 76 -3 -38
-w:पहने	-43 -15 87 -4 -24
-w:पहरा	-254 -625 704 -162 337
-w:पहलि	521 -29 -6 -465 -20
-w:पहले	-142 395 1250 -583 -920
-w:पहुचा	-444 107 -54 480 -89
-w:पहुचाता	-167 380 -46 -28 -139
-w:पहुचे	-1 293 458 -200 -550
-w:पाइप	-598 -154 -41 -58 852
-w:पाउच	-458 1707 -87 -1042 -120
-w:पाच	430 280 -56 -359 -294
-w:पान	-63 -96 83 -36 113
+w:पहने	-44 -16 88 -4 -24
+w:पहरा	-254 -623 702 -162 337
+w:पहलि	521 -29 -7 -465 -20
+w:पहले	-141 394 1253 -586 -921
+w:पहुचा	-448 112 -54 479 -89
+w:पहुचाता	-167 379 -46 -28 -138
+w:पहुचे	-1 292 460 -200 -551
+w:पाइप	-597 -154 -42 -59 851
+w:पाउच	-457 1704 -84 -1042 -120
+w:पाच	430 281 -56 -360 -296
+w:पान	-63 -99 86 -36 112
 w:पानि	792 6 -174 -288 -336
-w:पार	-577 705 207 -135 -199
-w:पार्टि	-347 -473 -65 1086 -201
-w:पालन	-237 656 -90 -218 -111
-w:पास	-1910 1858 144 -389 298
-w:पासवान	-363 -36 463 -15 -49
-w:पि	-288 204 -90 384 -210
-w:पिकअप	-279 124 -493 -232 880
-w:पिकर	-155 627 -40 -29 -403
+w:पार	-579 697 217 -135 -199
+w:पार्टि	-346 -475 -64 1086 -201
+w:पालन	-238 657 -90 -218 -111
+w:पास	-1908 1850 141 -385 302
+w:पासवान	-363 -36 462 -15 -49
+w:पि	-287 203 -90 384 -209
+w:पिकअप	-278 120 -493 -232 882
+w:पिकर	-155 630 -41 -29 -405
 w:पिछलि	-128 -239 -113 599 -119
-w:पिछले	1810 -751 -247 -438 -373
-w:पिछा	-107 -537 -416 -157 1217
-w:पिछे	-1007 1067 583 -400 -243
-w:पिजे	-68 213 176 -46 -276
-w:पिट	-59 -106 -202 -255 622
-w:पिता	155 -117 438 -131 -346
+w:पिछले	1811 -747 -254 -437 -372
+w:पिछा	-106 -539 -416 -156 1217
+w:पिछे	-1008 1064 588 -399 -244
+w:पिजे	-68 214 176 -46 -276
+w:पिट	-59 -106 -202 -255 623
+w:पिता	155 -117 439 -131 -346
 w:पिते	-111 241 -33 -33 -64
-w:पिन	-76 -35 98 -172 185
-w:पिने	1151 -530 -98 -204 -319
-w:पिपल	-84 -64 -83 -251 482
-w:पिस्टल	-302 -84 -48 -78 512
-w:पुछ	-63 -46 -19 385 -257
+w:पिन	-76 -34 98 -172 184
+w:पिने	1150 -529 -99 -204 -319
+w:पिपल	-84 -65 -82 -251 482
+w:पिस्टल	-303 -84 -48 -78 512
+w:पुछ	-63 -47 -18 385 -258
 w:पुछने	-64 145 -25 -19 -38
-w:पुजा	340 -81 -69 -56 -134
-w:पुपरि	-65 -5 61 38 -29
-w:पुरब	-27 -364 116 297 -21
-w:पुरा	-86 175 196 -24 -261
-w:पुराना	570 -36 -215 -91 -227
-w:पुराने	219 -910 -253 -59 1004
-w:पुरि	61 49 -14 -55 -41
-w:पुरे	-38 102 -13 -15 -35
-w:पुल	-592 493 4 -180 275
-w:पुलिस	2227 -625 -880 -187 -535
-w:पे	80 -74 129 238 -374
-w:पेटि	-152 220 -203 432 -297
-w:पेट्रोल	-128 388 18 -54 -224
-w:पेड	1087 -1303 -156 -400 773
-w:पैकेट	-12 254 -74 201 -369
-w:पैदल	-75 -768 145 -94 792
+w:पुजा	340 -82 -68 -56 -134
+w:पुपरि	-65 -5 62 38 -30
+w:पुरब	-27 -364 114 299 -21
+w:पुरा	-87 175 198 -24 -262
+w:पुराना	567 -36 -211 -92 -228
+w:पुराने	217 -906 -254 -59 1003
+w:पुरि	62 47 -13 -55 -41
+w:पुरे	-38 102 -14 -15 -35
+w:पुल	-587 554 -83 -171 287
+w:पुलिस	2228 -632 -874 -187 -535
+w:पे	80 -74 129 239 -374
+w:पेटि	-153 221 -204 432 -297
+w:पेट्रोल	-128 388 17 -53 -223
+w:पेड	1088 -1305 -156 -400 773
+w:पैकेट	-12 251 -73 202 -369
+w:पैदल	-75 -769 145 -94 792
 w:पैसा	-420 264 -50 704 -497
-w:पैसे	-620 -106 -106 -674 1505
-w:पोखर	-459 -113 1010 -357 -81
+w:पैसे	-620 -105 -104 -674 1504
+w:पोखर	-460 -114 1015 -357 -84
 w:पोस्टर	335 -18 -114 -162 -42
-w:प्पु	-44 -41 160 -11 -64
-w:प्रखड	-301 258 -95 264 -127
-w:प्रचार	-11 -298 -322 908 -277
-w:प्रत्यासि	-979 -515 -464 2521 -562
+w:प्पु	-45 -52 174 -12 -66
+w:प्रखड	-301 259 -95 264 -127
+w:प्रचार	-11 -298 -321 907 -278
+w:प्रत्यासि	-979 -514 -464 2520 -562
 w:प्रथम	104 -11 -8 -77 -8
-w:प्रनाम	118 -36 -17 82 -147
+w:प्रनाम	120 -36 -19 81 -145
 w:प्रसाद	-39 -79 326 -89 -119
 w:प्राइड	-5 146 -2 -11 -128
 w:प्राथमिक	-485 -37 -25 801 -254
-w:प्रेस	204 -22 -153 -4 -26
-w:प्लास्टिक	-357 754 -83 -81 -232
-w:प्लेट	-96 95 -51 -34 86
-w:फरार	756 -1376 2354 -510 -1225
+w:प्रेस	204 -22 -152 -4 -26
+w:प्लास्टिक	-358 757 -83 -81 -234
+w:प्लेट	-96 94 -50 -34 86
+w:फरार	759 -1387 2363 -510 -1225
 w:फर्जि	-926 -464 -225 690 925
-w:फायदा	198 -181 -3 -4 -10
-w:फार्म	-382 38 -3 416 -67
-w:फिर	37 50 -106 427 -408
-w:फुल	1083 -892 -14 -49 -128
-w:फेके	-157 66 -87 -274 452
+w:फायदा	198 -180 -3 -4 -10
+w:फार्म	-382 38 -4 416 -68
+w:फिर	36 52 -105 426 -409
+w:फुल	1083 -892 -14 -49 -129
+w:फेके	-157 65 -86 -274 452
 w:फैसला	115 -13 -12 -81 -9
-w:फोटो	-152 194 394 -436 0
-w:फोन	-707 123 -738 618 704
-w:फोर्स	-81 -201 415 250 -384
-w:बकरि	-113 204 100 -38 -153
-w:बख्तियारपुर	-134 421 -78 -48 -161
-w:बगल	-810 333 432 -102 147
-w:बगाल	-53 -317 -161 -71 602
-w:बगिचा	-691 657 654 223 -843
-w:बगिचे	-87 156 -26 -14 -28
-w:बच्चे	575 -984 -403 -283 1095
-w:बच्चो	-271 -183 -269 -295 1018
-w:बजे	-1385 1637 -928 -820 1496
-w:बटन	-159 -109 -8 446 -171
+w:फोटो	-152 197 391 -436 0
+w:फोन	-709 127 -737 616 703
+w:फोर्स	-81 -201 417 250 -385
+w:बकरि	-114 207 100 -38 -155
+w:बख्तियारपुर	-134 420 -77 -48 -161
+w:बगल	-809 331 431 -102 148
+w:बगाल	-53 -315 -163 -71 602
+w:बगिचा	-691 656 651 224 -841
+w:बगिचे	-87 157 -26 -15 -29
+w:बच्चे	575 -988 -400 -283 1096
+w:बच्चो	-271 -184 -268 -295 1019
+w:बजे	-1377 1680 -996 -811 1505
+w:बटन	-158 -110 -8 447 -171
 w:बड	362 -44 -16 -280 -22
-w:बडा	-538 565 -122 382 -288
-w:बडि	-411 197 -98 -66 378
-w:बडे	-444 618 -27 -29 -118
+w:बडा	-538 566 -122 382 -288
+w:बडि	-411 199 -99 -66 378
+w:बडे	-443 618 -27 -29 -118
 w:बढ	25 -10 -4 134 -146
-w:बढिया	786 -72 -71 -550 -93
-w:बता	714 -927 127 357 -271
-w:बताइए	-475 -2 -14 -13 504
-w:बताए	221 -181 47 -3 -83
-w:बताता	-72 -307 -219 -7 604
-w:बताते	308 -757 -279 -64 792
-w:बतानि	-187 287 -28 -7 -64
-w:बताया	9 7 -46 -40 69
-w:बद	-14 -627 -410 -442 1492
-w:बदबु	861 -492 -122 -84 -163
-w:बदमास	-509 -29 828 -135 -155
-w:बदलकर	-285 -102 61 -12 338
-w:बदले	-43 323 -7 -260 -12
-w:बदुक	-131 -130 326 395 -459
-w:बधा	-57 82 118 -128 -15
-w:बधाइ	290 -9 -220 -14 -47
-w:बन	588 39 -159 -148 -320
-w:बनकर	-343 -67 99 -286 598
-w:बना	884 -236 -14 -587 -46
+w:बढिया	786 -73 -71 -550 -93
+w:बता	714 -927 128 357 -272
+w:बताइए	-475 -2 -14 -13 503
+w:बताए	221 -180 44 -3 -82
+w:बताता	-72 -306 -220 -7 605
+w:बताते	307 -761 -279 -63 796
+w:बतानि	-188 288 -29 -7 -64
+w:बताया	9 7 -45 -40 69
+w:बद	-15 -632 -401 -442 1490
+w:बदबु	862 -491 -124 -84 -163
+w:बदमास	-508 -29 826 -135 -154
+w:बदलकर	-285 -102 60 -12 338
+w:बदले	-44 323 -7 -260 -12
+w:बदुक	-131 -130 324 395 -457
+w:बधा	-57 82 117 -126 -15
+w:बधाइ	291 -9 -221 -14 -47
+w:बन	588 38 -159 -148 -320
+w:बनकर	-344 -67 98 -286 599
+w:बना	885 -238 -14 -586 -47
 w:बनाए	535 -23 -21 -449 -43
-w:बनाकर	-597 -75 -176 656 193
-w:बनाने	140 -66 -95 -35 57
-w:बरामद	209 -95 -91 -4 -20
-w:बर्तन	-355 523 -72 -26 -70
-w:बर्बाद	744 -479 -64 -140 -60
-w:बलु	-10 20 45 -4 -51
-w:बलुआ	-186 365 -39 -52 -88
-w:बस	587 -1096 178 -119 449
-w:बसतपुर	-267 296 -81 -28 80
-w:बहन	-18 -122 -272 -49 462
-w:बहुत	3068 -271 -641 -790 -1366
-w:बा	-1254 958 -9 121 184
-w:बाइक	-786 249 -234 244 527
-w:बाइपास	-49 222 -212 -119 157
-w:बाजार	660 -501 409 -146 -422
-w:बाट	-99 -371 -47 625 -108
-w:बाटा	-190 1113 -9 -839 -75
-w:बाटि	-946 -411 -84 1557 -115
-w:बाटेगे	-28 1026 -16 -967 -15
-w:बाडे	-590 -224 434 494 -114
-w:बात	406 479 -193 -462 -229
-w:बाद	-488 -131 898 491 -770
-w:बाधकर	-329 734 -100 -152 -154
-w:बाबा	292 -659 -270 -159 795
-w:बार	1953 -359 -327 -184 -1084
-w:बारिस	222 -31 -34 -13 -144
-w:बार्डर	-498 -458 -247 -110 1312
-w:बालु	-313 247 -134 -48 247
-w:बाहर	-2893 410 -869 1173 2179
-w:बिआर	-471 -396 673 89 105
+w:बनाकर	-596 -77 -176 656 193
+w:बनाने	139 -66 -95 -35 57
+w:बरामद	209 -95 -90 -4 -20
+w:बर्तन	-354 522 -73 -26 -69
+w:बर्बाद	743 -478 -64 -140 -60
+w:बलु	-9 20 43 -4 -50
+w:बलुआ	-186 365 -39 -52 -87
+w:बस	587 -1096 179 -119 449
+w:बसतपुर	-267 297 -82 -28 80
+w:बहन	-18 -123 -271 -50 462
+w:बहुत	3068 -272 -641 -790 -1366
+w:बा	-1255 957 -5 121 182
+w:बाइक	-786 239 -221 243 526
+w:बाइपास	-49 224 -213 -119 157
+w:बाजार	656 -496 409 -146 -423
+w:बाट	-99 -371 -47 624 -108
+w:बाटा	-191 1114 -9 -839 -75
+w:बाटि	-946 -411 -84 1556 -115
+w:बाटेगे	-28 1026 -15 -968 -15
+w:बाडे	-590 -223 434 494 -114
+w:बात	406 480 -196 -462 -228
+w:बाद	-487 -143 909 490 -770
+w:बाधकर	-330 736 -100 -152 -154
+w:बाबा	290 -656 -270 -158 794
+w:बार	1955 -357 -328 -185 -1086
+w:बारिस	222 -30 -35 -13 -144
+w:बार्डर	-500 -465 -235 -111 1311
+w:बालु	-313 249 -135 -48 247
+w:बाहर	-2893 409 -867 1172 2178
+w:बिआर	-469 -392 665 89 107
 w:बिएलओ	191 -12 -2 -149 -28
-w:बिक	-604 697 -54 -39 1
-w:बिकति	-452 490 -7 -23 -8
-w:बिकाता	-675 726 -26 -7 -17
+w:बिक	-604 697 -55 -39 1
+w:बिकति	-451 488 -7 -23 -8
+w:बिकाता	-677 729 -27 -7 -17
 w:बिक्रि	-290 179 -110 -102 323
-w:बिच	-1345 209 10 -237 1363
-w:बिजलि	983 -236 -102 -114 -531
-w:बिट्टु	-27 -241 404 -96 -41
-w:बिद	-38 37 272 -22 -250
-w:बिना	-397 -250 -46 -145 838
+w:बिच	-1347 215 10 -238 1360
+w:बिजलि	984 -237 -102 -114 -531
+w:बिट्टु	-27 -242 404 -96 -41
+w:बिद	-38 38 272 -22 -250
+w:बिना	-398 -249 -44 -146 837
 w:बिमार	-163 296 -26 -51 -56
-w:बियर	-12 164 -15 -12 -126
-w:बिहटा	-59 -15 271 3 -200
-w:बिहार	451 -209 -234 -24 16
-w:बुजुर्ग	303 -95 -83 -211 87
-w:बुथ	957 -1033 -407 2719 -2236
+w:बियर	-12 164 -15 -12 -125
+w:बिहटा	-59 -15 272 3 -200
+w:बिहार	451 -208 -235 -24 15
+w:बुजुर्ग	303 -96 -83 -211 87
+w:बुथ	958 -1035 -406 2720 -2237
 w:बुलाए	-268 -168 -10 571 -125
-w:बेच	-151 -437 185 -126 530
-w:बेचता	-228 446 -159 -100 41
-w:बेचने	365 -58 82 -45 -344
-w:बेचा	-54 -243 -78 -308 684
-w:बेटा	100 300 -706 -128 434
-w:बेटि	-149 -260 115 -182 475
-w:बेटे	-518 -91 -160 -52 821
-w:बेनिपट्टि	-95 143 51 -25 -73
-w:बैक	34 -55 608 -274 -313
-w:बैग	-79 707 9 107 -743
-w:बैठक	757 -227 -74 -147 -309
-w:बैठता	-20 -387 474 -23 -44
-w:बैठा	-911 -106 1460 236 -679
-w:बैठे	-487 -166 -138 504 287
-w:बैनर	-104 -45 -73 305 -82
-w:बोतल	-1932 3166 -392 243 -1086
+w:बेच	-151 -431 179 -126 530
+w:बेचता	-228 445 -158 -100 40
+w:बेचने	364 -59 83 -45 -344
+w:बेचा	-55 -244 -77 -308 684
+w:बेटा	99 303 -709 -128 434
+w:बेटि	-148 -264 118 -181 475
+w:बेटे	-519 -88 -161 -52 821
+w:बेनिपट्टि	-95 142 51 -25 -73
+w:बैक	34 -55 607 -272 -313
+w:बैग	-79 702 13 107 -742
+w:बैठक	759 -228 -75 -147 -309
+w:बैठता	-16 -327 393 -14 -34
+w:बैठा	-914 -107 1466 235 -681
+w:बैठे	-487 -166 -137 504 286
+w:बैनर	-104 -45 -73 304 -82
+w:बोतल	-1931 3160 -389 244 -1084
 w:बोतले	-135 -164 -82 -197 578
-w:बोरा	-1302 1986 -139 269 -814
-w:बोरि	-159 531 -234 -418 280
-w:बोल	-681 154 -535 954 108
-w:बोलकर	-62 193 -19 -191 77
+w:बोरा	-1301 1980 -136 270 -812
+w:बोरि	-159 530 -233 -418 281
+w:बोल	-682 154 -531 952 108
+w:बोलकर	-62 196 -19 -191 75
 w:बोला	-574 -69 -17 748 -89
-w:बोले	-94 -116 -18 246 -18
-w:बोलेरो	1035 -1070 -261 1056 -760
+w:बोले	-95 -114 -18 245 -18
+w:बोलेरो	1033 -1083 -248 1056 -759
 w:ब्लेडर्स	-5 146 -2 -11 -128
-w:भगवान	487 -177 -67 -166 -77
+w:भगवान	486 -176 -67 -166 -77
 w:भगा	-399 -27 -3 470 -41
-w:भट्ठा	255 -221 43 -139 62
-w:भट्ठि	-361 847 75 -198 -363
-w:भट्ठे	-227 -500 -66 -52 845
-w:भर	-255 256 -84 -66 148
-w:भरकर	-179 -557 -328 -451 1516
-w:भरा	-685 340 -65 550 -140
-w:भर्ति	204 -24 -34 -18 -128
-w:भवन	-96 -45 282 -6 -136
-w:भाइ	1096 360 -65 -6 -1385
-w:भाग	258 -542 -159 -108 551
-w:भागने	1 -127 180 -19 -34
-w:भागा	-401 -188 879 -142 -149
+w:भट्ठा	255 -222 43 -139 62
+w:भट्ठि	-362 839 84 -198 -363
+w:भट्ठे	-227 -499 -66 -52 844
+w:भर	-254 254 -83 -66 149
+w:भरकर	-179 -557 -330 -451 1516
+w:भरा	-683 339 -66 550 -140
+w:भर्ति	204 -22 -35 -18 -128
+w:भवन	-96 -45 283 -6 -137
+w:भाइ	1096 360 -63 -8 -1385
+w:भाग	259 -539 -164 -108 552
+w:भागने	2 -139 193 -20 -36
+w:भागा	-402 -190 885 -142 -151
 w:भारि	122 -84 -74 214 -178
-w:भि	-878 -18 -274 1429 -258
-w:भिड	-158 451 -88 -124 -81
-w:भेज	-214 246 -209 -206 383
+w:भि	-875 -26 -277 1431 -253
+w:भिड	-155 446 -87 -123 -81
+w:भेज	-215 248 -209 -206 382
 w:भेजता	-80 271 -31 -26 -134
 w:भेजा	81 -42 -143 385 -281
-w:भेजिए	1049 156 -353 -215 -638
-w:भेजो	-386 -189 -17 -18 611
-w:भोर	-436 -127 1174 -118 -494
-w:भोरे	-25 77 -11 -6 -35
-w:भोला	-25 1017 87 -1062 -18
+w:भेजिए	1049 155 -353 -214 -637
+w:भेजो	-387 -188 -18 -18 611
+w:भोर	-436 -127 1175 -118 -494
+w:भोरे	-25 77 -11 -6 -34
+w:भोला	-25 1018 88 -1063 -18
 w:मइया	77 -36 -19 -11 -11
-w:मकान	-169 -256 466 -417 376
-w:मगलवार	-179 229 81 -52 -78
-w:मगा	-516 606 386 -37 -439
-w:मचान	-249 40 458 -106 -143
-w:मछलि	-436 892 -95 -184 -177
-w:मजदुर	78 -11 -6 -7 -54
-w:मजदुरो	-104 129 108 -14 -119
-w:मजिल	-396 -31 36 -81 472
-w:मत	1538 -1042 -315 1000 -1181
+w:मकान	-169 -253 459 -416 378
+w:मगलवार	-179 229 81 -52 -79
+w:मगा	-515 603 387 -37 -439
+w:मचान	-249 41 457 -106 -143
+w:मछलि	-436 893 -94 -184 -177
+w:मजदुर	78 -10 -6 -7 -54
+w:मजदुरो	-104 128 108 -14 -118
+w:मजिल	-396 -31 37 -81 472
+w:मत	1537 -1040 -314 1000 -1183
 w:मतगना	132 -11 -2 -98 -20
-w:मतदाताओ	-578 -37 -52 1032 -366
-w:मतदान	1451 -223 -245 -794 -189
-w:मद	-479 -36 12 -12 514
-w:मदिर	-9 251 186 -265 -164
-w:मद्य	709 -206 -154 -121 -228
-w:मना	418 -68 -39 -380 69
-w:मनोज	-269 190 -125 -128 332
-w:मर्डर	-23 -73 758 -113 -549
-w:मसिन	-232 -995 -82 -82 1391
-w:महक	-178 955 -312 -94 -372
-w:महतो	-137 378 -89 -24 -127
-w:महिने	417 216 -307 -242 -84
-w:महिला	-4 -206 -243 -53 505
-w:महिलाओ	571 -288 -122 -33 -128
-w:महुआ	1425 -696 -236 -133 -359
+w:मतदाताओ	-577 -37 -52 1032 -366
+w:मतदान	1451 -225 -245 -793 -189
+w:मद	-479 -35 12 -12 514
+w:मदिर	-9 246 192 -264 -165
+w:मद्य	710 -206 -155 -121 -228
+w:मना	419 -70 -39 -380 70
+w:मनोज	-269 191 -125 -128 332
+w:मर्डर	-23 -72 756 -113 -548
+w:मसिन	-232 -992 -84 -82 1390
+w:महक	-178 957 -313 -94 -372
+w:महतो	-137 384 -95 -24 -127
+w:महिने	418 213 -306 -242 -82
+w:महिला	-4 -206 -243 -53 506
+w:महिलाओ	571 -289 -120 -33 -127
+w:महुआ	1427 -698 -237 -132 -359
 w:महोदय	114 -14 -61 -13 -25
-w:माग	-739 -339 -86 -285 1449
-w:माझि	-222 -25 554 -42 -265
-w:माता	371 -236 -167 -105 138
-w:माफिया	-1 -32 -12 -5 50
-w:मामले	110 0 -89 -3 -18
-w:मामा	-87 59 104 -10 -65
-w:मार	-260 -103 -304 248 418
+w:माग	-740 -337 -87 -284 1448
+w:माझि	-222 -25 556 -42 -266
+w:माता	371 -235 -168 -106 138
+w:माफिया	-1 -31 -13 -5 50
+w:मामले	110 0 -88 -3 -18
+w:मामा	-86 59 103 -10 -65
+w:मार	-260 -104 -302 248 418
 w:मारकर	-348 -37 111 322 -47
-w:मारता	-90 -415 -372 -70 946
-w:मारने	-102 121 -40 -49 71
+w:मारता	-90 -418 -369 -70 946
+w:मारने	-102 121 -41 -49 71
 w:मारिए	-1 274 -9 -5 -259
-w:माल	-641 1372 300 -91 -939
-w:मालिक	191 224 71 -41 -445
-w:मास्टर	167 -112 -33 29 -51
+w:माल	-640 1373 299 -91 -941
+w:मालिक	190 226 70 -41 -444
+w:मास्टर	168 -112 -33 28 -51
 w:माहौल	180 -41 -2 -12 -125
-w:मिड	-80 -420 -152 87 565
-w:मिनट	-235 277 215 -72 -185
-w:मिया	-33 379 214 -28 -533
+w:मिड	-80 -421 -152 87 566
+w:मिनट	-232 279 210 -72 -185
+w:मिया	-33 379 215 -28 -533
 w:मिरगज	-248 -23 -24 -56 351
-w:मिल	-104 -553 291 139 227
-w:मिलति	-413 548 -54 -41 -40
-w:मिला	-477 43 -61 581 -87
-w:मिलेगा	527 -196 -131 -73 -127
-w:मिलेगि	902 -597 -123 -79 -104
+w:मिल	-104 -553 291 139 228
+w:मिलति	-411 545 -53 -41 -40
+w:मिला	-477 43 -60 581 -87
+w:मिलेगा	527 -197 -130 -73 -127
+w:मिलेगि	900 -595 -123 -79 -104
 w:मुक्ति	333 -67 -73 -35 -158
-w:मुखिया	-1430 756 713 689 -728
-w:मुजफ्फरपुर	-260 584 -169 -153 -1
-w:मुझे	-479 -168 -20 -16 683
-w:मुन्ना	-141 167 -150 118 7
+w:मुखिया	-1429 755 713 688 -727
+w:मुजफ्फरपुर	-261 581 -166 -153 -2
+w:मुझे	-479 -167 -20 -16 683
+w:मुन्ना	-141 166 -147 117 5
 w:मुफ्त	111 -17 -38 -30 -26
-w:मुसहरि	-625 174 525 121 -195
-w:मुसि	-85 -5 237 -14 -134
-w:मे	328 2031 -197 -1482 -681
-w:मेरा	-407 -761 -1086 1053 1200
-w:मेरि	149 -555 -116 -498 1019
-w:मेरे	-667 107 20 -466 1006
-w:मेला	-280 -215 379 -191 308
-w:मै	55 -52 -194 -253 443
+w:मुसहरि	-624 177 518 122 -193
+w:मुसि	-85 -4 237 -14 -134
+w:मे	325 2027 -177 -1488 -686
+w:मेरा	-409 -758 -1086 1053 1200
+w:मेरि	149 -556 -114 -497 1018
+w:मेरे	-668 110 19 -466 1005
+w:मेला	-280 -215 378 -191 308
+w:मै	55 -50 -195 -252 442
 w:मैजिक	-159 239 -51 -42 14
-w:मैने	-613 706 -274 -214 395
-w:मैसेज	458 219 -248 -130 -300
-w:मो	-27 118 -18 -10 -63
-w:मोड	-5 155 -69 129 -210
-w:मोबाइल	-194 471 484 -507 -254
-w:मोहल्ला	-357 -64 -72 -532 1026
-w:मोहल्ले	-71 30 -31 208 -136
-w:मौत	-284 111 440 -143 -124
-w:यह	-756 2030 -319 -147 -808
-w:यहा	-115 261 -150 -106 110
-w:यहि	28 410 -161 -123 -155
+w:मैने	-614 706 -272 -214 395
+w:मैसेज	460 215 -246 -130 -300
+w:मो	-27 117 -18 -10 -63
+w:मोड	-5 162 -74 129 -211
+w:मोबाइल	-195 467 491 -508 -255
+w:मोहल्ला	-357 -64 -73 -532 1026
+w:मोहल्ले	-71 29 -31 209 -136
+w:मौत	-284 111 439 -143 -124
+w:यह	-756 2023 -313 -147 -807
+w:यहा	-112 252 -145 -105 110
+w:यहि	29 410 -162 -123 -155
 w:या	457 -26 -18 -345 -67
-w:याद	524 -174 -54 -189 -108
-w:यादव	-188 308 -371 438 -186
-w:यानि	4 158 -17 -132 -13
-w:युपि	0 89 -16 -6 -66
-w:युवक	319 -19 108 -18 -391
-w:युवाओ	586 -90 -113 -102 -281
-w:ये	1778 684 -419 -560 -1483
-w:योजना	315 -206 -26 -9 -73
+w:याद	524 -175 -51 -190 -108
+w:यादव	-188 308 -369 436 -187
+w:यानि	4 157 -17 -132 -12
+w:युपि	0 89 -17 -6 -66
+w:युवक	320 -19 108 -18 -391
+w:युवाओ	586 -90 -113 -102 -280
+w:ये	1775 686 -417 -561 -1484
+w:योजना	315 -205 -27 -9 -74
 w:रख	-1 40 -5 -4 -29
-w:रखता	-262 1051 -206 -164 -418
-w:रखा	-255 132 -317 119 320
-w:रखि	24 -107 -67 241 -90
-w:रखिएगा	-37 111 -22 -8 -44
-w:रखे	413 -189 -239 740 -724
-w:रग	-177 -71 -346 -328 922
-w:रगदारि	164 -2 -234 -158 230
+w:रखता	-262 1051 -206 -165 -419
+w:रखा	-254 132 -317 119 320
+w:रखि	25 -107 -68 241 -90
+w:रखिएगा	-37 113 -24 -8 -45
+w:रखे	412 -184 -242 739 -725
+w:रग	-177 -70 -347 -328 923
+w:रगदारि	165 -2 -235 -158 230
 w:रजौलि	-21 35 -6 -4 -4
-w:रविवार	-110 68 408 -149 -217
-w:रह	100 -18 41 -22 -101
-w:रहता	-60 346 387 -232 -441
+w:रविवार	-110 70 407 -149 -218
+w:रह	102 -17 38 -22 -100
+w:रहता	-60 346 384 -230 -439
 w:रहति	348 57 -26 -299 -80
-w:रहते	-459 -387 -158 -140 1144
-w:रहने	582 -118 36 -38 -461
-w:रहल	-803 -264 440 297 329
-w:रहा	-3592 -256 889 -71 3030
-w:रहि	-2096 921 -1163 1428 910
-w:रहे	965 -3265 626 2214 -540
+w:रहते	-460 -385 -158 -140 1144
+w:रहने	581 -118 36 -38 -461
+w:रहल	-803 -263 439 298 329
+w:रहा	-3591 -261 896 -73 3029
+w:रहि	-2097 925 -1164 1428 908
+w:रहे	965 -3267 625 2215 -539
 w:रहेगा	322 -66 32 -49 -239
 w:रहेगि	645 -61 -213 -297 -75
-w:रहो	944 -118 -105 -203 -517
-w:राकेस	-15 14 90 -8 -81
-w:राजेस	-133 268 -27 -14 -94
-w:रात	-1989 669 -96 -739 2155
-w:राम	60 -35 108 -30 -103
-w:रामजि	-223 -38 346 -41 -45
-w:रामदेव	-63 -306 -273 -5 648
-w:रामपुर	14 -12 32 228 -263
-w:रामबाबु	-122 93 -33 126 -64
-w:राय	-94 -235 1075 -221 -525
-w:रायल	-14 155 -7 -12 -123
-w:रास्ता	-4 -300 -357 23 638
-w:रास्ते	-604 691 333 536 -955
-w:रिक्सा	-529 66 -65 -197 724
-w:रिजल्ट	-13 -80 -56 -8 156
-w:रिस्तेदार	-127 -127 309 -20 -35
-w:रुक	-17 303 -38 -135 -113
-w:रुपया	-67 -294 -96 530 -73
-w:रुपये	-275 625 -203 -238 91
-w:रेट	156 249 -38 235 -602
-w:रेलवे	-421 -145 57 -25 533
-w:रो	-18 -268 -343 -89 719
-w:रोक	290 -73 -63 -314 160
-w:रोज	-971 809 -802 -493 1457
-w:रोड	-923 850 184 -152 41
-w:लइका	-126 -122 449 -98 -102
-w:लकडि	-47 -5 573 -28 -493
-w:लग	-174 -181 423 -51 -17
-w:लगता	-665 268 662 -427 162
-w:लगति	-418 510 -39 -11 -43
-w:लगा	-266 -42 -9 431 -114
-w:लगाकर	-65 102 -60 94 -70
-w:लगि	433 -23 -76 -298 -37
-w:लगे	308 -754 372 378 -303
-w:लगेगा	968 -639 -162 -66 -100
-w:लडका	-870 1170 1126 -426 -1000
-w:लडकि	-769 -46 -81 -386 1283
-w:लडकियो	-51 -221 -87 -65 424
-w:लडके	-1768 -797 -1420 807 3179
-w:लडको	-889 767 249 463 -590
-w:लड्डु	714 -662 -9 -12 -31
-w:लदे	-31 266 -47 -29 -159
-w:लाइट	203 -7 -54 121 -263
+w:रहो	944 -119 -104 -203 -518
+w:राकेस	-15 15 89 -8 -81
+w:राजेस	-133 272 -30 -15 -95
+w:रात	-1989 671 -100 -739 2157
+w:राम	61 -36 109 -30 -103
+w:रामजि	-222 -38 346 -41 -45
+w:रामदेव	-63 -305 -275 -5 648
+w:रामपुर	14 -12 33 229 -263
+w:रामबाबु	-122 94 -33 126 -64
+w:राय	-93 -236 1075 -221 -524
+w:रायल	-13 154 -7 -12 -122
+w:रास्ता	-4 -299 -359 23 638
+w:रास्ते	-605 691 335 535 -957
+w:रिक्सा	-531 68 -65 -197 724
+w:रिजल्ट	-13 -81 -53 -8 155
+w:रिस्तेदार	-126 -138 321 -21 -36
+w:रुक	-17 305 -39 -135 -114
+w:रुपया	-67 -293 -96 530 -73
+w:रुपये	-274 624 -203 -238 91
+w:रेट	156 249 -39 236 -602
+w:रेलवे	-421 -144 56 -25 534
+w:रो	-18 -270 -340 -89 718
+w:रोक	291 -74 -63 -314 160
+w:रोज	-967 834 -842 -486 1461
+w:रोड	-922 850 182 -152 42
+w:लइका	-125 -122 448 -98 -102
+w:लकडि	-47 -5 574 -28 -494
+w:लग	-175 -182 425 -51 -17
+w:लगता	-664 266 665 -427 160
+w:लगति	-416 506 -38 -10 -42
+w:लगा	-267 -41 -9 431 -114
+w:लगाकर	-65 104 -61 93 -71
+w:लगि	434 -23 -77 -298 -37
+w:लगे	308 -753 371 377 -303
+w:लगेगा	967 -637 -163 -66 -100
+w:लडका	-870 1168 1130 -426 -1002
+w:लडकि	-769 -47 -81 -386 1283
+w:लडकियो	-51 -224 -84 -65 424
+w:लडके	-1767 -805 -1412 805 3180
+w:लडको	-886 835 161 471 -581
+w:लड्डु	716 -664 -9 -12 -31
+w:लदे	-31 265 -47 -29 -158
+w:लाइट	203 -7 -53 121 -264
 w:लाइन	-9 -13 -24 126 -81
-w:लाउडस्पिकर	105 -145 -97 274 -137
-w:लाए	49 -199 -161 -29 340
-w:लाख	-182 -306 137 -148 500
+w:लाउडस्पिकर	105 -146 -96 274 -137
+w:लाए	49 -200 -161 -29 340
+w:लाख	-184 -308 142 -149 500
 w:लागु	-208 -42 -256 533 -27
-w:लाठि	-84 -397 -250 771 -39
-w:लाता	-316 856 74 -149 -466
-w:लाल	-173 -26 -181 -115 494
-w:लि	301 -58 -66 -27 -151
-w:लिए	2616 -1889 -1064 416 -79
+w:लाठि	-84 -397 -251 771 -39
+w:लाता	-316 859 71 -147 -466
+w:लाल	-173 -25 -182 -115 495
+w:लि	301 -57 -66 -27 -150
+w:लिए	2613 -1888 -1061 415 -80
 w:लिखा	-19 42 -6 -4 -14
-w:लिटर	322 -58 -49 -122 -93
-w:लिया	-227 -109 -108 -105 549
-w:लिस्ट	-548 244 -52 610 -255
-w:लुट	-341 274 615 162 -710
-w:ले	-326 -1666 -801 24 2770
-w:लेकर	-1238 1201 -1240 492 785
+w:लिटर	321 -57 -49 -122 -93
+w:लिया	-227 -113 -104 -105 549
+w:लिस्ट	-547 244 -52 610 -254
+w:लुट	-342 275 612 162 -708
+w:ले	-325 -1667 -802 24 2770
+w:लेकर	-1235 1196 -1244 493 790
 w:लेकिन	-23 307 -47 -166 -71
 w:लेता	-327 98 -11 252 -13
-w:लेते	-12 136 -361 -4 242
-w:लोक	-387 155 -47 464 -184
-w:लोकत्र	94 -1 -1 -90 -1
-w:लोकेसन	-131 -97 694 -330 -136
-w:लोग	-1356 -1466 129 2923 -230
-w:लोगो	407 -906 -653 6 1147
-w:लोहार	-141 -63 -93 -33 331
-w:लोहे	-177 -681 -34 -34 926
-w:लौटा	-664 -269 884 429 -380
+w:लेते	-12 137 -363 -4 242
+w:लोक	-387 153 -46 464 -184
+w:लोकत्र	93 -1 -1 -90 -1
+w:लोकेसन	-131 -97 694 -330 -135
+w:लोग	-1354 -1470 129 2923 -228
+w:लोगो	407 -905 -653 6 1146
+w:लोहार	-142 -63 -93 -33 331
+w:लोहे	-177 -680 -35 -34 925
+w:लौटा	-665 -270 887 429 -381
 w:वन	-285 -132 -42 -81 540
-w:वह	-62 -159 386 -73 -92
-w:वहा	-9 230 -73 197 -346
-w:वहि	-408 -461 1079 -361 152
-w:वाछित	119 -29 210 -31 -269
-w:वादा	302 -123 -44 -376 240
+w:वह	-59 -85 291 -65 -82
+w:वहा	-8 230 -73 197 -346
+w:वहि	-407 -472 1090 -363 153
+w:वाछित	120 -29 208 -31 -268
+w:वादा	302 -123 -43 -376 240
 w:वायरल	54 -62 -32 -292 333
-w:वारट	337 -67 39 -153 -156
-w:वारटि	260 -198 625 -99 -588
-w:वारटियो	814 -22 -715 -23 -54
-w:वार्ड	-877 -289 -104 1080 189
-w:वाला	93 411 1046 -21 -1528
-w:वालि	462 918 -198 -1175 -8
-w:वाले	-1806 2766 166 -278 -848
-w:वालो	145 -350 -275 -51 531
+w:वारट	336 -68 43 -153 -157
+w:वारटि	256 -200 631 -97 -590
+w:वारटियो	812 -23 -711 -23 -55
+w:वार्ड	-877 -287 -106 1081 189
+w:वाला	91 404 1054 -20 -1528
+w:वालि	462 916 -196 -1176 -6
+w:वाले	-1806 2762 171 -279 -848
+w:वालो	145 -356 -270 -50 532
 w:वाहन	88 -63 -2 -19 -4
 w:विकास	-481 -72 68 521 -36
 w:विक्कि	-94 -51 101 -44 89
-w:विज्ञप्ति	204 -22 -153 -4 -26
-w:विडियो	702 -241 -134 -295 -31
+w:विज्ञप्ति	204 -22 -152 -4 -26
+w:विडियो	702 -242 -134 -295 -31
 w:विद्यालय	-453 -47 -32 793 -261
-w:विधानसभा	579 -1061 -26 550 -42
-w:विभाग	1120 -550 -288 -253 -28
-w:विरुद्ध	162 -23 -128 -2 -10
-w:विरोध	-38 136 -391 444 -151
-w:विवाद	-22 -168 26 -21 184
-w:विसेस	264 -127 -17 -77 -43
-w:वो	-1963 462 3203 -547 -1155
-w:वोट	-873 446 -640 2443 -1375
-w:वोटर	-645 -399 -138 2102 -920
-w:वोटरो	-6 -274 -4 364 -80
+w:विधानसभा	580 -1062 -26 550 -42
+w:विभाग	1121 -551 -289 -253 -28
+w:विरुद्ध	162 -23 -127 -2 -10
+w:विरोध	-39 136 -388 442 -151
+w:विवाद	-22 -167 26 -21 184
+w:विसेस	265 -128 -17 -77 -43
+w:वो	-1966 456 3217 -548 -1159
+w:वोट	-875 448 -638 2441 -1376
+w:वोटर	-645 -399 -138 2102 -919
+w:वोटरो	-6 -275 -4 365 -80
 w:वोटिग	-220 -35 -16 359 -88
-w:व्यक्ति	98 215 -89 -96 -128
-w:व्यवस्था	462 -81 -116 -65 -199
-w:व्हाट्सएप	-313 58 -123 -326 704
-w:स	-379 181 385 -15 -172
-w:सक	-10 21 -390 -9 387
-w:सकता	500 -115 296 -379 -302
-w:सकति	-23 -166 -142 -18 349
-w:सकते	-125 982 -98 -289 -471
-w:सख्या	-477 -853 51 1663 -384
-w:सचिव	234 12 -32 -18 -196
-w:सजय	-14 1020 -1 -996 -10
+w:व्यक्ति	98 214 -88 -96 -128
+w:व्यवस्था	462 -82 -116 -65 -199
+w:व्हाट्सएप	-313 60 -123 -327 703
+w:स	-377 180 384 -15 -172
+w:सक	-10 25 -392 -9 386
+w:सकता	497 -116 302 -379 -304
+w:सकति	-23 -166 -143 -18 350
+w:सकते	-123 979 -96 -290 -470
+w:सख्या	-477 -854 52 1663 -384
+w:सचिव	234 13 -33 -18 -195
+w:सजय	-14 1021 -1 -996 -10
 w:सजा	32 -2 -2 -1 -28
-w:सटे	-218 -97 410 -24 -71
-w:सट्टा	-342 -103 -118 -82 646
-w:सडक	645 -165 -85 -31 -365
-w:सडा	-573 675 -24 -58 -21
-w:सडाया	-311 544 -56 -100 -76
-w:सतोस	-46 -156 -245 179 268
+w:सटे	-217 -93 405 -24 -71
+w:सट्टा	-342 -105 -116 -82 645
+w:सडक	646 -166 -84 -31 -364
+w:सडा	-572 674 -24 -58 -20
+w:सडाया	-310 542 -56 -100 -76
+w:सतोस	-46 -156 -244 178 268
 w:सत्यापन	820 -36 -17 -701 -66
 w:सनहा	355 -27 -21 -7 -300
-w:सपथ	301 -58 -66 -27 -151
-w:सपर्क	2046 -104 -129 4 -1817
-w:सप्लाइ	-515 1101 -73 -26 -487
-w:सप्लायर	-214 -93 -123 -44 474
-w:सफाइ	130 -36 -73 -11 -11
-w:सफेद	-282 69 187 -29 54
-w:सब	952 1907 -728 -1305 -825
+w:सपथ	301 -57 -66 -27 -150
+w:सपर्क	2045 -118 -117 5 -1814
+w:सप्लाइ	-514 1098 -71 -26 -486
+w:सप्लायर	-214 -92 -124 -44 474
+w:सफाइ	130 -36 -72 -11 -11
+w:सफेद	-282 69 188 -29 54
+w:सब	951 1906 -725 -1307 -826
 w:सबको	602 -519 -15 16 -84
 w:सबसे	53 -103 -64 212 -99
-w:सब्जि	722 -638 -129 -134 179
-w:सभि	3198 -1100 -564 -929 -605
-w:समझा	320 -18 -55 -226 -20
-w:समय	0 -533 -136 -107 776
+w:सब्जि	720 -636 -130 -134 179
+w:सभि	3200 -1102 -563 -929 -606
+w:समझा	319 -18 -55 -226 -20
+w:समय	-2 -539 -126 -108 775
 w:समर्थक	-43 -366 -15 442 -17
-w:समिति	172 83 -54 -126 -75
-w:सर	-2428 3099 706 -592 -785
-w:सरकार	221 -190 -12 -5 -14
-w:सरकारि	-38 8 -138 -308 477
-w:सरपच	44 -452 -26 483 -50
+w:समिति	171 85 -54 -126 -75
+w:सर	-2429 3090 719 -594 -786
+w:सरकार	221 -189 -12 -5 -14
+w:सरकारि	-38 7 -138 -308 477
+w:सरपच	45 -452 -25 483 -50
 w:सरस्वति	0 136 -2 -12 -122
-w:सराब	1017 1738 -427 -697 -1632
-w:सराबदि	1718 -987 -210 -284 -237
+w:सराब	1017 1746 -434 -697 -1633
+w:सराबदि	1717 -985 -211 -284 -237
 w:सराहनिय	74 -4 -60 -2 -8
-w:सर्ट	-195 -59 227 -64 90
-w:सहनि	-164 579 107 -62 -460
-w:सहयोग	896 -30 -202 -627 -37
-w:सहि	753 -14 -15 -688 -35
-w:सहिता	-542 -146 -403 1263 -172
-w:साझ	-810 1173 371 -210 -523
+w:सर्ट	-195 -60 228 -64 91
+w:सहनि	-165 581 107 -62 -461
+w:सहयोग	895 -30 -200 -627 -37
+w:सहि	752 -14 -15 -688 -35
+w:सहिता	-542 -146 -403 1262 -171
+w:साझ	-810 1170 372 -210 -523
 w:साडि	-671 -38 -65 896 -122
-w:साति	1057 -341 -53 -542 -121
-w:साथ	-624 -537 1735 585 -1159
-w:सादि	-297 -96 337 -406 462
-w:साम	-701 -679 1010 -176 546
-w:सामने	79 35 -328 378 -164
+w:साति	1057 -342 -53 -542 -121
+w:साथ	-623 -468 1655 590 -1154
+w:सादि	-297 -96 338 -407 462
+w:साम	-695 -636 948 -168 550
+w:सामने	78 37 -328 378 -165
 w:सामान	-100 -54 -37 226 -35
-w:सामिल	179 -1 -154 -3 -21
-w:सायद	-12 -147 -48 -29 237
-w:साल	739 -2150 1951 -1483 944
-w:सावधान	623 -32 -44 -314 -232
-w:सावधानि	1 -17 25 -3 -6
-w:साह	-107 -362 444 140 -114
+w:सामिल	177 -1 -153 -3 -21
+w:सायद	-12 -149 -47 -29 237
+w:साल	739 -2149 1948 -1482 944
+w:सावधान	623 -32 -44 -315 -232
+w:सावधानि	1 -18 26 -3 -6
+w:साह	-107 -374 456 139 -114
 w:साहब	-44 -48 108 44 -60
 w:साहेब	-320 571 -28 -149 -73
-w:सिकायत	245 -62 -120 29 -92
-w:सिट	230 -2 -19 -15 -194
-w:सिपाहि	93 79 -25 -21 -127
-w:सिमरि	-123 399 -72 -47 -157
-w:सिरप	-272 -692 -104 -193 1262
+w:सिकायत	246 -61 -121 29 -92
+w:सिट	231 -2 -19 -15 -195
+w:सिपाहि	92 80 -25 -21 -127
+w:सिमरि	-123 398 -71 -47 -157
+w:सिरप	-272 -692 -105 -193 1262
 w:सिर्फ	-161 -27 -8 331 -134
-w:सिसा	-326 615 -222 613 -680
-w:सिह	-252 -302 523 287 -256
-w:सुक्रवार	-573 732 -32 -55 -72
-w:सुचना	1141 -492 -384 -152 -112
-w:सुपौल	-36 117 61 -73 -69
+w:सिसा	-326 616 -222 613 -681
+w:सिह	-252 -304 519 290 -253
+w:सुक्रवार	-572 731 -32 -55 -72
+w:सुचना	1140 -494 -381 -153 -112
+w:सुपौल	-36 117 61 -74 -68
 w:सुप्रभात	21 -4 -3 -6 -8
-w:सुबह	-786 339 -332 615 164
-w:सुभ	206 -60 -34 -47 -65
-w:सुभकामनाए	627 -115 -116 -157 -238
-w:सुरक्सित	423 -187 -50 -30 -156
-w:सुराल	-197 -122 139 -377 558
-w:सुरु	-361 -10 -41 -26 439
-w:सुविधा	725 -111 -130 -238 -246
-w:से	-790 815 -452 -268 694
+w:सुबह	-788 327 -316 615 163
+w:सुभ	207 -60 -34 -48 -65
+w:सुभकामनाए	627 -116 -116 -157 -238
+w:सुरक्सित	422 -186 -50 -30 -156
+w:सुराल	-197 -122 137 -376 558
+w:सुरु	-362 -8 -42 -26 438
+w:सुविधा	725 -112 -130 -237 -246
+w:से	-793 806 -438 -270 695
 w:सेवा	102 -49 -8 -12 -33
-w:सेविका	-102 -28 -31 125 37
-w:सो	-49 -75 815 -115 -575
-w:सोता	-6 -3 180 -126 -45
-w:सोनबरसा	-5 0 -385 -150 540
+w:सेविका	-102 -28 -31 125 36
+w:सो	-50 -75 815 -115 -576
+w:सोता	-6 -3 175 -124 -43
+w:सोनबरसा	-5 1 -387 -148 540
 w:सोनु	-106 -17 217 -7 -86
-w:स्कार्पियो	-59 193 -285 -40 190
-w:स्कुल	-759 -1372 43 441 1648
-w:स्टेसन	-492 -181 422 -92 342
-w:स्टैग	-14 155 -7 -12 -123
+w:स्कार्पियो	-59 193 -285 -40 191
+w:स्कुल	-758 -1378 49 441 1647
+w:स्टेसन	-491 -181 421 -92 342
+w:स्टैग	-13 154 -7 -12 -122
 w:स्टैड	-262 -301 119 -88 532
-w:स्थान	81 -81 -28 182 -154
+w:स्थान	81 -82 -27 182 -154
 w:स्प्रिट	-129 374 -57 -50 -138
-w:स्व	-19 19 215 -6 -209
+w:स्व	-19 19 213 -6 -207
 w:ह	335 -13 -61 -213 -48
-w:हइ	446 26 85 -94 -464
-w:हगामा	-137 399 -28 154 -388
-w:हजार	906 -442 -406 -45 -13
-w:हजारो	158 -183 -54 -9 88
-w:हत्या	-248 -409 878 73 -293
-w:हथियार	-163 -122 -63 198 149
-w:हथियारबद	-105 -112 -429 1033 -387
-w:हफ्ते	44 501 107 -43 -610
-w:हम	-31 146 126 -66 -175
-w:हमको	770 -224 -46 -433 -66
-w:हमनि	562 -12 -130 -68 -352
-w:हमर	-174 -51 45 213 -33
-w:हमरा	-2023 1504 -269 -317 1105
-w:हमार	274 7 -36 -31 -214
-w:हमारा	1117 -371 -184 -366 -197
-w:हमारे	-28 942 63 348 -1325
-w:हर	-84 1222 -831 878 -1185
-w:हरा	-123 399 -72 -47 -157
-w:हलै	-165 127 201 -28 -136
+w:हइ	447 27 85 -94 -465
+w:हगामा	-137 400 -28 154 -388
+w:हजार	907 -443 -406 -45 -13
+w:हजारो	157 -183 -52 -9 87
+w:हत्या	-246 -419 887 73 -294
+w:हथियार	-163 -122 -66 202 150
+w:हथियारबद	-105 -112 -426 1031 -388
+w:हफ्ते	43 504 107 -43 -611
+w:हम	-32 147 126 -66 -176
+w:हमको	771 -226 -46 -433 -66
+w:हमनि	563 -13 -130 -68 -352
+w:हमर	-173 -57 52 213 -36
+w:हमरा	-2024 1506 -271 -317 1107
+w:हमार	274 6 -35 -32 -214
+w:हमारा	1116 -373 -182 -365 -197
+w:हमारे	-30 944 62 347 -1323
+w:हर	-83 1214 -822 877 -1186
+w:हरा	-123 398 -71 -47 -157
+w:हलै	-165 128 202 -28 -137
 w:हा	66 14 -28 -15 -37
-w:हाजिपुर	-70 201 97 -71 -156
-w:हाट	838 -329 560 -506 -563
-w:हाथ	-211 223 472 345 -830
-w:हार्दिक	399 -92 -82 -105 -119
-w:हाल	-2 -13 58 -6 -37
-w:हि	-741 -275 -232 1313 -66
+w:हाजिपुर	-70 202 96 -71 -156
+w:हाट	838 -328 559 -506 -563
+w:हाथ	-211 225 473 345 -832
+w:हार्दिक	399 -93 -82 -105 -119
+w:हाल	-2 -14 60 -6 -38
+w:हि	-741 -279 -228 1313 -65
 w:हिद	305 -119 -16 -37 -134
-w:हिरासत	27 -22 -5 0 -1
-w:हिसुआ	-90 -60 190 63 -103
-w:हिस्ट्रिसिटर	-133 -281 706 -87 -206
-w:हु	-353 95 -69 -168 494
-w:हुआ	49 -149 19 487 -407
-w:हुइ	998 -651 -949 554 49
-w:हुए	152 -224 -36 168 -61
-w:हेलमेट	-57 -18 -229 -57 362
-w:है	-1250 263 312 976 -301
-w:हो	125 40 -1365 1398 -198
-w:होइत	-509 12 -94 -83 674
-w:होकर	-83 -28 -16 411 -283
-w:होगा	890 -15 -15 -516 -343
-w:होगि	1139 61 -583 -449 -168
-w:होटल	-347 194 386 -22 -212
-w:होता	944 316 -278 -530 -452
-w:होति	302 -475 315 -402 261
-w:होते	-81 711 -54 -83 -492
-w:होना	441 -47 -55 -262 -77
-w:होने	-64 -78 12 418 -288
-w:होम	16 33 -18 -8 -22
-w:होलि	0 -373 -50 497 -75
+w:हिरासत	27 -21 -5 0 -1
+w:हिसुआ	-91 -61 192 63 -103
+w:हिस्ट्रिसिटर	-135 -294 725 -88 -209
+w:हु	-352 97 -70 -167 493
+w:हुआ	47 -148 17 488 -404
+w:हुइ	1000 -650 -952 554 49
+w:हुए	153 -223 -36 167 -61
+w:हेलमेट	-57 -18 -230 -57 362
+w:है	-1247 280 281 981 -296
+w:हो	127 40 -1368 1399 -197
+w:होइत	-508 9 -94 -83 676
+w:होकर	-83 -29 -15 410 -284
+w:होगा	889 -12 -16 -517 -344
+w:होगि	1139 59 -582 -449 -167
+w:होटल	-346 197 383 -21 -212
+w:होता	944 316 -275 -530 -454
+w:होति	302 -473 314 -403 259
+w:होते	-80 706 -52 -83 -491
+w:होना	441 -47 -55 -263 -77
+w:होने	-64 -78 13 417 -288
+w:होम	15 33 -18 -8 -22
+w:होलि	0 -372 -50 498 -75
 """#

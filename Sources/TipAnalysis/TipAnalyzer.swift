@@ -32,7 +32,7 @@ public struct TipAnalyzer: Sendable {
     public func analyze(_ text: String) -> TipAnalysis {
         let r = Reading(text)
         let vector = Features.vector(r.doc, r.signals)
-        let p = model.probabilities(vector)
+        let p = model.probabilities(vector, prior: Self.lexiconPrior(r))
         let pTip = 1 - p[0]
         var isTip = pTip >= 0.5
         // Nothing to read, or a bot command: never a tip, whatever the model says.
@@ -62,6 +62,33 @@ public struct TipAnalyzer: Sendable {
             persons: r.persons, booths: r.booths, language: r.language, fingerprint: SimHash.fingerprint(r.doc, hits: r.signals.hits)
         )
     }
+
+    /// Log-odds the curated lexicon adds to the model's at analysis time: a strong category word together with a live
+    /// cue (being sold, seen now, in my village, a phone or vehicle, an amount) and no sign of news, advice or chatter
+    /// is a tip of that category even when the training corpus never saw its wording (the corpus is small and its
+    /// short messages are mostly greetings). Modest, so a confident model still overrules it.
+    static func lexiconPrior(_ r: Reading) -> [Double] {
+        var prior = [0.0, 0, 0, 0, 0]
+        var strong: [Int] = []
+        var live = r.signals.hasPhone || r.signals.hasVehicle || r.signals.hasQuantity
+        var chatter = false
+        for hit in r.signals.hits {
+            if hit.strong, let c = hit.kind.category, let k = LogisticModel.classes.firstIndex(of: c), !strong.contains(k) {
+                strong.append(k)
+            }
+            switch hit.kind {
+            case .sale, .seen, .presence, .tip, .urgent, .request: live = true
+            case .police, .campaign, .helpline, .notice, .news, .greeting, .ok, .question, .opinion, .job, .schedule, .civic:
+                chatter = true
+            default: break
+            }
+        }
+        guard live, !chatter else { return prior }
+        for k in strong { prior[k] += Self.livePrior }
+        return prior
+    }
+
+    static let livePrior = 1.5
 
     /// The model's feature vector for `text` (training uses the names).
     func features(_ text: String, named: Bool) -> FeatureVector {
