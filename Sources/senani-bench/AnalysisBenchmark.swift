@@ -50,10 +50,15 @@ func analysisBenchmark() -> [String] {
     let longRuns = 50
     let longElapsed = clock.measure { for _ in 0..<longRuns { sink &+= analyzer.analyze(long).places.count } }
 
+    var huge = ""
+    while huge.utf8.count < 100_000 { huge += long }
+    let hugeElapsed = clock.measure { for _ in 0..<5 { sink &+= analyzer.analyze(huge).phones.count } }
+
     lines.append("tip analysis (one core, \(count) analyses of \(typical.count) typical messages)")
     lines.append("  analyses/s                 \(Int(perSecond))   (target >= 20000)")
     lines.append("  mean per message           \(format(seconds(elapsed) / Double(count) * 1e6)) us")
     lines.append("  10,000-character message   \(format(seconds(longElapsed) / Double(longRuns) * 1e3)) ms   (target < 5 ms)")
+    lines.append("  100 KB message             \(format(seconds(hugeElapsed) / 5 * 1e3)) ms   (linear: about 10x the 10,000-character time or less)")
     lines.append("  model + lexicon load       \(format(seconds(load) * 1e3)) ms")
     lines.append("  model features             \(TipAnalyzer.modelFeatureCount)")
     lines.append("  model memory (tables)      \(format(Double(TipAnalyzer.approximateModelBytes) / 1_048_576)) MB   (target <= 20 MB)")
