@@ -15,6 +15,14 @@ struct LogisticModel: Sendable {
     var weights: [Float]
 
     static let shared = LogisticModel(text: modelWeightsText)
+    /// The tips-only category model, nil when the weights file was trained without one.
+    static let sharedCategory: LogisticModel? = {
+        let m = LogisticModel(text: categoryWeightsText)
+        return m.isEmpty ? nil : m
+    }()
+
+    /// Whether no weights were loaded.
+    var isEmpty: Bool { index.count == 0 }
 
     init(text: String) {
         bias = [Double](repeating: 0, count: 5)

@@ -5,28 +5,44 @@
 /// message's words and character n-grams into tip/category probabilities.
 public struct TipAnalyzer: Sendable {
     private let model: LogisticModel
+    /// The tips-only category model, when the weights file has one.
+    private let categoryModel: LogisticModel?
 
-    public init() { model = LogisticModel.shared }
+    public init() {
+        model = LogisticModel.shared
+        categoryModel = LogisticModel.sharedCategory
+    }
 
     /// An analyzer with other weights: the text of a `ModelWeights.generated.swift` (for training experiments).
     public init(generatedWeightsSource source: String) {
-        var text = Substring(source)
-        if let open = text.range(of: "#\"\"\"\n") { text = text[open.upperBound...] }
-        if let close = text.range(of: "\"\"\"#") { text = text[..<close.lowerBound] }
-        model = LogisticModel(text: String(text))
+        var sections: [String] = []
+        var rest = Substring(source)
+        while let open = rest.range(of: "#\"\"\"\n"), let close = rest[open.upperBound...].range(of: "\"\"\"#") {
+            sections.append(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        model = LogisticModel(text: sections.first ?? "")
+        let second = sections.count > 1 ? LogisticModel(text: sections[1]) : nil
+        categoryModel = second?.isEmpty == false ? second : nil
     }
 
     /// Loads the model and lexicon now rather than on the first message (they load once per process, lazily).
     public static func warmUp() {
         _ = LogisticModel.shared.bias
+        _ = LogisticModel.sharedCategory?.bias
         _ = Lexicon.shared.matches(in: Document("warm up"))
     }
 
     /// Approximate bytes the loaded model and lexicon tables hold (for capacity planning and the benchmark).
-    public static var approximateModelBytes: Int { LogisticModel.shared.approximateBytes + Lexicon.shared.approximateBytes }
+    public static var approximateModelBytes: Int {
+        LogisticModel.shared.approximateBytes + (LogisticModel.sharedCategory?.approximateBytes ?? 0)
+            + Lexicon.shared.approximateBytes
+    }
 
-    /// Model rows loaded (features with weights).
-    public static var modelFeatureCount: Int { LogisticModel.shared.index.count }
+    /// Model rows loaded (features with weights, both models).
+    public static var modelFeatureCount: Int {
+        LogisticModel.shared.index.count + (LogisticModel.sharedCategory?.index.count ?? 0)
+    }
 
     /// Analyses `text`. Never fails: empty, emoji-only or binary-looking input gives a valid non-tip analysis.
     public func analyze(_ text: String) -> TipAnalysis {
@@ -44,6 +60,13 @@ public struct TipAnalyzer: Sendable {
         var category = TipCategory.none
         var labels: [TipCategory] = []
         if isTip {
+            // the tips-only model, when there is one, decides between the categories; scaled to the tip probability
+            var p = p
+            if let categoryModel {
+                let q = categoryModel.probabilities(vector, prior: Self.lexiconPrior(r))
+                let tipMass = q[1...4].reduce(0, +)
+                for c in 1...4 { p[c] = pTip * q[c] / tipMass }
+            }
             var best = 1
             for c in 2...4 where p[c] > p[best] { best = c }
             category = LogisticModel.classes[best]

@@ -42,6 +42,7 @@ func parseOptions(_ args: ArraySlice<String>) -> ModelTrainer.Options {
         case "lr": options.learningRate = v
         case "l2": options.l2 = v
         case "df": options.minDocumentFrequency = Int(v)
+        case "two": options.twoStage = v != 0
         default: break
         }
     }
