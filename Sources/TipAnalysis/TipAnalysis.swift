@@ -22,8 +22,11 @@ public enum TipLanguage: String, Sendable, Codable, CaseIterable, Hashable {
 
 /// Everything the analysis learns from one message: the decision, the evidence for it, and what an officer needs.
 public struct TipAnalysis: Sendable, Hashable, Codable {
+    /// Whether the message reports something the police should act on (false: greetings, news, questions...).
     public var isTip: Bool
+    /// The main category; `.none` when not a tip.
     public var category: TipCategory
+    /// Every category that applies, the main one included; empty when not a tip.
     public var labels: [TipCategory]
     /// How sure the decision is, 0...1.
     public var confidence: Double
@@ -33,11 +36,17 @@ public struct TipAnalysis: Sendable, Hashable, Codable {
     public var phones: [String]
     /// Indian registration marks, upper case, no spaces or dashes, e.g. `BR34AB1234`.
     public var vehicles: [String]
+    /// Where: villages, tolas, chowks, landmarks, NH numbers, as written.
     public var places: [String]
+    /// Amounts with a unit, as written ("50 लीटर", "20 peti").
     public var quantities: [String]
+    /// When, as written ("आज रात 10 बजे", "kal subah", "abhi").
     public var times: [String]
+    /// Names the writer marked as names ("नामक", "naam ka", "S/O", "पिता", "उर्फ").
     public var persons: [String]
+    /// Polling booth numbers ("112").
     public var booths: [String]
+    /// The language of the running words.
     public var language: TipLanguage
     /// Near-duplicate fingerprint of the normalised text.
     public var fingerprint: Fingerprint

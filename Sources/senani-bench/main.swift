@@ -3,7 +3,11 @@ import Foundation
 // `swift build -c release && .build/release/senani-bench`: throughput and memory, printed for the notes.
 // Not a test: numbers vary with the machine; targets are stated next to them.
 
-print("senani-bench (targets: intake >= 5,000 tips/s with RSS <= 60 MB)")
+print("senani-bench")
+print("analysis (targets: >= 20,000 analyses/s on one core; 10,000 characters < 5 ms; model <= 20 MB)")
+for line in analysisBenchmark() { print(line) }
+
+print("intake (targets: >= 5,000 tips/s with RSS <= 60 MB)")
 do {
     let count = ProcessInfo.processInfo.environment["SENANI_BENCH_TIPS"].flatMap { Int($0) } ?? 20_000
     for line in try await IntakeBenchmark.run(count: count) { print(line) }

@@ -15,16 +15,17 @@ import Testing
     @Test func aRingWakesAWaiterOrTheNextOne() async {
         let signal = WakeSignal()
         let clock = ContinuousClock()
+        // Woken, not timed out: the waits are 60 s, the bounds leave slack for a loaded machine.
         signal.ring()
         var start = clock.now
-        await signal.wait(timeout: .seconds(10))
-        #expect(clock.now - start < .seconds(1))
+        await signal.wait(timeout: .seconds(60))
+        #expect(clock.now - start < .seconds(20))
 
         start = clock.now
-        async let waited: Void = signal.wait(timeout: .seconds(10))
+        async let waited: Void = signal.wait(timeout: .seconds(60))
         try? await Task.sleep(for: .milliseconds(20))
         signal.ring()
         await waited
-        #expect(clock.now - start < .seconds(1))
+        #expect(clock.now - start < .seconds(20))
     }
 }

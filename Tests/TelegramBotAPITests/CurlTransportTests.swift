@@ -46,12 +46,13 @@ import Testing
 
     @Test func delayLongerThanTimeoutIsTransport() async throws {
         let fake = try FakeBotAPI()
-        fake.inject(.delay(.seconds(5)), on: "getMe")
+        fake.inject(.delay(.seconds(30)), on: "getMe")
         let api = TestKit.api(fake, requestTimeout: .milliseconds(300))
         let start = ContinuousClock.now
         let error = await TestKit.expectError { () async throws(BotAPIError) in try await api.getMe() }
         #expect(error?.kind == .transport)
-        #expect(ContinuousClock.now - start < .seconds(2))
+        // Ends at the timeout, not when the stalled server answers (30 s); slack for a loaded 2-core machine.
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 
     @Test func droppedConnectionIsTransport() async throws {
@@ -138,7 +139,7 @@ import Testing
         try await fake.waitForRequests("getUpdates")
         fake.sendGroupMessage(chatID: groupID, from: alice, text: "दारू की भट्टी")
         let updates = try await poll.value
-        #expect(ContinuousClock.now - start < .seconds(3))
+        #expect(ContinuousClock.now - start < .seconds(10))
         guard case .update(let update) = try #require(updates.first) else {
             Issue.record("not decoded")
             return
@@ -155,7 +156,7 @@ import Testing
         poll.cancel()
         let error = await TestKit.expectError(poll)
         #expect(error?.kind == .cancelled)
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 
     @Test func queuedCallBehindABusyWorkerCancelsAtOnce() async throws {
@@ -168,7 +169,7 @@ import Testing
         queued.cancel()
         let error = await TestKit.expectError(queued)
         #expect(error?.kind == .cancelled)
-        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(ContinuousClock.now - start < .seconds(10))
         #expect(fake.requests(for: "getMe").isEmpty)
         // The one worker, freed by the update, serves the next call.
         fake.sendPrivateMessage(from: alice, text: "wake")
@@ -233,6 +234,6 @@ import Testing
         transport.shutdown()
         let error = await TestKit.expectError(poll)
         #expect(error?.kind == .cancelled)
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 }

@@ -226,7 +226,7 @@ import Testing
         let start = ContinuousClock.now
         fake.stop()
         _ = await poll.result
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 
     @Test func abandonedLongPollReleasesTheFake() async throws {

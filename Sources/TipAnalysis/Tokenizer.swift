@@ -1,0 +1,118 @@
+/// One word, number or meaningful emoji of the cleaned text.
+struct Token: Sendable {
+    enum Kind: UInt8, Sendable { case latin, devanagari, number, alnum, emoji }
+    var kind: Kind
+    /// Scalar range in the cleaned text.
+    var start: Int
+    var end: Int
+    /// Lower-cased and squeezed form (for language cues).
+    var lower: String
+    /// Folded matching key (see `Folding`).
+    var key: String {
+        didSet { hash = FNV.hash(key) }
+    }
+    /// FNV-1a of `key`, for set and table lookups.
+    var hash: UInt64
+    /// Whether a sentence break (newline, danda, `.`, `?`, `!`, `,`) separates this token from the previous one.
+    var breakBefore: Bool
+}
+
+/// The cleaned text and its tokens: what every analysis stage reads.
+struct Document: Sendable {
+    var scalars: [Unicode.Scalar]
+    var tokens: [Token]
+    var hasQuestionMark: Bool
+    var urlCount: Int
+
+    init(_ text: String) {
+        let cleaned = Normalizer.clean(text)
+        scalars = cleaned
+        var toks: [Token] = []
+        var i = 0
+        var pendingBreak = false
+        var question = false
+        var urls = 0
+        let n = cleaned.count
+        while i < n {
+            let c = ScalarClass.of(cleaned[i])
+            switch c {
+            case .latin, .devanagari, .digit, .combining:
+                var j = i + 1
+                var hasLatin = c == .latin, hasDeva = c == .devanagari, hasDigit = c == .digit
+                while j < n {
+                    let cj = ScalarClass.of(cleaned[j])
+                    if cj == .latin || cj == .combining { if hasDeva { break }; hasLatin = true }
+                    else if cj == .devanagari { if hasLatin { break }; hasDeva = true }
+                    else if cj == .digit { hasDigit = true }
+                    else { break }
+                    j += 1
+                }
+                // URLs carry no words an officer needs; skip to the next space.
+                if hasLatin, j + 2 < n, cleaned[j] == ":", cleaned[j + 1] == "/", cleaned[j + 2] == "/" {
+                    urls += 1
+                    while j < n, ScalarClass.of(cleaned[j]) != .space, cleaned[j] != "\n" { j += 1 }
+                    i = j
+                    continue
+                }
+                if hasLatin, j - i >= 3, j < n, cleaned[j] == ".", i + 4 <= n,
+                    String(String.UnicodeScalarView(cleaned[i..<min(n, i + 4)])).lowercased() == "www." {
+                    urls += 1
+                    while j < n, ScalarClass.of(cleaned[j]) != .space, cleaned[j] != "\n" { j += 1 }
+                    i = j
+                    continue
+                }
+                let slice = cleaned[i..<j]
+                let lowered = Folding.lowerSqueezed(slice)
+                let kind: Token.Kind
+                let key: String
+                if hasDeva {
+                    kind = hasDigit ? .alnum : .devanagari
+                    key = Folding.devanagariKey(lowered)
+                } else if hasLatin {
+                    kind = hasDigit ? .alnum : .latin
+                    key = Folding.latinKey(lowered)
+                } else {
+                    kind = .number
+                    key = String(String.UnicodeScalarView(slice))
+                }
+                // Devanagari has no case: its key serves as the lower-cased form and saves a string per word
+                let lower = kind == .devanagari ? key : String(String.UnicodeScalarView(lowered))
+                toks.append(Token(kind: kind, start: i, end: j, lower: lower, key: key, hash: FNV.hash(key),
+                                  breakBefore: pendingBreak))
+                pendingBreak = false
+                i = j
+            case .emoji:
+                if let k = EmojiSignal.key(cleaned[i]) {
+                    toks.append(Token(kind: .emoji, start: i, end: i + 1, lower: k, key: k, hash: FNV.hash(k), breakBefore: pendingBreak))
+                    pendingBreak = false
+                }
+                i += 1
+            case .newline:
+                pendingBreak = true
+                i += 1
+            case .punct:
+                let s = cleaned[i]
+                if s == "?" { question = true }
+                if s == "." || s == "?" || s == "!" || s == "," || s == "|" || s == ";" || s.value == 0x0964 || s.value == 0x0965 {
+                    pendingBreak = true
+                }
+                i += 1
+            default:
+                i += 1
+            }
+        }
+        tokens = toks
+        hasQuestionMark = question
+        urlCount = urls
+    }
+
+    /// The cleaned text of scalars `start..<end`.
+    func text(_ start: Int, _ end: Int) -> String {
+        String(String.UnicodeScalarView(scalars[max(0, start)..<min(scalars.count, end)]))
+    }
+
+    /// The cleaned text from token `a` through token `b`, as written.
+    func text(tokens a: Int, _ b: Int) -> String {
+        text(tokens[a].start, tokens[b].end)
+    }
+}
