@@ -15,13 +15,18 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
         configuration.label = "senani"
+        // The poller and the sender read concurrently; more readers would only hold more page cache.
+        configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
             try NearDuplicateFunction.register(in: db)
             // FULL: a commit is on disk before the next getUpdates confirms its offset to Telegram, so not even a
             // power cut can lose a tip Telegram has already forgotten.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-            // 16 MB of page cache per connection: the week of reports the duplicate search reads stays in memory.
-            try db.execute(sql: "PRAGMA cache_size = -16000")
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                // 8 MB of page cache for the writer, which runs the duplicate search over a week of reports;
+                // readers keep SQLite's default 2 MB, so memory stays bounded.
+                try db.execute(sql: "PRAGMA cache_size = -8000")
+            }
         }
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path

@@ -49,26 +49,51 @@ enum IntakeBenchmark {
         process.signal(SIGTERM)
         let status = try await process.waitForExit(timeout: .seconds(20))
         if status != 0 { print("senani run exited \(status); its stderr:\n\(process.stderr.suffix(3000))") }
-        let reports = try store.reports().count
+        let all = try store.reports()
+        let reports = all.count
+        let duplicates = all.filter { $0.duplicateOf != nil }.count
         let queued = try store.outboxCounts()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return [
             "intake: \(count) tips in batches of 100 across \(groups) groups",
             String(format: "  %.0f tips/s (%.2f s from first getUpdates to last offset confirmed)", Double(count) / seconds, seconds),
-            "  reports committed: \(reports); replies queued or sent: \(queued.pending + queued.sent + queued.failed)",
+            "  reports committed: \(reports) (\(duplicates) linked as repeats); replies queued or sent: "
+                + "\(queued.pending + queued.sent + queued.failed)",
             "  peak RSS of senani run: \(peakKB / 1024) MB (VmHWM); exit status after SIGTERM: \(status)",
         ]
     }
 
+    /// Tips that differ in wording, not only in numbers, so the duplicate search scans the whole week as it does
+    /// for real distinct tips (a repeat would end the scan early and flatter the figure).
     static func tip(_ index: Int) -> String {
-        let villages = ["Rampur", "Sonbarsa", "Parsa", "Kishanpur", "Bairiya", "Mahuli", "Chautham", "Gogri"]
-        let lines = [
-            "\(villages[index % 8]) tola me daru bik rahi hai, aaj raat 10 baje gaadi aayegi BR 34 AB \(1000 + index % 9000)",
-            "ग्राम \(villages[index % 8]) में महुआ दारू की भट्ठी चल रही है, 20 लीटर रोज बनता है, फोन 98765 \(10000 + index % 89999)",
-            "फरार अपराधी \(villages[index % 8]) टोला में ससुराल में छिपा है, रात में आता है",
-            "booth no \(index % 300) par kuch log vote ke liye paise baant rahe hain, \(villages[index % 8]) school ke paas",
-        ]
-        return lines[index % lines.count] + " #\(index)"
+        var generator = SplitMix(seed: UInt64(index))
+        func pick(_ words: [String]) -> String { words[Int(generator.next() % UInt64(words.count))] }
+        let places = ["Rampur", "Sonbarsa", "Parsa", "Kishanpur", "Bairiya", "Mahuli", "Chautham", "Gogri", "Beldaur",
+                      "Alauli", "Pipra", "Maheshkhunt", "Pasraha", "Sherpur", "Raghunathpur", "Jhikatiya"]
+        let landmarks = ["school ke peeche", "mandir ke paas", "pul ke neeche", "bandh par", "chowk par", "bazar me",
+                         "nadi kinare", "dhaba ke paas", "masjid ke saamne", "panchayat bhawan ke paas"]
+        let deeds = ["daru bik rahi hai", "mahua ki bhatti chal rahi hai", "angrezi sharab utar rahi hai",
+                     "tadi bech raha hai", "farar aadmi chhupa hai", "vote ke liye paise baant rahe hain",
+                     "booth par dhamki de rahe hain", "satta chal raha hai", "ganja bik raha hai", "katta bana raha hai"]
+        let times = ["aaj raat", "kal subah", "abhi", "har shaam", "raat 11 baje", "dopahar me", "parson se"]
+        let extras = ["pickup se maal aata hai", "do log bike par aate hain", "gaon wale darte hain", "police ko khabar nahi",
+                      "naam mat batana", "photo bhej sakte hain", "kaafi dino se ho raha hai", "bachche bhi jaate hain",
+                      "ek safed gaadi aati hai", "mukhiya ka aadmi hai"]
+        return "\(pick(places)) \(pick(landmarks)) \(pick(times)) \(pick(deeds)), \(pick(extras)), \(pick(extras)). "
+            + "\(pick(places)) wala \(pick(["Pintu", "Munna", "Raju", "Guddu", "Sonu", "Bablu", "Chhotu"])) \(index)"
+    }
+
+    /// A small deterministic generator, so every run of the benchmark sees the same tips.
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+        mutating func next() -> UInt64 {
+            state = state &+ 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
     }
 
     /// A `/proc/PID/status` memory field in kB, or 0 when unavailable.
