@@ -53,13 +53,13 @@ public struct OutboxSender: Service {
             }
             var deferred: Set<Int64> = []
             for message in due where !Task.isShuttingDownGracefully && !deferred.contains(message.chatID) {
-                let now = seconds()
-                let anySend = limiter.earliestAnySend(now: now)
-                if anySend > now {
-                    // Nothing may go to anyone yet (429 pause or the overall limit): wait, then read the queue anew.
-                    await pause(.seconds(min(anySend - now, 60)), wakeable: false)
-                    break
+                // Nothing may go to anyone yet (a 429 pause or the overall limit): wait, then go on down the list.
+                let anySend = limiter.earliestAnySend(now: seconds())
+                if anySend > seconds() {
+                    await pause(.seconds(min(anySend - seconds(), 60)), wakeable: false)
+                    if Task.isShuttingDownGracefully { break }
                 }
+                let now = seconds()
                 let earliest = limiter.earliestSend(to: message.chatID, now: now)
                 if earliest > now {
                     // This chat's limit is used up: its rows wait in the database so other chats' come up.

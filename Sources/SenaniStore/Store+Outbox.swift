@@ -28,14 +28,15 @@ public struct OutboxCounts: Sendable, Hashable {
 }
 
 extension Store {
-    /// Pending messages whose time has come, oldest first.
+    /// Pending messages whose time has come, the longest-waiting first. The order follows the `outbox_due` index,
+    /// so the query stops after `limit` rows however long the queue is.
     public func dueOutbox(now: Date, limit: Int = 100) async throws(StoreError) -> [OutboxMessage] {
         try await readAsync { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT * FROM outbox WHERE status = 'pending' AND not_before <= ?
-                    ORDER BY id LIMIT ?
+                    ORDER BY not_before, id LIMIT ?
                     """,
                 arguments: [now.unixMilliseconds, limit]
             ).map(Self.outboxMessage)
@@ -134,11 +135,12 @@ extension Store {
 
     static func enqueue(_ draft: OutboxDraft, reportRef: String?, db: Database, now: Date) throws {
         let parameters = try JSONEncoder().encode(draft.parameters)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO outbox (chat_id, template, parameters, reply_to_message_id, buttons, report_ref, not_before,
                     created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 draft.chatID, draft.template, String(decoding: parameters, as: UTF8.self), draft.replyToMessageID,
                 String(decoding: try JSONEncoder().encode(draft.buttons), as: UTF8.self), reportRef,

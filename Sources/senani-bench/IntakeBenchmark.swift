@@ -38,6 +38,7 @@ enum IntakeBenchmark {
             directory: directory)
         try await fake.waitForRequests("getUpdates", count: 1, timeout: .seconds(30))
         let firstPoll = clock.now
+        let cpuAtStart = cpuSeconds(pid: process.pid)
         var peakKB = 0
         while fake.pendingUpdateCount > 0 {
             peakKB = max(peakKB, residentKB(pid: process.pid, field: "VmHWM:"))
@@ -45,6 +46,7 @@ enum IntakeBenchmark {
             if clock.now - started > .seconds(300) { throw WaitTimeout(what: "intake of \(count) tips") }
         }
         let elapsed = firstPoll.duration(to: clock.now)
+        let cpu = cpuSeconds(pid: process.pid) - cpuAtStart
         peakKB = max(peakKB, residentKB(pid: process.pid, field: "VmHWM:"))
         process.signal(SIGTERM)
         let status = try await process.waitForExit(timeout: .seconds(20))
@@ -59,6 +61,10 @@ enum IntakeBenchmark {
             String(format: "  %.0f tips/s (%.2f s from first getUpdates to last offset confirmed)", Double(count) / seconds, seconds),
             "  reports committed: \(reports) (\(duplicates) linked as repeats); replies queued or sent: "
                 + "\(queued.pending + queued.sent + queued.failed)",
+            String(
+                format: "  senani's own CPU: %.2f s, %.0f µs per tip, so %.0f tips per CPU-second "
+                    + "(the rest of the wall time is the fake server's, on the same 2 cores)",
+                cpu, cpu / Double(count) * 1e6, Double(count) / cpu),
             "  peak RSS of senani run: \(peakKB / 1024) MB (VmHWM); exit status after SIGTERM: \(status)",
         ]
     }
@@ -94,6 +100,17 @@ enum IntakeBenchmark {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
+    }
+
+    /// User + system CPU time of a process, from `/proc/PID/stat` (clock ticks of 1/100 s).
+    static func cpuSeconds(pid: Int32) -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the command name: state is field 3, utime 14 and stime 15 (1-based, in the whole line).
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / 100
     }
 
     /// A `/proc/PID/status` memory field in kB, or 0 when unavailable.

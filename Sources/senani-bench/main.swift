@@ -10,7 +10,9 @@ for line in analysisBenchmark() { print(line) }
 print("intake (targets: >= 5,000 tips/s with RSS <= 60 MB)")
 do {
     let count = ProcessInfo.processInfo.environment["SENANI_BENCH_TIPS"].flatMap { Int($0) } ?? 20_000
-    for line in try await IntakeBenchmark.run(count: count) { print(line) }
+    // A district has 15–40 thanas; fewer groups means more reports per thana for the duplicate search to scan.
+    let groups = ProcessInfo.processInfo.environment["SENANI_BENCH_GROUPS"].flatMap { Int($0) } ?? 40
+    for line in try await IntakeBenchmark.run(count: count, groups: groups) { print(line) }
 } catch {
     print("intake benchmark failed: \(error)")
 }
