@@ -156,4 +156,25 @@ import Testing
         #expect(names.contains("help"))
         #expect(commands.allSatisfy { ($0["description"]?.stringValue ?? "").contains("/") })
     }
+
+    @Test func aTipForwardedAgainIsLinkedToTheFirstAndTheReplySaysSo() async throws {
+        let bot = try await RunningBot.start()
+        let fake = bot.fake
+        let tip = "Rampur ke uttar tola me Ramesh Yadav ke ghar me roz raat daru bikti hai, 20 peti godown me rakhi hai, "
+            + "bike wale ladke delivery karte hain"
+        fake.sendGroupMessage(chatID: RunningBot.sadar, from: RunningBot.informant, text: tip)
+        try await fake.waitForSentMessages(count: 1)
+        fake.sendGroupMessage(
+            chatID: RunningBot.sadar, from: FakeUser(id: 7003, firstName: "Other"), text: "Forwarded\n" + tip + " 🙏",
+            forwardedFrom: .hiddenUser(name: "Someone"))
+        let sent = try await fake.waitForSentMessages(count: 2)
+        try await bot.stop()
+        let reports = try bot.reports()
+        #expect(reports.count == 2)
+        #expect(reports[1].duplicateOf == reports[0].ref)
+        #expect(reports[0].repeatCount == 2)
+        #expect(reports[1].forwardOrigin == "hidden_user")
+        #expect(try bot.store.reports(ReportFilter(status: .new)).map(\.ref) == [reports[0].ref])
+        #expect(sent[1].text.contains(reports[0].ref))
+    }
 }
