@@ -126,7 +126,7 @@ public struct OutboxSender: Service {
             try? await store.markFailed(id: message.id, reason: error.description, at: Date())
         default:
             let wait = configuration.backoff.delay(afterFailures: message.attempts + 1)
-            logger.warning("send failed, will retry", metadata: ["error": "\(error)", "retry_in": "\(wait)"])
+            logger.warning("send failed, will retry", metadata: ["error": "\(error)", "retry_in": "\(wait.roundedSeconds)"])
             try? await store.reschedule(
                 id: message.id, notBefore: Date().addingTimeInterval(wait / .seconds(1)), error: error.description)
         }

@@ -97,10 +97,10 @@ public struct Poller: Service {
                 """
                 another getUpdates is running for this token (409): is a second senani running? \
                 Retrying; right after a restart this clears by itself.
-                """, metadata: ["retry_in": "\(wait)"])
+                """, metadata: ["retry_in": "\(wait.roundedSeconds)"])
         default:
             wait = configuration.backoff.delay(afterFailures: failures)
-            logger.warning("getUpdates failed, retrying", metadata: ["error": "\(error)", "retry_in": "\(wait)"])
+            logger.warning("Telegram call failed, retrying", metadata: ["error": "\(error)", "retry_in": "\(wait.roundedSeconds)"])
         }
         try? await cancelWhenGracefulShutdown { try await Task.sleep(for: wait) }
     }
@@ -191,5 +191,13 @@ public enum SenaniError: Error, CustomStringConvertible, Sendable {
             "Telegram refused the bot token (\(error.errorCode.map(String.init) ?? "401") \(error.message)). "
                 + "Check SENANI_BOT_TOKEN or --token-file: it is the token BotFather gave you, like 123456789:AA..."
         }
+    }
+}
+
+extension Duration {
+    /// `1.3 s`, for log lines.
+    var roundedSeconds: String {
+        let seconds = Double(components.seconds) + Double(components.attoseconds) / 1e18
+        return String(format: "%.1f s", seconds)
     }
 }
