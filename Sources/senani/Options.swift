@@ -60,8 +60,7 @@ extension Int64 {
 }
 
 extension StoreError {
-    /// Errors that an operator's input caused are usage errors; SQLite trouble is a runtime error.
-    var cliError: CLIError {
-        kind == .database ? .runtime(message) : CLIError(message: message, exitCode: 1)
-    }
+    /// The arguments parsed, but the store refused them (an unknown district, a group bound elsewhere) or SQLite
+    /// failed: a runtime error, exit 1, with nothing written.
+    var cliError: CLIError { .runtime(message) }
 }
