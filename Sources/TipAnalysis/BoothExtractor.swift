@@ -1,9 +1,11 @@
-/// Finds polling booth numbers: "बूथ संख्या 112", "booth no 45", "मतदान केंद्र सं. 7" give "112", "45", "7".
+/// Finds polling booth numbers: "बूथ संख्या 112", "booth no 45", "booth sankhya 56", "मतदान केंद्र सं. 7" give
+/// "112", "45", "56", "7".
 enum BoothExtractor {
     static let heads: KeySet = WordSets.keys("बूथ booth बुथ")
     static let centre: KeySet = WordSets.keys("केंद्र केन्द्र kendra centre center station")
     static let fillers: KeySet = WordSets.keys("""
         संख्या सं नं नंबर न क्रमांक no number num nos नम्बर नo
+        sankhya sankhiya sakhya nambar numbar kramank
         """)
 
     static func extract(_ doc: Document) -> [String] {

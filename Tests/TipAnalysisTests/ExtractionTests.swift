@@ -32,6 +32,8 @@ import Testing
     @Test func booths() {
         #expect(analyzer.analyze("बूथ संख्या 112 पर कब्जा").booths == ["112"])
         #expect(analyzer.analyze("booth no 45 pe paisa").booths == ["45"])
+        #expect(analyzer.analyze("booth sankhya 56 par mukhiya ke log paise baant rahe hain").booths == ["56"])
+        #expect(analyzer.analyze("booth nambar 9 pe dhamki").booths == ["9"])
         #expect(analyzer.analyze("मतदान केंद्र संख्या 7 पर").booths == ["7"])
     }
 
