@@ -1,3 +1,5 @@
+import Foundation
+
 /// Exponential backoff with full jitter: the n-th consecutive failure waits a random time up to
 /// `min(cap, initial · 2ⁿ)`, so many bots restarting together do not hammer Telegram in step.
 public struct Backoff: Sendable, Hashable {
@@ -25,5 +27,13 @@ public struct Backoff: Sendable, Hashable {
     public func delay(afterFailures failures: Int) -> Duration {
         var generator = SystemRandomNumberGenerator()
         return delay(afterFailures: failures, using: &generator)
+    }
+}
+
+extension Duration {
+    /// `1.3 s`, for log lines.
+    var roundedSeconds: String {
+        let seconds = Double(components.seconds) + Double(components.attoseconds) / 1e18
+        return String(format: "%.1f s", seconds)
     }
 }

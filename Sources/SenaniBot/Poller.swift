@@ -177,7 +177,10 @@ public struct Poller: Service {
         for ref in summary.duplicates { logger.info("repeat of an earlier report", metadata: ["ref": "\(ref)"]) }
         logger.debug(
             "batch committed",
-            metadata: ["updates": "\(updates)", "queued": "\(summary.queuedMessages)", "replayed": "\(summary.replayed)"])
+            metadata: [
+                "updates": "\(updates)", "queued": "\(summary.queuedMessages)", "updated": "\(summary.updatedReports.count)",
+                "replayed": "\(summary.replayed)",
+            ])
     }
 }
 
@@ -191,13 +194,5 @@ public enum SenaniError: Error, CustomStringConvertible, Sendable {
             "Telegram refused the bot token (\(error.errorCode.map(String.init) ?? "401") \(error.message)). "
                 + "Check SENANI_BOT_TOKEN or --token-file: it is the token BotFather gave you, like 123456789:AA..."
         }
-    }
-}
-
-extension Duration {
-    /// `1.3 s`, for log lines.
-    var roundedSeconds: String {
-        let seconds = Double(components.seconds) + Double(components.attoseconds) / 1e18
-        return String(format: "%.1f s", seconds)
     }
 }

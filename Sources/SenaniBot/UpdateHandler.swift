@@ -23,8 +23,6 @@ public struct UpdateHandler: Sendable {
     public struct Outcome: Sendable, Hashable {
         public var effects: [IntakeEffect] = []
         public var skip: Skip?
-        /// The analysis of the message, when one was made.
-        public var analysis: TipAnalysis?
     }
 
     public var analyzer: TipAnalyzer
@@ -90,7 +88,7 @@ public struct UpdateHandler: Sendable {
         }
 
         let analysis = analyzer.analyze(body)
-        guard analysis.isTip || edited else { return Outcome(skip: .notATip, analysis: analysis) }
+        guard analysis.isTip || edited else { return Outcome(skip: .notATip) }
         let report = NewReport(
             thanaCode: thana, chatID: message.chat.id, messageID: message.messageID, reporterUserID: sender.id,
             text: body, receivedAt: received, analysis: analysis, media: media, location: location,
@@ -100,7 +98,7 @@ public struct UpdateHandler: Sendable {
             chatID: message.chat.id, template: "group_ack", replyToMessageID: message.messageID)
         let effect: IntakeEffect =
             edited ? .editReport(report, replies: [reply]) : .newReport(report, replies: [reply])
-        return Outcome(effects: [effect], analysis: analysis)
+        return Outcome(effects: [effect])
     }
 
     private func handleCommand(_ name: String, message: Message, context: IntakeContext) -> Outcome {

@@ -32,11 +32,11 @@ extension Store {
         try await writeAsync { [self] db in
             var summary = IntakeSummary()
             for effect in batch.effects { try apply(effect, db: db, now: now, summary: &summary) }
-            try db.cachedStatement(
+            try db.executeCached(
                 sql: """
                     INSERT INTO poll_state (id, next_offset) VALUES (1, ?)
                     ON CONFLICT(id) DO UPDATE SET next_offset = max(next_offset, excluded.next_offset)
-                    """).execute(
+                    """,
                 arguments: [batch.nextOffset])
             return summary
         }
@@ -90,14 +90,14 @@ extension Store {
         else { throw StoreError(.notFound, "no thana \(report.thanaCode)") }
         let ref = "\(report.thanaCode)-" + String(seq).leftPadded(to: 6)
         let analysis = report.analysis
-        try db.cachedStatement(
+        try db.executeCached(
             sql: """
                 INSERT INTO reports (ref, thana_code, category, labels, confidence, status, text, received_at, reporter,
                     chat_id, message_id, phones, vehicles, places, quantities, times, persons, booths, evidence, media,
                     language, forward_origin, fingerprint, word_count, duplicate_of, closed_at, resolution,
                     latitude, longitude, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(
+                """,
             arguments: [
                 ref, report.thanaCode, analysis.category.rawValue, JSONList.encode(analysis.labels.map(\.rawValue)),
                 analysis.confidence, original == nil ? "new" : "closed", report.text, report.receivedAt.unixSeconds,
@@ -113,8 +113,8 @@ extension Store {
         var parameters = ["ref": ref]
         if let original {
             // The repeat is kept for the record, but the officer's queue grows only the first telling's count.
-            try db.cachedStatement(
-                sql: "UPDATE reports SET repeat_count = repeat_count + 1, updated_at = ? WHERE ref = ?").execute(
+            try db.executeCached(
+                sql: "UPDATE reports SET repeat_count = repeat_count + 1, updated_at = ? WHERE ref = ?",
                 arguments: [now.unixSeconds, original])
             parameters["duplicate_of"] = original
             summary.duplicates.append(ref)
@@ -146,13 +146,13 @@ extension Store {
 
     private func updateAnalysis(ref: String, report: NewReport, db: Database, now: Date) throws {
         let analysis = report.analysis
-        try db.cachedStatement(
+        try db.executeCached(
             sql: """
                 UPDATE reports SET text = ?, category = ?, labels = ?, confidence = ?, phones = ?, vehicles = ?,
                     places = ?, quantities = ?, times = ?, persons = ?, booths = ?, evidence = ?, language = ?,
                     fingerprint = ?, word_count = ?, updated_at = ?
                 WHERE ref = ?
-                """).execute(
+                """,
             arguments: [
                 report.text, analysis.isTip ? analysis.category.rawValue : TipCategory.other.rawValue,
                 JSONList.encode(analysis.labels.map(\.rawValue)), analysis.confidence,
@@ -180,11 +180,11 @@ extension Store {
         let ref: String = row["ref"]
         let existing: [MediaRef] = JSONList.decode(row["media"])
         let keepLocation = (row["latitude"] as Double?) != nil
-        try db.cachedStatement(
+        try db.executeCached(
             sql: """
                 UPDATE reports SET media = ?, latitude = coalesce(latitude, ?), longitude = coalesce(longitude, ?),
                     updated_at = ? WHERE ref = ?
-                """).execute(
+                """,
             arguments: [
                 JSONList.encode(existing + media.filter { !existing.contains($0) }),
                 keepLocation ? nil : location?.latitude, keepLocation ? nil : location?.longitude, now.unixSeconds, ref,

@@ -135,12 +135,11 @@ extension Store {
 
     static func enqueue(_ draft: OutboxDraft, reportRef: String?, db: Database, now: Date) throws {
         let parameters = try JSONEncoder().encode(draft.parameters)
-        try db.cachedStatement(
+        try db.executeCached(
             sql: """
                 INSERT INTO outbox (chat_id, template, parameters, reply_to_message_id, buttons, report_ref, not_before,
                     created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
+                """,
             arguments: [
                 draft.chatID, draft.template, String(decoding: parameters, as: UTF8.self), draft.replyToMessageID,
                 String(decoding: try JSONEncoder().encode(draft.buttons), as: UTF8.self), reportRef,
