@@ -1,5 +1,7 @@
 import Foundation
 import Mustache
+import SenaniStore
+import TelegramBotAPI
 
 /// The user-facing messages: Mustache files in `Templates/`, Hindi first with English beside it.
 ///
@@ -7,7 +9,15 @@ import Mustache
 /// become markup.
 public struct MessageTemplates: Sendable {
     /// Templates every running bot needs; a missing one stops start-up instead of a send.
-    public static let required = ["group_ack", "help", "start", "button_ack", "button_close", "commands", "private_unavailable"]
+    public static let required = [
+        "group_ack", "help", "start", "button_ack", "button_close", "button_details", "button_back", "commands",
+        "commands_sho", "commands_sp", "commands_admin", "private_unavailable", "sho_notice", "report_full",
+        "pending_list", "refused", "report_not_found", "already_done", "acknowledged", "closed", "transferred",
+        "tipster_update", "sho_unreachable_group", "admin_officer_unreachable", "media_caption", "button_invalid",
+        "choose_outcome", "ok", "sent_privately", "notice_transferred", "registered", "register_in_group",
+        "thana_not_found", "transfer_not_possible", "usage_ack", "usage_close", "usage_show", "usage_transfer",
+        "usage_register", "officer_unknown_message",
+    ] + ReportOutcome.allCases.filter { $0 != .imported }.map { "button_outcome_\($0.rawValue)" }
 
     private let library: MustacheLibrary
     public let directory: String
@@ -35,12 +45,14 @@ public struct MessageTemplates: Sendable {
         library.render(values, withTemplate: name)?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The command menu, from the `commands` template: one `name - description` a line.
-    public var commands: [(command: String, description: String)] {
-        (render("commands", [:]) ?? "").split(separator: "\n").compactMap { line in
+    /// A command menu from a `commands*` template's text: one `name - description` a line.
+    public static func commandLines(_ text: String) -> [BotCommand] {
+        text.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " - ", maxSplits: 1)
             guard parts.count == 2 else { return nil }
-            return (parts[0].trimmingCharacters(in: .whitespaces), parts[1].trimmingCharacters(in: .whitespaces))
+            return BotCommand(
+                command: parts[0].trimmingCharacters(in: .whitespaces),
+                description: String(parts[1].trimmingCharacters(in: .whitespaces).prefix(256)))
         }
     }
 

@@ -4,41 +4,86 @@ import SenaniStore
 /// The shapes reports leave Senani in: JSON lines, CSV with a header row, and a table for a terminal.
 /// None of them carries the informant's Telegram id, name or username, only his pseudonym.
 public enum ReportFormats {
-    /// One JSON object, keys as in INTERFACE.md, absent values as `null`.
+    /// The export's keys, in INTERFACE.md's order, then the extracted fields INTERFACE.md leaves to us.
+    public static let columns = [
+        "ref", "thana", "district", "category", "labels", "confidence", "status", "text", "received_at", "reporter",
+        "source", "chat_id", "message_id", "phones", "vehicles", "places", "quantities", "duplicate_of", "repeat_count",
+        "acknowledged_by", "acknowledged_at", "closed_at", "outcome", "resolution", "transferred_from", "needs_review",
+        "location", "media", "times", "persons", "booths", "language",
+    ]
+
+    /// One value of an export row, before it is written as JSON or CSV.
+    enum Value {
+        case string(String?)
+        case int(Int64?)
+        case number(Double)
+        case bool(Bool)
+        case list([String])
+        case location(GeoPoint?)
+        case media([MediaRef])
+    }
+
+    static func values(_ report: Report) -> [Value] {
+        // A private chat's id is the informant's Telegram id: it never leaves the bot.
+        let isPrivate = report.source == "private"
+        return [
+            .string(report.ref), .string(report.thanaCode), .string(report.districtCode), .string(report.category.rawValue),
+            .list(report.labels.map(\.rawValue)), .number((report.confidence * 100).rounded() / 100),
+            .string(report.status.rawValue), .string(report.text), .string(istTimestamp(report.receivedAt)),
+            .string(report.reporter), .string(report.source), .int(isPrivate ? nil : report.chatID),
+            .int(isPrivate ? nil : report.messageID), .list(report.phones), .list(report.vehicles), .list(report.places),
+            .list(report.quantities), .string(report.duplicateOf), .int(Int64(report.repeatCount)),
+            .string(report.acknowledgedBy), .string(report.acknowledgedAt.map(istTimestamp)),
+            .string(report.closedAt.map(istTimestamp)), .string(report.outcome?.rawValue), .string(report.resolution),
+            .string(report.transferredFrom), .bool(report.needsReview), .location(report.location), .media(report.media),
+            .list(report.times), .list(report.persons), .list(report.booths), .string(report.language?.rawValue),
+        ]
+    }
+
+    /// One JSON object, keys in `columns` order, absent values as `null`.
     public static func json(_ report: Report) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let data = (try? encoder.encode(ExportedReport(report))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
+        var out = "{"
+        for (index, (key, value)) in zip(columns, values(report)).enumerated() {
+            if index > 0 { out += ", " }
+            out += jsonString(key) + ": "
+            switch value {
+            case .string(let text): out += text.map(jsonString) ?? "null"
+            case .int(let number): out += number.map(String.init) ?? "null"
+            case .number(let number): out += number.isFinite ? String(number) : "null"
+            case .bool(let flag): out += flag ? "true" : "false"
+            case .list(let items): out += "[" + items.map(jsonString).joined(separator: ", ") + "]"
+            case .location(let point):
+                out += point.map { "{\"latitude\": \($0.latitude), \"longitude\": \($0.longitude)}" } ?? "null"
+            case .media(let items):
+                out += "[" + items.map { "{\"kind\": \(jsonString($0.kind)), \"file_id\": \(jsonString($0.fileID))}" }
+                    .joined(separator: ", ") + "]"
+            }
+        }
+        return out + "}"
     }
 
     public static func jsonArray(_ reports: [Report]) -> String {
         "[" + reports.map(json).joined(separator: ",\n") + "]"
     }
 
-    public static let csvColumns = [
-        "ref", "thana", "district", "category", "labels", "confidence", "status", "text", "received_at", "reporter",
-        "chat_id", "message_id", "phones", "vehicles", "places", "quantities", "duplicate_of", "repeat_count",
-        "acknowledged_by", "acknowledged_at", "closed_at", "resolution", "location", "media",
-    ]
-
+    /// The byte-order mark that makes Excel read the CSV as UTF-8 (Devanagari), then the header row.
     public static func csvHeader() -> String {
-        csvColumns.joined(separator: ",")
+        "\u{FEFF}" + columns.joined(separator: ",")
     }
 
+    /// One CSV row: RFC 4180 quoting, lists joined with `;`, no value as an empty cell.
     public static func csvRow(_ report: Report) -> String {
-        let cells: [String] = [
-            report.ref, report.thanaCode, report.districtCode, report.category.rawValue,
-            report.labels.map(\.rawValue).joined(separator: ";"), String(format: "%.2f", report.confidence),
-            report.status.rawValue, report.text, istTimestamp(report.receivedAt), report.reporter, String(report.chatID),
-            String(report.messageID), report.phones.joined(separator: ";"), report.vehicles.joined(separator: ";"),
-            report.places.joined(separator: ";"), report.quantities.joined(separator: ";"), report.duplicateOf ?? "",
-            String(report.repeatCount), report.acknowledgedBy ?? "", report.acknowledgedAt.map(istTimestamp) ?? "",
-            report.closedAt.map(istTimestamp) ?? "", report.resolution ?? "",
-            report.location.map { "\($0.latitude),\($0.longitude)" } ?? "",
-            report.media.map { "\($0.kind):\($0.fileID)" }.joined(separator: ";"),
-        ]
-        return cells.map(csvCell).joined(separator: ",")
+        values(report).map { value -> String in
+            switch value {
+            case .string(let text): csvCell(text ?? "")
+            case .int(let number): number.map(String.init) ?? ""
+            case .number(let number): String(number)
+            case .bool(let flag): flag ? "true" : "false"
+            case .list(let items): csvCell(items.joined(separator: ";"))
+            case .location(let point): csvCell(point.map { "\($0.latitude),\($0.longitude)" } ?? "")
+            case .media(let items): csvCell(items.map { "\($0.kind):\($0.fileID)" }.joined(separator: ";"))
+            }
+        }.joined(separator: ",")
     }
 
     /// A fixed-width table for `senani reports list`.
@@ -66,9 +111,9 @@ public enum ReportFormats {
             c.minute ?? 0, c.second ?? 0)
     }
 
-    public static let ist = TimeZone(identifier: "Asia/Kolkata") ?? TimeZone(secondsFromGMT: 19800)!
+    public static let ist = IST.zone
 
-    private static func pad(_ text: String, _ width: Int) -> String {
+    static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
     }
 
@@ -81,51 +126,42 @@ public enum ReportFormats {
         guard value.contains(where: { ",\"\n\r".contains($0) }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// A JSON string literal.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
 }
 
-/// A report in the export's JSON shape.
-struct ExportedReport: Encodable {
-    let report: Report
-
-    init(_ report: Report) {
-        self.report = report
-    }
-
-    enum Keys: String, CodingKey {
-        case ref, thana, district, category, labels, confidence, status, text, received_at, reporter, chat_id
-        case message_id, phones, vehicles, places, quantities, times, persons, booths, language, duplicate_of
-        case repeat_count, acknowledged_by, acknowledged_at, closed_at, resolution, location, media
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(report.ref, forKey: .ref)
-        try c.encode(report.thanaCode, forKey: .thana)
-        try c.encode(report.districtCode, forKey: .district)
-        try c.encode(report.category.rawValue, forKey: .category)
-        try c.encode(report.labels.map(\.rawValue), forKey: .labels)
-        try c.encode((report.confidence * 100).rounded() / 100, forKey: .confidence)
-        try c.encode(report.status.rawValue, forKey: .status)
-        try c.encode(report.text, forKey: .text)
-        try c.encode(ReportFormats.istTimestamp(report.receivedAt), forKey: .received_at)
-        try c.encode(report.reporter, forKey: .reporter)
-        try c.encode(report.chatID, forKey: .chat_id)
-        try c.encode(report.messageID, forKey: .message_id)
-        try c.encode(report.phones, forKey: .phones)
-        try c.encode(report.vehicles, forKey: .vehicles)
-        try c.encode(report.places, forKey: .places)
-        try c.encode(report.quantities, forKey: .quantities)
-        try c.encode(report.times, forKey: .times)
-        try c.encode(report.persons, forKey: .persons)
-        try c.encode(report.booths, forKey: .booths)
-        try c.encode(report.language?.rawValue, forKey: .language)
-        try c.encode(report.duplicateOf, forKey: .duplicate_of)
-        try c.encode(report.repeatCount, forKey: .repeat_count)
-        try c.encode(report.acknowledgedBy, forKey: .acknowledged_by)
-        try c.encode(report.acknowledgedAt.map(ReportFormats.istTimestamp), forKey: .acknowledged_at)
-        try c.encode(report.closedAt.map(ReportFormats.istTimestamp), forKey: .closed_at)
-        try c.encode(report.resolution, forKey: .resolution)
-        try c.encode(report.location, forKey: .location)
-        try c.encode(report.media, forKey: .media)
+extension ReportFormats {
+    /// One report for a terminal, field by field.
+    public static func detail(_ report: Report) -> String {
+        zip(columns, values(report)).map { key, value -> String in
+            let shown: String =
+                switch value {
+                case .string(let text): text ?? "–"
+                case .int(let number): number.map(String.init) ?? "–"
+                case .number(let number): String(number)
+                case .bool(let flag): flag ? "yes" : "no"
+                case .list(let items): items.isEmpty ? "–" : items.joined(separator: ", ")
+                case .location(let point): point.map { "\($0.latitude),\($0.longitude)" } ?? "–"
+                case .media(let items): items.isEmpty ? "–" : items.map { "\($0.kind):\($0.fileID)" }.joined(separator: ", ")
+                }
+            return pad(key + ":", 18) + shown
+        }.joined(separator: "\n")
     }
 }

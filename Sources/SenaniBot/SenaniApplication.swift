@@ -7,31 +7,56 @@ import UnixSignals
 
 /// The running bot: the poller and the outbox sender in one service group that stops gracefully on SIGTERM/SIGINT.
 public enum SenaniApplication {
-    /// Opens the store, loads the templates and wires the services. Fails before anything runs when the
-    /// database or the templates are unusable.
+    /// Opens the store, loads the templates and wires the services, all reading `clock`. Fails before anything
+    /// runs when the database or the templates are unusable.
     public static func build(
-        configuration: SenaniConfiguration, transport: any BotAPITransport, logger: Logger,
-        gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint]
+        configuration: SenaniConfiguration, transport: any BotAPITransport, clock: any SenaniClock = SystemClock(),
+        logger: Logger, gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint]
     ) async throws -> ServiceGroup {
-        let store = try Store(path: configuration.databasePath)
+        // A lock held by another process is waited out in short tries, so shutdown is never stuck behind it.
+        let store = try Store(path: configuration.databasePath, busyTimeout: .seconds(2))
         let templates = try await MessageTemplates(directory: configuration.templatesDirectory)
         let api = BotAPI(
             configuration: BotAPIConfiguration(baseURL: configuration.apiURL, token: configuration.token),
             transport: transport, logger: logger)
         let wake = WakeSignal()
         let poller = Poller(
-            api: api, store: store, handler: UpdateHandler(analyzer: TipAnalyzer()), configuration: configuration,
-            wake: wake, logger: logger)
+            api: api, store: store, configuration: configuration, clock: clock, wake: wake, logger: logger)
         let sender = OutboxSender(
-            api: api, store: store, templates: templates, configuration: configuration, wake: wake, logger: logger)
+            api: api, store: store, templates: templates, configuration: configuration, clock: clock, wake: wake,
+            logger: logger)
         return ServiceGroup(
             configuration: .init(
                 services: [
                     // The sender is listed first so it stops last: replies the poller queued still go out.
                     .init(service: sender),
-                    .init(service: poller),
+                    // The poller ends by itself only for a stop that came before the group took over the signals.
+                    .init(service: poller, successTerminationBehavior: .gracefullyShutdownGroup),
+                    .init(service: ShutdownGuard(store: store)),
+                    .init(service: HangupLogger(logger: logger)),
                 ],
                 gracefulShutdownSignals: gracefulShutdownSignals,
                 logger: logger))
+    }
+}
+
+/// On shutdown, makes every wait for a database lock give up, so a lock held elsewhere cannot hold the process.
+struct ShutdownGuard: Service {
+    let store: Store
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        store.interruptWaits()
+    }
+}
+
+/// SIGHUP (sent by terminals and some tools) is ignored, with a line in the log saying so.
+struct HangupLogger: Service {
+    let logger: Logger
+
+    func run() async throws {
+        for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
+            logger.notice("SIGHUP ignored: senani has nothing to reload; restart it to apply new settings")
+        }
     }
 }

@@ -47,6 +47,8 @@ public struct Officer: Sendable, Hashable, Codable {
     public var thanaCode: String?
     public var districtCode: String?
     public var name: String
+    /// Whether the bot can write to him privately: nil until it tried, false after Telegram refused.
+    public var reachable: Bool?
 
     public init(telegramID: Int64, role: OfficerRole, thanaCode: String? = nil, districtCode: String? = nil, name: String) {
         self.telegramID = telegramID

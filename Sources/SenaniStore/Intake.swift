@@ -44,56 +44,35 @@ public struct NewReport: Sendable, Hashable {
     }
 }
 
-/// A message to send later, named by its template. The text is rendered when it is sent.
-public struct OutboxDraft: Sendable, Hashable {
-    public var chatID: Int64
-    public var template: String
-    /// Values for the template. For a draft attached to a new report the store adds `ref` (and `duplicate_of`).
-    public var parameters: [String: String]
-    public var replyToMessageID: Int64?
-    /// Inline buttons as rows of (label template key, callback data).
-    public var buttons: [[OutboxButton]]
+/// What to queue once a new tip is stored: composed from the stored report, which only the store knows whole
+/// (its ref, the pseudonym, the repeat it links to).
+public typealias TipFollowUp = @Sendable (StoredTip) -> [OutboxDraft]
 
-    public init(
-        chatID: Int64, template: String, parameters: [String: String] = [:], replyToMessageID: Int64? = nil,
-        buttons: [[OutboxButton]] = []
-    ) {
-        self.chatID = chatID
-        self.template = template
-        self.parameters = parameters
-        self.replyToMessageID = replyToMessageID
-        self.buttons = buttons
-    }
-}
-
-/// One inline button of an outgoing message.
-public struct OutboxButton: Sendable, Hashable, Codable {
-    public var text: String
-    public var data: String
-
-    public init(text: String, data: String) {
-        self.text = text
-        self.data = data
-    }
-}
+/// A decision on what an officer (or anyone) asked, made from facts read in the transaction that applies it.
+public typealias Decide = @Sendable (ActionFacts) -> Decision
 
 /// One change an update causes. The store applies a batch of them and the new offset in one transaction.
-public enum IntakeEffect: Sendable, Hashable {
-    /// Queue a tip; each draft in `replies` gets the report's `ref` once it is known.
-    case newReport(NewReport, replies: [OutboxDraft])
+public enum IntakeEffect: Sendable {
+    /// Queue a tip, then queue what `followUp` composes from the stored report (replies, notifications).
+    case newReport(NewReport, followUp: TipFollowUp)
     /// The informant edited his message: update a still-`new` report's text and analysis, or queue it if the
-    /// edit made it a tip (with `replies` then).
-    case editReport(NewReport, replies: [OutboxDraft])
+    /// edit made it a tip (with `followUp` then).
+    case editReport(NewReport, followUp: TipFollowUp)
     /// A message with only a photo or a location pin, sent right after a tip by the same informant in the same
     /// chat: attach it to that report.
-    case attachToRecent(chatID: Int64, reporterUserID: Int64, at: Date, media: [MediaRef], location: GeoPoint?)
+    /// `followUp` gets the report and what was newly attached (to send it on to the SHO).
+    case attachToRecent(
+        chatID: Int64, reporterUserID: Int64, at: Date, media: [MediaRef], location: GeoPoint?,
+        followUp: @Sendable (StoredTip, [MediaRef], GeoPoint?) -> [OutboxDraft])
     /// A group became a supergroup: the thana binding and queued messages follow the new id.
     case migrateChat(from: Int64, to: Int64)
     case send(OutboxDraft)
+    /// Read `request`'s facts, let `decide` choose, and apply its decision, all in one transaction.
+    case act(FactsRequest, decide: Decide)
 }
 
 /// The outcome of one batch of updates: what to apply, and the offset that confirms them.
-public struct IntakeBatch: Sendable, Hashable {
+public struct IntakeBatch: Sendable {
     public var effects: [IntakeEffect]
     /// The next `getUpdates` offset: last update id + 1.
     public var nextOffset: Int64
@@ -113,6 +92,8 @@ public struct IntakeSummary: Sendable, Hashable {
     public var migratedChats = 0
     /// Messages that were already stored (a replay after a crash): applied once only.
     public var replayed = 0
+    /// Officer actions applied (each one decision).
+    public var actions = 0
 
     public init() {}
 }

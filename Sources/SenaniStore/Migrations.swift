@@ -13,7 +13,63 @@ enum Migrations {
                     WHERE duplicate_of IS NULL
                     """)
         }
+        migrator.registerMigration("v3-officer-actions", migrate: addOfficerActions)
         return migrator
+    }
+
+    /// Officers act on reports: outcomes, transfers, notification copies to edit, reachability, every outgoing
+    /// Bot API call in the outbox, and an audit log that cannot be rewritten.
+    private static func addOfficerActions(_ db: Database) throws {
+        try db.alter(table: "reports") { t in
+            t.add(column: "source", .text).notNull().defaults(to: "group")
+            t.add(column: "outcome", .text)
+            t.add(column: "transferred_from", .text)
+            t.add(column: "needs_review", .boolean).notNull().defaults(to: false)
+            // Grows with every officer change; a button signed with an older version is stale.
+            t.add(column: "version", .integer).notNull().defaults(to: 0)
+            t.add(column: "acknowledged_by_id", .integer)
+            t.add(column: "closed_by_id", .integer)
+        }
+        try db.create(index: "reports_open_by_thana", on: "reports", columns: ["thana_code", "status", "received_at"])
+        try db.alter(table: "officers") { t in
+            // NULL until the bot has tried: 1 once a private message went through or he pressed Start, 0 after
+            // Telegram refused ("bot can't initiate conversation", "blocked by the user").
+            t.add(column: "reachable", .boolean)
+            t.add(column: "reachability_changed_at", .integer)
+        }
+        try db.alter(table: "outbox") { t in
+            t.add(column: "kind", .text).notNull().defaults(to: "message")
+            t.add(column: "payload", .text)
+            // 0 goes first: callback answers must not wait behind a queue.
+            t.add(column: "priority", .integer).notNull().defaults(to: 1)
+            t.add(column: "officer_id", .integer)
+        }
+        try db.execute(
+            sql: "CREATE INDEX outbox_pending ON outbox (priority, not_before, id) WHERE status = 'pending'")
+        try db.create(table: "report_notices") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("ref", .text).notNull().indexed()
+            t.column("outbox_id", .integer).notNull().references("outbox")
+            t.column("chat_id", .integer).notNull()
+            t.column("officer_id", .integer)
+        }
+        try db.alter(table: "audit_log") { t in
+            t.add(column: "actor_id", .integer)
+            t.add(column: "role", .text)
+            t.add(column: "ref", .text)
+            t.add(column: "before", .text)
+            t.add(column: "after", .text)
+        }
+        try db.create(index: "audit_by_ref", on: "audit_log", columns: ["ref"])
+        try db.create(index: "audit_by_time", on: "audit_log", columns: ["at"])
+        // Append-only: what officers did stays as it was recorded.
+        try db.execute(
+            sql: """
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
     }
 
     private static func createCore(_ db: Database) throws {

@@ -42,6 +42,8 @@ public struct Report: Sendable, Hashable {
     public var labels: [TipCategory]
     public var confidence: Double
     public var status: ReportStatus
+    /// `group`, `private` or `import`.
+    public var source: String
     public var text: String
     public var receivedAt: Date
     /// Stable pseudonym of the informant (`R-7f3a9c`); never the Telegram id, name or username.
@@ -65,7 +67,15 @@ public struct Report: Sendable, Hashable {
     public var acknowledgedBy: String?
     public var acknowledgedAt: Date?
     public var closedAt: Date?
+    public var outcome: ReportOutcome?
+    /// The officer's own words on closing.
     public var resolution: String?
+    /// The thana this report was moved from.
+    public var transferredFrom: String?
+    /// A possible tip an officer has not yet confirmed or rejected.
+    public var needsReview: Bool
+    /// Grows with every officer change; buttons signed with an older one are stale.
+    public var version: Int
     public var location: GeoPoint?
     public var media: [MediaRef]
 }

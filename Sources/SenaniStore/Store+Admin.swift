@@ -3,7 +3,7 @@ import GRDB
 
 extension Store {
     /// Adds a district, or updates its name and digest settings.
-    public func upsertDistrict(_ district: District, at now: Date = Date()) throws(StoreError) {
+    public func upsertDistrict(_ district: District, at now: Date) throws(StoreError) {
         try Validate.code(district.code, what: "district code")
         try Validate.name(district.name)
         guard (0...23).contains(district.digestHour) else {
@@ -24,12 +24,16 @@ extension Store {
                     district.code, district.name, district.digestChatID, district.digestHour, now.unixSeconds,
                     now.unixSeconds,
                 ])
-            try Self.audit(db, at: now, actor: "cli", action: "district.upsert", subject: district.code)
+            try Self.audit(
+                db,
+                AuditEntry(
+                    at: now, actor: "cli", action: "district.upsert", after: district.code,
+                    detail: "digest hour \(district.digestHour), chat \(district.digestChatID.map(String.init) ?? "none")"))
         }
     }
 
     /// Adds a thana, or updates it. With a chat id, binds that group to it.
-    public func upsertThana(_ thana: Thana, at now: Date = Date()) throws(StoreError) {
+    public func upsertThana(_ thana: Thana, at now: Date) throws(StoreError) {
         try Validate.code(thana.code, what: "thana code")
         try Validate.name(thana.name)
         if let chat = thana.chatID, chat >= 0 {
@@ -41,6 +45,7 @@ extension Store {
             else {
                 throw StoreError(.notFound, "no district \(thana.districtCode); add it first with `senani district add`")
             }
+            let before = try Self.fetchThana(db, code: thana.code)
             if let chat = thana.chatID,
                 let other = try String.fetchOne(
                     db, sql: "SELECT code FROM thanas WHERE chat_id = ? AND code != ?", arguments: [chat, thana.code])
@@ -58,13 +63,15 @@ extension Store {
                     thana.code, thana.districtCode, thana.name, thana.chatID, now.unixSeconds, now.unixSeconds,
                 ])
             try Self.audit(
-                db, at: now, actor: "cli", action: "thana.upsert", subject: thana.code,
-                detail: thana.chatID.map { "chat \($0)" })
+                db,
+                AuditEntry(
+                    at: now, actor: "cli", action: "thana.upsert", before: before.map(Self.describe),
+                    after: try Self.fetchThana(db, code: thana.code).map(Self.describe)))
         }
     }
 
     /// Registers an officer, or changes his role and scope.
-    public func upsertOfficer(_ officer: Officer, at now: Date = Date()) throws(StoreError) {
+    public func upsertOfficer(_ officer: Officer, at now: Date) throws(StoreError) {
         try Validate.name(officer.name)
         guard officer.telegramID > 0 else {
             throw StoreError(.invalidArgument, "a Telegram user id is a positive number, not \(officer.telegramID)")
@@ -78,6 +85,7 @@ extension Store {
         }
         try write { db in
             var officer = officer
+            let before = try Self.fetchOfficer(db, id: officer.telegramID)
             if let thana = officer.thanaCode {
                 guard
                     let district = try String.fetchOne(
@@ -105,17 +113,25 @@ extension Store {
                     now.unixSeconds,
                 ])
             try Self.audit(
-                db, at: now, actor: "cli", action: "officer.upsert", subject: "\(officer.telegramID)",
-                detail: officer.role.rawValue)
+                db,
+                AuditEntry(
+                    at: now, actor: "cli", action: "officer.upsert", before: before.map(Self.describe),
+                    after: Self.describe(officer), detail: "officer \(officer.telegramID)"))
         }
     }
 
     /// Revokes an officer.
-    public func removeOfficer(telegramID: Int64, at now: Date = Date()) throws(StoreError) {
+    public func removeOfficer(telegramID: Int64, at now: Date) throws(StoreError) {
         try write { db in
+            guard let before = try Self.fetchOfficer(db, id: telegramID) else {
+                throw StoreError(.notFound, "no officer with Telegram id \(telegramID)")
+            }
             try db.execute(sql: "DELETE FROM officers WHERE telegram_id = ?", arguments: [telegramID])
-            guard db.changesCount > 0 else { throw StoreError(.notFound, "no officer with Telegram id \(telegramID)") }
-            try Self.audit(db, at: now, actor: "cli", action: "officer.remove", subject: "\(telegramID)")
+            try Self.audit(
+                db,
+                AuditEntry(
+                    at: now, actor: "cli", action: "officer.remove", before: Self.describe(before), after: "removed",
+                    detail: "officer \(telegramID)"))
         }
     }
 
@@ -128,11 +144,7 @@ extension Store {
     }
 
     public func thanas() throws(StoreError) -> [Thana] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM thanas ORDER BY code").map {
-                Thana(code: $0["code"], districtCode: $0["district_code"], name: $0["name"], chatID: $0["chat_id"])
-            }
-        }
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM thanas ORDER BY code").map(Self.thana) }
     }
 
     public func officers() throws(StoreError) -> [Officer] {
@@ -140,19 +152,65 @@ extension Store {
     }
 
     static func fetchOfficers(_ db: Database) throws -> [Officer] {
-        try Row.fetchAll(db, sql: "SELECT * FROM officers ORDER BY telegram_id").map {
-            Officer(
-                telegramID: $0["telegram_id"], role: OfficerRole(rawValue: $0["role"]) ?? .sho,
-                thanaCode: $0["thana_code"], districtCode: $0["district_code"], name: $0["name"])
-        }
+        try Row.fetchAll(db, sql: "SELECT * FROM officers ORDER BY telegram_id").map(officer)
     }
 
-    static func audit(
-        _ db: Database, at: Date, actor: String, action: String, subject: String? = nil, detail: String? = nil
-    ) throws {
-        try db.execute(
-            sql: "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
-            arguments: [at.unixSeconds, actor, action, subject, detail])
+    static func fetchOfficer(_ db: Database, id: Int64) throws -> Officer? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM officers WHERE telegram_id = ?"), arguments: [id])
+            .map(officer)
+    }
+
+    /// The SHOs of a thana.
+    static func fetchOfficers(_ db: Database, thana: String) throws -> [Officer] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM officers WHERE role = 'sho' AND thana_code = ? ORDER BY telegram_id"),
+            arguments: [thana]
+        ).map(officer)
+    }
+
+    /// The SPs of a district.
+    static func fetchOfficers(_ db: Database, district: String) throws -> [Officer] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM officers WHERE role = 'sp' AND district_code = ? ORDER BY telegram_id"),
+            arguments: [district]
+        ).map(officer)
+    }
+
+    static func fetchThana(_ db: Database, code: String) throws -> Thana? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM thanas WHERE code = ?"), arguments: [code]).map(thana)
+    }
+
+    static func officer(_ row: Row) -> Officer {
+        var officer = Officer(
+            telegramID: row["telegram_id"], role: OfficerRole(rawValue: row["role"]) ?? .sho,
+            thanaCode: row["thana_code"], districtCode: row["district_code"], name: row["name"])
+        officer.reachable = row["reachable"]
+        return officer
+    }
+
+    static func thana(_ row: Row) -> Thana {
+        Thana(code: row["code"], districtCode: row["district_code"], name: row["name"], chatID: row["chat_id"])
+    }
+
+    static func describe(_ officer: Officer) -> String {
+        [officer.role.rawValue, officer.thanaCode ?? officer.districtCode ?? "all", officer.name].joined(separator: " ")
+    }
+
+    static func describe(_ thana: Thana) -> String {
+        "\(thana.code) \(thana.districtCode) \(thana.name) chat \(thana.chatID.map(String.init) ?? "none")"
+    }
+
+    /// Appends one line to the audit log, which refuses updates and deletes.
+    static func audit(_ db: Database, _ entry: AuditEntry) throws {
+        try db.executeCached(
+            sql: """
+                INSERT INTO audit_log (at, actor_id, actor, role, action, ref, before, after, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.at.unixSeconds, entry.actorID, entry.actor, entry.role, entry.action, entry.ref, entry.before,
+                entry.after, entry.detail,
+            ])
     }
 }
 

@@ -28,7 +28,7 @@ extension Store {
     /// Applies a batch's effects and records its offset in one transaction: all of it happens, or none.
     ///
     /// Replaying a batch (after a crash between commit and the next poll) changes nothing the second time.
-    public func commit(_ batch: IntakeBatch, at now: Date = Date()) async throws(StoreError) -> IntakeSummary {
+    public func commit(_ batch: IntakeBatch, at now: Date) async throws(StoreError) -> IntakeSummary {
         try await writeAsync { [self] db in
             var summary = IntakeSummary()
             for effect in batch.effects { try apply(effect, db: db, now: now, summary: &summary) }
@@ -44,31 +44,43 @@ extension Store {
 
     private func apply(_ effect: IntakeEffect, db: Database, now: Date, summary: inout IntakeSummary) throws {
         switch effect {
-        case .newReport(let report, let replies):
+        case .newReport(let report, let followUp):
             if try existingReport(db, chatID: report.chatID, messageID: report.messageID) != nil {
                 summary.replayed += 1
                 return
             }
-            try insertReport(report, replies: replies, db: db, now: now, summary: &summary)
-        case .editReport(let report, let replies):
+            try insertReport(report, followUp: followUp, db: db, now: now, summary: &summary)
+        case .editReport(let report, let followUp):
             guard let existing = try existingReport(db, chatID: report.chatID, messageID: report.messageID) else {
                 if report.analysis.isTip {
-                    try insertReport(report, replies: replies, db: db, now: now, summary: &summary)
+                    try insertReport(report, followUp: followUp, db: db, now: now, summary: &summary)
                 }
                 return
             }
             guard existing.status == ReportStatus.new.rawValue else { return }
             try updateAnalysis(ref: existing.ref, report: report, db: db, now: now)
             summary.updatedReports.append(existing.ref)
-        case .attachToRecent(let chatID, let userID, let at, let media, let location):
-            try attach(
-                chatID: chatID, reporter: pseudonym(forUser: userID), at: at, media: media, location: location, db: db,
-                now: now, summary: &summary)
+        case .attachToRecent(let chatID, let userID, let at, let media, let location, let followUp):
+            guard
+                let (ref, added, pin) = try attach(
+                    chatID: chatID, reporter: pseudonym(forUser: userID), at: at, media: media, location: location,
+                    db: db, now: now, summary: &summary),
+                let tip = try Self.storedTip(db, ref: ref)
+            else { return }
+            for var draft in followUp(tip, added, pin) {
+                if draft.reportRef == nil { draft.reportRef = ref }
+                try Self.enqueue(draft, db: db, now: now)
+                summary.queuedMessages += 1
+            }
         case .migrateChat(let from, let to):
             if try Self.migrateChat(from: from, to: to, db: db, now: now) { summary.migratedChats += 1 }
         case .send(let draft):
-            try Self.enqueue(draft, reportRef: nil, db: db, now: now)
+            try Self.enqueue(draft, db: db, now: now)
             summary.queuedMessages += 1
+        case .act(let request, let decide):
+            let decision = decide(try Self.facts(for: request, db: db, now: now))
+            summary.queuedMessages += try Self.apply(decision, db: db, now: now)
+            summary.actions += 1
         }
     }
 
@@ -80,7 +92,7 @@ extension Store {
     }
 
     private func insertReport(
-        _ report: NewReport, replies: [OutboxDraft], db: Database, now: Date, summary: inout IntakeSummary
+        _ report: NewReport, followUp: TipFollowUp, db: Database, now: Date, summary: inout IntakeSummary
     ) throws {
         let original = try findOriginal(of: report, db: db)
         guard
@@ -94,7 +106,7 @@ extension Store {
             sql: """
                 INSERT INTO reports (ref, thana_code, category, labels, confidence, status, text, received_at, reporter,
                     chat_id, message_id, phones, vehicles, places, quantities, times, persons, booths, evidence, media,
-                    language, forward_origin, fingerprint, word_count, duplicate_of, closed_at, resolution,
+                    language, forward_origin, fingerprint, word_count, duplicate_of, closed_at, outcome,
                     latitude, longitude, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
@@ -107,23 +119,24 @@ extension Store {
                 JSONList.encode(analysis.booths), JSONList.encode(analysis.evidence), JSONList.encode(report.media),
                 analysis.language.rawValue, report.forwardOrigin, Int64(bitPattern: analysis.fingerprint.bits),
                 analysis.fingerprint.wordCount, original, original == nil ? nil : now.unixSeconds,
-                original == nil ? nil : "duplicate", report.location?.latitude, report.location?.longitude,
+                original == nil ? nil : ReportOutcome.duplicate.rawValue, report.location?.latitude, report.location?.longitude,
                 now.unixSeconds,
             ])
-        var parameters = ["ref": ref]
         if let original {
             // The repeat is kept for the record, but the officer's queue grows only the first telling's count.
             try db.executeCached(
                 sql: "UPDATE reports SET repeat_count = repeat_count + 1, updated_at = ? WHERE ref = ?",
                 arguments: [now.unixSeconds, original])
-            parameters["duplicate_of"] = original
             summary.duplicates.append(ref)
         } else {
             summary.newReports.append(ref)
         }
-        for var draft in replies {
-            draft.parameters.merge(parameters) { _, new in new }
-            try Self.enqueue(draft, reportRef: ref, db: db, now: now)
+        guard let tip = try Self.storedTip(db, ref: ref, original: original) else {
+            throw StoreError(.notFound, "report \(ref) vanished inside its own transaction")
+        }
+        for var draft in followUp(tip) {
+            if draft.reportRef == nil { draft.reportRef = ref }
+            try Self.enqueue(draft, db: db, now: now)
             summary.queuedMessages += 1
         }
     }
@@ -163,10 +176,22 @@ extension Store {
             ])
     }
 
+    static func storedTip(_ db: Database, ref: String, original: String? = nil) throws -> StoredTip? {
+        guard let report = try fetchReport(db, ref: ref), let thana = try fetchThana(db, code: report.thanaCode) else {
+            return nil
+        }
+        return StoredTip(
+            report: report, original: try original.flatMap { try fetchReport(db, ref: $0) },
+            originalNotices: try original.map { try notices(db, ref: $0) } ?? [],
+            officers: try fetchOfficers(db, thana: report.thanaCode),
+            districtOfficers: try fetchOfficers(db, district: report.districtCode), thana: thana)
+    }
+
+    /// Adds media and a pin to the informant's latest open report in that chat; returns what was new.
     private func attach(
         chatID: Int64, reporter: String, at: Date, media: [MediaRef], location: GeoPoint?, db: Database, now: Date,
         summary: inout IntakeSummary
-    ) throws {
+    ) throws -> (String, [MediaRef], GeoPoint?)? {
         guard
             let row = try Row.fetchOne(
                 db.cachedStatement(
@@ -176,20 +201,22 @@ extension Store {
                     ORDER BY received_at DESC, id DESC LIMIT 1
                     """),
                 arguments: [chatID, reporter, at.addingTimeInterval(-Self.attachmentWindow).unixSeconds])
-        else { return }
+        else { return nil }
         let ref: String = row["ref"]
         let existing: [MediaRef] = JSONList.decode(row["media"])
         let keepLocation = (row["latitude"] as Double?) != nil
+        let added = media.filter { !existing.contains($0) }
         try db.executeCached(
             sql: """
                 UPDATE reports SET media = ?, latitude = coalesce(latitude, ?), longitude = coalesce(longitude, ?),
                     updated_at = ? WHERE ref = ?
                 """,
             arguments: [
-                JSONList.encode(existing + media.filter { !existing.contains($0) }),
+                JSONList.encode(existing + added),
                 keepLocation ? nil : location?.latitude, keepLocation ? nil : location?.longitude, now.unixSeconds, ref,
             ])
         summary.updatedReports.append(ref)
+        return (ref, added, keepLocation ? nil : location)
     }
 }
 

@@ -12,6 +12,13 @@ public struct OutboxMessage: Sendable, Hashable {
     public var reportRef: String?
     public var attempts: Int
     public var notBefore: Date
+    public var kind: OutboxKind
+    /// Set on an SHO's notification (see `OutboxDraft.noticeFor`).
+    public var noticeFor: Int64?
+    /// For an edit of another outbox row: the message that row became, nil while it is not sent.
+    public var editTargetMessageID: Int64?
+    /// For an edit of another outbox row: true once that row can never be sent (nothing to edit).
+    public var editTargetFailed: Bool
 }
 
 /// How many messages wait, went out, or were given up.
@@ -35,8 +42,11 @@ extension Store {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM outbox WHERE status = 'pending' AND not_before <= ?
-                    ORDER BY not_before, id LIMIT ?
+                    SELECT o.*, t.sent_message_id AS target_message_id, t.status AS target_status
+                    FROM outbox o INDEXED BY outbox_pending
+                    LEFT JOIN outbox t ON o.kind = 'edit' AND t.id = json_extract(o.payload, '$.outboxRow')
+                    WHERE o.status = 'pending' AND o.not_before <= ?
+                    ORDER BY o.priority, o.not_before, o.id LIMIT ?
                     """,
                 arguments: [now.unixMilliseconds, limit]
             ).map(Self.outboxMessage)
@@ -69,7 +79,7 @@ extension Store {
             try db.execute(
                 sql: "UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
                 arguments: [reason, id])
-            try Self.audit(db, at: now, actor: "bot", action: "outbox.failed", subject: "\(id)", detail: reason)
+            try Self.audit(db, AuditEntry(at: now, actor: "bot", action: "outbox.failed", detail: "outbox \(id): \(reason)"))
         }
     }
 
@@ -94,7 +104,7 @@ extension Store {
 
     /// Moves every binding and queued message of a group that became a supergroup to its new id.
     @discardableResult
-    public func migrateChat(from old: Int64, to new: Int64, at now: Date = Date()) async throws(StoreError) -> Bool {
+    public func migrateChat(from old: Int64, to new: Int64, at now: Date) async throws(StoreError) -> Bool {
         try await writeAsync { db in try Self.migrateChat(from: old, to: new, db: db, now: now) }
     }
 
@@ -128,31 +138,47 @@ extension Store {
             sql: "UPDATE districts SET digest_chat_id = ?, updated_at = ? WHERE digest_chat_id = ?",
             arguments: [new, now.unixSeconds, old])
         if moved > 0 {
-            try audit(db, at: now, actor: "telegram", action: "chat.migrate", subject: "\(old)", detail: "to \(new)")
+            try audit(db, AuditEntry(at: now, actor: "telegram", action: "chat.migrate", before: "\(old)", after: "\(new)"))
         }
         return moved > 0
     }
 
-    static func enqueue(_ draft: OutboxDraft, reportRef: String?, db: Database, now: Date) throws {
+    /// Queues `draft`; returns its outbox id. A notification is also remembered as a copy of its report.
+    @discardableResult
+    static func enqueue(_ draft: OutboxDraft, db: Database, now: Date) throws -> Int64 {
         let parameters = try JSONEncoder().encode(draft.parameters)
+        let payload = OutboxPayload(draft.kind)
         try db.executeCached(
             sql: """
                 INSERT INTO outbox (chat_id, template, parameters, reply_to_message_id, buttons, report_ref, not_before,
-                    created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    created_at, kind, payload, priority, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 draft.chatID, draft.template, String(decoding: parameters, as: UTF8.self), draft.replyToMessageID,
-                String(decoding: try JSONEncoder().encode(draft.buttons), as: UTF8.self), reportRef,
-                now.unixMilliseconds, now.unixSeconds,
+                draft.buttons.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(draft.buttons), as: UTF8.self),
+                draft.reportRef, now.unixMilliseconds, now.unixSeconds, payload.kind,
+                try payload.encoded(), draft.priority, draft.noticeFor,
             ])
+        let id = db.lastInsertedRowID
+        if let ref = draft.reportRef, draft.noticeFor != nil {
+            try db.executeCached(
+                sql: "INSERT INTO report_notices (ref, outbox_id, chat_id, officer_id) VALUES (?, ?, ?, ?)",
+                arguments: [ref, id, draft.chatID, draft.noticeFor])
+        }
+        return id
     }
 
     static func outboxMessage(_ row: Row) -> OutboxMessage {
         let parameters = (try? JSONDecoder().decode([String: String].self, from: Data((row["parameters"] as String).utf8)))
-        let buttons = (try? JSONDecoder().decode([[OutboxButton]].self, from: Data((row["buttons"] as String).utf8)))
+        let buttonsText: String = row["buttons"]
+        let buttons = buttonsText == "[]" ? [] : (try? JSONDecoder().decode([[OutboxButton]].self, from: Data(buttonsText.utf8)))
+        let targetStatus: String? = row["target_status"]
         return OutboxMessage(
             id: row["id"], chatID: row["chat_id"], template: row["template"], parameters: parameters ?? [:],
             replyToMessageID: row["reply_to_message_id"], buttons: buttons ?? [], reportRef: row["report_ref"],
-            attempts: row["attempts"], notBefore: Date(timeIntervalSince1970: TimeInterval(row["not_before"] as Int64) / 1000))
+            attempts: row["attempts"], notBefore: Date(timeIntervalSince1970: TimeInterval(row["not_before"] as Int64) / 1000),
+            kind: OutboxPayload.kind(row["kind"], payload: row["payload"]), noticeFor: row["officer_id"],
+            editTargetMessageID: targetStatus == "sent" ? row["target_message_id"] : nil,
+            editTargetFailed: targetStatus == "failed")
     }
 }

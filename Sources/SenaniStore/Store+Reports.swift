@@ -66,13 +66,15 @@ extension Store {
 
     /// One report by its reference, or nil.
     public func report(ref: String) throws(StoreError) -> Report? {
-        try read { db in
-            try Row.fetchOne(
-                db,
-                sql: "SELECT r.*, t.district_code FROM reports r JOIN thanas t ON t.code = r.thana_code WHERE r.ref = ?",
-                arguments: [ref]
-            ).map(Self.report)
-        }
+        try read { db in try Self.fetchReport(db, ref: ref) }
+    }
+
+    static func fetchReport(_ db: Database, ref: String) throws -> Report? {
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT r.*, t.district_code FROM reports r JOIN thanas t ON t.code = r.thana_code WHERE r.ref = ?"),
+            arguments: [ref]
+        ).map(Self.report)
     }
 
     static func report(_ row: Row) -> Report {
@@ -83,7 +85,7 @@ extension Store {
             ref: row["ref"], thanaCode: row["thana_code"], districtCode: row["district_code"],
             category: TipCategory(rawValue: row["category"]) ?? .other,
             labels: labels.compactMap(TipCategory.init(rawValue:)), confidence: row["confidence"],
-            status: ReportStatus(rawValue: row["status"]) ?? .new, text: row["text"],
+            status: ReportStatus(rawValue: row["status"]) ?? .new, source: row["source"], text: row["text"],
             receivedAt: Date(unixSeconds: row["received_at"]), reporter: row["reporter"], chatID: row["chat_id"],
             messageID: row["message_id"], phones: JSONList.decode(row["phones"]),
             vehicles: JSONList.decode(row["vehicles"]), places: JSONList.decode(row["places"]),
@@ -93,7 +95,9 @@ extension Store {
             forwardOrigin: row["forward_origin"], duplicateOf: row["duplicate_of"], repeatCount: row["repeat_count"],
             acknowledgedBy: row["acknowledged_by"],
             acknowledgedAt: (row["acknowledged_at"] as Int64?).map(Date.init(unixSeconds:)),
-            closedAt: (row["closed_at"] as Int64?).map(Date.init(unixSeconds:)), resolution: row["resolution"],
+            closedAt: (row["closed_at"] as Int64?).map(Date.init(unixSeconds:)),
+            outcome: (row["outcome"] as String?).flatMap(ReportOutcome.init(rawValue:)), resolution: row["resolution"],
+            transferredFrom: row["transferred_from"], needsReview: row["needs_review"], version: row["version"],
             location: latitude.flatMap { lat in longitude.map { GeoPoint(latitude: lat, longitude: $0) } },
             media: JSONList.decode(row["media"]))
     }

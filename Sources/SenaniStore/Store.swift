@@ -7,11 +7,17 @@ import GRDB
 public final class Store: Sendable {
     let pool: DatabasePool
     let pseudonymKey: [UInt8]
+    private let waits: BusyWaits
 
     /// Opens (creating if needed) and migrates the database at `path`.
-    public init(path: String) throws(StoreError) {
+    ///
+    /// - Parameter busyTimeout: how long one write waits for a lock held by another process before it fails as
+    ///   `.unavailable(.busy)`. `interruptWaits()` cuts every wait short, so shutdown never hangs on a lock.
+    public init(path: String, busyTimeout: Duration = .seconds(10)) throws(StoreError) {
+        let waits = BusyWaits(timeout: busyTimeout)
+        self.waits = waits
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .callback { tries in waits.shouldRetry(tries: tries) }
         configuration.foreignKeysEnabled = true
         configuration.label = "senani"
         // The poller and the sender read concurrently; more readers would only hold more page cache.
@@ -67,6 +73,12 @@ public final class Store: Sendable {
         }
     }
 
+    /// Makes every wait for a lock give up at once, now and from now on: called on shutdown so that a database
+    /// held by another process cannot hold the process past its stop deadline.
+    public func interruptWaits() {
+        waits.interrupt()
+    }
+
     /// The informant's stable pseudonym: a keyed hash of his Telegram user id.
     func pseudonym(forUser userID: Int64) -> String {
         "R-" + String(SHA256.hmac(key: pseudonymKey, message: Array("user:\(userID)".utf8)).hexString.prefix(6))
@@ -106,7 +118,22 @@ public final class Store: Sendable {
 
     static func wrap(_ error: any Error) -> StoreError {
         if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError, let fault = fault(of: error.resultCode) {
+            return StoreError(.unavailable, describe(error), fault: fault)
+        }
         return StoreError(.database, describe(error))
+    }
+
+    /// The result codes that say the environment, not the statement, failed; nil for the statement's own fault.
+    static func fault(of code: ResultCode) -> StoreError.Fault? {
+        switch code {
+        case .SQLITE_FULL: .full
+        case .SQLITE_BUSY, .SQLITE_LOCKED: .busy
+        case .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PROTOCOL, .SQLITE_NOMEM: .io
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: .readOnly
+        case .SQLITE_INTERRUPT, .SQLITE_ABORT: .interrupted
+        default: nil
+        }
     }
 
     static func describe(_ error: any Error) -> String {
@@ -128,5 +155,13 @@ extension Database {
     /// statements thousands of times, and compiling each anew was a third of its cost.
     func executeCached(sql: String, arguments: StatementArguments) throws {
         try cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+}
+
+extension Store {
+    /// A keyed signature of `message` for `purpose` (callback buttons), with the install's secret: nobody without
+    /// the database can make one, and a signature for one purpose is worthless for another.
+    public func signature(of message: String, purpose: String) -> [UInt8] {
+        SHA256.hmac(key: pseudonymKey, message: Array("\(purpose):\(message)".utf8))
     }
 }

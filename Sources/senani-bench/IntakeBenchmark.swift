@@ -14,10 +14,10 @@ enum IntakeBenchmark {
         let directory = try TemporaryDirectory("senani-bench")
         let database = directory.file("bench.sqlite")
         let store = try Store(path: database)
-        try store.upsertDistrict(District(code: "BEN", name: "Bench"))
+        try store.upsertDistrict(District(code: "BEN", name: "Bench"), at: Date())
         let chats = (0..<groups).map { -1_001_000_000_000 - Int64($0) }
         for (index, chat) in chats.enumerated() {
-            try store.upsertThana(Thana(code: "BEN-T\(index)", districtCode: "BEN", name: "Thana \(index)", chatID: chat))
+            try store.upsertThana(Thana(code: "BEN-T\(index)", districtCode: "BEN", name: "Thana \(index)", chatID: chat), at: Date())
         }
         let fake = try FakeBotAPI()
         for index in 0..<count {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SenaniBot
 import SenaniStore
 
 struct MigrateCommand: AsyncParsableCommand {
@@ -34,7 +36,7 @@ struct DistrictCommand: AsyncParsableCommand {
             guard (0...23).contains(digestHour) else { throw CLIError.usage("--digest-hour must be 0–23, not \(digestHour)") }
             let opened = try store.open()
             do {
-                try opened.upsertDistrict(District(code: code, name: name, digestChatID: chat, digestHour: digestHour))
+                try opened.upsertDistrict(District(code: code, name: name, digestChatID: chat, digestHour: digestHour), at: Date())
             } catch { throw error.cliError }
             print("district \(code) saved")
         }
@@ -59,7 +61,7 @@ struct ThanaCommand: AsyncParsableCommand {
             let chat = try chatID.map(Int64.chatID)
             let opened = try store.open()
             do {
-                try opened.upsertThana(Thana(code: code, districtCode: district, name: name, chatID: chat))
+                try opened.upsertThana(Thana(code: code, districtCode: district, name: name, chatID: chat), at: Date())
             } catch { throw error.cliError }
             print("thana \(code) saved" + (chat.map { ", bound to group \($0)" } ?? ""))
         }
@@ -68,7 +70,24 @@ struct ThanaCommand: AsyncParsableCommand {
 
 struct OfficerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "officer", abstract: "Register and revoke officers.", subcommands: [Add.self, Remove.self])
+        commandName: "officer", abstract: "Register, list and revoke officers.", subcommands: [Add.self, Remove.self, List.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Officers, their scope, and whether the bot can message them (pressed Start).")
+
+        @OptionGroup var store: StoreOptions
+        @Option(help: "table or json.") var format: String = "table"
+
+        func run() async throws {
+            guard ["table", "json"].contains(format) else {
+                throw CLIError.usage("--format must be table or json, not \"\(format)\"")
+            }
+            let officers: [Officer]
+            do { officers = try store.open().officers() } catch let error as StoreError { throw error.cliError }
+            print(format == "json" ? OfficerFormats.json(officers) : OfficerFormats.table(officers))
+        }
+    }
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an officer (SHO, SP or admin).")
@@ -87,7 +106,8 @@ struct OfficerCommand: AsyncParsableCommand {
             let opened = try store.open()
             do {
                 try opened.upsertOfficer(
-                    Officer(telegramID: telegramID, role: role, thanaCode: thana, districtCode: district, name: name))
+                    Officer(telegramID: telegramID, role: role, thanaCode: thana, districtCode: district, name: name),
+                    at: Date())
             } catch { throw error.cliError }
             print("officer \(telegramID) saved as \(role.rawValue)")
         }
@@ -101,7 +121,7 @@ struct OfficerCommand: AsyncParsableCommand {
 
         func run() async throws {
             let opened = try store.open()
-            do { try opened.removeOfficer(telegramID: telegramID) } catch { throw error.cliError }
+            do { try opened.removeOfficer(telegramID: telegramID, at: Date()) } catch { throw error.cliError }
             print("officer \(telegramID) removed")
         }
     }

@@ -1,11 +1,14 @@
 import ArgumentParser
 import Foundation
+import SenaniBot
 
 /// Runs the command and maps failures to the interface's exit codes: 2 for usage, 1 for runtime, each with one
 /// line on stderr.
 @main
 enum Main {
     static func main() async {
+        // Before anything else: a SIGTERM in the first moments must stop the process cleanly, not kill it.
+        EarlySignals.install()
         do {
             var command = try SenaniCommand.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -6,7 +6,38 @@ import TipAnalysis
 
 struct ReportsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reports", abstract: "List and export queued reports.", subcommands: [List.self, Export.self])
+        commandName: "reports", abstract: "List, show and export queued reports.",
+        subcommands: [List.self, Show.self, Export.self])
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One report with its whole history.")
+
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The report's reference, e.g. KHG-SADAR-000123.") var ref: String
+        @Option(help: "text or json.") var format: String = "text"
+
+        func run() async throws {
+            guard ["text", "json"].contains(format) else {
+                throw CLIError.usage("--format must be text or json, not \"\(format)\"")
+            }
+            let opened = try store.open()
+            let report: Report?
+            let history: [AuditEntry]
+            do {
+                report = try opened.report(ref: ref.uppercased())
+                history = try opened.audit(ref: ref.uppercased())
+            } catch { throw error.cliError }
+            guard let report else { throw CLIError.runtime("no report \(ref)") }
+            if format == "json" {
+                let json = ReportFormats.json(report)
+                print(String(json.dropLast()) + ", \"history\": " + AuditFormats.json(history) + "}")
+            } else {
+                print(ReportFormats.detail(report))
+                print("\nhistory:")
+                print(AuditFormats.table(history))
+            }
+        }
+    }
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List reports, oldest first.")
@@ -51,36 +82,39 @@ struct ReportsCommand: AsyncParsableCommand {
 
         @OptionGroup var store: StoreOptions
         @Option(help: "jsonl or csv.") var format: String
-        @Option(help: "From this time (ISO 8601; a bare date is the start of that IST day).") var since: String?
-        @Option(help: "Before this time (ISO 8601; a bare date is the start of that IST day).") var until: String?
+        @Option(help: "From this time: an IST date YYYY-MM-DD (from its start) or an ISO-8601 timestamp.") var since: String?
+        @Option(help: "Up to this time: an IST date YYYY-MM-DD (to its end, inclusive) or an ISO-8601 timestamp.") var until: String?
 
         func run() async throws {
             guard ["jsonl", "csv"].contains(format) else {
                 throw CLIError.usage("--format must be jsonl or csv, not \"\(format)\"")
             }
-            let filter = ReportFilter(since: try since.map { try ISTDate.parse($0, flag: "--since") },
-                                      until: try until.map { try ISTDate.parse($0, flag: "--until") })
+            let filter = ReportFilter(
+                since: try since.map { try ISTDate.parse($0, flag: "--since") },
+                until: try until.map { try ISTDate.parse($0, flag: "--until", endOfDay: true) })
             let reports: [Report]
             do { reports = try store.open().reports(filter) } catch let error as StoreError { throw error.cliError }
-            var out = format == "csv" ? ReportFormats.csvHeader() + "\n" : ""
+            let newline = format == "csv" ? "\r\n" : "\n"
+            var out = format == "csv" ? ReportFormats.csvHeader() + newline : ""
             for report in reports {
-                out += (format == "csv" ? ReportFormats.csvRow(report) : ReportFormats.json(report)) + "\n"
+                out += (format == "csv" ? ReportFormats.csvRow(report) : ReportFormats.json(report)) + newline
             }
             FileHandle.standardOutput.write(Data(out.utf8))
         }
     }
 }
 
-/// Times typed by an operator: full ISO 8601, or a bare `YYYY-MM-DD` meaning midnight IST.
+/// Times typed by an operator: full ISO 8601, or a bare `YYYY-MM-DD` meaning that IST day's start (or its end,
+/// for an upper bound: `--until 2026-11-24` includes the 24th).
 enum ISTDate {
-    static func parse(_ text: String, flag: String) throws -> Date {
+    static func parse(_ text: String, flag: String, endOfDay: Bool = false) throws -> Date {
         let full = ISO8601DateFormatter()
         if let date = full.date(from: text) { return date }
         let day = DateFormatter()
         day.locale = Locale(identifier: "en_US_POSIX")
         day.timeZone = ReportFormats.ist
         day.dateFormat = "yyyy-MM-dd"
-        if let date = day.date(from: text) { return date }
+        if let date = day.date(from: text) { return endOfDay ? date.addingTimeInterval(24 * 3600) : date }
         throw CLIError.usage("\(flag) must be a date like 2026-11-24 or 2026-11-24T09:00:00+05:30, not \"\(text)\"")
     }
 }

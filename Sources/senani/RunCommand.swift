@@ -40,6 +40,22 @@ struct RunCommand: AsyncParsableCommand {
             throw CLIError.runtime("\(error)")
         }
         logger.info("senani started", metadata: ["db": "\(configuration.databasePath)"])
+        logger.info(
+            """
+            if the database cannot be written (disk full, locked by another process), intake pauses and says so here; \
+            Telegram keeps waiting updates for 24 h, and nothing is lost if it is fixed within that time
+            """)
+        // A stop asked for before the group took over SIGTERM/SIGINT is honoured as soon as it runs.
+        let early = Task {
+            for _ in 0..<200 where !Task.isCancelled {
+                if EarlySignals.stopRequested {
+                    await group.triggerGracefulShutdown()
+                    return
+                }
+                try? await Task.sleep(for: .milliseconds(50))
+            }
+        }
+        defer { early.cancel() }
         do {
             try await group.run()
         } catch {

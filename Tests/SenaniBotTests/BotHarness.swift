@@ -25,10 +25,10 @@ struct RunningBot {
         let fake = try fake ?? FakeBotAPI()
         let directory = try TemporaryDirectory("senani-bot")
         let store = try Store(path: directory.file("senani.sqlite"))
-        try store.upsertDistrict(District(code: "KHG", name: "Khagaria"))
-        try store.upsertThana(Thana(code: "KHG-SADAR", districtCode: "KHG", name: "Sadar", chatID: sadar))
-        try store.upsertThana(Thana(code: "KHG-GOGRI", districtCode: "KHG", name: "Gogri", chatID: gogri))
-        try store.upsertOfficer(Officer(telegramID: 11, role: .sho, thanaCode: "KHG-SADAR", name: "R. Kumar"))
+        try store.upsertDistrict(District(code: "KHG", name: "Khagaria"), at: Date())
+        try store.upsertThana(Thana(code: "KHG-SADAR", districtCode: "KHG", name: "Sadar", chatID: sadar), at: Date())
+        try store.upsertThana(Thana(code: "KHG-GOGRI", districtCode: "KHG", name: "Gogri", chatID: gogri), at: Date())
+        try store.upsertOfficer(Officer(telegramID: 11, role: .sho, thanaCode: "KHG-SADAR", name: "R. Kumar"), at: Date())
         var configuration = SenaniConfiguration(
             databasePath: directory.file("senani.sqlite"), token: token ?? fake.token, apiURL: fake.baseURL,
             pollTimeout: 1, templatesDirectory: MessageTemplates.locate(explicit: nil),

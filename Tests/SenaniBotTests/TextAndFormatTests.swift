@@ -29,11 +29,12 @@ import TipAnalysis
 @Suite struct ReportFormatsTests {
     let report = Report(
         ref: "KHG-SADAR-000123", thanaCode: "KHG-SADAR", districtCode: "KHG", category: .liquor,
-        labels: [.liquor, .electionDisturbance], confidence: 0.934, status: .new, text: "=cmd|' daru, \"20 peti\"\nRampur",
+        labels: [.liquor, .electionDisturbance], confidence: 0.934, status: .new, source: "group", text: "=cmd|' daru, \"20 peti\"\nRampur",
         receivedAt: Date(timeIntervalSince1970: 1_795_000_000), reporter: "R-7f3a9c", chatID: -1_001_234_567_890,
         messageID: 42, phones: ["+919876543210"], vehicles: ["BR34AB1234"], places: ["Rampur"], quantities: ["20 peti"],
         times: [], persons: [], booths: [], evidence: ["daru"], language: .hinglish, forwardOrigin: nil, duplicateOf: nil,
-        repeatCount: 1, acknowledgedBy: nil, acknowledgedAt: nil, closedAt: nil, resolution: nil, location: nil, media: [])
+        repeatCount: 1, acknowledgedBy: nil, acknowledgedAt: nil, closedAt: nil, outcome: nil, resolution: nil, transferredFrom: nil, needsReview: false, version: 0, location: nil,
+        media: [])
 
     @Test func jsonHasTheInterfaceKeysWithNullsAndISTTimes() throws {
         let parsed = try JSONSerialization.jsonObject(with: Data(ReportFormats.json(report).utf8))
@@ -56,7 +57,35 @@ import TipAnalysis
         #expect(row.hasPrefix("KHG-SADAR-000123,KHG-SADAR,KHG,liquor,liquor;election_disturbance,0.93,new,"))
         #expect(row.contains("\"'=cmd|' daru, \"\"20 peti\"\"\nRampur\""))
         #expect(row.contains(",+919876543210,"))
-        #expect(ReportFormats.csvHeader().split(separator: ",").count == ReportFormats.csvColumns.count)
+        #expect(ReportFormats.csvHeader() == "\u{FEFF}" + ReportFormats.columns.joined(separator: ","))
+    }
+
+    @Test func jsonKeysComeInTheInterfaceOrderAndCSVHasTheSameColumns() throws {
+        let interfaceOrder = [
+            "ref", "thana", "district", "category", "labels", "confidence", "status", "text", "received_at", "reporter",
+            "source", "chat_id", "message_id", "phones", "vehicles", "places", "quantities", "duplicate_of",
+            "repeat_count", "acknowledged_by", "acknowledged_at", "closed_at", "outcome", "resolution",
+            "transferred_from", "needs_review", "location", "media",
+        ]
+        let json = ReportFormats.json(report)
+        let positions = interfaceOrder.map { json.range(of: "\"\($0)\": ")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        #expect(Array(ReportFormats.columns.prefix(interfaceOrder.count)) == interfaceOrder)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["source"] as? String == "group")
+        #expect(object["needs_review"] as? Bool == false)
+        #expect(object["outcome"] is NSNull && object["transferred_from"] is NSNull)
+        #expect(ReportFormats.csvRow(report).hasSuffix(",hinglish"))
+    }
+
+    @Test func aPrivateTipsChatAndMessageIdsNeverLeave() throws {
+        var tip = report
+        tip.source = "private"
+        tip.chatID = 7_001
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(ReportFormats.json(tip).utf8)) as? [String: Any])
+        #expect(object["chat_id"] is NSNull && object["message_id"] is NSNull)
+        #expect(!ReportFormats.csvRow(tip).contains("7001"))
     }
 }
 
@@ -66,7 +95,11 @@ import TipAnalysis
     @Test func everyTemplateRendersHindiFirstThenEnglish() async throws {
         let templates = try await MessageTemplates(directory: Self.directory)
         for name in MessageTemplates.required {
-            let text = try #require(templates.render(name, ["ref": "KHG-SADAR-000001"]))
+            let values = [
+                "ref": "KHG-SADAR-000001", "thana": "KHG-GOGRI", "count": "0", "reason_not_officer": "1",
+                "status_new": "1", "status_acknowledged": "1", "cat_liquor": "1", "outcome_action_taken": "1", "officer": "1",
+            ]
+            let text = try #require(templates.render(name, values))
             let devanagari = text.unicodeScalars.firstIndex { (0x0900...0x097F).contains($0.value) }
             let latin = text.unicodeScalars.firstIndex { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }
             #expect(devanagari != nil && latin != nil, "\(name) needs both Hindi and English")

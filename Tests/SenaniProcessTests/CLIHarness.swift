@@ -41,6 +41,15 @@ struct CLI {
         return Result(status: status, stdout: process.stdout, stderr: process.stderr)
     }
 
+    /// The exact bytes a command wrote to stdout.
+    func runRaw(_ arguments: [String]) async throws -> Data {
+        let process = try ChildProcess(
+            executable: BuiltProducts.path("senani"), arguments: arguments + ["--db", database], environment: environment,
+            directory: directory)
+        _ = try await process.waitForExit(timeout: .seconds(30))
+        return try Data(contentsOf: URL(fileURLWithPath: process.stdoutPath))
+    }
+
     /// A district KHG with thanas KHG-SADAR (group -1001234567890) and KHG-GOGRI.
     func seed() async throws {
         try await run(["district", "add", "--code", "KHG", "--name", "Khagaria"])

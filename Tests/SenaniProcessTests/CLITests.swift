@@ -60,8 +60,8 @@ import TipAnalysis
                         NewReport(
                             thanaCode: "KHG-SADAR", chatID: -1_001_234_567_890, messageID: Int64(index + 1),
                             reporterUserID: 987_654_321, text: text, receivedAt: Date(timeIntervalSince1970: 1_795_000_000),
-                            analysis: analyzer.analyze(text)), replies: [])
-                }, nextOffset: 10))
+                            analysis: analyzer.analyze(text)), followUp: { _ in [] })
+                }, nextOffset: 10), at: Date())
 
         let jsonl = try await cli.run(["reports", "export", "--format", "jsonl"])
         #expect(jsonl.status == 0)
@@ -76,8 +76,11 @@ import TipAnalysis
         #expect(!jsonl.stdout.contains("987654321"))
 
         let csv = try await cli.run(["reports", "export", "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("ref,thana,district,category,"))
-        #expect(csv.stdout.split(separator: "\n").count == 3)
+        // The byte-order mark that makes Excel read Devanagari (String drops it when decoding, so look at bytes).
+        let raw = try await cli.runRaw(["reports", "export", "--format", "csv"])
+        #expect(raw.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(csv.stdout.hasSuffix("\r\n") && csv.stdout.contains("ref,thana,district,category,"))
+        #expect(csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 3)
 
         let none = try await cli.run(["reports", "export", "--format", "jsonl", "--since", "2027-01-01"])
         #expect(none.status == 0 && none.stdout.isEmpty)

@@ -9,9 +9,9 @@ import TipAnalysis
         let fixture = try StoreFixture()
         let batch = IntakeBatch(
             effects: [
-                .newReport(tip(message: 10), replies: [ack(message: 10)]),
-                .newReport(tip(thana: "KHG-MUFASSIL", chat: -1002, message: 10, analysis: analysis(bits: 1)), replies: [ack(chat: -1002, message: 10)]),
-                .newReport(tip(message: 11, analysis: analysis(bits: ~0)), replies: [ack(message: 11)]),
+                .newReport(tip(message: 10), followUp: replies([ack(message: 10)])),
+                .newReport(tip(thana: "KHG-MUFASSIL", chat: -1002, message: 10, analysis: analysis(bits: 1)), followUp: replies([ack(chat: -1002, message: 10)])),
+                .newReport(tip(message: 11, analysis: analysis(bits: ~0)), followUp: replies([ack(message: 11)])),
             ], nextOffset: 501)
         let summary = try await fixture.store.commit(batch, at: epoch)
         #expect(summary.newReports == ["KHG-SADAR-000001", "KHG-MUFASSIL-000001", "KHG-SADAR-000002"])
@@ -25,7 +25,7 @@ import TipAnalysis
 
     @Test func replayingABatchChangesNothing() async throws {
         let fixture = try StoreFixture()
-        let batch = IntakeBatch(effects: [.newReport(tip(message: 10), replies: [ack(message: 10)])], nextOffset: 7)
+        let batch = IntakeBatch(effects: [.newReport(tip(message: 10), followUp: replies([ack(message: 10)]))], nextOffset: 7)
         _ = try await fixture.store.commit(batch, at: epoch)
         let replay = try await fixture.store.commit(batch, at: epoch)
         #expect(replay.replayed == 1)
@@ -45,8 +45,8 @@ import TipAnalysis
         let fixture = try StoreFixture()
         let batch = IntakeBatch(
             effects: [
-                .newReport(tip(message: 1), replies: [ack(message: 1)]),
-                .newReport(tip(thana: "NO-SUCH", chat: -9, message: 2), replies: []),
+                .newReport(tip(message: 1), followUp: replies([ack(message: 1)])),
+                .newReport(tip(thana: "NO-SUCH", chat: -9, message: 2), followUp: replies([])),
             ], nextOffset: 3)
         await #expect(throws: StoreError.self) { try await fixture.store.commit(batch, at: epoch) }
         #expect(try fixture.store.reports().isEmpty)
@@ -59,9 +59,9 @@ import TipAnalysis
         let first = tip(message: 1, analysis: analysis(bits: 0xff00))
         let again = tip(message: 2, user: 777, at: epoch.addingTimeInterval(3600), analysis: analysis(bits: 0xff01))
         let third = tip(message: 3, user: 778, at: epoch.addingTimeInterval(7200), analysis: analysis(bits: 0xff03))
-        _ = try await fixture.store.commit(IntakeBatch(effects: [.newReport(first, replies: [ack(message: 1)])], nextOffset: 2))
+        _ = try await fixture.store.commit(IntakeBatch(effects: [.newReport(first, followUp: replies([ack(message: 1)]))], nextOffset: 2), at: epoch)
         let summary = try await fixture.store.commit(
-            IntakeBatch(effects: [.newReport(again, replies: [ack(message: 2)]), .newReport(third, replies: [])], nextOffset: 3))
+            IntakeBatch(effects: [.newReport(again, followUp: replies([ack(message: 2)])), .newReport(third, followUp: replies([]))], nextOffset: 3), at: epoch)
         #expect(summary.duplicates == ["KHG-SADAR-000002", "KHG-SADAR-000003"])
 
         let original = try #require(try fixture.store.report(ref: "KHG-SADAR-000001"))
@@ -79,44 +79,44 @@ import TipAnalysis
         _ = try await fixture.store.commit(
             IntakeBatch(
                 effects: [
-                    .newReport(tip(message: 1, analysis: analysis(bits: 5, words: 5)), replies: []),
-                    .newReport(tip(message: 2, analysis: analysis(bits: 5, words: 5)), replies: []),
-                    .newReport(tip(message: 3, analysis: analysis(bits: 9)), replies: []),
-                    .newReport(tip(thana: "KHG-MUFASSIL", chat: -1002, message: 3, analysis: analysis(bits: 9)), replies: []),
-                    .newReport(tip(message: 4, at: epoch.addingTimeInterval(8 * 86400), analysis: analysis(bits: 9)), replies: []),
-                ], nextOffset: 9))
+                    .newReport(tip(message: 1, analysis: analysis(bits: 5, words: 5)), followUp: replies([])),
+                    .newReport(tip(message: 2, analysis: analysis(bits: 5, words: 5)), followUp: replies([])),
+                    .newReport(tip(message: 3, analysis: analysis(bits: 9)), followUp: replies([])),
+                    .newReport(tip(thana: "KHG-MUFASSIL", chat: -1002, message: 3, analysis: analysis(bits: 9)), followUp: replies([])),
+                    .newReport(tip(message: 4, at: epoch.addingTimeInterval(8 * 86400), analysis: analysis(bits: 9)), followUp: replies([])),
+                ], nextOffset: 9), at: epoch)
         #expect(try fixture.store.reports().allSatisfy { $0.duplicateOf == nil })
     }
 
     @Test func anEditUpdatesOnlyANewReport() async throws {
         let fixture = try StoreFixture()
-        _ = try await fixture.store.commit(IntakeBatch(effects: [.newReport(tip(message: 1), replies: [])], nextOffset: 2))
+        _ = try await fixture.store.commit(IntakeBatch(effects: [.newReport(tip(message: 1), followUp: replies([]))], nextOffset: 2), at: epoch)
         _ = try await fixture.store.commit(
-            IntakeBatch(effects: [.editReport(tip(message: 1, text: "daru bik rahi hai, 20 peti"), replies: [])], nextOffset: 3))
+            IntakeBatch(effects: [.editReport(tip(message: 1, text: "daru bik rahi hai, 20 peti"), followUp: replies([]))], nextOffset: 3), at: epoch)
         #expect(try fixture.store.report(ref: "KHG-SADAR-000001")?.text == "daru bik rahi hai, 20 peti")
 
         // An edit that turns chatter into a tip queues it, with its reply.
         let summary = try await fixture.store.commit(
-            IntakeBatch(effects: [.editReport(tip(message: 5, analysis: analysis(bits: 77)), replies: [ack(message: 5)])], nextOffset: 4))
+            IntakeBatch(effects: [.editReport(tip(message: 5, analysis: analysis(bits: 77)), followUp: replies([ack(message: 5)]))], nextOffset: 4), at: epoch)
         #expect(summary.newReports == ["KHG-SADAR-000002"])
         #expect(summary.queuedMessages == 1)
     }
 
     @Test func aLonePhotoOrPinAttachesToTheInformantsRecentTip() async throws {
         let fixture = try StoreFixture()
-        _ = try await fixture.store.commit(IntakeBatch(effects: [.newReport(tip(message: 1), replies: [])], nextOffset: 2))
+        _ = try await fixture.store.commit(IntakeBatch(effects: [.newReport(tip(message: 1), followUp: replies([]))], nextOffset: 2), at: epoch)
         let photo = MediaRef(kind: "photo", fileID: "AgAD-photo")
         _ = try await fixture.store.commit(
             IntakeBatch(
                 effects: [
-                    .attachToRecent(chatID: -1001, reporterUserID: 555, at: epoch.addingTimeInterval(60), media: [photo], location: nil),
+                    .attachToRecent(chatID: -1001, reporterUserID: 555, at: epoch.addingTimeInterval(60), media: [photo], location: nil, followUp: { _, _, _ in [] }),
                     .attachToRecent(
                         chatID: -1001, reporterUserID: 555, at: epoch.addingTimeInterval(90), media: [],
-                        location: GeoPoint(latitude: 25.5, longitude: 86.48)),
+                        location: GeoPoint(latitude: 25.5, longitude: 86.48), followUp: { _, _, _ in [] }),
                     // Someone else's photo, and one long after, belong to no report.
-                    .attachToRecent(chatID: -1001, reporterUserID: 999, at: epoch.addingTimeInterval(60), media: [MediaRef(kind: "photo", fileID: "x")], location: nil),
-                    .attachToRecent(chatID: -1001, reporterUserID: 555, at: epoch.addingTimeInterval(3600), media: [MediaRef(kind: "photo", fileID: "late")], location: nil),
-                ], nextOffset: 3))
+                    .attachToRecent(chatID: -1001, reporterUserID: 999, at: epoch.addingTimeInterval(60), media: [MediaRef(kind: "photo", fileID: "x")], location: nil, followUp: { _, _, _ in [] }),
+                    .attachToRecent(chatID: -1001, reporterUserID: 555, at: epoch.addingTimeInterval(3600), media: [MediaRef(kind: "photo", fileID: "late")], location: nil, followUp: { _, _, _ in [] }),
+                ], nextOffset: 3), at: epoch)
         let report = try #require(try fixture.store.report(ref: "KHG-SADAR-000001"))
         #expect(report.media == [photo])
         #expect(report.location == GeoPoint(latitude: 25.5, longitude: 86.48))
@@ -127,10 +127,10 @@ import TipAnalysis
         _ = try await fixture.store.commit(
             IntakeBatch(
                 effects: [
-                    .newReport(tip(message: 1, user: 424_242_424), replies: []),
-                    .newReport(tip(message: 2, user: 424_242_424, analysis: analysis(bits: 3)), replies: []),
-                    .newReport(tip(message: 3, user: 1, analysis: analysis(bits: 0xf0f0_0000)), replies: []),
-                ], nextOffset: 4))
+                    .newReport(tip(message: 1, user: 424_242_424), followUp: replies([])),
+                    .newReport(tip(message: 2, user: 424_242_424, analysis: analysis(bits: 3)), followUp: replies([])),
+                    .newReport(tip(message: 3, user: 1, analysis: analysis(bits: 0xf0f0_0000)), followUp: replies([])),
+                ], nextOffset: 4), at: epoch)
         let reports = try fixture.store.reports()
         #expect(reports[0].reporter == reports[1].reporter)
         #expect(reports[0].reporter != reports[2].reporter)

@@ -32,7 +32,7 @@ import Testing
 
     @Test func migrationMovesTheBindingAndQueuedMessagesOnce() async throws {
         let fixture = try StoreFixture()
-        try fixture.store.upsertDistrict(District(code: "KHG", name: "Khagaria", digestChatID: -1001))
+        try fixture.store.upsertDistrict(District(code: "KHG", name: "Khagaria", digestChatID: -1001), at: epoch)
         _ = try await fixture.store.commit(
             IntakeBatch(effects: [.send(OutboxDraft(chatID: -1001, template: "help"))], nextOffset: 1), at: epoch)
         let summary = try await fixture.store.commit(

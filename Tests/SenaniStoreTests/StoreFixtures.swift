@@ -11,9 +11,9 @@ struct StoreFixture {
     init() throws {
         directory = try TemporaryDirectory()
         store = try Store(path: directory.file("senani.sqlite"))
-        try store.upsertDistrict(District(code: "KHG", name: "Khagaria"))
-        try store.upsertThana(Thana(code: "KHG-SADAR", districtCode: "KHG", name: "Sadar", chatID: -1001))
-        try store.upsertThana(Thana(code: "KHG-MUFASSIL", districtCode: "KHG", name: "Mufassil", chatID: -1002))
+        try store.upsertDistrict(District(code: "KHG", name: "Khagaria"), at: epoch)
+        try store.upsertThana(Thana(code: "KHG-SADAR", districtCode: "KHG", name: "Sadar", chatID: -1001), at: epoch)
+        try store.upsertThana(Thana(code: "KHG-MUFASSIL", districtCode: "KHG", name: "Mufassil", chatID: -1002), at: epoch)
     }
 }
 
@@ -37,4 +37,16 @@ func tip(
 
 func ack(chat: Int64 = -1001, message: Int64) -> OutboxDraft {
     OutboxDraft(chatID: chat, template: "group_ack", replyToMessageID: message)
+}
+
+/// Replies that get the stored report's ref (and the first telling's, for a repeat), as the bot's follow-ups do.
+func replies(_ drafts: [OutboxDraft]) -> TipFollowUp {
+    { tip in
+        drafts.map { draft in
+            var draft = draft
+            draft.parameters["ref"] = tip.report.ref
+            if let original = tip.original { draft.parameters["duplicate_of"] = original.ref }
+            return draft
+        }
+    }
 }

@@ -22,6 +22,12 @@ public struct InlineKeyboardButton: Codable, Sendable, Hashable {
         self.callbackData = callbackData
     }
 
+    /// A button that opens a link (a deep link into the bot's private chat).
+    public init(text: String, url: String) {
+        self.text = text
+        self.url = url
+    }
+
     enum CodingKeys: String, CodingKey {
         case text, url
         case callbackData = "callback_data"

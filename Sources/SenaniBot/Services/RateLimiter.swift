@@ -53,6 +53,12 @@ public struct RateLimiter: Sendable {
         }
     }
 
+    /// Records a call that counts against the overall limit only (an edit).
+    public mutating func recordOverall(at time: Double) {
+        overall.append(time)
+        overall.removeAll { $0 <= time - 1 }
+    }
+
     /// Telegram answered 429: nothing at all goes out until `retryAfter` seconds from `now`.
     public mutating func pause(retryAfter: Double, now: Double) {
         pausedUntil = max(pausedUntil, now + retryAfter)

@@ -30,10 +30,10 @@ public final class WakeSignal: Sendable {
     }
 
     /// Returns when rung, when `timeout` passes, or when the task is cancelled, whichever is first.
-    public func wait(timeout: Duration) async {
+    public func wait(timeout: Duration, clock: any SenaniClock = SystemClock()) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.waitForRing() }
-            group.addTask { try? await Task.sleep(for: timeout) }
+            group.addTask { try? await clock.sleep(for: timeout) }
             await group.next()
             group.cancelAll()
         }

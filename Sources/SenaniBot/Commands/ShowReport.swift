@@ -1,0 +1,60 @@
+import SenaniStore
+
+/// 🔎 Details and `/show REF`: one report in full, privately, with its history.
+enum ShowReport {
+    static func command(_ request: CommandRequest) -> Outcome {
+        guard let ref = request.arguments.first?.uppercased() else { return .send(request.reply("usage_show")) }
+        let senderID = request.senderID
+        let reply = ActionReply(request)
+        let inGroup = request.inGroup
+        return .effect(
+            .act(FactsRequest(actorID: senderID, ref: ref, history: true)) { facts in
+                var decision = decide(ref, facts: facts, to: senderID, reply: reply)
+                // Never tip content into a group: it went privately, and the group hears only that.
+                if inGroup, decision.messages.contains(where: { $0.chatID == senderID }) {
+                    decision.messages.append(reply.say("sent_privately"))
+                }
+                return decision
+            })
+    }
+
+    static func button(_ request: ButtonRequest) -> Outcome {
+        let userID = request.query.from.id
+        let reply = ActionReply(request)
+        return .effect(
+            .act(FactsRequest(actorID: userID, ref: request.data.ref, history: true)) { facts in
+                var decision = decide(request.data.ref, facts: facts, to: userID, reply: reply)
+                if decision.messages.contains(where: { $0.chatID == userID && $0.template == "report_full" }) {
+                    decision.messages.insert(reply.say("ok"), at: 0)
+                }
+                return decision
+            })
+    }
+
+    static func decide(_ ref: String, facts: ActionFacts, to chatID: Int64, reply: ActionReply) -> Decision {
+        guard let report = facts.report else { return reply.notFound(ref) }
+        if let refusal = AccessPolicy.check(facts.actor, .view, report: report) { return reply.refuse(refusal, ref: ref) }
+        var parameters = ReportView.parameters(report, thana: facts.reportThana, now: facts.now)
+        if !facts.history.isEmpty {
+            parameters["history"] = facts.history.map(historyLine).joined(separator: "\n")
+        }
+        if !report.evidence.isEmpty { parameters["evidence"] = report.evidence.joined(separator: ", ") }
+        if let original = report.duplicateOf { parameters["duplicate_of"] = original }
+        var messages = [
+            OutboxDraft(
+                chatID: chatID, template: "report_full", parameters: parameters, buttons: ReportView.buttons(report),
+                reportRef: ref)
+        ]
+        messages += Notices.attachments(report.media, location: report.location, ref: ref, to: chatID)
+        return Decision(messages: messages)
+    }
+
+    /// `24-11-2026 09:40 R. Kumar (sho): acknowledge new → acknowledged`.
+    static func historyLine(_ entry: AuditEntry) -> String {
+        var line = "\(IST.format(entry.at)) \(entry.actor)"
+        if let role = entry.role { line += " (\(role))" }
+        line += ": \(entry.action)"
+        if entry.before != nil || entry.after != nil { line += " \(entry.before ?? "–") → \(entry.after ?? "–")" }
+        return line
+    }
+}

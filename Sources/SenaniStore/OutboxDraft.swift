@@ -1,0 +1,93 @@
+import Foundation
+
+/// Which Bot API call an outbox row becomes.
+public enum OutboxKind: Sendable, Hashable {
+    /// sendMessage with the rendered template.
+    case message
+    /// sendPhoto of a file Telegram already has; the rendered template (may be empty) is the caption.
+    case photo(fileID: String)
+    /// sendLocation.
+    case location(GeoPoint)
+    /// editMessageText of an earlier message: the rendered template and buttons replace its text and keyboard.
+    case edit(EditTarget)
+    /// answerCallbackQuery with the rendered template as the toast.
+    case callbackAnswer(queryID: String)
+    /// deleteMessage of a message in the row's chat.
+    case delete(messageID: Int64)
+    /// setMyCommands for the row's chat only (an officer's menu), from the template's `name - description` lines.
+    case commandMenu
+}
+
+/// The message an edit changes.
+public enum EditTarget: Sendable, Hashable, Codable {
+    /// A message id in the row's chat (a button tapped on it).
+    case message(Int64)
+    /// Whatever message the outbox row with this id became, once it is sent.
+    case outboxRow(Int64)
+}
+
+/// A message to send later, named by its template. The text is rendered when it is sent.
+public struct OutboxDraft: Sendable, Hashable {
+    public var chatID: Int64
+    public var template: String
+    /// Values for the template, HTML-escaped when rendered.
+    public var parameters: [String: String]
+    public var replyToMessageID: Int64?
+    /// Inline buttons, row by row.
+    public var buttons: [[OutboxButton]]
+    public var kind: OutboxKind
+    /// The report this call is about; its buttons are signed for it.
+    public var reportRef: String?
+    /// Set on an SHO's notification: if Telegram refuses it because the officer never pressed Start (or
+    /// blocked the bot), the thana's group is told instead, without the tip, and the officer marked unreachable.
+    public var noticeFor: Int64?
+
+    public init(
+        chatID: Int64, template: String, parameters: [String: String] = [:], replyToMessageID: Int64? = nil,
+        buttons: [[OutboxButton]] = [], kind: OutboxKind = .message, reportRef: String? = nil, noticeFor: Int64? = nil
+    ) {
+        self.chatID = chatID
+        self.template = template
+        self.parameters = parameters
+        self.replyToMessageID = replyToMessageID
+        self.buttons = buttons
+        self.kind = kind
+        self.reportRef = reportRef
+        self.noticeFor = noticeFor
+    }
+
+    /// Callback answers go before anything else: Telegram shows a spinner on the officer's button until then.
+    var priority: Int {
+        if case .callbackAnswer = kind { return 0 }
+        return 1
+    }
+}
+
+/// One inline button of an outgoing message.
+public struct OutboxButton: Sendable, Hashable, Codable {
+    /// The label's template name (or a literal label when no such template exists).
+    public var text: String
+    /// An action on the row's report; the sender signs it with the report's ref and `version`.
+    public var action: String?
+    public var version: Int?
+    /// Raw callback data, used as is.
+    public var data: String?
+    /// A link (a deep link into the bot).
+    public var url: String?
+
+    public init(text: String, data: String) {
+        self.text = text
+        self.data = data
+    }
+
+    public init(text: String, action: String, version: Int) {
+        self.text = text
+        self.action = action
+        self.version = version
+    }
+
+    public init(text: String, url: String) {
+        self.text = text
+        self.url = url
+    }
+}
