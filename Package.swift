@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SenaniBotTests",
-            dependencies: ["SenaniBot", "SenaniTestSupport"]
+            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis"]
         ),
         .testTarget(
             name: "SenaniProcessTests",

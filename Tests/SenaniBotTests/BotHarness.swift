@@ -10,7 +10,15 @@ import TelegramBotAPI
 struct RunningBot {
     static let sadar: Int64 = -1_001_000_000_001
     static let gogri: Int64 = -1_001_000_000_002
+    static let patna: Int64 = -1_001_000_000_009
     static let informant = FakeUser(id: 7001, firstName: "Ramesh", username: "ramesh_k")
+    /// SHO of KHG-SADAR, SHO of KHG-GOGRI, SP of KHG, admin, SHO of PAT-NAGAR, SP of PAT.
+    static let shoSadar = FakeUser(id: 11, firstName: "R. Kumar")
+    static let shoGogri = FakeUser(id: 12, firstName: "S. Singh")
+    static let spKhagaria = FakeUser(id: 21, firstName: "SP Khagaria")
+    static let admin = FakeUser(id: 31, firstName: "Admin")
+    static let shoPatna = FakeUser(id: 13, firstName: "P. Yadav")
+    static let spPatna = FakeUser(id: 22, firstName: "SP Patna")
 
     let fake: FakeBotAPI
     let directory: TemporaryDirectory
@@ -28,7 +36,17 @@ struct RunningBot {
         try store.upsertDistrict(District(code: "KHG", name: "Khagaria"), at: Date())
         try store.upsertThana(Thana(code: "KHG-SADAR", districtCode: "KHG", name: "Sadar", chatID: sadar), at: Date())
         try store.upsertThana(Thana(code: "KHG-GOGRI", districtCode: "KHG", name: "Gogri", chatID: gogri), at: Date())
-        try store.upsertOfficer(Officer(telegramID: 11, role: .sho, thanaCode: "KHG-SADAR", name: "R. Kumar"), at: Date())
+        try store.upsertDistrict(District(code: "PAT", name: "Patna"), at: Date())
+        try store.upsertThana(Thana(code: "PAT-NAGAR", districtCode: "PAT", name: "Nagar", chatID: patna), at: Date())
+        let officers = [
+            Officer(telegramID: 11, role: .sho, thanaCode: "KHG-SADAR", name: "R. Kumar"),
+            Officer(telegramID: 12, role: .sho, thanaCode: "KHG-GOGRI", name: "S. Singh"),
+            Officer(telegramID: 21, role: .sp, districtCode: "KHG", name: "SP Khagaria"),
+            Officer(telegramID: 31, role: .admin, name: "Admin"),
+            Officer(telegramID: 13, role: .sho, thanaCode: "PAT-NAGAR", name: "P. Yadav"),
+            Officer(telegramID: 22, role: .sp, districtCode: "PAT", name: "SP Patna"),
+        ]
+        for officer in officers { try store.upsertOfficer(officer, at: Date()) }
         var configuration = SenaniConfiguration(
             databasePath: directory.file("senani.sqlite"), token: token ?? fake.token, apiURL: fake.baseURL,
             pollTimeout: 1, templatesDirectory: MessageTemplates.locate(explicit: nil),
