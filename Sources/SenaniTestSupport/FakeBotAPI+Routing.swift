@@ -88,6 +88,7 @@ extension FakeBotAPI {
             .raw(status: status, contentType: "text/html", body: Data(nginxPage(status).utf8))
         case .dropConnection: .drop
         case .invalidJSON: .raw(status: 200, contentType: "application/json", body: Data("{\"ok\":tru".utf8))
+        case .rawBody(let body): .raw(status: 200, contentType: "application/json", body: body)
         case .delay: .error(code: 500, description: "Internal Server Error")  // handled by the caller
         case .conflict:
             .error(

@@ -49,6 +49,8 @@ public enum Fault: Sendable, Hashable {
     case dropConnection
     /// HTTP 200 with a body that is not JSON.
     case invalidJSON
+    /// HTTP 200 with exactly these bytes as the body (application/json), for answers no builder makes.
+    case rawBody(Data)
     /// Waits this long, then answers normally.
     case delay(Duration)
     /// 409 "terminated by other getUpdates request".

@@ -30,9 +30,14 @@ public struct BotAPI: Sendable {
             var allowed_updates: [String]
         }
         let params = Params(offset: offset, limit: limit, timeout: timeout, allowed_updates: allowedUpdates)
-        let raw: [RawUpdate] = try await call(
-            "getUpdates", params, timeout: .seconds(timeout) + configuration.longPollGrace)
-        return raw.map(\.incoming)
+        let response = try await post("getUpdates", params, timeout: .seconds(timeout) + configuration.longPollGrace)
+        return try UpdateBatchDecoder.decode(response, offset: offset)
+    }
+
+    /// Decodes the body of a getUpdates answer as `getUpdates` does: each update on its own, a malformed one as
+    /// `.undecodable`; an error envelope or a body that is not a Bot API answer throws. For fuzzing and tests.
+    public static func decodeUpdates(_ data: Data) throws(BotAPIError) -> [IncomingUpdate] {
+        try UpdateBatchDecoder.decode(HTTPResponse(status: 200, body: data))
     }
 
     public func sendMessage(_ request: SendMessage) async throws(BotAPIError) -> Message {
@@ -98,22 +103,4 @@ struct Empty: Encodable {}
 /// `editMessage*` answers `true` for inline messages and the edited Message otherwise; either is success.
 struct EditResult: Decodable {
     init(from decoder: any Decoder) throws {}
-}
-
-/// An update decoded leniently: its id always, the rest if it decodes.
-struct RawUpdate: Decodable {
-    let incoming: IncomingUpdate
-
-    private struct ID: Decodable {
-        let update_id: Int64
-    }
-
-    init(from decoder: any Decoder) throws {
-        let id = try ID(from: decoder).update_id
-        do {
-            incoming = .update(try Update(from: decoder))
-        } catch {
-            incoming = .undecodable(updateID: id, reason: String(describing: error))
-        }
-    }
 }

@@ -16,10 +16,7 @@ final class CurlJob: Sendable {
         self.url = url
         self.body = body
         self.method = method
-        let (seconds, attoseconds) = timeout.components
-        let milliseconds = seconds.multipliedReportingOverflow(by: 1000)
-        let total = milliseconds.overflow ? Int64.max : milliseconds.partialValue + attoseconds / 1_000_000_000_000_000
-        self.timeoutMilliseconds = Int(clamping: max(1, total))
+        self.timeoutMilliseconds = timeout.curlMilliseconds
     }
 
     func attach(_ continuation: CheckedContinuation<Result<HTTPResponse, BotAPIError>, Never>) {
@@ -37,4 +34,16 @@ final class CurlJob: Sendable {
     }
 
     var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+}
+
+extension Duration {
+    /// Whole milliseconds for a curl timeout option: at least 1 (0 would mean "no limit"), saturating instead of
+    /// overflowing for huge durations.
+    var curlMilliseconds: Int {
+        let (seconds, attoseconds) = components
+        let milliseconds = seconds.multipliedReportingOverflow(by: 1000)
+        let (total, overflow) = milliseconds.partialValue.addingReportingOverflow(attoseconds / 1_000_000_000_000_000)
+        guard !milliseconds.overflow, !overflow else { return seconds < 0 ? 1 : Int.max }
+        return Int(clamping: max(1, total))
+    }
 }

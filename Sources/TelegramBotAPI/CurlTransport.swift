@@ -15,9 +15,8 @@ public final class CurlTransport: BotAPITransport {
     public init(connectTimeout: Duration = .seconds(10), maxConcurrentTransfers: Int = 4) {
         // curl_global_init runs here, on the creating thread, before any worker touches libcurl.
         _ = CurlGlobal.initialized
-        let (seconds, attoseconds) = connectTimeout.components
-        let milliseconds = Int(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-        pool = CurlWorkerPool(maxThreads: max(1, maxConcurrentTransfers), connectTimeoutMilliseconds: max(1, milliseconds))
+        pool = CurlWorkerPool(
+            maxThreads: max(1, maxConcurrentTransfers), connectTimeoutMilliseconds: connectTimeout.curlMilliseconds)
     }
 
     deinit {
