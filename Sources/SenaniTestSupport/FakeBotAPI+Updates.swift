@@ -117,18 +117,31 @@ extension FakeBotAPI {
         return true
     }
 
-    /// Keeps what later answers need: chats seen, callback query ids that may be answered, message ids used.
+    /// Keeps what later answers need: chats and users seen, callback query ids that may be answered, message ids
+    /// used and who wrote them, photo file ids, and that a user who wrote privately has pressed Start.
     private func remember(_ update: [String: JSONValue], kind: String, in state: inout FakeBotAPIState) {
         let payload = update[kind]
         if kind == "callback_query", let id = payload?["id"]?.stringValue {
-            state.callbackQueryIDs.insert(id)
+            state.callbackQueries[id] = Date()
         }
+        if let from = payload?["from"], let userID = from["id"]?.int64Value { state.users[userID] = from }
         let message = kind == "callback_query" ? payload?["message"] : payload
-        if let chat = message?["chat"], let chatID = chat["id"]?.int64Value {
-            state.chats[chatID] = chat
-            if let messageID = message?["message_id"]?.int64Value {
-                let next = messageID < .max ? messageID + 1 : messageID
-                state.nextMessageID[chatID] = max(state.nextMessageID[chatID, default: 1], next)
+        guard let chat = message?["chat"], let chatID = chat["id"]?.int64Value else { return }
+        state.chats[chatID] = chat
+        guard let messageID = message?["message_id"]?.int64Value else { return }
+        let next = messageID < .max ? messageID + 1 : messageID
+        state.nextMessageID[chatID] = max(state.nextMessageID[chatID, default: 1], next)
+        guard kind != "callback_query" else { return }
+        state.userMessages[chatID, default: []].insert(messageID)
+        for size in message?["photo"]?.arrayValue ?? [] {
+            if let fileID = size["file_id"]?.stringValue { state.knownFileIDs.insert(fileID) }
+        }
+        if let userID = message?["from"]?["id"]?.int64Value {
+            if chatID > 0 {
+                // Writing to the bot is what pressing Start does: from now on the bot may write back.
+                state.neverStarted.remove(userID)
+            } else if state.memberships[chatID]?[userID] == nil {
+                state.memberships[chatID, default: [:]][userID] = .init(status: "member")
             }
         }
     }

@@ -25,6 +25,18 @@ extension BotAPI {
             url: url, body: body, timeout: timeout ?? configuration.requestTimeout, method: method)
     }
 
+    /// POSTs `parts` as multipart/form-data (a file upload) and unwraps Telegram's envelope.
+    func callMultipart<Result: Decodable>(
+        _ method: String, _ parts: [MultipartPart], timeout: Duration? = nil
+    ) async throws(BotAPIError) -> Result {
+        let url = "\(configuration.baseURL)/bot\(configuration.token)/\(method)"
+        logger.trace(
+            "Bot API upload", metadata: ["method": "\(method)", "bytes": "\(parts.reduce(0) { $0 + $1.data.count })"])
+        let response = try await transport.postMultipart(
+            url: url, parts: parts, timeout: timeout ?? configuration.requestTimeout, method: method)
+        return try Self.unwrap(response, method: method)
+    }
+
     /// Interprets a Bot API answer: `{"ok":true,"result":…}` or `{"ok":false,"error_code":…,"description":…}`.
     static func unwrap<Result: Decodable>(_ response: HTTPResponse, method: String) throws(BotAPIError) -> Result {
         try Envelope<Result>.unwrap(response, method: method)

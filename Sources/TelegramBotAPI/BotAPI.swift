@@ -40,10 +40,13 @@ public struct BotAPI: Sendable {
         try UpdateBatchDecoder.decode(HTTPResponse(status: 200, body: data))
     }
 
+    /// Sends a text message. Returns the sent message (with its `messageID`).
     public func sendMessage(_ request: SendMessage) async throws(BotAPIError) -> Message {
         try await call("sendMessage", request)
     }
 
+    /// Replaces a message's text (and buttons). Editing to the same text and buttons fails with
+    /// `BotAPIError.isMessageNotModified`, which callers may treat as success.
     public func editMessageText(
         chatID: Int64, messageID: Int64, text: String, parseMode: String? = "HTML",
         replyMarkup: InlineKeyboardMarkup? = nil
@@ -60,6 +63,7 @@ public struct BotAPI: Sendable {
             Params(chat_id: chatID, message_id: messageID, text: text, parse_mode: parseMode, reply_markup: replyMarkup))
     }
 
+    /// Replaces (or with nil removes) a message's inline buttons.
     public func editMessageReplyMarkup(
         chatID: Int64, messageID: Int64, replyMarkup: InlineKeyboardMarkup?
     ) async throws(BotAPIError) {
@@ -72,6 +76,7 @@ public struct BotAPI: Sendable {
             "editMessageReplyMarkup", Params(chat_id: chatID, message_id: messageID, reply_markup: replyMarkup))
     }
 
+    /// Answers a button tap; Telegram shows `text` as a toast (or an alert) and stops the button's spinner.
     public func answerCallbackQuery(id: String, text: String? = nil, showAlert: Bool = false) async throws(BotAPIError) {
         struct Params: Encodable {
             var callback_query_id: String
@@ -82,19 +87,14 @@ public struct BotAPI: Sendable {
             "answerCallbackQuery", Params(callback_query_id: id, text: text, show_alert: showAlert))
     }
 
+    /// Deletes a message: the bot's own, or another's where the bot may (an administrator with the right, or a
+    /// private chat).
     public func deleteMessage(chatID: Int64, messageID: Int64) async throws(BotAPIError) {
         struct Params: Encodable {
             var chat_id: Int64
             var message_id: Int64
         }
         let _: Bool = try await call("deleteMessage", Params(chat_id: chatID, message_id: messageID))
-    }
-
-    public func setMyCommands(_ commands: [BotCommand]) async throws(BotAPIError) {
-        struct Params: Encodable {
-            var commands: [BotCommand]
-        }
-        let _: Bool = try await call("setMyCommands", Params(commands: commands))
     }
 }
 

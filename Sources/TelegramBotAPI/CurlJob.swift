@@ -3,8 +3,14 @@ import Synchronization
 
 /// One POST waiting for or running on a curl worker thread. The caller awaits `result`; the worker finishes it.
 final class CurlJob: Sendable {
+    /// What the POST carries.
+    enum Payload: Sendable {
+        case json(Data)
+        case multipart([MultipartPart])
+    }
+
     let url: String
-    let body: Data
+    let payload: Payload
     let timeoutMilliseconds: Int
     let method: String
     /// Set when the calling task is cancelled; the transfer's progress callback sees it and aborts.
@@ -12,9 +18,9 @@ final class CurlJob: Sendable {
     private let continuation = Mutex<CheckedContinuation<Result<HTTPResponse, BotAPIError>, Never>?>(nil)
     private let finished = Atomic<Bool>(false)
 
-    init(url: String, body: Data, timeout: Duration, method: String) {
+    init(url: String, payload: Payload, timeout: Duration, method: String) {
         self.url = url
-        self.body = body
+        self.payload = payload
         self.method = method
         self.timeoutMilliseconds = timeout.curlMilliseconds
     }

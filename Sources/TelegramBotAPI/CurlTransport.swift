@@ -37,7 +37,17 @@ public final class CurlTransport: BotAPITransport {
     public func post(url: String, body: Data, timeout: Duration, method: String) async throws(BotAPIError)
         -> HTTPResponse
     {
-        let job = CurlJob(url: url, body: body, timeout: timeout, method: method)
+        try await run(CurlJob(url: url, payload: .json(body), timeout: timeout, method: method))
+    }
+
+    /// Uploads through libcurl's `curl_mime` API; cancellation and token redaction work as for `post`.
+    public func postMultipart(
+        url: String, parts: [MultipartPart], timeout: Duration, method: String
+    ) async throws(BotAPIError) -> HTTPResponse {
+        try await run(CurlJob(url: url, payload: .multipart(parts), timeout: timeout, method: method))
+    }
+
+    private func run(_ job: CurlJob) async throws(BotAPIError) -> HTTPResponse {
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 job.attach(continuation)

@@ -11,7 +11,7 @@ public struct InlineKeyboardMarkup: Codable, Sendable, Hashable {
     }
 }
 
-/// One button: a tap sends `callbackData` back to the bot.
+/// One button: a tap sends `callbackData` back to the bot, or opens `url` (e.g. a `t.me/<bot>?start=…` deep link).
 public struct InlineKeyboardButton: Codable, Sendable, Hashable {
     public var text: String
     public var callbackData: String?
@@ -20,6 +20,12 @@ public struct InlineKeyboardButton: Codable, Sendable, Hashable {
     public init(text: String, callbackData: String) {
         self.text = text
         self.callbackData = callbackData
+    }
+
+    /// A button that opens `url`: an https link, or a `tg://` / `t.me` deep link.
+    public init(text: String, url: String) {
+        self.text = text
+        self.url = url
     }
 
     enum CodingKeys: String, CodingKey {
