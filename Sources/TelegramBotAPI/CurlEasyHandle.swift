@@ -173,7 +173,9 @@ final class ShutdownFlag: Sendable {
 private let curlWriteCallback: ccurl_write_callback = { data, size, count, context in
     guard let data, let context else { return 0 }
     let transfer = Unmanaged<TransferContext>.fromOpaque(context).takeUnretainedValue()
-    let length = size * count
+    // curl promises size == 1; checked anyway, since overflowing here would trap inside a C callback.
+    let (length, overflow) = size.multipliedReportingOverflow(by: count)
+    guard !overflow else { return 0 }
     data.withMemoryRebound(to: UInt8.self, capacity: length) { transfer.received.append($0, count: length) }
     return length
 }
