@@ -76,37 +76,6 @@ extension FakeBotAPI {
         }
     }
 
-    /// How a send begins: refused (migrated, blocked, never started, rate-limited), or with a fresh message id
-    /// and the fields every sent message has.
-    enum SendStart {
-        case refused(FakeAnswer)
-        case started(messageID: Int64, message: [String: JSONValue])
-
-        /// The refusal's answer (only read after `.started` did not match).
-        var refusal: FakeAnswer {
-            if case .refused(let answer) = self { answer } else { .error(code: 500, description: "Internal Server Error") }
-        }
-    }
-
-    func beginSend(to chatID: Int64, replyTo: Int64?, markup: JSONValue?, in state: inout FakeBotAPIState) -> SendStart {
-        if let refusal = Self.refusal(for: chatID, in: state) { return .refused(refusal) }
-        let now = Date()
-        if let retryAfter = state.rateLimitDelay(for: chatID, now: now) {
-            return .refused(Self.answer(for: .rateLimited(retryAfter: retryAfter)))
-        }
-        state.recordSend(to: chatID, now: now)
-        let messageID = state.takeMessageID(in: chatID)
-        var message: [String: JSONValue] = [
-            "message_id": .int(messageID), "from": botUserJSON, "chat": Self.chat(chatID, in: state),
-            "date": .int(Self.now),
-        ]
-        if let markup { message["reply_markup"] = markup }
-        if let replyTo, let original = Self.originalMessage(replyTo, chatID: chatID, in: state) {
-            message["reply_to_message"] = original
-        }
-        return .started(messageID: messageID, message: message)
-    }
-
     /// Width and height of a PNG (from its IHDR chunk); JPEG is accepted with a typical camera size.
     static func imageSize(_ data: Data) -> (width: Int64, height: Int64)? {
         let bytes = [UInt8](data.prefix(24))

@@ -13,28 +13,47 @@ extension FakeBotAPI {
         let replyTo = params["reply_parameters"]?["message_id"]?.int64Value ?? params["reply_to_message_id"]?.int64Value
         let markup = params["reply_markup"]
         return state.withLock { state -> FakeAnswer in
-            if let refusal = Self.refusal(for: chatID, in: state) { return refusal }
-            let now = Date()
-            if let retryAfter = state.rateLimitDelay(for: chatID, now: now) {
-                return Self.answer(for: .rateLimited(retryAfter: retryAfter))
-            }
-            state.recordSend(to: chatID, now: now)
-            let messageID = state.takeMessageID(in: chatID)
+            let start = beginSend(to: chatID, replyTo: replyTo, markup: markup, in: &state)
+            guard case .started(let messageID, var message) = start else { return start.refusal }
             state.botMessages[chatID, default: [:]][messageID] = .init(text: text, replyMarkup: markup)
             state.sentMessages.append(
                 SentMessage(
                     chatID: chatID, messageID: messageID, text: text, parseMode: params["parse_mode"]?.stringValue,
                     replyToMessageID: replyTo, callbackData: Self.callbackData(in: markup), replyMarkup: markup))
-            var message: [String: JSONValue] = [
-                "message_id": .int(messageID), "from": botUserJSON, "chat": Self.chat(chatID, in: state),
-                "date": .int(Self.now), "text": .string(text),
-            ]
-            if let markup { message["reply_markup"] = markup }
-            if let replyTo, let original = Self.originalMessage(replyTo, chatID: chatID, in: state) {
-                message["reply_to_message"] = original
-            }
+            message["text"] = .string(text)
             return .ok(.object(message))
         }
+    }
+
+    /// How a send begins: refused (migrated, blocked, never started, rate-limited), or with a fresh message id
+    /// and the fields every sent message has.
+    enum SendStart {
+        case refused(FakeAnswer)
+        case started(messageID: Int64, message: [String: JSONValue])
+
+        /// The refusal's answer (only read after `.started` did not match).
+        var refusal: FakeAnswer {
+            if case .refused(let answer) = self { answer } else { .error(code: 500, description: "Internal Server Error") }
+        }
+    }
+
+    func beginSend(to chatID: Int64, replyTo: Int64?, markup: JSONValue?, in state: inout FakeBotAPIState) -> SendStart {
+        if let refusal = Self.refusal(for: chatID, in: state) { return .refused(refusal) }
+        let now = Date()
+        if let retryAfter = state.rateLimitDelay(for: chatID, now: now) {
+            return .refused(Self.answer(for: .rateLimited(retryAfter: retryAfter)))
+        }
+        state.recordSend(to: chatID, now: now)
+        let messageID = state.takeMessageID(in: chatID)
+        var message: [String: JSONValue] = [
+            "message_id": .int(messageID), "from": botUserJSON, "chat": Self.chat(chatID, in: state),
+            "date": .int(Self.now),
+        ]
+        if let markup { message["reply_markup"] = markup }
+        if let replyTo, let original = Self.originalMessage(replyTo, chatID: chatID, in: state) {
+            message["reply_to_message"] = original
+        }
+        return .started(messageID: messageID, message: message)
     }
 
     func editMessageText(_ params: [String: JSONValue]) -> FakeAnswer {
