@@ -159,6 +159,14 @@ import Testing
         #expect(fake.pendingUpdateCount == 0)
     }
 
+    @Test func wholeRawAnswerThroughCurl() async throws {
+        let fake = try FakeBotAPI()
+        fake.inject(.rawBody(Self.batch(Self.poisonBatch)), on: "getUpdates")
+        let updates = try await TestKit.api(fake).getUpdates(offset: 1, timeout: 0)
+        #expect(updates.map(\.updateID) == Array(1...10))
+        #expect(updates.filter { if case .update = $0 { true } else { false } }.count == 4)
+    }
+
     @Test func decodingIsFastEnoughForIntake() throws {
         let elements = (0..<5_000).map { Data(Self.message(id: "\($0 + 1)", text: "दारू की भट्टी गाँव में \($0)").utf8) }
         let body = Self.batch(elements)
