@@ -24,6 +24,11 @@ static inline CURLcode ccurl_setopt_offset(CURL *handle, CURLoption option, curl
     return curl_easy_setopt(handle, option, value);
 }
 
+/// CURLOPT_MIMEPOST: a multipart/form-data body built with curl_mime_*; NULL detaches it from the handle.
+static inline CURLcode ccurl_setopt_mime(CURL *handle, curl_mime *mime) {
+    return curl_easy_setopt(handle, CURLOPT_MIMEPOST, mime);
+}
+
 typedef size_t (*ccurl_write_callback)(char *data, size_t size, size_t count, void *context);
 typedef int (*ccurl_xferinfo_callback)(void *context, curl_off_t dltotal, curl_off_t dlnow,
                                        curl_off_t ultotal, curl_off_t ulnow);

@@ -112,7 +112,8 @@ extension FakeBotAPI {
         -> Int64
     {
         enqueue { state in
-            [
+            state.memberships[chatID, default: [:]][botID] = .init(status: newStatus)
+            return [
                 "my_chat_member": [
                     "chat": Self.chat(chatID, in: state), "from": user.json, "date": .int(Self.now),
                     "old_chat_member": ["status": .string(oldStatus), "user": botUserJSON],

@@ -29,7 +29,7 @@ extension FakeBotAPI {
                     if let offset, offset > 0 {
                         state.confirm(below: offset)
                         state.confirmedOffset = max(state.confirmedOffset, offset)
-                    } else if let offset, offset < 0, state.queue.count > Int(-offset) {
+                    } else if let offset, offset < 0, offset > Int64.min, state.queue.count > Int(-offset) {
                         // A negative offset keeps only the last -offset updates and forgets the rest.
                         state.confirm(below: state.queue[state.queue.count - Int(-offset)].id)
                     }

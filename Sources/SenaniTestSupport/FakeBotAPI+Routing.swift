@@ -25,17 +25,18 @@ extension FakeBotAPI {
         guard let slash = rest.firstIndex(of: "/") else { return .error(code: 404, description: "Not Found") }
         let requestToken = String(rest[..<slash])
         let method = String(rest[rest.index(after: slash)...])
-        guard let params = Self.parameters(of: request) else {
+        guard let (params, files) = Self.parameters(of: request) else {
             return .error(code: 400, description: "Bad Request: can't parse request body")
         }
         let authorized = requestToken == token
         state.withLock { state in
             state.requests.append(
                 RecordedRequest(
-                    method: method, params: params, time: Date(), httpMethod: request.method, authorized: authorized))
+                    method: method, params: params, time: Date(), httpMethod: request.method, authorized: authorized,
+                    files: files))
         }
         guard authorized else { return .error(code: 401, description: "Unauthorized") }
-        guard let handler = handler(for: method, request) else {
+        guard let handler = handler(for: method, request, files: files) else {
             return .error(code: 404, description: "Not Found")
         }
         if let fault = state.withLock({ $0.takeFault(for: method) }) {
@@ -49,17 +50,23 @@ extension FakeBotAPI {
     }
 
     /// The methods the fake answers; nil for any other (404, like Telegram).
-    private func handler(for method: String, _ request: HTTPRequestHead) -> (([String: JSONValue]) -> FakeAnswer)? {
+    private func handler(
+        for method: String, _ request: HTTPRequestHead, files: [String: UploadedFile]
+    ) -> (([String: JSONValue]) -> FakeAnswer)? {
         switch method.lowercased() {
         case "getupdates": { self.getUpdates($0, request) }
         case "getme": { _ in .ok(self.botUserJSON) }
         case "sendmessage": sendMessage
+        case "sendphoto": { self.sendPhoto($0, files: files) }
+        case "sendlocation": sendLocation
         case "editmessagetext": editMessageText
         case "editmessagereplymarkup": editMessageReplyMarkup
         case "answercallbackquery": answerCallbackQuery
         case "deletemessage": deleteMessage
         case "setmycommands": setMyCommands
-        case "getmycommands": { _ in .ok(self.commands) }
+        case "getmycommands": getMyCommands
+        case "deletemycommands": deleteMyCommands
+        case "getchatmember": getChatMember
         case "deletewebhook", "sendchataction", "logout", "close": { _ in .ok(true) }
         default: nil
         }
@@ -88,6 +95,7 @@ extension FakeBotAPI {
             .raw(status: status, contentType: "text/html", body: Data(nginxPage(status).utf8))
         case .dropConnection: .drop
         case .invalidJSON: .raw(status: 200, contentType: "application/json", body: Data("{\"ok\":tru".utf8))
+        case .rawBody(let body): .raw(status: 200, contentType: "application/json", body: body)
         case .delay: .error(code: 500, description: "Internal Server Error")  // handled by the caller
         case .conflict:
             .error(
@@ -139,20 +147,36 @@ extension FakeBotAPI {
         }
     }
 
-    /// Parameters from the query string and the body (JSON, or form-encoded where each value may itself be JSON).
-    static func parameters(of request: HTTPRequestHead) -> [String: JSONValue]? {
+    /// Parameters from the query string and the body (JSON, form-encoded or multipart/form-data, where each
+    /// text value may itself be JSON), and the files of a multipart body by field name. A file's parameter reads
+    /// as a placeholder string (it is `InputFile or String` in the spec), its bytes are in the files.
+    static func parameters(of request: HTTPRequestHead) -> ([String: JSONValue], [String: UploadedFile])? {
         var params: [String: JSONValue] = [:]
         if let query = request.query { params.merge(formFields(query), uniquingKeysWith: { _, new in new }) }
-        guard !request.body.isEmpty else { return params }
-        let contentType = request.headers["content-type"]?.lowercased() ?? ""
+        guard !request.body.isEmpty else { return (params, [:]) }
+        let rawContentType = request.headers["content-type"] ?? ""
+        let contentType = rawContentType.lowercased()
         if contentType.contains("application/x-www-form-urlencoded") {
             let form = formFields(String(decoding: request.body, as: UTF8.self))
             params.merge(form, uniquingKeysWith: { _, new in new })
-            return params
+            return (params, [:])
+        }
+        if contentType.hasPrefix("multipart/form-data") {
+            guard let form = MultipartForm(body: request.body, contentType: rawContentType) else { return nil }
+            var files: [String: UploadedFile] = [:]
+            for part in form.parts {
+                if let fileName = part.fileName {
+                    files[part.name] = UploadedFile(fileName: fileName, contentType: part.contentType, data: part.data)
+                    params[part.name] = .string("<uploaded \(fileName), \(part.data.count) bytes>")
+                } else {
+                    params[part.name] = formValue(String(decoding: part.data, as: UTF8.self))
+                }
+            }
+            return (params, files)
         }
         guard case .object(let members) = JSONValue(json: request.body) else { return nil }
         params.merge(members, uniquingKeysWith: { _, new in new })
-        return params
+        return (params, [:])
     }
 
     private static func formFields(_ text: String) -> [String: JSONValue] {
@@ -163,11 +187,14 @@ extension FakeBotAPI {
                 part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
             }
             let name = decode(parts[0])
-            let value = parts.count > 1 ? decode(parts[1]) : ""
-            // Telegram reads form values that look like JSON (numbers, objects) as JSON.
-            fields[name] = JSONValue(json: Data(value.utf8)) ?? .string(value)
+            fields[name] = formValue(parts.count > 1 ? decode(parts[1]) : "")
         }
         return fields
+    }
+
+    /// Telegram reads form values that look like JSON (numbers, booleans, objects) as JSON, others as text.
+    private static func formValue(_ value: String) -> JSONValue {
+        JSONValue(json: Data(value.utf8)) ?? .string(value)
     }
 }
 

@@ -49,6 +49,8 @@ public enum Fault: Sendable, Hashable {
     case dropConnection
     /// HTTP 200 with a body that is not JSON.
     case invalidJSON
+    /// HTTP 200 with exactly these bytes as the body (application/json), for answers no builder makes.
+    case rawBody(Data)
     /// Waits this long, then answers normally.
     case delay(Duration)
     /// 409 "terminated by other getUpdates request".
@@ -75,6 +77,46 @@ public struct RecordedRequest: Sendable, Hashable {
     public var httpMethod: String
     /// Whether the URL carried the right token.
     public var authorized: Bool
+    /// Files uploaded as multipart/form-data, by form field name (e.g. `photo`).
+    public var files: [String: UploadedFile] = [:]
+}
+
+/// A file part of a multipart/form-data request, as the fake server received it.
+public struct UploadedFile: Sendable, Hashable {
+    /// The part's `filename`.
+    public var fileName: String
+    /// The part's `Content-Type`, if it had one.
+    public var contentType: String?
+    /// The bytes exactly as uploaded.
+    public var data: Data
+}
+
+/// A photo the fake server accepted through `sendPhoto`.
+public struct SentPhoto: Sendable, Hashable {
+    public var chatID: Int64
+    public var messageID: Int64
+    /// The `file_id` sent, when the photo went by id (or URL).
+    public var fileID: String?
+    /// The upload, when the photo went as bytes.
+    public var upload: UploadedFile?
+    public var caption: String?
+    public var parseMode: String?
+    /// `reply_parameters.message_id`.
+    public var replyToMessageID: Int64?
+    public var replyMarkup: JSONValue?
+    /// The `file_id` the fake gave the largest size of the sent photo (usable to send it again).
+    public var resultFileID: String
+}
+
+/// A location pin the fake server accepted through `sendLocation`.
+public struct SentLocation: Sendable, Hashable {
+    public var chatID: Int64
+    public var messageID: Int64
+    public var latitude: Double
+    public var longitude: Double
+    /// `reply_parameters.message_id`.
+    public var replyToMessageID: Int64?
+    public var replyMarkup: JSONValue?
 }
 
 /// A message the fake server accepted from the bot through `sendMessage`.

@@ -26,6 +26,26 @@ extension FakeBotAPI {
         enqueue { _ in update }
     }
 
+    /// Queues an update given as raw bytes, served verbatim inside the getUpdates answer even when they are not
+    /// JSON, not UTF-8, or nested too deep for a parser: for tests that a malformed update cannot stall the bot.
+    /// It takes the fake's next update id for ordering and offset confirmation, whatever `update_id` the bytes
+    /// say (write `update_id` into them yourself; the returned id is the one that confirms it). Returns that id.
+    @discardableResult
+    public func enqueue(rawUpdate bytes: Data, kind: String = "message") -> Int64 {
+        let (id, waiter) = state.withLock { state -> (Int64, PollWaiter?) in
+            let id = state.nextUpdateID
+            state.nextUpdateID += 1
+            state.queue.append(FakeBotAPIState.QueuedUpdate(id: id, kind: kind, json: bytes))
+            defer { state.waiter = nil }
+            return (id, state.waiter)
+        }
+        wakePoller(waiter)
+        return id
+    }
+
+    /// The update id the next queued update will get (for building raw updates that carry their own id).
+    public var nextUpdateID: Int64 { state.withLock { $0.nextUpdateID } }
+
     /// Queues updates under one lock with one wake-up of the poller (for benchmarks). Returns their ids.
     @discardableResult
     public func enqueue(batch updates: [[String: JSONValue]]) -> [Int64] {
@@ -56,7 +76,8 @@ extension FakeBotAPI {
         let id: Int64
         if let given = update["update_id"]?.int64Value {
             id = given
-            state.nextUpdateID = max(state.nextUpdateID, given + 1)
+            // Saturating: a test may hand in any id, Int64.max included.
+            state.nextUpdateID = max(state.nextUpdateID, given < .max ? given + 1 : given)
         } else {
             id = state.nextUpdateID
             state.nextUpdateID += 1
@@ -96,17 +117,31 @@ extension FakeBotAPI {
         return true
     }
 
-    /// Keeps what later answers need: chats seen, callback query ids that may be answered, message ids used.
+    /// Keeps what later answers need: chats and users seen, callback query ids that may be answered, message ids
+    /// used and who wrote them, photo file ids, and that a user who wrote privately has pressed Start.
     private func remember(_ update: [String: JSONValue], kind: String, in state: inout FakeBotAPIState) {
         let payload = update[kind]
         if kind == "callback_query", let id = payload?["id"]?.stringValue {
-            state.callbackQueryIDs.insert(id)
+            state.callbackQueries[id] = Date()
         }
+        if let from = payload?["from"], let userID = from["id"]?.int64Value { state.users[userID] = from }
         let message = kind == "callback_query" ? payload?["message"] : payload
-        if let chat = message?["chat"], let chatID = chat["id"]?.int64Value {
-            state.chats[chatID] = chat
-            if let messageID = message?["message_id"]?.int64Value {
-                state.nextMessageID[chatID] = max(state.nextMessageID[chatID, default: 1], messageID + 1)
+        guard let chat = message?["chat"], let chatID = chat["id"]?.int64Value else { return }
+        state.chats[chatID] = chat
+        guard let messageID = message?["message_id"]?.int64Value else { return }
+        let next = messageID < .max ? messageID + 1 : messageID
+        state.nextMessageID[chatID] = max(state.nextMessageID[chatID, default: 1], next)
+        guard kind != "callback_query" else { return }
+        state.userMessages[chatID, default: []].insert(messageID)
+        for size in message?["photo"]?.arrayValue ?? [] {
+            if let fileID = size["file_id"]?.stringValue { state.knownFileIDs.insert(fileID) }
+        }
+        if let userID = message?["from"]?["id"]?.int64Value {
+            if chatID > 0 {
+                // Writing to the bot is what pressing Start does: from now on the bot may write back.
+                state.neverStarted.remove(userID)
+            } else if state.memberships[chatID]?[userID] == nil {
+                state.memberships[chatID, default: [:]][userID] = .init(status: "member")
             }
         }
     }

@@ -110,8 +110,33 @@ public final class FakeBotAPI: Sendable {
         }
     }
 
-    /// The commands last set with `setMyCommands`.
-    public var commands: JSONValue { state.withLock { $0.commands } }
+    /// The commands last set with `setMyCommands` for the default scope.
+    public var commands: JSONValue { state.withLock { $0.commandsByScope["default"] ?? [] } }
+
+    /// Every photo accepted through `sendPhoto`, oldest first (uploads with their bytes).
+    public var sentPhotos: [SentPhoto] { state.withLock { $0.sentPhotos } }
+
+    /// Every location accepted through `sendLocation`, oldest first.
+    public var sentLocations: [SentLocation] { state.withLock { $0.sentLocations } }
+
+    /// Whether the message was deleted through `deleteMessage`.
+    public func isDeleted(chatID: Int64, messageID: Int64) -> Bool {
+        state.withLock { $0.deletedMessages[chatID]?.contains(messageID) == true }
+    }
+
+    /// Marks `userID` as never having pressed Start: until they write to the bot, sending to their private chat
+    /// fails with 403 "Forbidden: bot can't initiate conversation with a user", as with Telegram.
+    public func setNeverStarted(userID: Int64, _ neverStarted: Bool = true) {
+        state.withLock { state in
+            if neverStarted { state.neverStarted.insert(userID) } else { state.neverStarted.remove(userID) }
+        }
+    }
+
+    /// How long after a tap its callback query may be answered; later answers fail with 400 "query is too old
+    /// and response timeout expired or query ID is invalid". Nil (the default): until it is answered once.
+    public func setCallbackQueryLifetime(_ lifetime: Duration?) {
+        state.withLock { $0.callbackQueryLifetime = lifetime?.timeInterval }
+    }
 
     /// Makes the next `times` calls of `method` fail with `fault`, after the faults already queued for it.
     public func inject(_ fault: Fault, on method: String, times: Int = 1) {
@@ -120,7 +145,8 @@ public final class FakeBotAPI: Sendable {
         }
     }
 
-    /// From now on, sending to (or editing in) `chatID` fails with 403 "Forbidden: bot was blocked by the user".
+    /// From now on, sending to (or editing in) `chatID` fails with 403 "Forbidden: bot was blocked by the user"
+    /// (a user who blocked the bot).
     public func setForbidden(chatID: Int64, _ forbidden: Bool = true) {
         state.withLock { state in
             if forbidden { state.forbidden.insert(chatID) } else { state.forbidden.remove(chatID) }

@@ -11,8 +11,17 @@ struct FakeBotAPIState {
     }
 
     struct BotMessage {
+        /// The text, or a photo's caption ("" without one).
         var text: String
         var replyMarkup: JSONValue?
+        /// False for a photo or a location: editMessageText then fails as with Telegram.
+        var hasText = true
+    }
+
+    /// A user's standing in a chat, as getChatMember reports it.
+    struct Membership {
+        var status: String
+        var canDeleteMessages = true
     }
 
     var nextUpdateID: Int64 = 100_000
@@ -32,14 +41,32 @@ struct FakeBotAPIState {
     var nextMessageID: [Int64: Int64] = [:]
     var chats: [Int64: JSONValue] = [:]
     var botMessages: [Int64: [Int64: BotMessage]] = [:]
-    var callbackQueryIDs: Set<String> = []
+    /// Callback queries that may still be answered, with when they were made.
+    var callbackQueries: [String: Date] = [:]
+    /// How long a callback query may be answered after the tap; nil: until answered.
+    var callbackQueryLifetime: TimeInterval? = nil
     var nextCallbackQueryID = 1
     var migrated: [Int64: Int64] = [:]
     var forbidden: Set<Int64> = []
     var faults: [String: [Fault]] = [:]
     var requests: [RecordedRequest] = []
     var sentMessages: [SentMessage] = []
-    var commands: JSONValue = []
+    /// Command menus by scope key (`default`, `all_private_chats`, `all_group_chats`, `chat:<id>`).
+    var commandsByScope: [String: JSONValue] = [:]
+    var sentPhotos: [SentPhoto] = []
+    var sentLocations: [SentLocation] = []
+    /// File ids the fake may be asked to send again: photos seen in updates or sent by the bot.
+    var knownFileIDs: Set<String> = []
+    var nextFileNumber = 1
+    /// Users who never pressed Start: the bot cannot open a private chat with them.
+    var neverStarted: Set<Int64> = []
+    /// Memberships set by tests, by `my_chat_member` updates, or learned from group messages.
+    var memberships: [Int64: [Int64: Membership]] = [:]
+    /// The `User` objects seen in updates, for getChatMember answers.
+    var users: [Int64: JSONValue] = [:]
+    /// Incoming (not the bot's) message ids per chat, and the ids deleted so far.
+    var userMessages: [Int64: Set<Int64>] = [:]
+    var deletedMessages: [Int64: Set<Int64>] = [:]
     /// Telegram's send limits when enabled: (messages into one group per minute, messages overall per second).
     var rateLimits: (perGroupPerMinute: Int, perSecond: Int)? = nil
     var recentSends: [Date] = []

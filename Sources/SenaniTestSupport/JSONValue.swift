@@ -71,6 +71,16 @@ public enum JSONValue: Codable, Sendable, Hashable {
         }
     }
 
+    /// The value as a number: an Integer, a Float, or a numeric String (as in form bodies).
+    public var doubleValue: Double? {
+        switch self {
+        case .int(let value): Double(value)
+        case .double(let value): value
+        case .string(let value): Double(value)
+        default: nil
+        }
+    }
+
     /// The value when it is a String.
     public var stringValue: String? {
         if case .string(let value) = self { value } else { nil }

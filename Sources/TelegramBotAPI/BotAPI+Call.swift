@@ -5,6 +5,14 @@ extension BotAPI {
     func call<Params: Encodable, Result: Decodable>(
         _ method: String, _ params: Params, timeout: Duration? = nil
     ) async throws(BotAPIError) -> Result {
+        let response = try await post(method, params, timeout: timeout)
+        return try Self.unwrap(response, method: method)
+    }
+
+    /// POSTs `params` as JSON and returns the HTTP answer as it is, for callers that interpret it themselves.
+    func post<Params: Encodable>(
+        _ method: String, _ params: Params, timeout: Duration? = nil
+    ) async throws(BotAPIError) -> HTTPResponse {
         let body: Data
         do {
             body = try JSONEncoder().encode(params)
@@ -13,71 +21,24 @@ extension BotAPI {
         }
         let url = "\(configuration.baseURL)/bot\(configuration.token)/\(method)"
         logger.trace("Bot API call", metadata: ["method": "\(method)", "bytes": "\(body.count)"])
-        let response = try await transport.post(
+        return try await transport.post(
             url: url, body: body, timeout: timeout ?? configuration.requestTimeout, method: method)
+    }
+
+    /// POSTs `parts` as multipart/form-data (a file upload) and unwraps Telegram's envelope.
+    func callMultipart<Result: Decodable>(
+        _ method: String, _ parts: [MultipartPart], timeout: Duration? = nil
+    ) async throws(BotAPIError) -> Result {
+        let url = "\(configuration.baseURL)/bot\(configuration.token)/\(method)"
+        logger.trace(
+            "Bot API upload", metadata: ["method": "\(method)", "bytes": "\(parts.reduce(0) { $0 + $1.data.count })"])
+        let response = try await transport.postMultipart(
+            url: url, parts: parts, timeout: timeout ?? configuration.requestTimeout, method: method)
         return try Self.unwrap(response, method: method)
     }
 
     /// Interprets a Bot API answer: `{"ok":true,"result":…}` or `{"ok":false,"error_code":…,"description":…}`.
     static func unwrap<Result: Decodable>(_ response: HTTPResponse, method: String) throws(BotAPIError) -> Result {
-        let envelope: Envelope<Result>
-        do {
-            envelope = try JSONDecoder().decode(Envelope<Result>.self, from: response.body)
-        } catch {
-            if response.status >= 500 {
-                throw BotAPIError(.server, method: method, errorCode: response.status, message: "HTTP \(response.status)")
-            }
-            throw BotAPIError(
-                .invalidResponse, method: method, errorCode: response.status,
-                message: "not a Bot API answer (HTTP \(response.status)): \(error)")
-        }
-        if envelope.ok, let result = envelope.result {
-            return result
-        }
-        if envelope.ok {
-            throw BotAPIError(.invalidResponse, method: method, errorCode: response.status, message: "ok without result")
-        }
-        let code = envelope.errorCode ?? response.status
-        let message = envelope.description ?? "HTTP \(response.status)"
-        let retryAfter = envelope.parameters?.retryAfter
-        let migrateTo = envelope.parameters?.migrateToChatID
-        let kind: BotAPIError.Kind =
-            switch code {
-            case _ where migrateTo != nil: .chatMigrated
-            case 429: .rateLimited
-            case 401: .unauthorized
-            case 403: .forbidden
-            case 404: .notFound
-            case 409: .conflict
-            case 500...: .server
-            default: .badRequest
-            }
-        throw BotAPIError(
-            kind, method: method, errorCode: code, message: message,
-            retryAfter: kind == .rateLimited ? (retryAfter ?? 1) : retryAfter, migrateToChatID: migrateTo)
-    }
-}
-
-/// Telegram's answer wrapper.
-struct Envelope<Result: Decodable>: Decodable {
-    struct Parameters: Decodable {
-        var retryAfter: Int?
-        var migrateToChatID: Int64?
-
-        enum CodingKeys: String, CodingKey {
-            case retryAfter = "retry_after"
-            case migrateToChatID = "migrate_to_chat_id"
-        }
-    }
-
-    var ok: Bool
-    var result: Result?
-    var errorCode: Int?
-    var description: String?
-    var parameters: Parameters?
-
-    enum CodingKeys: String, CodingKey {
-        case ok, result, description, parameters
-        case errorCode = "error_code"
+        try Envelope<Result>.unwrap(response, method: method)
     }
 }

@@ -30,15 +30,23 @@ public struct BotAPI: Sendable {
             var allowed_updates: [String]
         }
         let params = Params(offset: offset, limit: limit, timeout: timeout, allowed_updates: allowedUpdates)
-        let raw: [RawUpdate] = try await call(
-            "getUpdates", params, timeout: .seconds(timeout) + configuration.longPollGrace)
-        return raw.map(\.incoming)
+        let response = try await post("getUpdates", params, timeout: .seconds(timeout) + configuration.longPollGrace)
+        return try UpdateBatchDecoder.decode(response, offset: offset)
     }
 
+    /// Decodes the body of a getUpdates answer as `getUpdates` does: each update on its own, a malformed one as
+    /// `.undecodable`; an error envelope or a body that is not a Bot API answer throws. For fuzzing and tests.
+    public static func decodeUpdates(_ data: Data) throws(BotAPIError) -> [IncomingUpdate] {
+        try UpdateBatchDecoder.decode(HTTPResponse(status: 200, body: data))
+    }
+
+    /// Sends a text message. Returns the sent message (with its `messageID`).
     public func sendMessage(_ request: SendMessage) async throws(BotAPIError) -> Message {
         try await call("sendMessage", request)
     }
 
+    /// Replaces a message's text (and buttons). Editing to the same text and buttons fails with
+    /// `BotAPIError.isMessageNotModified`, which callers may treat as success.
     public func editMessageText(
         chatID: Int64, messageID: Int64, text: String, parseMode: String? = "HTML",
         replyMarkup: InlineKeyboardMarkup? = nil
@@ -55,6 +63,7 @@ public struct BotAPI: Sendable {
             Params(chat_id: chatID, message_id: messageID, text: text, parse_mode: parseMode, reply_markup: replyMarkup))
     }
 
+    /// Replaces (or with nil removes) a message's inline buttons.
     public func editMessageReplyMarkup(
         chatID: Int64, messageID: Int64, replyMarkup: InlineKeyboardMarkup?
     ) async throws(BotAPIError) {
@@ -67,6 +76,7 @@ public struct BotAPI: Sendable {
             "editMessageReplyMarkup", Params(chat_id: chatID, message_id: messageID, reply_markup: replyMarkup))
     }
 
+    /// Answers a button tap; Telegram shows `text` as a toast (or an alert) and stops the button's spinner.
     public func answerCallbackQuery(id: String, text: String? = nil, showAlert: Bool = false) async throws(BotAPIError) {
         struct Params: Encodable {
             var callback_query_id: String
@@ -77,19 +87,14 @@ public struct BotAPI: Sendable {
             "answerCallbackQuery", Params(callback_query_id: id, text: text, show_alert: showAlert))
     }
 
+    /// Deletes a message: the bot's own, or another's where the bot may (an administrator with the right, or a
+    /// private chat).
     public func deleteMessage(chatID: Int64, messageID: Int64) async throws(BotAPIError) {
         struct Params: Encodable {
             var chat_id: Int64
             var message_id: Int64
         }
         let _: Bool = try await call("deleteMessage", Params(chat_id: chatID, message_id: messageID))
-    }
-
-    public func setMyCommands(_ commands: [BotCommand]) async throws(BotAPIError) {
-        struct Params: Encodable {
-            var commands: [BotCommand]
-        }
-        let _: Bool = try await call("setMyCommands", Params(commands: commands))
     }
 }
 
@@ -98,22 +103,4 @@ struct Empty: Encodable {}
 /// `editMessage*` answers `true` for inline messages and the edited Message otherwise; either is success.
 struct EditResult: Decodable {
     init(from decoder: any Decoder) throws {}
-}
-
-/// An update decoded leniently: its id always, the rest if it decodes.
-struct RawUpdate: Decodable {
-    let incoming: IncomingUpdate
-
-    private struct ID: Decodable {
-        let update_id: Int64
-    }
-
-    init(from decoder: any Decoder) throws {
-        let id = try ID(from: decoder).update_id
-        do {
-            incoming = .update(try Update(from: decoder))
-        } catch {
-            incoming = .undecodable(updateID: id, reason: String(describing: error))
-        }
-    }
 }

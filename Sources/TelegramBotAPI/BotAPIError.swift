@@ -63,6 +63,22 @@ public struct BotAPIError: Error, Sendable, CustomStringConvertible {
         [.server, .transport, .invalidResponse, .rateLimited, .conflict].contains(kind)
     }
 
+    /// An edit that would change nothing (same text and buttons). Telegram answers 400; for a caller that only
+    /// wants the message to look this way, that is success.
+    public var isMessageNotModified: Bool {
+        kind == .badRequest && message.contains("message is not modified")
+    }
+
+    /// A private chat the bot may not write to because the user never pressed Start (or deleted the chat).
+    public var isConversationNotStarted: Bool {
+        kind == .forbidden && message.contains("can't initiate conversation")
+    }
+
+    /// The user blocked the bot.
+    public var isBlockedByUser: Bool {
+        kind == .forbidden && message.contains("bot was blocked by the user")
+    }
+
     public var description: String {
         var text = "\(method): \(kind)"
         if let errorCode { text += " (\(errorCode))" }

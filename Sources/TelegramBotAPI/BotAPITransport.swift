@@ -8,6 +8,20 @@ public protocol BotAPITransport: Sendable {
     /// POSTs `body` (JSON) to `url` and returns the HTTP status and body, whatever the status.
     /// - Parameter timeout: the whole transfer's limit, connect included.
     func post(url: String, body: Data, timeout: Duration, method: String) async throws(BotAPIError) -> HTTPResponse
+
+    /// POSTs `parts` as `multipart/form-data` (a file upload) to `url`; otherwise as `post`.
+    func postMultipart(
+        url: String, parts: [MultipartPart], timeout: Duration, method: String
+    ) async throws(BotAPIError) -> HTTPResponse
+}
+
+extension BotAPITransport {
+    /// Transports written before uploads existed refuse them clearly instead of failing to compile.
+    public func postMultipart(
+        url: String, parts: [MultipartPart], timeout: Duration, method: String
+    ) async throws(BotAPIError) -> HTTPResponse {
+        throw BotAPIError(.badRequest, method: method, message: "this transport cannot upload files")
+    }
 }
 
 /// What came back from one POST.

@@ -36,17 +36,30 @@ final class CurlEasyHandle {
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
         var headers: UnsafeMutablePointer<curl_slist>? = nil
-        headers = curl_slist_append(headers, "Content-Type: application/json")
+        if case .json = job.payload { headers = curl_slist_append(headers, "Content-Type: application/json") }
         // An empty Expect: header stops libcurl from waiting for `100 Continue` before larger bodies.
         headers = curl_slist_append(headers, "Expect:")
         defer { curl_slist_free_all(headers) }
+        // A multipart body lives as long as this transfer; libcurl copies each part's bytes into it.
+        var mime: OpaquePointer? = nil
+        defer { curl_mime_free(mime) }
 
-        let code = configure(job, headers: headers, context: unmanaged.toOpaque())
+        var code = configure(job, headers: headers, context: unmanaged.toOpaque())
         defer {
-            // The handle outlives this transfer: leave it no pointer to the header list or context freed below.
+            // The handle outlives this transfer: leave it no pointer to the header list, body or context freed below.
             _ = ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, nil)
+            _ = ccurl_setopt_mime(handle, nil)
             _ = ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, nil)
             _ = ccurl_setopt_pointer(handle, CURLOPT_XFERINFODATA, nil)
+        }
+        if code == CURLE_OK {
+            switch job.payload {
+            case .json(let body):
+                code = setJSONBody(body)
+            case .multipart(let parts):
+                mime = curl_mime_init(handle)
+                code = setMultipartBody(parts, mime: mime)
+            }
         }
         guard code == CURLE_OK else { return .failure(failure(code, job: job)) }
         let result = curl_easy_perform(handle)
@@ -60,7 +73,7 @@ final class CurlEasyHandle {
     private func configure(
         _ job: CurlJob, headers: UnsafeMutablePointer<curl_slist>?, context: UnsafeMutableRawPointer
     ) -> CURLcode {
-        var codes: [CURLcode] = [
+        let codes: [CURLcode] = [
             ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer),
             ccurl_setopt_string(handle, CURLOPT_URL, job.url),
             // No signals: libcurl would otherwise use SIGALRM for DNS timeouts, which is unsafe in threads.
@@ -77,8 +90,6 @@ final class CurlEasyHandle {
             ccurl_setopt_string(handle, CURLOPT_ACCEPT_ENCODING, ""),
             ccurl_setopt_string(handle, CURLOPT_USERAGENT, "senani"),
             ccurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headers),
-            ccurl_setopt_long(handle, CURLOPT_POST, 1),
-            ccurl_setopt_offset(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(job.body.count)),
             ccurl_setopt_write_function(handle, curlWriteCallback),
             ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context),
             // The progress callback runs about once a second even when idle; it aborts cancelled transfers.
@@ -86,15 +97,45 @@ final class CurlEasyHandle {
             ccurl_setopt_xferinfo_function(handle, curlProgressCallback),
             ccurl_setopt_pointer(handle, CURLOPT_XFERINFODATA, context),
         ]
-        // COPYPOSTFIELDS copies the body, so it need not outlive this call; it must come after POSTFIELDSIZE.
-        let copied = job.body.withUnsafeBytes { raw -> CURLcode in
+        return codes.first { $0 != CURLE_OK } ?? CURLE_OK
+    }
+
+    /// A JSON POST body. COPYPOSTFIELDS copies it, so it need not outlive this call; it must come after
+    /// POSTFIELDSIZE.
+    private func setJSONBody(_ body: Data) -> CURLcode {
+        let post = ccurl_setopt_long(handle, CURLOPT_POST, 1)
+        guard post == CURLE_OK else { return post }
+        let size = ccurl_setopt_offset(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+        guard size == CURLE_OK else { return size }
+        return body.withUnsafeBytes { raw -> CURLcode in
             let pointer = raw.baseAddress.map { UnsafeMutableRawPointer(mutating: $0) }
             return withUnsafeMutablePointer(to: &emptyBody) { empty in
                 ccurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, pointer ?? UnsafeMutableRawPointer(empty))
             }
         }
-        codes.append(copied)
-        return codes.first { $0 != CURLE_OK } ?? CURLE_OK
+    }
+
+    /// A multipart/form-data body through the curl_mime API: libcurl picks the boundary, sets the Content-Type
+    /// header and sends a Content-Length, since every part's size is known.
+    private func setMultipartBody(_ parts: [MultipartPart], mime: OpaquePointer?) -> CURLcode {
+        guard let mime else { return CURLE_OUT_OF_MEMORY }
+        for part in parts {
+            guard let mimePart = curl_mime_addpart(mime) else { return CURLE_OUT_OF_MEMORY }
+            var code = curl_mime_name(mimePart, part.name)
+            if code == CURLE_OK {
+                // curl_mime_data copies the bytes; an empty value still needs a valid pointer.
+                code = part.data.withUnsafeBytes { raw -> CURLcode in
+                    withUnsafeMutablePointer(to: &emptyBody) { empty in
+                        let pointer = raw.baseAddress?.assumingMemoryBound(to: CChar.self) ?? UnsafePointer(empty)
+                        return curl_mime_data(mimePart, pointer, raw.count)
+                    }
+                }
+            }
+            if code == CURLE_OK, let fileName = part.fileName { code = curl_mime_filename(mimePart, fileName) }
+            if code == CURLE_OK, let contentType = part.contentType { code = curl_mime_type(mimePart, contentType) }
+            guard code == CURLE_OK else { return code }
+        }
+        return ccurl_setopt_mime(handle, mime)
     }
 
     private func failure(_ code: CURLcode, job: CurlJob) -> BotAPIError {
@@ -132,7 +173,9 @@ final class ShutdownFlag: Sendable {
 private let curlWriteCallback: ccurl_write_callback = { data, size, count, context in
     guard let data, let context else { return 0 }
     let transfer = Unmanaged<TransferContext>.fromOpaque(context).takeUnretainedValue()
-    let length = size * count
+    // curl promises size == 1; checked anyway, since overflowing here would trap inside a C callback.
+    let (length, overflow) = size.multipliedReportingOverflow(by: count)
+    guard !overflow else { return 0 }
     data.withMemoryRebound(to: UInt8.self, capacity: length) { transfer.received.append($0, count: length) }
     return length
 }

@@ -3,8 +3,14 @@ import Synchronization
 
 /// One POST waiting for or running on a curl worker thread. The caller awaits `result`; the worker finishes it.
 final class CurlJob: Sendable {
+    /// What the POST carries.
+    enum Payload: Sendable {
+        case json(Data)
+        case multipart([MultipartPart])
+    }
+
     let url: String
-    let body: Data
+    let payload: Payload
     let timeoutMilliseconds: Int
     let method: String
     /// Set when the calling task is cancelled; the transfer's progress callback sees it and aborts.
@@ -12,14 +18,11 @@ final class CurlJob: Sendable {
     private let continuation = Mutex<CheckedContinuation<Result<HTTPResponse, BotAPIError>, Never>?>(nil)
     private let finished = Atomic<Bool>(false)
 
-    init(url: String, body: Data, timeout: Duration, method: String) {
+    init(url: String, payload: Payload, timeout: Duration, method: String) {
         self.url = url
-        self.body = body
+        self.payload = payload
         self.method = method
-        let (seconds, attoseconds) = timeout.components
-        let milliseconds = seconds.multipliedReportingOverflow(by: 1000)
-        let total = milliseconds.overflow ? Int64.max : milliseconds.partialValue + attoseconds / 1_000_000_000_000_000
-        self.timeoutMilliseconds = Int(clamping: max(1, total))
+        self.timeoutMilliseconds = timeout.curlMilliseconds
     }
 
     func attach(_ continuation: CheckedContinuation<Result<HTTPResponse, BotAPIError>, Never>) {
@@ -37,4 +40,16 @@ final class CurlJob: Sendable {
     }
 
     var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+}
+
+extension Duration {
+    /// Whole milliseconds for a curl timeout option: at least 1 (0 would mean "no limit"), saturating instead of
+    /// overflowing for huge durations.
+    var curlMilliseconds: Int {
+        let (seconds, attoseconds) = components
+        let milliseconds = seconds.multipliedReportingOverflow(by: 1000)
+        let (total, overflow) = milliseconds.partialValue.addingReportingOverflow(attoseconds / 1_000_000_000_000_000)
+        guard !milliseconds.overflow, !overflow else { return seconds < 0 ? 1 : Int.max }
+        return Int(clamping: max(1, total))
+    }
 }

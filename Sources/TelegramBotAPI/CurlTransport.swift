@@ -15,9 +15,8 @@ public final class CurlTransport: BotAPITransport {
     public init(connectTimeout: Duration = .seconds(10), maxConcurrentTransfers: Int = 4) {
         // curl_global_init runs here, on the creating thread, before any worker touches libcurl.
         _ = CurlGlobal.initialized
-        let (seconds, attoseconds) = connectTimeout.components
-        let milliseconds = Int(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000)
-        pool = CurlWorkerPool(maxThreads: max(1, maxConcurrentTransfers), connectTimeoutMilliseconds: max(1, milliseconds))
+        pool = CurlWorkerPool(
+            maxThreads: max(1, maxConcurrentTransfers), connectTimeoutMilliseconds: connectTimeout.curlMilliseconds)
     }
 
     deinit {
@@ -38,7 +37,17 @@ public final class CurlTransport: BotAPITransport {
     public func post(url: String, body: Data, timeout: Duration, method: String) async throws(BotAPIError)
         -> HTTPResponse
     {
-        let job = CurlJob(url: url, body: body, timeout: timeout, method: method)
+        try await run(CurlJob(url: url, payload: .json(body), timeout: timeout, method: method))
+    }
+
+    /// Uploads through libcurl's `curl_mime` API; cancellation and token redaction work as for `post`.
+    public func postMultipart(
+        url: String, parts: [MultipartPart], timeout: Duration, method: String
+    ) async throws(BotAPIError) -> HTTPResponse {
+        try await run(CurlJob(url: url, payload: .multipart(parts), timeout: timeout, method: method))
+    }
+
+    private func run(_ job: CurlJob) async throws(BotAPIError) -> HTTPResponse {
         let result = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 job.attach(continuation)

@@ -78,6 +78,7 @@ import Testing
         try await fake.waitUntil(timeout: .seconds(20), message: "5 replies") { fake in
             Set(fake.sentMessages.compactMap(\.replyToMessageID)).count == 5
         }
+        try await waitUntil("the SHO's notifications too", timeout: .seconds(20)) { try bot.store.outboxCounts().pending == 0 }
         try await bot.stop()
         #expect(try bot.reports().map(\.messageID).sorted() == ids)
         #expect(try bot.store.outboxCounts().pending == 0)
@@ -126,7 +127,10 @@ import Testing
         let newID: Int64 = -1_009_999_000_002
         fake.inject(.chatMigrated(to: newID), on: "sendMessage")
         fake.sendGroupMessage(chatID: RunningBot.gogri, from: RunningBot.informant, text: "Sonbarsa me bhatti chal rahi hai, daru bik rahi hai")
-        let sent = try await fake.waitForSentMessages(count: 1)
+        try await fake.waitUntil(timeout: .seconds(10), message: "the group reply") { fake in
+            fake.sentMessages.contains { $0.chatID < 0 }
+        }
+        let sent = fake.sentMessages
         try await bot.stop()
         #expect(sent.map(\.chatID).filter { $0 < 0 } == [newID])
         #expect(try bot.store.thanas().first { $0.code == "KHG-GOGRI" }?.chatID == newID)

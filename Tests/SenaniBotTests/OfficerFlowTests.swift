@@ -141,7 +141,7 @@ import TipAnalysis
 
     @Test func anSHOWhoNeverPressedStartIsReachedThroughHisGroupWithoutTheTipAndTheAdminIsToldOnce() async throws {
         let bot = try await RunningBot.start()
-        bot.fake.setForbidden(chatID: 11)
+        bot.fake.setNeverStarted(userID: 11)
         let first = bot.fake.sendGroupMessage(chatID: RunningBot.sadar, from: RunningBot.informant, text: "Rampur me daru bik rahi hai, bhatti chal rahi hai")
         let report = try await bot.waitForReport(chat: RunningBot.sadar, message: first)
         try await bot.fake.waitUntil(timeout: .seconds(10), message: "the group fallback") { fake in
@@ -160,7 +160,6 @@ import TipAnalysis
         #expect(try bot.store.officers().first { $0.telegramID == 11 }?.reachable == false)
 
         // He presses Start: reachable again, and the next tip comes to him privately.
-        bot.fake.setForbidden(chatID: 11, false)
         try await bot.command("/start", by: RunningBot.shoSadar)
         #expect(try bot.store.officers().first { $0.telegramID == 11 }?.reachable == true)
         do {

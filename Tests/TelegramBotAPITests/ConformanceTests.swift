@@ -23,12 +23,32 @@ import Testing
         try await api.answerCallbackQuery(id: query, text: "done", showAlert: true)
         try await api.deleteMessage(chatID: groupID, messageID: sent.messageID)
         try await api.setMyCommands([BotCommand(command: "ack", description: "Acknowledge a report")])
+        try await api.setMyCommands(
+            [BotCommand(command: "pending", description: "Open reports")], scope: .chat(chatID: alice.id),
+            languageCode: "en")
+        _ = try await api.getMyCommands(scope: .allPrivateChats)
+        try await api.deleteMyCommands(scope: .allGroupChats)
+        let link = InlineKeyboardMarkup([[InlineKeyboardButton(text: "Tip privately", url: "https://t.me/SenaniTestBot?start=KHG")]])
+        let photo = try await api.sendPhoto(
+            SendPhoto(
+                chatID: groupID, photo: .png(MediaMethodTests.png), caption: "chart",
+                replyParameters: ReplyParameters(messageID: tip), replyMarkup: link, disableNotification: true,
+                messageThreadID: 7))
+        let fileID = try #require(photo.photo?.last?.fileID)
+        _ = try await api.sendPhoto(
+            SendPhoto(chatID: groupID, photo: .fileID(fileID), caption: "again", replyMarkup: markup, messageThreadID: 7))
+        _ = try await api.sendLocation(
+            SendLocation(
+                chatID: alice.id, latitude: 25.6, longitude: 85.1, horizontalAccuracy: 50,
+                replyParameters: ReplyParameters(messageID: 1), replyMarkup: markup, disableNotification: true))
+        _ = try await api.getChatMember(chatID: groupID, userID: alice.id)
 
         let methods = Set(fake.requests.map(\.method))
         #expect(
             methods == [
                 "getMe", "getUpdates", "sendMessage", "editMessageText", "editMessageReplyMarkup",
-                "answerCallbackQuery", "deleteMessage", "setMyCommands",
+                "answerCallbackQuery", "deleteMessage", "setMyCommands", "getMyCommands", "deleteMyCommands",
+                "sendPhoto", "sendLocation", "getChatMember",
             ])
         let problems = fake.validateRequests(against: try TestKit.apiJSON)
         #expect(problems.isEmpty, "\(problems)")
@@ -67,6 +87,23 @@ import Testing
             problems += conformance.problems(in: value, ofType: "Update", requireAll: false).map { "\(name): \($0)" }
         }
         #expect(problems.isEmpty, "\(problems)")
+    }
+
+    /// The fake's answers are valid Bot API objects too, so the client is tested against Telegram's shapes.
+    @Test func fakeAnswersMatchTheSpec() async throws {
+        let fake = try FakeBotAPI()
+        let api = TestKit.api(fake)
+        let conformance = try BotAPIConformance(apiJSON: try TestKit.apiJSON)
+        let photo = try await api.sendPhoto(SendPhoto(chatID: groupID, photo: .png(MediaMethodTests.png), caption: "c"))
+        let location = try await api.sendLocation(SendLocation(chatID: groupID, latitude: 1, longitude: 2))
+        for message in [photo, location] {
+            let value = try #require(JSONValue(json: try JSONEncoder().encode(message)))
+            #expect(conformance.problems(in: value, ofType: "Message").isEmpty)
+        }
+        fake.changeBotMembership(chatID: groupID, by: alice, to: "administrator")
+        let member = try await api.getChatMember(chatID: groupID, userID: fake.botID)
+        let value = try #require(JSONValue(json: try JSONEncoder().encode(member)))
+        #expect(conformance.problems(in: value, ofType: "ChatMember", requireAll: false).isEmpty)
     }
 
     @Test func getMeAnswerIsAUser() async throws {

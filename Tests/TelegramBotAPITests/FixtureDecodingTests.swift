@@ -11,8 +11,7 @@ import Testing
         var body = Data(#"{"ok":true,"result":["#.utf8)
         body.append(try TestKit.fixture("updates/\(name)"))
         body.append(contentsOf: Array("]}".utf8))
-        let raw: [RawUpdate] = try BotAPI.unwrap(HTTPResponse(status: 200, body: body), method: "getUpdates")
-        return try #require(raw.first).incoming
+        return try #require(try BotAPI.decodeUpdates(body).first)
     }
 
     private func update(_ name: String) throws -> Update {
@@ -124,14 +123,14 @@ import Testing
         let body = Data(
             #"{"ok":true,"result":[{"update_id":1,"message":{"message_id":"oops"}},{"update_id":2,"message":{"message_id":5,"date":1,"chat":{"id":1,"type":"private"},"text":"hi"}}]}"#
                 .utf8)
-        let raw: [RawUpdate] = try BotAPI.unwrap(HTTPResponse(status: 200, body: body), method: "getUpdates")
+        let raw = try BotAPI.decodeUpdates(body)
         #expect(raw.count == 2)
-        guard case .undecodable(let id, _) = raw[0].incoming else {
+        guard case .undecodable(let id, _) = raw[0] else {
             Issue.record("first should be undecodable")
             return
         }
         #expect(id == 1)
-        guard case .update(let update) = raw[1].incoming else {
+        guard case .update(let update) = raw[1] else {
             Issue.record("second should decode")
             return
         }

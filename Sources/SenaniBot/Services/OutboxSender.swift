@@ -142,11 +142,14 @@ public struct OutboxSender: Service {
             return lastID
         case .photo(let fileID):
             counting()
-            return try await api.sendPhoto(chatID: message.chatID, fileID: fileID, caption: text, replyMarkup: markup).messageID
+            return try await api.sendPhoto(
+                SendPhoto(chatID: message.chatID, photo: .fileID(fileID), caption: text.isEmpty ? nil : text, replyMarkup: markup)
+            ).messageID
         case .location(let point):
             counting()
-            return try await api.sendLocation(chatID: message.chatID, latitude: point.latitude, longitude: point.longitude)
-                .messageID
+            return try await api.sendLocation(
+                SendLocation(chatID: message.chatID, latitude: point.latitude, longitude: point.longitude)
+            ).messageID
         case .edit(let target):
             let messageID: Int64
             switch target {
@@ -192,7 +195,7 @@ public struct OutboxSender: Service {
             return id
         case .commandMenu:
             counting()
-            try await api.setMyCommands(MessageTemplates.commandLines(text), forChat: message.chatID)
+            try await api.setMyCommands(MessageTemplates.commandLines(text), scope: .chat(chatID: message.chatID))
             return 0
         }
     }
@@ -266,7 +269,7 @@ public struct OutboxSender: Service {
             }
             for officer in try store.officers() where officer.reachable != false {
                 let lines = MessageTemplates.commandLines(templates.render("commands_\(officer.role.rawValue)", [:]) ?? "")
-                try await cancelWhenGracefulShutdown { try await api.setMyCommands(lines, forChat: officer.telegramID) }
+                try await cancelWhenGracefulShutdown { try await api.setMyCommands(lines, scope: .chat(chatID: officer.telegramID)) }
             }
         } catch {
             logger.debug("could not publish the command menus", metadata: ["error": "\(error)"])

@@ -48,15 +48,21 @@ public struct Message: Codable, Sendable, Hashable {
     public var body: String? { text ?? caption }
 
     /// The bot command this message starts with (`/ack@SenaniBot KHG-1` → `("ack", "SenaniBot", "KHG-1")`).
+    ///
+    /// The entity's offset and length come from outside and may be anything (zero, negative, past the text):
+    /// they are checked, never trusted, so a hostile entity yields nil instead of a trap.
     public var command: (name: String, mention: String?, arguments: String)? {
         guard let text, text.hasPrefix("/"),
             let entity = entities?.first, entity.type == "bot_command", entity.offset == 0
         else { return nil }
         let utf16 = Array(text.utf16)
+        // At least the slash and one character; at most the whole text.
+        guard entity.length >= 2 else { return nil }
         let end = min(entity.length, utf16.count)
+        guard end >= 2 else { return nil }
         let word = String(decoding: utf16[1..<end], as: UTF16.self)
         let rest = String(decoding: utf16[end...], as: UTF16.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        let parts = word.split(separator: "@", maxSplits: 1).map(String.init)
+        let parts = word.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard let name = parts.first, !name.isEmpty else { return nil }
         return (name.lowercased(), parts.count > 1 ? parts[1] : nil, rest)
     }

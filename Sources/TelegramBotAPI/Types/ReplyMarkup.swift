@@ -11,7 +11,7 @@ public struct InlineKeyboardMarkup: Codable, Sendable, Hashable {
     }
 }
 
-/// One button: a tap sends `callbackData` back to the bot.
+/// One button: a tap sends `callbackData` back to the bot, or opens `url` (e.g. a `t.me/<bot>?start=…` deep link).
 public struct InlineKeyboardButton: Codable, Sendable, Hashable {
     public var text: String
     public var callbackData: String?
@@ -22,7 +22,7 @@ public struct InlineKeyboardButton: Codable, Sendable, Hashable {
         self.callbackData = callbackData
     }
 
-    /// A button that opens a link (a deep link into the bot's private chat).
+    /// A button that opens `url`: an https link, or a `tg://` / `t.me` deep link.
     public init(text: String, url: String) {
         self.text = text
         self.url = url

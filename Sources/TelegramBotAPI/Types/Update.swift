@@ -32,6 +32,10 @@ public struct Update: Codable, Sendable, Hashable {
 /// An update as it came off the wire: decoded, or kept as its id and the reason it could not be.
 ///
 /// A poison update must never stall the poller: it is skipped by id, and its offset still advances.
+/// `updateID` is always usable and always below `Int64.max`, so `updateID + 1` (the next offset) cannot overflow:
+/// for an update whose `update_id` is missing or unreadable (not a number, out of range), it is the id its
+/// position in the batch implies (one more than the update before it, or the requested offset for the first),
+/// which is how Telegram numbers updates; `reason` then says the id was assumed.
 public enum IncomingUpdate: Sendable, Hashable {
     case update(Update)
     case undecodable(updateID: Int64, reason: String)
@@ -41,6 +45,11 @@ public enum IncomingUpdate: Sendable, Hashable {
         case .update(let update): update.updateID
         case .undecodable(let id, _): id
         }
+    }
+
+    /// The getUpdates offset that confirms this update and every one before it.
+    public var confirmingOffset: Int64 {
+        updateID < Int64.max ? updateID + 1 : updateID
     }
 }
 
