@@ -15,7 +15,7 @@ extension ChartLayout {
         let thanas = data.thanas
         let maxTotal = thanas.map(\.total).max() ?? 0
         let medians = thanas.compactMap(\.medianMinutesToAcknowledge)
-        let maxMedian = medians.max() ?? 0
+        let scaleMedian = Self.acknowledgeScale(medians)
         let columns = columns(maxTotal: maxTotal)
         var y = top
 
@@ -59,7 +59,7 @@ extension ChartLayout {
             let middle = rowTop + pitch / 2
             if index % 2 == 1 { list.rect(left - 12, rowTop, contentWidth + 24, pitch, Palette.stripe) }
             let name = engine.block(thana.name, nameStyle, width: columns.nameWidth)
-            list.text(name, left, middle - name.height / 2)
+            list.text(name, left, name.top(centredOn: middle))
 
             // Panel a: the stacked bar, a count inside each segment that has room, the total after it.
             var x = columns.reportsX
@@ -75,23 +75,33 @@ extension ChartLayout {
                 }
                 let label = engine.block("\(count)", TextStyle(size: segmentSize, color: ink))
                 if label.width + 10 <= width {
-                    list.text(label, x + (width - label.width) / 2, middle - label.height / 2)
+                    list.text(label, x + (width - label.width) / 2, label.top(centredOn: middle))
                 }
                 x += width
             }
             let total = engine.block(
                 "\(thana.total)", thana.total == 0 ? TextStyle(size: valueStyle.size, color: Palette.secondaryInk) : valueStyle)
-            list.text(total, x + (thana.total == 0 ? 0 : 8), middle - total.height / 2)
+            list.text(total, x + (thana.total == 0 ? 0 : 8), total.top(centredOn: middle))
 
             // Panel b: the median time bar and its value, or a dash.
             if let median = thana.medianMinutesToAcknowledge {
-                let width = maxMedian > 0 ? max(4, median / maxMedian * columns.acknowledgeBarMax) : 4
+                let full = columns.acknowledgeBarMax
+                let width = scaleMedian > 0 ? max(4, min(full, median / scaleMedian * full)) : 4
                 list.rect(columns.acknowledgeX, middle - barHeight / 2, width, barHeight, Palette.acknowledge)
+                if median > scaleMedian {
+                    // A break near the end: this bar is longer than the scale; its label gives the value.
+                    for offset in [24.0, 14.0] {
+                        let x = columns.acknowledgeX + width - offset
+                        list.line(
+                            x - 4, middle + barHeight / 2 + 1, x + 4, middle - barHeight / 2 - 1, width: 3,
+                            Palette.background)
+                    }
+                }
                 let label = engine.block(words.duration(minutes: median), valueStyle)
-                list.text(label, columns.acknowledgeX + width + 8, middle - label.height / 2)
+                list.text(label, columns.acknowledgeX + width + 8, label.top(centredOn: middle))
             } else {
                 let dash = engine.block(ChartWords.dash, TextStyle(size: valueStyle.size, color: Palette.secondaryInk))
-                list.text(dash, columns.acknowledgeX, middle - dash.height / 2)
+                list.text(dash, columns.acknowledgeX, dash.top(centredOn: middle))
             }
         }
 
@@ -99,6 +109,17 @@ extension ChartLayout {
         list.line(dividerX, dividerTop, dividerX, rowsBottom, width: 2, Palette.rule)
         if let footnote { list.text(footnote, left, rowsBottom + 10) }
         list.height = requested ?? (rowsBottom + bottomMargin)
+    }
+
+    /// The median (minutes) that fills panel b. One thana that took two days would squash every other bar to a
+    /// sliver, so the scale stops at five times the typical (median) thana's value, at least an hour; bars beyond it
+    /// are drawn full with a break, and their labels give the value.
+    static func acknowledgeScale(_ medians: [Double]) -> Double {
+        let sorted = medians.sorted()
+        guard let largest = sorted.last else { return 0 }
+        guard sorted.count >= 3 else { return largest }
+        let typical = sorted[sorted.count / 2]
+        return min(largest, max(60, typical * 5))
     }
 
     static let nameGap = 16.0

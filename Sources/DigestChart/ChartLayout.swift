@@ -94,7 +94,7 @@ struct ChartLayout {
                 lineTop += lineHeight + 6
             }
             list.rect(x, lineTop + (lineHeight - swatch) / 2, swatch, swatch, Palette.fill(category).fill)
-            list.text(label, x + swatch + 12, lineTop + (lineHeight - label.height) / 2)
+            list.text(label, x + swatch + 12, label.top(centredOn: lineTop + lineHeight / 2))
             x += itemWidth + 34
         }
         return lineTop + lineHeight + 22
