@@ -45,7 +45,7 @@ extension ChartLayout {
             ? engine.block(
                 words.noneAcknowledgedNote, TextStyle(size: 23, color: Palette.secondaryInk), width: contentWidth)
             : nil
-        let bottomMargin = 22 + (footnote.map { $0.height + 8 } ?? 0)
+        let bottomMargin = 30 + (footnote.map { $0.height + 4 } ?? 0)
         let pitch = try pitch(rowsTop: rowsTop, bottomMargin: bottomMargin, requested: requested)
         let rowsBottom = rowsTop + Double(thanas.count) * pitch
 

@@ -8,6 +8,9 @@ import CCairo
 /// not be shared between threads without locking, and nothing is); pango ≥ 1.32.6 allows it with unshared font maps;
 /// fontconfig's one process-wide configuration and font cache are guarded by fontconfig's own locks.
 ///
+/// Sending: Telegram shrinks a photo to 1280 px on its long side, which a chart of up to about 20 thanas survives
+/// (1000 × ~1350). A larger district's chart reads better sent as a document, or split over two charts by the caller.
+///
 /// A render is synchronous CPU work of some tens of milliseconds (see senani-bench); an async caller on the
 /// cooperative pool should not mind, but may run it on its own thread like the rest of the blocking C work.
 public enum DigestChart {

@@ -14,6 +14,7 @@ public struct DigestChartData: Sendable, Hashable {
     /// The language of the chart's own words (panel headings, units, the empty-state message).
     public var language: DigestChartLanguage
 
+    /// A chart of `thanas`, headed by `title` and `subtitle`, with the chart's own words in `language`.
     public init(
         title: String, subtitle: String = "", thanas: [ThanaBars], categoryLabels: CategoryLabels,
         language: DigestChartLanguage
@@ -41,6 +42,7 @@ extension DigestChartData {
         /// (drawn as "—"). Must be finite and not negative.
         public var medianMinutesToAcknowledge: Double?
 
+        /// A thana's row; `medianMinutesToAcknowledge` is nil when none of its reports was acknowledged.
         public init(name: String, counts: [DigestChartCategory: Int], medianMinutesToAcknowledge: Double?) {
             self.name = name
             self.counts = counts
@@ -61,6 +63,7 @@ extension DigestChartData {
         public var electionDisturbance: String
         public var other: String
 
+        /// The four labels, e.g. "शराब", "वांछित अपराधी", "चुनावी गड़बड़ी", "अन्य".
         public init(liquor: String, wantedCriminal: String, electionDisturbance: String, other: String) {
             self.liquor = liquor
             self.wantedCriminal = wantedCriminal
@@ -80,7 +83,8 @@ extension DigestChartData {
     }
 }
 
-/// The four tip categories, in the order the bars stack them. Raw values match `TipCategory`'s.
+/// The four tip categories, in the order the bars stack them. Raw values match `TipCategory`'s, so
+/// `DigestChartCategory(rawValue: category.rawValue)` converts.
 public enum DigestChartCategory: String, Sendable, Hashable, CaseIterable {
     case liquor
     case wantedCriminal = "wanted_criminal"

@@ -25,6 +25,7 @@ public struct DigestChartError: Error, Sendable, Hashable, CustomStringConvertib
     /// What was wrong, with the value or the library's own status text.
     public var message: String
 
+    /// An error of `kind`; `message` names the value or the call that failed.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
