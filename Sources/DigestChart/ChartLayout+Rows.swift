@@ -80,7 +80,8 @@ extension ChartLayout {
                 x += width
             }
             let total = engine.block(
-                "\(thana.total)", thana.total == 0 ? TextStyle(size: valueStyle.size, color: Palette.secondaryInk) : valueStyle)
+                "\(thana.total)",
+                thana.total == 0 ? TextStyle(size: valueStyle.size, color: Palette.secondaryInk) : valueStyle)
             list.text(total, x + (thana.total == 0 ? 0 : 8), total.top(centredOn: middle))
 
             // Panel b: the median time bar and its value, or a dash.

@@ -71,7 +71,8 @@ struct ChartLayout {
             boxHeight = requested - top - bottomMargin
             guard boxHeight >= message.height + 24 else {
                 throw DigestChartError(
-                    .invalidSize, "height is too small for the empty-state message (needs \(pixels(top + message.height + 52)) px)")
+                    .invalidSize,
+                    "height is too small for the empty-state message (needs \(pixels(top + message.height + 52)) px)")
             }
         }
         list.rect(left, top, contentWidth, boxHeight, Palette.stripe)

@@ -3,10 +3,11 @@ import Testing
 @testable import DigestChart
 
 @Suite struct ChartInternalsTests {
-    @Test(arguments: [
-        (0.4, "<1 min"), (12, "12 min"), (59.4, "59 min"), (59.6, "1 h"), (90, "1.5 h"), (599, "10 h"),
-        (47 * 60, "47 h"), (48 * 60, "2 d"), (3100, "2.2 d"),
-    ] as [(Double, String)])
+    @Test(
+        arguments: [
+            (0.4, "<1 min"), (12, "12 min"), (59.4, "59 min"), (59.6, "1 h"), (90, "1.5 h"), (599, "10 h"),
+            (47 * 60, "47 h"), (48 * 60, "2 d"), (3100, "2.2 d"),
+        ] as [(Double, String)])
     func durationsAreShort(minutes: Double, expected: String) {
         #expect(ChartWords(language: .english).duration(minutes: minutes) == expected)
     }
@@ -26,7 +27,9 @@ import Testing
         #expect(ChartLayout.acknowledgeScale([30, 40, 50]) == 50)
     }
 
-    @Test(arguments: ["खगड़िया सदर", "चित्रगुप्त नगर", "स्वीकार करने में लगा समय (माध्यिका)", "Khagaria Sadar — 24 min"])
+    @Test(arguments: [
+        "खगड़िया सदर", "चित्रगुप्त नगर", "क्षत्रिय श्रीकृष्णपुर", "स्वीकार करने में लगा समय (माध्यिका)", "Khagaria Sadar — 24 min",
+    ])
     func everyCharacterHasAGlyph(text: String) throws {
         let engine = try TextEngine()
         #expect(engine.block(text, TextStyle(size: 27)).unknownGlyphs == 0)
