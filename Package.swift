@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Targets are layered and import one way only (see README.md, "Architecture"):
-// CCurl <- TelegramBotAPI; TipAnalysis; SenaniStore (GRDB, TipAnalysis); SenaniBot (all of them); senani (CLI).
+// CCurl <- TelegramBotAPI; TipAnalysis; SenaniStore (GRDB, TipAnalysis); CCairo <- DigestChart;
+// SenaniBot (all of them); senani (CLI).
 let package = Package(
     name: "senani",
     platforms: [.macOS(.v14)],
@@ -30,6 +31,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .target(name: "DigestChart", dependencies: ["CCairo"]),
         .target(name: "TipAnalysis"),
         .target(
             name: "SenaniStore",
@@ -61,7 +68,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "senani-bench",
-            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis"]
+            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis", "DigestChart"]
         ),
         .executableTarget(
             name: "senani-train",
@@ -78,6 +85,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DigestChartTests",
+            dependencies: ["DigestChart", "CCairo"]
         ),
         .testTarget(
             name: "TipAnalysisTests",

@@ -10,8 +10,11 @@ need_root() { [ "$(id -u)" -eq 0 ] || { echo "setup.sh: run as root (sudo)" >&2;
 need_root
 command -v swift >/dev/null || { echo "setup.sh: Swift 6 is not installed (https://www.swift.org/install/linux/)" >&2; exit 1; }
 
+# The digest chart (CCairo/DigestChart) builds against cairo and pango and, at run time, needs libcairo2,
+# libpangocairo-1.0-0 (both pulled in by the -dev packages) and the fonts in fonts-noto-core: Noto Sans and
+# Noto Sans Devanagari, without which Hindi comes out as empty boxes.
 missing=()
-for pkg in libcurl4-openssl-dev libsqlite3-dev pkg-config; do
+for pkg in libcurl4-openssl-dev libsqlite3-dev pkg-config libcairo2-dev libpango1.0-dev fonts-noto-core; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -16,3 +16,6 @@ do {
 } catch {
     print("intake benchmark failed: \(error)")
 }
+
+print("digest chart (target: one 40-thana render < 250 ms)")
+for line in chartBenchmark() { print(line) }
