@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets are layered and import one way only (see README.md, "Architecture"):
-// CCurl <- TelegramBotAPI; TipAnalysis; SenaniStore (GRDB, TipAnalysis); SenaniBot (all of them); senani (CLI).
+// CCurl <- TelegramBotAPI; TipAnalysis; ChatExport; SenaniStore (GRDB, TipAnalysis); SenaniBot (all of them); senani (CLI).
 let package = Package(
     name: "senani",
     platforms: [.macOS(.v14)],
@@ -31,6 +31,8 @@ let package = Package(
             ]
         ),
         .target(name: "TipAnalysis"),
+        // Streams a Telegram Desktop chat export (result.json) one message at a time; Foundation only.
+        .target(name: "ChatExport"),
         .target(
             name: "SenaniStore",
             dependencies: [
@@ -61,7 +63,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "senani-bench",
-            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis"]
+            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis", "ChatExport"]
         ),
         .executableTarget(
             name: "senani-train",
@@ -83,6 +85,11 @@ let package = Package(
             name: "TipAnalysisTests",
             dependencies: ["TipAnalysis"],
             resources: [.copy("Corpus")]
+        ),
+        .testTarget(
+            name: "ChatExportTests",
+            dependencies: ["ChatExport", "SenaniTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "SenaniStoreTests",

@@ -1,0 +1,274 @@
+import Foundation
+
+/// One message object: the keys intake needs, in whatever order; everything else skipped.
+extension ChatExportReader {
+    /// Reads the message whose '{' was just read; nil for an entry Desktop marked `unsupported` (or another type).
+    func readMessage() throws(ChatExportError) -> ExportedMessage? {
+        let start = tokenizer.tokenStart
+        tokenizer.limitStart = start
+        tokenizer.limitBytes = limits.maxMessageBytes
+        tokenizer.limitOffset = start + Int64(limits.maxMessageBytes)
+        defer { tokenizer.limitOffset = .max }
+        currentID = nil
+
+        var fields = MessageFields()
+        while true {
+            switch try tokenizer.next() {
+            case .objectEnd:
+                let message = try fields.message(reader: self, start: start)
+                currentID = nil
+                if tokenizer.scratch.capacity > 1 << 20 { tokenizer.scratch = [] }
+                return message
+            case .key:
+                try read(MessageKey(tokenizer.scratch), into: &fields)
+            default:
+                throw tokenizer.error(.malformed, "unexpected token in a message")
+            }
+        }
+    }
+
+    private func read(_ key: MessageKey, into fields: inout MessageFields) throws(ChatExportError) {
+        switch key {
+        case .id:
+            let id = try integer(for: "id")
+            fields.id = id
+            currentID = id
+        case .type:
+            fields.type = try string(for: "type")
+        case .date:
+            guard try tokenizer.next() == .string else { throw wrongType("date", "a string") }
+            fields.localDate = ExportDate.indianStandardTime(tokenizer.scratch)
+        case .dateUnixtime:
+            fields.unixTime = Int64(try string(for: "date_unixtime"))
+        case .edited:
+            fields.edited = true
+            try tokenizer.skipValue()
+        case .from, .actor:
+            fields.fromName = try optionalString(for: key == .from ? "from" : "actor")
+        case .fromID, .actorID:
+            fields.fromID = try peerID(for: key == .fromID ? "from_id" : "actor_id")
+        case .action:
+            fields.action = try string(for: "action")
+        case .text:
+            fields.text = try readText()
+        case .photo:
+            fields.hasPhoto = true
+            let path = try string(for: "photo")
+            // "(File not included. ...)", "(File unavailable, ...)", "(File exceeds maximum size. ...)"
+            fields.photoPath = path.hasPrefix("(") || path.isEmpty ? nil : path
+        case .mediaType:
+            fields.mediaType = try string(for: "media_type")
+        case .locationInformation:
+            fields.location = try readLocation()
+        case .forwardedFrom:
+            fields.isForwarded = true
+            fields.forwardedFrom = try optionalString(for: "forwarded_from")
+        case .replyToMessageID:
+            fields.replyToMessageID = try integer(for: "reply_to_message_id")
+        case .other:
+            try tokenizer.skipValue()
+        }
+    }
+
+    /// `text`: a string, or an array of strings and entity objects whose `text` parts are joined.
+    private func readText() throws(ChatExportError) -> String {
+        switch try tokenizer.next() {
+        case .string:
+            return String(decoding: tokenizer.scratch, as: UTF8.self)
+        case .null:
+            return ""
+        case .arrayStart:
+            var joined: [UInt8] = []
+            while true {
+                switch try tokenizer.next() {
+                case .arrayEnd:
+                    return String(decoding: joined, as: UTF8.self)
+                case .string:
+                    joined.append(contentsOf: tokenizer.scratch)
+                case .objectStart:
+                    try readEntity(into: &joined)
+                default:
+                    throw tokenizer.error(
+                        .notAnExport, "a part of \"text\" is neither a string nor an entity", at: tokenizer.tokenStart)
+                }
+            }
+        default:
+            throw wrongType("text", "a string or an array")
+        }
+    }
+
+    /// `{"type": "bold", "text": "..."}` (and `href`, `user_id`, `language`...): only `text` is kept.
+    private func readEntity(into joined: inout [UInt8]) throws(ChatExportError) {
+        while true {
+            switch try tokenizer.next() {
+            case .objectEnd:
+                return
+            case .key where KeyBytes.equal(tokenizer.scratch, "text"):
+                guard try tokenizer.next() == .string else { throw wrongType("text", "a string") }
+                joined.append(contentsOf: tokenizer.scratch)
+            case .key:
+                try tokenizer.skipValue()
+            default:
+                throw tokenizer.error(.malformed, "unexpected token in a text entity")
+            }
+        }
+    }
+
+    /// `{"latitude": 25.59, "longitude": 85.13}`, or null for a location Desktop could not read.
+    private func readLocation() throws(ChatExportError) -> ExportedMessage.Location? {
+        switch try tokenizer.next() {
+        case .null:
+            return nil
+        case .objectStart:
+            var latitude: Double?
+            var longitude: Double?
+            while true {
+                switch try tokenizer.next() {
+                case .objectEnd:
+                    guard let latitude, let longitude else { return nil }
+                    return ExportedMessage.Location(latitude: latitude, longitude: longitude)
+                case .key where KeyBytes.equal(tokenizer.scratch, "latitude"):
+                    latitude = try double(for: "latitude")
+                case .key where KeyBytes.equal(tokenizer.scratch, "longitude"):
+                    longitude = try double(for: "longitude")
+                case .key:
+                    try tokenizer.skipValue()
+                default:
+                    throw tokenizer.error(.malformed, "unexpected token in location_information")
+                }
+            }
+        default:
+            throw wrongType("location_information", "an object")
+        }
+    }
+
+    /// `"user123456789"`; exports from before 2021 wrote a bare number, read here as a user.
+    private func peerID(for key: String) throws(ChatExportError) -> String? {
+        switch try tokenizer.next() {
+        case .string: return String(decoding: tokenizer.scratch, as: UTF8.self)
+        case .number:
+            guard let value = tokenizer.integer else { throw wrongType(key, "a string") }
+            return "user\(value)"
+        case .null: return nil
+        default: throw wrongType(key, "a string")
+        }
+    }
+
+    func string(for key: String) throws(ChatExportError) -> String {
+        guard try tokenizer.next() == .string else { throw wrongType(key, "a string") }
+        return String(decoding: tokenizer.scratch, as: UTF8.self)
+    }
+
+    func optionalString(for key: String) throws(ChatExportError) -> String? {
+        switch try tokenizer.next() {
+        case .string: return String(decoding: tokenizer.scratch, as: UTF8.self)
+        case .null: return nil
+        default: throw wrongType(key, "a string")
+        }
+    }
+
+    func integer(for key: String) throws(ChatExportError) -> Int64 {
+        guard try tokenizer.next() == .number, let value = tokenizer.integer else {
+            throw wrongType(key, "a whole number")
+        }
+        return value
+    }
+
+    private func double(for key: String) throws(ChatExportError) -> Double {
+        guard try tokenizer.next() == .number else { throw wrongType(key, "a number") }
+        return tokenizer.number
+    }
+
+    private func wrongType(_ key: String, _ expected: String) -> ChatExportError {
+        tokenizer.error(.notAnExport, "\"\(key)\" is not \(expected)", at: tokenizer.tokenStart)
+    }
+}
+
+/// What a message object said, before it is checked and turned into an `ExportedMessage`.
+struct MessageFields {
+    var id: Int64?
+    var type: String?
+    var unixTime: Int64?
+    var localDate: Date?
+    var edited = false
+    var fromName: String?
+    var fromID: String?
+    var text = ""
+    var hasPhoto = false
+    var photoPath: String?
+    var mediaType: String?
+    var location: ExportedMessage.Location?
+    var isForwarded = false
+    var forwardedFrom: String?
+    var replyToMessageID: Int64?
+    var action: String?
+
+    /// The message, nil for an entry to skip, or `notAnExport` for one without an id, a type or a date.
+    func message(reader: ChatExportReader, start: Int64) throws(ChatExportError) -> ExportedMessage? {
+        guard let id else {
+            throw reader.tokenizer.error(.notAnExport, "a message without an \"id\"", at: start)
+        }
+        guard let type else {
+            throw reader.tokenizer.error(.notAnExport, "a message without a \"type\"", at: start)
+        }
+        let isService: Bool
+        switch type {
+        case "message": isService = false
+        case "service": isService = true
+        default: return nil
+        }
+        let date: Date
+        if let unixTime {
+            date = Date(timeIntervalSince1970: TimeInterval(unixTime))
+        } else if let localDate {
+            date = localDate
+        } else {
+            throw reader.tokenizer.error(.notAnExport, "message \(id) has no readable date", at: start)
+        }
+        return ExportedMessage(
+            id: id, isService: isService, date: date, fromName: fromName, fromID: fromID, text: text,
+            hasPhoto: hasPhoto, photoPath: photoPath, mediaType: mediaType, location: location,
+            isForwarded: isForwarded, forwardedFrom: forwardedFrom, edited: edited,
+            replyToMessageID: replyToMessageID, action: action)
+    }
+}
+
+/// The message keys the reader keeps; matched on the raw key bytes, so that no String is made per key.
+enum MessageKey {
+    case id, type, date, dateUnixtime, edited, from, fromID, actor, actorID, action, text, photo, mediaType
+    case locationInformation, forwardedFrom, replyToMessageID, other
+
+    init(_ b: [UInt8]) {
+        switch b.count {
+        case 2 where KeyBytes.equal(b, "id"): self = .id
+        case 4 where KeyBytes.equal(b, "type"): self = .type
+        case 4 where KeyBytes.equal(b, "date"): self = .date
+        case 4 where KeyBytes.equal(b, "from"): self = .from
+        case 4 where KeyBytes.equal(b, "text"): self = .text
+        case 5 where KeyBytes.equal(b, "actor"): self = .actor
+        case 5 where KeyBytes.equal(b, "photo"): self = .photo
+        case 6 where KeyBytes.equal(b, "edited"): self = .edited
+        case 6 where KeyBytes.equal(b, "action"): self = .action
+        case 7 where KeyBytes.equal(b, "from_id"): self = .fromID
+        case 8 where KeyBytes.equal(b, "actor_id"): self = .actorID
+        case 10 where KeyBytes.equal(b, "media_type"): self = .mediaType
+        case 13 where KeyBytes.equal(b, "date_unixtime"): self = .dateUnixtime
+        case 14 where KeyBytes.equal(b, "forwarded_from"): self = .forwardedFrom
+        case 19 where KeyBytes.equal(b, "reply_to_message_id"): self = .replyToMessageID
+        case 20 where KeyBytes.equal(b, "location_information"): self = .locationInformation
+        default: self = .other
+        }
+    }
+}
+
+enum KeyBytes {
+    /// Whether `bytes` spell `key` exactly.
+    @inline(__always)
+    static func equal(_ bytes: [UInt8], _ key: StaticString) -> Bool {
+        let count = key.utf8CodeUnitCount
+        guard bytes.count == count else { return false }
+        let start = key.utf8Start
+        for i in 0..<count where bytes[i] != start[i] { return false }
+        return true
+    }
+}
