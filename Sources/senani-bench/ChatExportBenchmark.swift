@@ -6,12 +6,20 @@ import SenaniTestSupport
 /// memory while reading, which must not grow with the file. The file is written first (so it is in the page cache:
 /// this measures parsing, not the disk), then the peak is reset through /proc/self/clear_refs.
 enum ChatExportBenchmark {
-    static func run(messages count: Int) throws -> [String] {
+    /// Writes `count` generated messages to a temporary file and reads them. With `file`, reads that file when it
+    /// exists (a real export, or one kept from an earlier run), else writes the generated export there and keeps it.
+    static func run(messages count: Int, file: String? = nil) throws -> [String] {
         let folder = try TemporaryDirectory("senani-bench-export")
-        let path = folder.file("result.json")
+        let path = file ?? folder.file("result.json")
+        let existing = file.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
         let clock = ContinuousClock()
         var size: Int64 = 0
-        let writing = try clock.measure { size = try TelegramExportWriter().write(messages: count, to: path) }
+        var writing = Duration.zero
+        if existing == nil {
+            writing = try clock.measure { size = try TelegramExportWriter().write(messages: count, to: path) }
+        } else {
+            size = Int64((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        }
         let pid = getpid()
         let reset = (try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)) != nil
         let peakBefore = IntakeBenchmark.residentKB(pid: pid, field: "VmHWM:")
@@ -32,7 +40,8 @@ enum ChatExportBenchmark {
         let seconds = Double(reading.components.seconds) + Double(reading.components.attoseconds) / 1e18
         let megabytes = Double(size) / 1_048_576
         return [
-            "chat export (\(read) messages, \(Int(megabytes)) MB written in \(writing); \(photos) photos, \(textBytes) text bytes)",
+            "chat export (\(read) messages, \(Int(megabytes)) MB"
+                + (existing == nil ? " written in \(writing)" : " from \(path)") + "; \(photos) photos, \(textBytes) text bytes)",
             "  read                      \(format(seconds)) s",
             "  messages/s                \(Int(Double(read) / seconds))",
             "  MB/s                      \(format(megabytes / seconds))",

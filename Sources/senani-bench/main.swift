@@ -27,7 +27,8 @@ if only == nil || only == "export" {
     print("chat export reading (targets: >= 100,000 messages/s; peak RSS flat, whatever the file size)")
     do {
         let count = ProcessInfo.processInfo.environment["SENANI_BENCH_EXPORT_MESSAGES"].flatMap { Int($0) } ?? 1_000_000
-        for line in try ChatExportBenchmark.run(messages: count) { print(line) }
+        let file = ProcessInfo.processInfo.environment["SENANI_BENCH_EXPORT_FILE"]
+        for line in try ChatExportBenchmark.run(messages: count, file: file) { print(line) }
     } catch {
         print("chat export benchmark failed: \(error)")
     }
