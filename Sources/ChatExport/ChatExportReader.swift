@@ -34,155 +34,31 @@ public final class ChatExportReader {
     /// The file's size in bytes when it was opened, for a progress bar.
     public let fileSize: Int64
     /// Bytes read and checked so far, for a progress bar (equals `fileSize` once `next()` returned nil).
-    public var bytesRead: Int64 { tokenizer.offset }
-    /// The chat's name, type and id, from the keys before `messages`.
-    public private(set) var chat: ExportedChat
+    public var bytesRead: Int64 { parser.tokenizer.offset }
+    /// The chat's name, type and id, from the keys before `messages` (and after it, once `next()` returned nil).
+    public var chat: ExportedChat { parser.chat }
     /// Messages returned so far.
-    public private(set) var messageCount = 0
+    public var messageCount: Int { parser.messageCount }
     /// Entries skipped because Desktop could not export them (`"type": "unsupported"`, no date or content).
-    public private(set) var skippedCount = 0
+    public var skippedCount: Int { parser.skippedCount }
 
-    let limits: Limits
-    var tokenizer: JSONPullTokenizer
-    /// The id of the message being read, for errors.
-    var currentID: Int64?
-    /// The id of the last message read, for errors between messages.
-    var previousID: Int64?
-    private var finished = false
-    private var failure: ChatExportError?
+    /// All the state, in a struct: one exclusive access per message instead of one per token.
+    private var parser: ExportParser
 
     /// Opens the file and reads up to the first message. Throws `notFound`, `unreadable`, `notAnExport` (an empty
     /// file, an HTML export, a full-account export, JSON without `messages`) or `malformed`.
     public init(path: String, limits: Limits = Limits()) throws(ChatExportError) {
         self.path = path
-        self.limits = limits
         let file = try ChunkedFile(path: path, chunkSize: limits.chunkSize)
         fileSize = file.size
-        tokenizer = JSONPullTokenizer(file: file, maxDepth: limits.maxDepth)
-        chat = ExportedChat()
-        try readHeader()
+        parser = ExportParser(file: file, limits: limits)
+        try parser.readHeader()
     }
 
     /// The next message, or nil after the end of the `messages` array once the rest of the file checked out.
     /// After an error the reader is spent: every later call throws the same error.
     public func next() throws(ChatExportError) -> ExportedMessage? {
-        if let failure { throw failure }
-        if finished { return nil }
-        do throws(ChatExportError) {
-            while true {
-                switch try tokenizer.next() {
-                case .objectStart:
-                    if let message = try readMessage() {
-                        previousID = message.id
-                        messageCount += 1
-                        return message
-                    }
-                    skippedCount += 1
-                case .arrayEnd:
-                    try readTrailer()
-                    finished = true
-                    return nil
-                default:
-                    throw tokenizer.error(.notAnExport, "an entry of \"messages\" is not an object")
-                }
-            }
-        } catch {
-            var located = error
-            located.messageID = located.messageID ?? currentID
-            located.previousMessageID = located.previousMessageID ?? previousID
-            failure = located
-            throw located
-        }
-    }
-
-    private func readHeader() throws(ChatExportError) {
-        try tokenizer.skipByteOrderMark()
-        guard let first = try tokenizer.peekNonSpace() else {
-            throw tokenizer.error(.notAnExport, "the file is empty")
-        }
-        switch first {
-        case UInt8(ascii: "{"):
-            break
-        case UInt8(ascii: "<"):
-            throw tokenizer.error(.notAnExport, "it looks like HTML: export the chat again with Format: JSON")
-        case UInt8(ascii: "["):
-            throw tokenizer.error(.notAnExport, "the file holds an array, not a chat object")
-        default:
-            throw tokenizer.error(.notAnExport, "the file does not start with '{'")
-        }
-        _ = try tokenizer.next()
-        while true {
-            switch try tokenizer.next() {
-            case .objectEnd:
-                throw tokenizer.error(.notAnExport, "no \"messages\" array in the top-level object")
-            case .key:
-                if try readChatField() { return }
-            default:
-                throw tokenizer.error(.malformed, "unexpected token in the top-level object")
-            }
-        }
-    }
-
-    /// Reads one top-level key's value; true when it was `messages` and the reader now stands inside it.
-    private func readChatField() throws(ChatExportError) -> Bool {
-        switch RootKey(tokenizer.scratch) {
-        case .messages:
-            guard try tokenizer.next() == .arrayStart else {
-                throw tokenizer.error(.notAnExport, "\"messages\" is not an array", at: tokenizer.tokenStart)
-            }
-            return true
-        case .name:
-            chat.name = try optionalString(for: "name")
-        case .type:
-            chat.type = try optionalString(for: "type")
-        case .id:
-            chat.id = try integer(for: "id")
-        case .chats:
-            throw tokenizer.error(
-                .notAnExport,
-                "this is a full-account export (\"chats\"): export only the thana's group (⋮ → Export chat history → JSON)")
-        case .other:
-            try tokenizer.skipValue()
-        }
-        return false
-    }
-
-    /// After `messages`: the rest of the top-level object and the end of the file must be valid too.
-    private func readTrailer() throws(ChatExportError) {
-        currentID = nil
-        while true {
-            switch try tokenizer.next() {
-            case .objectEnd:
-                guard try tokenizer.next() == .end else {
-                    throw tokenizer.error(.malformed, "more data after the top-level object")
-                }
-                return
-            case .key:
-                switch RootKey(tokenizer.scratch) {
-                case .name: chat.name = try optionalString(for: "name")
-                case .type: chat.type = try optionalString(for: "type")
-                case .id: chat.id = try integer(for: "id")
-                default: try tokenizer.skipValue()
-                }
-            default:
-                throw tokenizer.error(.malformed, "unexpected token in the top-level object")
-            }
-        }
+        try parser.next()
     }
 }
 
-/// The top-level keys the reader looks at.
-enum RootKey {
-    case name, type, id, messages, chats, other
-
-    init(_ bytes: [UInt8]) {
-        switch bytes.count {
-        case 2 where KeyBytes.equal(bytes, "id"): self = .id
-        case 4 where KeyBytes.equal(bytes, "name"): self = .name
-        case 4 where KeyBytes.equal(bytes, "type"): self = .type
-        case 5 where KeyBytes.equal(bytes, "chats"): self = .chats
-        case 8 where KeyBytes.equal(bytes, "messages"): self = .messages
-        default: self = .other
-        }
-    }
-}

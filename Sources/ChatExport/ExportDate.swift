@@ -7,7 +7,7 @@ enum ExportDate {
     /// Desktop writes `date` in the local time of the machine that made the export, with no offset
     /// (`QDateTime::toString(Qt::ISODate)` of a local time). Senani's exports are made by thana and district staff
     /// in Bihar, whose clocks are on IST, which has no daylight saving: IST is the only reading that can be right.
-    static func indianStandardTime(_ bytes: [UInt8]) -> Date? {
+    static func indianStandardTime(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         var fields = (year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0)
         var index = 0
         var value = 0

@@ -4,19 +4,28 @@ extension JSONPullTokenizer {
     /// invalid UTF-8 is left for `String(decoding:)` to replace with U+FFFD.
     mutating func scanString() throws(ChatExportError) {
         let keep = capture
-        if keep { scratch.removeAll(keepingCapacity: true) }
+        if keep { scratchCount = 0 }
         while true {
             var p = position
             let e = end
             let b = buffer
+            // Eight bytes at a time while none is a quote, a backslash or a control character.
+            while p + 8 <= e {
+                let word = UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self)
+                let quote = word ^ 0x2222_2222_2222_2222
+                let backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+                let found = ((quote &- 0x0101_0101_0101_0101) & ~quote)
+                    | ((backslash &- 0x0101_0101_0101_0101) & ~backslash)
+                    | ((word &- 0x2020_2020_2020_2020) & ~word)
+                if found & 0x8080_8080_8080_8080 != 0 { break }
+                p += 8
+            }
             while p < e {
                 let c = b[p]
                 if c == 0x22 || c == 0x5C || c < 0x20 { break }
                 p += 1
             }
-            if keep && p > position {
-                scratch.append(contentsOf: UnsafeBufferPointer(start: b + position, count: p - position))
-            }
+            if keep && p > position { appendToScratch(b + position, count: p - position) }
             position = p
             if p == e {
                 guard try refill() else {
@@ -100,7 +109,7 @@ extension JSONPullTokenizer {
         default:
             throw error(.malformed, "unknown escape '\\\(Character(Unicode.Scalar(c)))' in a string", at: escapeStart)
         }
-        if capture { scratch.append(byte) }
+        if capture { appendToScratch(byte) }
     }
 
     private mutating func hex(digits: Int, escapeAt escapeStart: Int64) throws(ChatExportError) -> UInt32 {
@@ -123,19 +132,19 @@ extension JSONPullTokenizer {
         guard capture else { return }
         switch value {
         case 0..<0x80:
-            scratch.append(UInt8(value))
+            appendToScratch(UInt8(value))
         case 0x80..<0x800:
-            scratch.append(UInt8(0xC0 | value >> 6))
-            scratch.append(UInt8(0x80 | value & 0x3F))
+            appendToScratch(UInt8(0xC0 | value >> 6))
+            appendToScratch(UInt8(0x80 | value & 0x3F))
         case 0x800..<0x10000:
-            scratch.append(UInt8(0xE0 | value >> 12))
-            scratch.append(UInt8(0x80 | value >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | value & 0x3F))
+            appendToScratch(UInt8(0xE0 | value >> 12))
+            appendToScratch(UInt8(0x80 | value >> 6 & 0x3F))
+            appendToScratch(UInt8(0x80 | value & 0x3F))
         default:
-            scratch.append(UInt8(0xF0 | value >> 18))
-            scratch.append(UInt8(0x80 | value >> 12 & 0x3F))
-            scratch.append(UInt8(0x80 | value >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | value & 0x3F))
+            appendToScratch(UInt8(0xF0 | value >> 18))
+            appendToScratch(UInt8(0x80 | value >> 12 & 0x3F))
+            appendToScratch(UInt8(0x80 | value >> 6 & 0x3F))
+            appendToScratch(UInt8(0x80 | value & 0x3F))
         }
     }
 

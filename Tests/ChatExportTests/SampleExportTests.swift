@@ -77,7 +77,7 @@ import Testing
             #expect(message.text == flat, "message \(message.id)")
             // The local `date` is IST: the fallback reading gives the same instant.
             let local = Array((object["date"] as! String).utf8)
-            #expect(ExportDate.indianStandardTime(local) == message.date)
+            #expect(local.withUnsafeBufferPointer(ExportDate.indianStandardTime) == message.date)
         }
     }
 

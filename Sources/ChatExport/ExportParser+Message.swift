@@ -1,9 +1,9 @@
 import Foundation
 
 /// One message object: the keys intake needs, in whatever order; everything else skipped.
-extension ChatExportReader {
+extension ExportParser {
     /// Reads the message whose '{' was just read; nil for an entry Desktop marked `unsupported` (or another type).
-    func readMessage() throws(ChatExportError) -> ExportedMessage? {
+    mutating func readMessage() throws(ChatExportError) -> ExportedMessage? {
         let start = tokenizer.tokenStart
         tokenizer.limitStart = start
         tokenizer.limitBytes = limits.maxMessageBytes
@@ -15,9 +15,9 @@ extension ChatExportReader {
         while true {
             switch try tokenizer.next() {
             case .objectEnd:
-                let message = try fields.message(reader: self, start: start)
+                let message = try fields.message(tokenizer: tokenizer, start: start)
                 currentID = nil
-                if tokenizer.scratch.capacity > 1 << 20 { tokenizer.scratch = [] }
+                tokenizer.shrinkScratch()
                 return message
             case .key:
                 try read(MessageKey(tokenizer.scratch), into: &fields)
@@ -27,7 +27,7 @@ extension ChatExportReader {
         }
     }
 
-    private func read(_ key: MessageKey, into fields: inout MessageFields) throws(ChatExportError) {
+    private mutating func read(_ key: MessageKey, into fields: inout MessageFields) throws(ChatExportError) {
         switch key {
         case .id:
             let id = try integer(for: "id")
@@ -37,7 +37,7 @@ extension ChatExportReader {
             fields.type = try string(for: "type")
         case .date:
             guard try tokenizer.next() == .string else { throw wrongType("date", "a string") }
-            fields.localDate = ExportDate.indianStandardTime(tokenizer.scratch)
+            fields.keepLocalDate(tokenizer.scratch)
         case .dateUnixtime:
             fields.unixTime = Int64(try string(for: "date_unixtime"))
         case .edited:
@@ -71,7 +71,7 @@ extension ChatExportReader {
     }
 
     /// `text`: a string, or an array of strings and entity objects whose `text` parts are joined.
-    private func readText() throws(ChatExportError) -> String {
+    private mutating func readText() throws(ChatExportError) -> String {
         switch try tokenizer.next() {
         case .string:
             return String(decoding: tokenizer.scratch, as: UTF8.self)
@@ -98,7 +98,7 @@ extension ChatExportReader {
     }
 
     /// `{"type": "bold", "text": "..."}` (and `href`, `user_id`, `language`...): only `text` is kept.
-    private func readEntity(into joined: inout [UInt8]) throws(ChatExportError) {
+    private mutating func readEntity(into joined: inout [UInt8]) throws(ChatExportError) {
         while true {
             switch try tokenizer.next() {
             case .objectEnd:
@@ -115,7 +115,7 @@ extension ChatExportReader {
     }
 
     /// `{"latitude": 25.59, "longitude": 85.13}`, or null for a location Desktop could not read.
-    private func readLocation() throws(ChatExportError) -> ExportedMessage.Location? {
+    private mutating func readLocation() throws(ChatExportError) -> ExportedMessage.Location? {
         switch try tokenizer.next() {
         case .null:
             return nil
@@ -143,7 +143,7 @@ extension ChatExportReader {
     }
 
     /// `"user123456789"`; exports from before 2021 wrote a bare number, read here as a user.
-    private func peerID(for key: String) throws(ChatExportError) -> String? {
+    private mutating func peerID(for key: String) throws(ChatExportError) -> String? {
         switch try tokenizer.next() {
         case .string: return String(decoding: tokenizer.scratch, as: UTF8.self)
         case .number:
@@ -154,12 +154,12 @@ extension ChatExportReader {
         }
     }
 
-    func string(for key: String) throws(ChatExportError) -> String {
+    mutating func string(for key: String) throws(ChatExportError) -> String {
         guard try tokenizer.next() == .string else { throw wrongType(key, "a string") }
         return String(decoding: tokenizer.scratch, as: UTF8.self)
     }
 
-    func optionalString(for key: String) throws(ChatExportError) -> String? {
+    mutating func optionalString(for key: String) throws(ChatExportError) -> String? {
         switch try tokenizer.next() {
         case .string: return String(decoding: tokenizer.scratch, as: UTF8.self)
         case .null: return nil
@@ -167,14 +167,14 @@ extension ChatExportReader {
         }
     }
 
-    func integer(for key: String) throws(ChatExportError) -> Int64 {
+    mutating func integer(for key: String) throws(ChatExportError) -> Int64 {
         guard try tokenizer.next() == .number, let value = tokenizer.integer else {
             throw wrongType(key, "a whole number")
         }
         return value
     }
 
-    private func double(for key: String) throws(ChatExportError) -> Double {
+    private mutating func double(for key: String) throws(ChatExportError) -> Double {
         guard try tokenizer.next() == .number else { throw wrongType(key, "a number") }
         return tokenizer.number
     }
@@ -189,7 +189,9 @@ struct MessageFields {
     var id: Int64?
     var type: String?
     var unixTime: Int64?
-    var localDate: Date?
+    /// The `date` text, kept without an allocation and read only when `date_unixtime` is missing.
+    var localDate = SIMD32<UInt8>()
+    var localDateLength = -1
     var edited = false
     var fromName: String?
     var fromID: String?
@@ -203,13 +205,26 @@ struct MessageFields {
     var replyToMessageID: Int64?
     var action: String?
 
+    mutating func keepLocalDate(_ text: UnsafeBufferPointer<UInt8>) {
+        guard text.count <= 32 else { return }
+        for index in 0..<text.count { localDate[index] = text[index] }
+        localDateLength = text.count
+    }
+
+    private func readLocalDate() -> Date? {
+        guard localDateLength >= 0 else { return nil }
+        return withUnsafeBytes(of: localDate) { raw in
+            ExportDate.indianStandardTime(UnsafeBufferPointer(start: raw.bindMemory(to: UInt8.self).baseAddress, count: localDateLength))
+        }
+    }
+
     /// The message, nil for an entry to skip, or `notAnExport` for one without an id, a type or a date.
-    func message(reader: ChatExportReader, start: Int64) throws(ChatExportError) -> ExportedMessage? {
+    func message(tokenizer: JSONPullTokenizer, start: Int64) throws(ChatExportError) -> ExportedMessage? {
         guard let id else {
-            throw reader.tokenizer.error(.notAnExport, "a message without an \"id\"", at: start)
+            throw tokenizer.error(.notAnExport, "a message without an \"id\"", at: start)
         }
         guard let type else {
-            throw reader.tokenizer.error(.notAnExport, "a message without a \"type\"", at: start)
+            throw tokenizer.error(.notAnExport, "a message without a \"type\"", at: start)
         }
         let isService: Bool
         switch type {
@@ -220,10 +235,10 @@ struct MessageFields {
         let date: Date
         if let unixTime {
             date = Date(timeIntervalSince1970: TimeInterval(unixTime))
-        } else if let localDate {
+        } else if let localDate = readLocalDate() {
             date = localDate
         } else {
-            throw reader.tokenizer.error(.notAnExport, "message \(id) has no readable date", at: start)
+            throw tokenizer.error(.notAnExport, "message \(id) has no readable date", at: start)
         }
         return ExportedMessage(
             id: id, isService: isService, date: date, fromName: fromName, fromID: fromID, text: text,
@@ -238,7 +253,7 @@ enum MessageKey {
     case id, type, date, dateUnixtime, edited, from, fromID, actor, actorID, action, text, photo, mediaType
     case locationInformation, forwardedFrom, replyToMessageID, other
 
-    init(_ b: [UInt8]) {
+    init(_ b: UnsafeBufferPointer<UInt8>) {
         switch b.count {
         case 2 where KeyBytes.equal(b, "id"): self = .id
         case 4 where KeyBytes.equal(b, "type"): self = .type
@@ -264,7 +279,7 @@ enum MessageKey {
 enum KeyBytes {
     /// Whether `bytes` spell `key` exactly.
     @inline(__always)
-    static func equal(_ bytes: [UInt8], _ key: StaticString) -> Bool {
+    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ key: StaticString) -> Bool {
         let count = key.utf8CodeUnitCount
         guard bytes.count == count else { return false }
         let start = key.utf8Start
