@@ -150,7 +150,7 @@ extension JSONPullTokenizer {
 
     /// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? into `integer` (when whole and in range) and `number`.
     mutating func scanNumber() throws(ChatExportError) {
-        numberText.removeAll(keepingCapacity: true)
+        numberLength = 0
         var whole = true
         var value: Int64 = 0
         var fits = true
@@ -192,7 +192,9 @@ extension JSONPullTokenizer {
             number = Double(integer ?? 0)
         } else {
             integer = nil
-            number = Double(String(decoding: numberText, as: UTF8.self)) ?? .nan
+            let length = numberLength
+            let text = withUnsafeBytes(of: numberText) { String(decoding: $0.prefix(length), as: UTF8.self) }
+            number = Double(text) ?? .nan
         }
     }
 
@@ -205,8 +207,9 @@ extension JSONPullTokenizer {
     }
 
     private mutating func takeNumberByte() throws(ChatExportError) {
-        guard numberText.count < 64 else { throw error(.malformed, "a number longer than 64 characters") }
-        numberText.append(buffer[position])
+        guard numberLength < 64 else { throw error(.malformed, "a number longer than 64 characters") }
+        numberText[numberLength] = buffer[position]
+        numberLength += 1
         position += 1
     }
 

@@ -54,7 +54,9 @@ struct JSONPullTokenizer {
     var integer: Int64?
     /// The last number as a double.
     var number: Double = 0
-    var numberText: [UInt8] = []
+    /// The last number's characters (at most 64), for reading it as a double.
+    var numberText = SIMD64<UInt8>()
+    var numberLength = 0
     /// File offset of the first byte of the last token.
     private(set) var tokenStart: Int64 = 0
 
@@ -71,7 +73,6 @@ struct JSONPullTokenizer {
         scratchStorage = ScratchStorage()
         scratchBase = scratchStorage.base
         scratchCapacity = scratchStorage.capacity
-        numberText.reserveCapacity(32)
     }
 
     /// The bytes of the last key or string (when `capture` is on), valid until the next token; not necessarily

@@ -32,6 +32,7 @@ import Testing
             (ExportFiles.export("[1]"), "not an object"),
             (ExportFiles.export("{\"type\": \"message\", \"date_unixtime\": \"1\"}"), "without an \"id\""),
             (ExportFiles.export("{\"id\": 1.5, \"type\": \"message\"}"), "\"id\" is not a whole number"),
+            (ExportFiles.export("{\"id\": 9223372036854775808, \"type\": \"message\"}"), "\"id\" is not a whole number"),
             (ExportFiles.export("{\"id\": 7, \"type\": \"message\", \"text\": 5}"), "\"text\" is not a string or an array"),
             (ExportFiles.export("{\"id\": 7, \"type\": \"message\", \"text\": \"\"}"), "has no readable date"),
         ]
@@ -97,6 +98,7 @@ import Testing
             ("\"text\": \"x\",}", "expected a quoted key, found '}'"),
             ("\"x\": [1,]", "expected a value, found ']'"),
             ("\"x\": [1 2]", "expected ',' or ']', found '2'"),
+            ("\"x\": \(String(repeating: "7", count: 70))", "a number longer than 64 characters"),
         ]
         for (fields, detail) in cases {
             let error = try #require(try ExportFiles.read(json: ExportFiles.export(ExportFiles.message(id: 9, fields))).error)
