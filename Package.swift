@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets are layered and import one way only (see README.md, "Architecture"):
-// CCurl <- TelegramBotAPI; TipAnalysis; SenaniStore (GRDB, TipAnalysis); CCairo <- DigestChart;
+// CCurl <- TelegramBotAPI; TipAnalysis; ChatExport; SenaniStore (GRDB, TipAnalysis); CCairo <- DigestChart;
 // SenaniBot (all of them); senani (CLI).
 let package = Package(
     name: "senani",
@@ -38,6 +38,8 @@ let package = Package(
         ),
         .target(name: "DigestChart", dependencies: ["CCairo"]),
         .target(name: "TipAnalysis"),
+        // Streams a Telegram Desktop chat export (result.json) one message at a time; Foundation only.
+        .target(name: "ChatExport"),
         .target(
             name: "SenaniStore",
             dependencies: [
@@ -68,7 +70,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "senani-bench",
-            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis", "DigestChart"]
+            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis", "DigestChart", "ChatExport"]
         ),
         .executableTarget(
             name: "senani-train",
@@ -94,6 +96,11 @@ let package = Package(
             name: "TipAnalysisTests",
             dependencies: ["TipAnalysis"],
             resources: [.copy("Corpus")]
+        ),
+        .testTarget(
+            name: "ChatExportTests",
+            dependencies: ["ChatExport", "SenaniTestSupport"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "SenaniStoreTests",
