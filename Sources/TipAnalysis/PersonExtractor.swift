@@ -7,8 +7,14 @@ enum PersonExtractor {
     static let honorific: KeySet = WordSets.keys("श्री स्व स्वर्गीय स्वo shri sri late mr")
 
     static func extract(_ doc: Document, blocked: Set<Int>) -> [String] {
+        spans(doc, blocked: blocked).map(\.text)
+    }
+
+    /// Each found text with the tokens it spans.
+    static func spans(_ doc: Document, blocked: Set<Int>) -> [(text: String, tokens: ClosedRange<Int>)] {
         let t = doc.tokens
         var out: [String] = []
+        var spans: [ClosedRange<Int>] = []
         func nameLike(_ k: Int) -> Bool {
             guard k >= 0, k < t.count, !blocked.contains(k) else { return false }
             let tok = t[k]
@@ -39,8 +45,12 @@ enum PersonExtractor {
         func add(_ a: Int, _ b: Int) {
             let s = doc.text(tokens: a, b)
             if !out.contains(where: { $0.contains(s) }) {
-                out.removeAll { s.contains($0) }
+                for k in out.indices.reversed() where s.contains(out[k]) {
+                    out.remove(at: k)
+                    spans.remove(at: k)
+                }
                 out.append(s)
+                spans.append(a...b)
             }
         }
         var i = 0
@@ -69,6 +79,6 @@ enum PersonExtractor {
             }
             i += 1
         }
-        return out
+        return Array(zip(out, spans))
     }
 }

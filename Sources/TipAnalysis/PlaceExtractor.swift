@@ -25,8 +25,14 @@ enum PlaceExtractor {
     static let near: KeySet = WordSets.keys("near behind opposite beside नियर")
 
     static func extract(_ doc: Document, blocked: Set<Int>) -> [String] {
+        spans(doc, blocked: blocked).map(\.text)
+    }
+
+    /// Each found text with the tokens it spans.
+    static func spans(_ doc: Document, blocked: Set<Int>) -> [(text: String, tokens: ClosedRange<Int>)] {
         let t = doc.tokens
         var out: [String] = []
+        var spans: [ClosedRange<Int>] = []
         func nameLike(_ k: Int) -> Bool {
             guard k >= 0, k < t.count, !blocked.contains(k) else { return false }
             let tok = t[k]
@@ -37,8 +43,12 @@ enum PlaceExtractor {
         func add(_ a: Int, _ b: Int) {
             let s = doc.text(tokens: a, b)
             if !out.contains(where: { $0.contains(s) }) {
-                out.removeAll { s.contains($0) }
+                for k in out.indices.reversed() where s.contains(out[k]) {
+                    out.remove(at: k)
+                    spans.remove(at: k)
+                }
                 out.append(s)
+                spans.append(a...b)
             }
         }
         /// Extends a place ending at token `b` over a following "के पास"/"ke piche" (not a bare "में").
@@ -93,6 +103,6 @@ enum PlaceExtractor {
                 }
             }
         }
-        return out
+        return Array(zip(out, spans))
     }
 }

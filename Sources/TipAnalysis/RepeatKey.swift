@@ -108,7 +108,9 @@ extension RepeatKey {
         words.reserveCapacity(doc.tokens.count)
         for (k, tok) in doc.tokens.enumerated() where tok.kind != .emoji && !skip[k] && !WordSets.stop.contains(tok) {
             if tok.kind == .latin && tok.key.utf8.count <= 1 { continue }
-            words.append(hash32(skeleton(tok.key)))
+            var h = FNV.offset
+            skeleton(tok.key, into: &h)
+            words.append(finish(h))
         }
         words.sort()
         words = dedupe(words)
@@ -116,20 +118,28 @@ extension RepeatKey {
         if words.count > maxWords { words.removeLast(words.count - maxWords) }
 
         var facts: [UInt32] = []
-        func add(_ kind: FactKind, _ key: String) {
-            guard !key.isEmpty else { return }
-            facts.append(kind.rawValue << 29 | (hash32(key) & 0x1FFF_FFFF))
-        }
+        func add(_ kind: FactKind, _ h: UInt64) { facts.append(kind.rawValue << 29 | (finish(h) & 0x1FFF_FFFF)) }
+        func add(_ kind: FactKind, _ key: String) { if !key.isEmpty { add(kind, FNV.hash(key)) } }
         for p in r.phones { add(.phone, p) }
         for v in r.vehicles { add(.vehicle, v) }
         for b in r.booths { add(.booth, b) }
-        for person in r.persons {
-            let keys = Document(person).tokens.filter { !WordSets.stop.contains($0) }.map { skeleton($0.key) }
-            add(.person, keys.joined(separator: " "))
+        for span in r.personTokens {
+            // the whole name: "Ramesh Yadav" is not "Suresh Yadav"
+            var h = FNV.offset, any = false
+            for k in span where !WordSets.stop.contains(doc.tokens[k]) {
+                if any { FNV.add(&h, byte: 0x20) }
+                skeleton(doc.tokens[k].key, into: &h)
+                any = true
+            }
+            if any { add(.person, h) }
         }
-        for place in r.places {
-            // each naming word of a place on its own: "ग्राम रामपुर" and "रामपुर गांव के पास" share रामपुर
-            for tok in Document(place).tokens where isPlaceName(tok) { add(.place, skeleton(tok.key)) }
+        for span in r.placeTokens {
+            // each naming word on its own: "ग्राम रामपुर" and "रामपुर गांव के पास" share रामपुर
+            for k in span where isPlaceName(doc.tokens[k]) {
+                var h = FNV.offset
+                skeleton(doc.tokens[k].key, into: &h)
+                add(.place, h)
+            }
         }
         facts.sort()
         facts = dedupe(facts)
@@ -152,18 +162,19 @@ extension RepeatKey {
         return out
     }
 
-    static func hash32(_ s: String) -> UInt32 {
-        let h = FNV.mix(FNV.hash(s))
-        return UInt32(truncatingIfNeeded: h ^ (h >> 32))
+    @inline(__always)
+    static func finish(_ h: UInt64) -> UInt32 {
+        let m = FNV.mix(h)
+        return UInt32(truncatingIfNeeded: m ^ (m >> 32))
     }
 
-    /// A folded word's consonant skeleton: Latin vowels after the first letter and Devanagari vowel signs, halant,
-    /// nukta and nasal marks dropped, doubled letters squeezed. "rahi"/"rhi", "bhatti"/"bhati", "पुलिस"/"पुलीस"
-    /// meet; typos that drop or swap a vowel still leave the word whole.
-    static func skeleton(_ key: String) -> String {
-        var out = String.UnicodeScalarView()
+    /// Feeds a folded word's consonant skeleton to `h`: Latin vowels after the first letter and Devanagari vowel
+    /// signs, halant, nukta and nasal marks dropped, doubled letters squeezed. "rahi"/"rhi", "bhatti"/"bhati",
+    /// "पुलिस"/"पुलीस" meet; typos that drop or swap a vowel leave the word whole.
+    static func skeleton(_ key: String, into h: inout UInt64) {
         var last: UInt32 = 0
         var first = true
+        var fed = false
         for s in key.unicodeScalars {
             let v = s.value
             let isVowel: Bool
@@ -175,8 +186,9 @@ extension RepeatKey {
             first = false
             if isVowel || v == last { continue }
             last = v
-            out.append(s)
+            FNV.add(&h, s)
+            fed = true
         }
-        return out.isEmpty ? key : String(out)
+        if !fed { for s in key.unicodeScalars { FNV.add(&h, s) } }
     }
 }

@@ -58,8 +58,9 @@ public struct TipAnalyzer: Sendable {
         let p = model.probabilities(vector, prior: prior)
         let pTip = 1 - p[0]
         var calibrated = calibration.probability(Self.tipLogOdds(p))
-        // Nothing to read, or a bot command: never a tip, whatever the model says.
-        if r.doc.tokens.allSatisfy({ $0.kind == .emoji || $0.kind == .number }) && r.phones.isEmpty && r.vehicles.isEmpty {
+        // Nothing to read (no word of two letters), or a bot command: never a tip, whatever the model says.
+        let hasWord = r.doc.tokens.contains { $0.kind != .emoji && $0.kind != .number && $0.key.unicodeScalars.count >= 2 }
+        if !hasWord && r.phones.isEmpty && r.vehicles.isEmpty {
             calibrated = 0.001
         }
         if r.doc.scalars.first == "/" && r.doc.tokens.count <= 3 { calibrated = 0.001 }
@@ -192,6 +193,9 @@ struct Reading {
     var persons: [String]
     var booths: [String]
     var language: TipLanguage
+    /// Tokens of each place and person (for the repeat key).
+    var placeTokens: [ClosedRange<Int>]
+    var personTokens: [ClosedRange<Int>]
 
     init(_ text: String) {
         doc = Document(text)
@@ -203,10 +207,14 @@ struct Reading {
         for (k, tok) in doc.tokens.enumerated() where ranges.contains(where: { $0.contains(tok.start) }) { inVehicle.insert(k) }
         var blocked = inVehicle
         for hit in hits where hit.kind != .presence { for k in hit.start..<hit.end { blocked.insert(k) } }
-        places = Array(PlaceExtractor.extract(doc, blocked: blocked).prefix(Reading.maxItems))
+        let placeSpans = PlaceExtractor.spans(doc, blocked: blocked).prefix(Reading.maxItems)
+        places = placeSpans.map(\.text)
+        placeTokens = placeSpans.map(\.tokens)
         quantities = Array(QuantityExtractor.extract(doc, blocked: inVehicle).prefix(Reading.maxItems))
         times = Array(TimeExtractor.extract(doc).prefix(Reading.maxItems))
-        persons = Array(PersonExtractor.extract(doc, blocked: blocked).prefix(Reading.maxItems))
+        let personSpans = PersonExtractor.spans(doc, blocked: blocked).prefix(Reading.maxItems)
+        persons = personSpans.map(\.text)
+        personTokens = personSpans.map(\.tokens)
         booths = Array(BoothExtractor.extract(doc).prefix(Reading.maxItems))
         language = LanguageDetector.detect(doc)
         signals = Signals(

@@ -22,7 +22,6 @@ import Testing
         b.languageAccuracy = 0.95
         return b
     }()
-    }
 
     /// The committed weights are exactly what training on `Corpus/train` gives, so they never drift from the corpus.
     @Test func retrainingReproducesTheCommittedWeights() throws {
