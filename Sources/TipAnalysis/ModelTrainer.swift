@@ -25,6 +25,8 @@ public enum ModelTrainer {
         public var minDocumentFrequency = 2
         /// Also train a category model on the tips alone.
         public var twoStage = true
+        /// Return the average of the weights at the end of each epoch from this fraction of the epochs on (0: none).
+        public var averageFrom = 0.0
         /// Folds of the cross-validation that fits the calibration and the thresholds.
         public var folds = 5
         /// Out-of-fold recall of real tips (tip or possible tip) the possible-tip threshold keeps.
@@ -192,6 +194,10 @@ public enum ModelTrainer {
         var seed: UInt64 = 0x5EA_A1
         var z = [Double](repeating: 0, count: 5)
         let l2 = options.l2
+        let firstAveraged = options.averageFrom > 0 ? Int(Double(options.epochs) * options.averageFrom) : options.epochs
+        var sumW = [Double](repeating: 0, count: options.averageFrom > 0 ? w.count : 0)
+        var sumB = [Double](repeating: 0, count: 5)
+        var averaged = 0
         w.withUnsafeMutableBufferPointer { w in
             d.cols.withUnsafeBufferPointer { cols in
                 d.vals.withUnsafeBufferPointer { vals in
@@ -222,9 +228,17 @@ public enum ModelTrainer {
                                 }
                             }
                         }
+                        if epoch >= firstAveraged {
+                            for i in 0..<w.count { sumW[i] += w[i] }
+                            for c in 0..<5 { sumB[c] += b[c] }
+                            averaged += 1
+                        }
                     }
                 }
             }
+        }
+        if averaged > 0 {
+            return (sumW.map { $0 / Double(averaged) }, sumB.map { $0 / Double(averaged) })
         }
         return (w, b)
     }

@@ -4,6 +4,9 @@ enum PersonExtractor {
     static let before: KeySet = WordSets.keys("नामक named")
     static let alias: KeySet = WordSets.keys("उर्फ urf urph alias")
     static let father: KeySet = WordSets.keys("पिता पिताजी पुत्र father")
+    static let nameWords: KeySet = WordSets.keys("नाम nam name")
+    static let genitive: KeySet = WordSets.keys("का की के ka ki ke")
+    static let relation: KeySet = WordSets.keys("s d v")
     static let honorific: KeySet = WordSets.keys("श्री स्व स्वर्गीय स्वo shri sri late mr")
 
     static func extract(_ doc: Document, blocked: Set<Int>) -> [String] {
@@ -55,12 +58,10 @@ enum PersonExtractor {
         }
         var i = 0
         while i < t.count {
-            let key = t[i].key
             if before.contains(t[i]) {
                 if let a = back(i) { add(a, i - 1) }
-            } else if (key == "नाम" || key == "nam" || key == "name"), i + 1 < t.count {
-                let next = t[i + 1].key
-                if next == "का" || next == "की" || next == "के" || next == "ka" || next == "ki" || next == "ke" {
+            } else if nameWords.contains(t[i]), i + 1 < t.count {
+                if genitive.contains(t[i + 1]) {
                     if let a = back(i) { add(a, i - 1) }
                 } else if case let (a, b)? = forward(i + 1) {
                     add(a, b)
@@ -70,7 +71,7 @@ enum PersonExtractor {
             } else if father.contains(t[i]) {
                 if let a = back(i) { add(a, i - 1) }
                 if case let (a, b)? = forward(i + 1) { add(a, b) }
-            } else if (key == "s" || key == "d" || key == "v") && i + 1 < t.count && t[i + 1].key == "o"
+            } else if relation.contains(t[i]) && i + 1 < t.count && t[i + 1].key == "o"
                         && doc.text(t[i].end, t[i + 1].start) == "/" {
                 if let a = back(i) { add(a, i - 1) }
                 if case let (a, b)? = forward(i + 2) { add(a, b) }

@@ -22,6 +22,8 @@ enum PlaceExtractor {
         "के आगे", "में", "ke pas", "ke paas", "ke piche", "ke peeche", "ke samne", "ke bagal", "ke najdik", "ke andar",
         "ke kinare", "ke aage", "me", "mein", "ke pass", "lage", "ke lage", "के लगे",
     ].map { p in Document(p).tokens.map(\.hash) }
+    static let highway: KeySet = WordSets.keys("nh एनएच")
+    static let stateHighway: KeySet = WordSets.keys("sh")
     static let near: KeySet = WordSets.keys("near behind opposite beside नियर")
 
     static func extract(_ doc: Document, blocked: Set<Int>) -> [String] {
@@ -72,8 +74,7 @@ enum PlaceExtractor {
             return first
         }
         for i in t.indices {
-            let key = t[i].key
-            if key == "nh" || key == "एनएच" || key == "sh" && i + 1 < t.count && t[i + 1].kind == .number {
+            if highway.contains(t[i]) || stateHighway.contains(t[i]) && i + 1 < t.count && t[i + 1].kind == .number {
                 if i + 1 < t.count, t[i + 1].kind == .number, !t[i + 1].breakBefore { add(i, i + 1) }
                 continue
             }

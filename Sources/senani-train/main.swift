@@ -62,6 +62,7 @@ func parseOptions(_ args: ArraySlice<String>) -> ModelTrainer.Options {
         case "recall": options.recallTarget = v
         case "precision": options.precisionTarget = v
         case "folds": options.folds = Int(v)
+        case "avg": options.averageFrom = v
         default: break
         }
     }
