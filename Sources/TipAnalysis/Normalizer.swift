@@ -90,6 +90,8 @@ enum Normalizer {
         while let first = rest.first, first == " " || first == "*" || first == "_" || first == ">" || first == "~" {
             rest = rest.dropFirst()
         }
+        // only "fwd...", "forwarded...", "as received", "copy paste" remain to check: skip building a string otherwise
+        guard let head = rest.first, "FfAaCc".unicodeScalars.contains(head) else { return trimmed(rest) }
         let lower = String(String.UnicodeScalarView(rest.prefix(60))).lowercased()
         for prefix in ["fwd:", "fw:", "fwd :", "forwarded:"] where lower.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.unicodeScalars.count)

@@ -4,11 +4,20 @@ enum PersonExtractor {
     static let before: KeySet = WordSets.keys("नामक named")
     static let alias: KeySet = WordSets.keys("उर्फ urf urph alias")
     static let father: KeySet = WordSets.keys("पिता पिताजी पुत्र father")
+    static let nameWords: KeySet = WordSets.keys("नाम nam name")
+    static let genitive: KeySet = WordSets.keys("का की के ka ki ke")
+    static let relation: KeySet = WordSets.keys("s d v")
     static let honorific: KeySet = WordSets.keys("श्री स्व स्वर्गीय स्वo shri sri late mr")
 
     static func extract(_ doc: Document, blocked: Set<Int>) -> [String] {
+        spans(doc, blocked: blocked).map(\.text)
+    }
+
+    /// Each found text with the tokens it spans.
+    static func spans(_ doc: Document, blocked: Set<Int>) -> [(text: String, tokens: ClosedRange<Int>)] {
         let t = doc.tokens
         var out: [String] = []
+        var spans: [ClosedRange<Int>] = []
         func nameLike(_ k: Int) -> Bool {
             guard k >= 0, k < t.count, !blocked.contains(k) else { return false }
             let tok = t[k]
@@ -39,18 +48,20 @@ enum PersonExtractor {
         func add(_ a: Int, _ b: Int) {
             let s = doc.text(tokens: a, b)
             if !out.contains(where: { $0.contains(s) }) {
-                out.removeAll { s.contains($0) }
+                for k in out.indices.reversed() where s.contains(out[k]) {
+                    out.remove(at: k)
+                    spans.remove(at: k)
+                }
                 out.append(s)
+                spans.append(a...b)
             }
         }
         var i = 0
         while i < t.count {
-            let key = t[i].key
             if before.contains(t[i]) {
                 if let a = back(i) { add(a, i - 1) }
-            } else if (key == "नाम" || key == "nam" || key == "name"), i + 1 < t.count {
-                let next = t[i + 1].key
-                if next == "का" || next == "की" || next == "के" || next == "ka" || next == "ki" || next == "ke" {
+            } else if nameWords.contains(t[i]), i + 1 < t.count {
+                if genitive.contains(t[i + 1]) {
                     if let a = back(i) { add(a, i - 1) }
                 } else if case let (a, b)? = forward(i + 1) {
                     add(a, b)
@@ -60,7 +71,7 @@ enum PersonExtractor {
             } else if father.contains(t[i]) {
                 if let a = back(i) { add(a, i - 1) }
                 if case let (a, b)? = forward(i + 1) { add(a, b) }
-            } else if (key == "s" || key == "d" || key == "v") && i + 1 < t.count && t[i + 1].key == "o"
+            } else if relation.contains(t[i]) && i + 1 < t.count && t[i + 1].key == "o"
                         && doc.text(t[i].end, t[i + 1].start) == "/" {
                 if let a = back(i) { add(a, i - 1) }
                 if case let (a, b)? = forward(i + 2) { add(a, b) }
@@ -69,6 +80,6 @@ enum PersonExtractor {
             }
             i += 1
         }
-        return out
+        return Array(zip(out, spans))
     }
 }

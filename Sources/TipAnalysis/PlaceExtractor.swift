@@ -22,11 +22,19 @@ enum PlaceExtractor {
         "के आगे", "में", "ke pas", "ke paas", "ke piche", "ke peeche", "ke samne", "ke bagal", "ke najdik", "ke andar",
         "ke kinare", "ke aage", "me", "mein", "ke pass", "lage", "ke lage", "के लगे",
     ].map { p in Document(p).tokens.map(\.hash) }
+    static let highway: KeySet = WordSets.keys("nh एनएच")
+    static let stateHighway: KeySet = WordSets.keys("sh")
     static let near: KeySet = WordSets.keys("near behind opposite beside नियर")
 
     static func extract(_ doc: Document, blocked: Set<Int>) -> [String] {
+        spans(doc, blocked: blocked).map(\.text)
+    }
+
+    /// Each found text with the tokens it spans.
+    static func spans(_ doc: Document, blocked: Set<Int>) -> [(text: String, tokens: ClosedRange<Int>)] {
         let t = doc.tokens
         var out: [String] = []
+        var spans: [ClosedRange<Int>] = []
         func nameLike(_ k: Int) -> Bool {
             guard k >= 0, k < t.count, !blocked.contains(k) else { return false }
             let tok = t[k]
@@ -37,8 +45,12 @@ enum PlaceExtractor {
         func add(_ a: Int, _ b: Int) {
             let s = doc.text(tokens: a, b)
             if !out.contains(where: { $0.contains(s) }) {
-                out.removeAll { s.contains($0) }
+                for k in out.indices.reversed() where s.contains(out[k]) {
+                    out.remove(at: k)
+                    spans.remove(at: k)
+                }
                 out.append(s)
+                spans.append(a...b)
             }
         }
         /// Extends a place ending at token `b` over a following "के पास"/"ke piche" (not a bare "में").
@@ -62,8 +74,7 @@ enum PlaceExtractor {
             return first
         }
         for i in t.indices {
-            let key = t[i].key
-            if key == "nh" || key == "एनएच" || key == "sh" && i + 1 < t.count && t[i + 1].kind == .number {
+            if highway.contains(t[i]) || stateHighway.contains(t[i]) && i + 1 < t.count && t[i + 1].kind == .number {
                 if i + 1 < t.count, t[i + 1].kind == .number, !t[i + 1].breakBefore { add(i, i + 1) }
                 continue
             }
@@ -93,6 +104,6 @@ enum PlaceExtractor {
                 }
             }
         }
-        return out
+        return Array(zip(out, spans))
     }
 }

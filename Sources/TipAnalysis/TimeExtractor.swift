@@ -45,16 +45,17 @@ enum TimeExtractor {
         return out
     }
 
-    private static func isClockUnit(_ t: Token) -> Bool {
-        t.key == "बजे" || t.key == "baje" || t.key == "bje" || t.key == "pm" || t.key == "am" || t.key == "बजकर"
-    }
+    static let clockUnits: KeySet = WordSets.keys("बजे baje bje pm am बजकर")
+    static let every: KeySet = WordSets.keys("हर har")
+
+    private static func isClockUnit(_ t: Token) -> Bool { clockUnits.contains(t) }
 
     /// A time word, a number followed by बजे/baje/pm, or a glued "10pm"/"10baje".
     private static func isTime(_ t: [Token], _ i: Int) -> Bool {
         let tok = t[i]
         if timeWords.contains(tok) {
             // "kal" alone is ambiguous only in theory; "har" must be followed by a time word ("har raat")
-            if tok.key == "हर" || tok.key == "har" { return i + 1 < t.count && timeWords.contains(t[i + 1]) }
+            if every.contains(tok) { return i + 1 < t.count && timeWords.contains(t[i + 1]) }
             return true
         }
         if tok.kind == .number, i + 1 < t.count, !t[i + 1].breakBefore || t[i + 1].start - tok.end == 1, isClockUnit(t[i + 1]) {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads one message as a duty officer would. Pure: no I/O, no clock; the same text gives the same analysis.
 ///
 /// Two halves meet here: the curated lexicon and extractors find explainable evidence (words, phones, vehicles,
@@ -7,10 +9,13 @@ public struct TipAnalyzer: Sendable {
     private let model: LogisticModel
     /// The tips-only category model, when the weights file has one.
     private let categoryModel: LogisticModel?
+    /// Calibrated P(tip) and the two decision thresholds.
+    public let calibration: Calibration
 
     public init() {
         model = LogisticModel.shared
         categoryModel = LogisticModel.sharedCategory
+        calibration = Calibration.shared
     }
 
     /// An analyzer with other weights: the text of a `ModelWeights.generated.swift` (for training experiments).
@@ -24,6 +29,7 @@ public struct TipAnalyzer: Sendable {
         model = LogisticModel(text: sections.first ?? "")
         let second = sections.count > 1 ? LogisticModel(text: sections[1]) : nil
         categoryModel = second?.isEmpty == false ? second : nil
+        calibration = sections.count > 2 ? Calibration(text: sections[2]) ?? Calibration() : Calibration()
     }
 
     /// Loads the model and lexicon now rather than on the first message (they load once per process, lazily).
@@ -48,42 +54,60 @@ public struct TipAnalyzer: Sendable {
     public func analyze(_ text: String) -> TipAnalysis {
         let r = Reading(text)
         let vector = Features.vector(r.doc, r.signals)
-        let p = model.probabilities(vector, prior: Self.lexiconPrior(r))
+        let prior = Self.lexiconPrior(r)
+        let p = model.probabilities(vector, prior: prior)
         let pTip = 1 - p[0]
-        var isTip = pTip >= 0.5
-        // Nothing to read, or a bot command: never a tip, whatever the model says.
-        if r.doc.tokens.allSatisfy({ $0.kind == .emoji || $0.kind == .number }) && r.phones.isEmpty && r.vehicles.isEmpty {
-            isTip = false
+        var calibrated = calibration.probability(Self.tipLogOdds(p))
+        // Nothing to read (no word of two letters), or a bot command: never a tip, whatever the model says.
+        let hasWord = r.doc.tokens.contains { $0.kind != .emoji && $0.kind != .number && $0.key.unicodeScalars.count >= 2 }
+        if !hasWord && r.phones.isEmpty && r.vehicles.isEmpty {
+            calibrated = 0.001
         }
-        if r.doc.scalars.first == "/" && r.doc.tokens.count <= 3 { isTip = false }
+        if r.doc.scalars.first == "/" && r.doc.tokens.count <= 3 { calibrated = 0.001 }
+        let decision = calibration.decision(calibrated)
 
-        var category = TipCategory.none
+        var suggested = TipCategory.none
         var labels: [TipCategory] = []
-        if isTip {
+        if decision != .notTip {
             // the tips-only model, when there is one, decides between the categories; scaled to the tip probability
             var p = p
             if let categoryModel {
-                let q = categoryModel.probabilities(vector, prior: Self.lexiconPrior(r))
+                let q = categoryModel.probabilities(vector, prior: prior)
                 let tipMass = q[1...4].reduce(0, +)
                 for c in 1...4 { p[c] = pTip * q[c] / tipMass }
             }
             var best = 1
             for c in 2...4 where p[c] > p[best] { best = c }
-            category = LogisticModel.classes[best]
-            labels = [category]
+            suggested = LogisticModel.classes[best]
+            labels = [suggested]
             for c in 1...4 where c != best {
                 let strongHit = r.signals.hits.contains { $0.strong && $0.kind.category == LogisticModel.classes[c] }
                 if p[c] >= 0.45 * pTip || (strongHit && p[c] >= 0.001 * pTip && LogisticModel.classes[c] != .other) { labels.append(LogisticModel.classes[c]) }
             }
             labels.sort { TipCategory.tipCategories.firstIndex(of: $0)! < TipCategory.tipCategories.firstIndex(of: $1)! }
         }
-        let confidence = min(0.99, max(0.5, isTip ? pTip : p[0]))
+        let isTip = decision == .tip
+        let category = isTip ? suggested : .none
+        let confidence = min(0.999, max(0.001, decision == .notTip ? 1 - calibrated : calibrated))
         return TipAnalysis(
             isTip: isTip, category: category, labels: labels, confidence: (confidence * 1000).rounded() / 1000,
-            evidence: evidence(r, vector, isTip: isTip, category: category, labels: labels),
+            evidence: evidence(r, vector, leansTip: decision != .notTip, category: suggested, labels: labels),
             phones: r.phones, vehicles: r.vehicles, places: r.places, quantities: r.quantities, times: r.times,
-            persons: r.persons, booths: r.booths, language: r.language, fingerprint: SimHash.fingerprint(r.doc, hits: r.signals.hits)
+            persons: r.persons, booths: r.booths, language: r.language,
+            fingerprint: SimHash.fingerprint(r.doc, hits: r.signals.hits), decision: decision,
+            suggestedCategory: suggested, repeatKey: RepeatKey.make(r)
         )
+    }
+
+    /// The model's log-odds of "a tip" (any category) against "not a tip", from its class probabilities.
+    static func tipLogOdds(_ p: [Double]) -> Double {
+        log(max(1 - p[0], 1e-12)) - log(max(p[0], 1e-12))
+    }
+
+    /// The model's uncalibrated log-odds of tip for `text` (training fits the calibration on these).
+    func tipLogOdds(_ text: String) -> Double {
+        let r = Reading(text)
+        return Self.tipLogOdds(model.probabilities(Features.vector(r.doc, r.signals), prior: Self.lexiconPrior(r)))
     }
 
     /// Log-odds the curated lexicon adds to the model's at analysis time: a strong category word together with a live
@@ -113,14 +137,14 @@ public struct TipAnalyzer: Sendable {
 
     static let livePrior = 1.5
 
-    /// The model's feature vector for `text` (training uses the names).
-    func features(_ text: String, named: Bool) -> FeatureVector {
+    /// The model's feature vector for `text` (training uses the names) and the lexicon prior added at analysis time.
+    func features(_ text: String, named: Bool) -> (FeatureVector, prior: [Double]) {
         let r = Reading(text)
-        return Features.vector(r.doc, r.signals, named: named)
+        return (Features.vector(r.doc, r.signals, named: named), Self.lexiconPrior(r))
     }
 
     /// Lexicon phrases that back the decision, as written; when the lexicon is silent, the words the model leaned on.
-    private func evidence(_ r: Reading, _ v: FeatureVector, isTip: Bool, category: TipCategory, labels: [TipCategory]) -> [String] {
+    private func evidence(_ r: Reading, _ v: FeatureVector, leansTip isTip: Bool, category: TipCategory, labels: [TipCategory]) -> [String] {
         var out: [String] = []
         func add(_ hit: LexHit) {
             guard out.count < 8 else { return }
@@ -169,6 +193,9 @@ struct Reading {
     var persons: [String]
     var booths: [String]
     var language: TipLanguage
+    /// Tokens of each place and person (for the repeat key).
+    var placeTokens: [ClosedRange<Int>]
+    var personTokens: [ClosedRange<Int>]
 
     init(_ text: String) {
         doc = Document(text)
@@ -180,10 +207,14 @@ struct Reading {
         for (k, tok) in doc.tokens.enumerated() where ranges.contains(where: { $0.contains(tok.start) }) { inVehicle.insert(k) }
         var blocked = inVehicle
         for hit in hits where hit.kind != .presence { for k in hit.start..<hit.end { blocked.insert(k) } }
-        places = Array(PlaceExtractor.extract(doc, blocked: blocked).prefix(Reading.maxItems))
+        let placeSpans = PlaceExtractor.spans(doc, blocked: blocked).prefix(Reading.maxItems)
+        places = placeSpans.map(\.text)
+        placeTokens = placeSpans.map(\.tokens)
         quantities = Array(QuantityExtractor.extract(doc, blocked: inVehicle).prefix(Reading.maxItems))
         times = Array(TimeExtractor.extract(doc).prefix(Reading.maxItems))
-        persons = Array(PersonExtractor.extract(doc, blocked: blocked).prefix(Reading.maxItems))
+        let personSpans = PersonExtractor.spans(doc, blocked: blocked).prefix(Reading.maxItems)
+        persons = personSpans.map(\.text)
+        personTokens = personSpans.map(\.tokens)
         booths = Array(BoothExtractor.extract(doc).prefix(Reading.maxItems))
         language = LanguageDetector.detect(doc)
         signals = Signals(

@@ -2,28 +2,38 @@ import Foundation
 
 // `swift build -c release && .build/release/senani-bench`: throughput and memory, printed for the notes.
 // Not a test: numbers vary with the machine; targets are stated next to them.
-// `senani-bench analysis|intake|export` runs one section only (the export section's peak RSS is then its own).
+// `senani-bench analysis|repeats|intake|officers|export|chart` runs one section only (its peak RSS is then its own).
 
 let only = CommandLine.arguments.dropFirst().first
+func section(_ name: String) -> Bool { only == nil || only == name }
 print("senani-bench")
-if only == nil || only == "analysis" {
+if section("analysis") {
     print("analysis (targets: >= 20,000 analyses/s on one core; 10,000 characters < 5 ms; model <= 20 MB)")
     for line in analysisBenchmark() { print(line) }
 }
 
-if only == nil || only == "intake" {
+if section("repeats") {
+    print("repeat linking (targets: distinct tips linked <= 0.5%, true repeats linked >= 90%)")
+    for line in repeatBenchmark() { print(line) }
+}
+
+if section("intake") {
     print("intake (targets: >= 5,000 tips/s with RSS <= 60 MB)")
-    do {
-        let count = ProcessInfo.processInfo.environment["SENANI_BENCH_TIPS"].flatMap { Int($0) } ?? 20_000
-        // A district has 15–40 thanas; fewer groups means more reports per thana for the duplicate search to scan.
-        let groups = ProcessInfo.processInfo.environment["SENANI_BENCH_GROUPS"].flatMap { Int($0) } ?? 40
-        for line in try await IntakeBenchmark.run(count: count, groups: groups) { print(line) }
-    } catch {
-        print("intake benchmark failed: \(error)")
+    let count = ProcessInfo.processInfo.environment["SENANI_BENCH_TIPS"].flatMap { Int($0) } ?? 20_000
+    if count == 0 {
+        print("  skipped (SENANI_BENCH_TIPS=0)")
+    } else {
+        do {
+            // A district has 15–40 thanas; fewer groups means more reports per thana for the duplicate search to scan.
+            let groups = ProcessInfo.processInfo.environment["SENANI_BENCH_GROUPS"].flatMap { Int($0) } ?? 40
+            for line in try await IntakeBenchmark.run(count: count, groups: groups) { print(line) }
+        } catch {
+            print("intake benchmark failed: \(error)")
+        }
     }
 }
 
-if only == nil || only == "export" {
+if section("export") {
     print("chat export reading (targets: >= 100,000 messages/s; peak RSS flat, whatever the file size)")
     do {
         let count = ProcessInfo.processInfo.environment["SENANI_BENCH_EXPORT_MESSAGES"].flatMap { Int($0) } ?? 1_000_000
@@ -34,5 +44,7 @@ if only == nil || only == "export" {
     }
 }
 
-print("digest chart (target: one 40-thana render < 250 ms)")
-for line in chartBenchmark() { print(line) }
+if section("chart") {
+    print("digest chart (target: one 40-thana render < 250 ms)")
+    for line in chartBenchmark() { print(line) }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TipAnalysis
 
@@ -60,5 +61,72 @@ import Testing
             let c = analyzer.analyze(text).confidence
             #expect(c >= 0 && c <= 1)
         }
+    }
+}
+
+/// The three decisions, their JSON, and the messages issue 9 found judged "not a tip".
+@Suite struct DecisionTests {
+    let analyzer = TipAnalyzer()
+
+    @Test(arguments: [
+        "Ramesh Yadav is handing out cash to voters near booth 112 in Rampur village",
+        "Manoj Singh giving money to voters at booth no 45 in Sohanpur",
+        "My bike was stolen from Rampur market, Hero Splendor BR 01 AB 1234",
+        "पुल के नीचे एक लाश पड़ी है",
+        "ATM me ek device fasa hua hai, SBI ATM station road",
+    ])
+    func issueExamplesReachAnOfficer(_ text: String) {
+        let a = analyzer.analyze(text)
+        #expect(a.decision != .notTip, "\(text) -> \(a.decision) \(a.confidence)")
+        #expect(a.suggestedCategory != .none)
+        #expect(!a.labels.isEmpty)
+    }
+
+    @Test func decisionsAreConsistent() {
+        for text in ["जय हिंद सर 🙏", "गांव रामपुर में दारू बिक रही है सर", "kal bijli nahi thi", "daru"] {
+            let a = analyzer.analyze(text)
+            #expect(a.isTip == (a.decision == .tip))
+            #expect(a.category == (a.decision == .tip ? a.suggestedCategory : .none))
+            #expect(a.decision == .notTip ? a.suggestedCategory == .none && a.labels.isEmpty : a.suggestedCategory != .none)
+            #expect(a.confidence >= 0 && a.confidence <= 1)
+        }
+    }
+
+    @Test func thresholdsComeFromTraining() {
+        let c = analyzer.calibration
+        #expect(c.possibleThreshold > 0 && c.possibleThreshold < c.tipThreshold && c.tipThreshold < 1)
+        #expect(c.a > 0)
+    }
+
+    @Test func jsonCarriesTheDecision() throws {
+        let a = analyzer.analyze("गांव रामपुर में दारू बिक रही है सर, रमेश के घर में")
+        let object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(a)) as? [String: Any]
+        #expect(object?["decision"] as? String == a.decision.rawValue)
+        #expect(object?["is_tip"] as? Bool == a.isTip)
+        #expect(object?["suggested_category"] as? String == a.suggestedCategory.rawValue)
+        #expect((object?["repeat_key"] as? String)?.isEmpty == false)
+        // JSON from before the decision existed still reads
+        var legacy = object ?? [:]
+        legacy["decision"] = nil
+        legacy["suggested_category"] = nil
+        legacy["repeat_key"] = nil
+        let old = try JSONDecoder().decode(TipAnalysis.self, from: JSONSerialization.data(withJSONObject: legacy))
+        #expect(old.decision == (a.isTip ? .tip : .notTip))
+    }
+
+    @Test func calibrationFitsAndPicksThresholds() {
+        // scores where higher means tip; Platt keeps the order, the thresholds meet their targets
+        let s = (0..<200).map { Double($0 - 100) / 20 }
+        let y = s.map { $0 > -0.5 }
+        let (a, b) = Calibration.fitPlatt(s, y)
+        let c = Calibration(a: a, b: b)
+        #expect(a > 0)
+        #expect(c.probability(3) > 0.9 && c.probability(-3) < 0.1)
+        let p = s.map { c.probability($0) }
+        let t = Calibration.thresholds(p, y, recall: 0.99, precision: 0.97)
+        let found = zip(p, y).filter { $0.1 && $0.0 >= t.possible }.count
+        #expect(Double(found) / Double(y.filter { $0 }.count) >= 0.99)
+        #expect(t.possible <= t.tip)
+        #expect(EvaluationReport.expectedCalibrationError([(0.9, true), (0.9, false)]) > 0.3)
     }
 }

@@ -9,14 +9,19 @@ import Testing
         let messages = try CorpusLoader.messages("test")
         #expect(messages.count >= 100)
         let report = EvaluationReport(messages)
-        print(report.table.joined(separator: "\n"))
+        print(report.table(Self.bars).joined(separator: "\n"))
         for line in report.mistakes.prefix(40) { print("  miss: " + line) }
-        #expect(report.categoryMacroF1 >= 0.92)
-        #expect(report.tipF1 >= 0.95)
-        #expect(report.phoneF1 >= 0.98)
-        #expect(report.vehicleF1 >= 0.98)
-        #expect(report.languageAccuracy >= 0.95)
+        #expect(report.missed(Self.bars).isEmpty, "missed: \(report.missed(Self.bars))")
     }
+
+    /// The old part's bars: the three-decision bars, and tip F1 and language as before.
+    static let bars: EvaluationReport.Bars = {
+        var b = EvaluationReport.Bars()
+        b.categoryMacroF1 = 0.92
+        b.tipF1 = 0.95
+        b.languageAccuracy = 0.95
+        return b
+    }()
 
     /// The committed weights are exactly what training on `Corpus/train` gives, so they never drift from the corpus.
     @Test func retrainingReproducesTheCommittedWeights() throws {
