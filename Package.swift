@@ -78,7 +78,10 @@ let package = Package(
         ),
         .target(
             name: "SenaniTestSupport",
-            dependencies: ["TelegramBotAPI", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "TelegramBotAPI", .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "TelegramBotAPITests",

@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Installs Senani on a Debian/Ubuntu machine that has Swift 6: system libraries, a release build, the binary in
 # /usr/local/bin, the templates in /usr/local/share/senani, and (with --service) the systemd units.
-#   sudo deploy/setup.sh             build and install
-#   sudo deploy/setup.sh --service   also create the senani user and enable senani.service and the backup timer
+#   deploy/setup.sh             build and install (as root, or as a user with sudo: only installing uses it)
+#   deploy/setup.sh --service   also create the senani user and enable senani.service and the backup timer
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need_root() { [ "$(id -u)" -eq 0 ] || { echo "setup.sh: run as root (sudo)" >&2; exit 1; }; }
-need_root
+# Root runs everything directly (a fresh server often has no sudo); anyone else builds as himself and uses sudo
+# only for what needs root.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null; then sudo "$@"
+  else echo "setup.sh: run as root, or install sudo" >&2; exit 1
+  fi
+}
 command -v swift >/dev/null || { echo "setup.sh: Swift 6 is not installed (https://www.swift.org/install/linux/)" >&2; exit 1; }
 
 # The digest chart (CCairo/DigestChart) builds against cairo and pango and, at run time, needs libcairo2,
@@ -18,22 +24,22 @@ for pkg in libcurl4-openssl-dev libsqlite3-dev pkg-config libcairo2-dev libpango
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
 swift build -c release --product senani
-install -m 0755 "$(swift build -c release --show-bin-path)/senani" /usr/local/bin/senani
-install -d /usr/local/share/senani/Templates
-install -m 0644 Templates/*.mustache /usr/local/share/senani/Templates/
+as_root install -m 0755 "$(swift build -c release --show-bin-path)/senani" /usr/local/bin/senani
+as_root install -d /usr/local/share/senani/Templates
+as_root install -m 0644 Templates/*.mustache /usr/local/share/senani/Templates/
 echo "installed /usr/local/bin/senani and /usr/local/share/senani/Templates"
 
 if [ "${1:-}" = "--service" ]; then
-  id senani >/dev/null 2>&1 || useradd --system --home-dir /var/lib/senani --shell /usr/sbin/nologin senani
-  install -d -m 0750 /etc/senani
-  [ -f /etc/senani/senani.env ] || install -m 0640 -g senani deploy/senani.env.example /etc/senani/senani.env
-  install -m 0644 deploy/senani.service deploy/senani-backup.service deploy/senani-backup.timer /etc/systemd/system/
-  systemctl daemon-reload
-  systemctl enable senani-backup.timer
+  id senani >/dev/null 2>&1 || as_root useradd --system --home-dir /var/lib/senani --shell /usr/sbin/nologin senani
+  as_root install -d -m 0750 /etc/senani
+  [ -f /etc/senani/senani.env ] || as_root install -m 0640 -g senani deploy/senani.env.example /etc/senani/senani.env
+  as_root install -m 0644 deploy/senani.service deploy/senani-backup.service deploy/senani-backup.timer /etc/systemd/system/
+  as_root systemctl daemon-reload
+  as_root systemctl enable senani-backup.timer
   echo "edit /etc/senani/senani.env (SENANI_BOT_TOKEN), then: systemctl enable --now senani"
 fi

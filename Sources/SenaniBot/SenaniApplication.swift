@@ -7,14 +7,14 @@ import UnixSignals
 
 /// The running bot: the poller and the outbox sender in one service group that stops gracefully on SIGTERM/SIGINT.
 public enum SenaniApplication {
-    /// Opens the store, loads the templates and wires the services, all reading `clock`. Fails before anything
-    /// runs when the database or the templates are unusable.
+    /// Opens the store (or uses `store`, which a test shares), loads the templates and wires the services, all
+    /// reading `clock`. Fails before anything runs when the database or the templates are unusable.
     public static func build(
         configuration: SenaniConfiguration, transport: any BotAPITransport, clock: any SenaniClock = SystemClock(),
-        logger: Logger, gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint]
+        logger: Logger, gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint], store: Store? = nil
     ) async throws -> ServiceGroup {
         // A lock held by another process is waited out in short tries, so shutdown is never stuck behind it.
-        let store = try Store(path: configuration.databasePath, busyTimeout: .seconds(2))
+        let store = try store ?? Store(path: configuration.databasePath, busyTimeout: .seconds(2))
         let templates = try await MessageTemplates(directory: configuration.templatesDirectory)
         let api = BotAPI(
             configuration: BotAPIConfiguration(baseURL: configuration.apiURL, token: configuration.token),

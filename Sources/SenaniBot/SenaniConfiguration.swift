@@ -27,3 +27,11 @@ public struct SenaniConfiguration: Sendable {
         self.backoff = backoff
     }
 }
+
+extension SenaniConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Everything an operator may see: the token never.
+    public var description: String {
+        "SenaniConfiguration(db: \(databasePath), api: \(apiURL), pollTimeout: \(pollTimeout), token: <redacted>)"
+    }
+    public var debugDescription: String { description }
+}

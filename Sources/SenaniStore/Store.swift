@@ -165,3 +165,25 @@ extension Store {
         SHA256.hmac(key: pseudonymKey, message: Array("\(purpose):\(message)".utf8))
     }
 }
+
+extension Store {
+    /// Caps the database at `pages` pages (nil: SQLite's default, no cap) for this process's writes: past it, writes
+    /// fail as a full disk does. Tests use it to show that a full disk loses nothing; an operator could use it as a
+    /// hard size limit.
+    public func limitSize(pages: Int?) async throws(StoreError) {
+        do {
+            try await pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA max_page_count = \(pages ?? 4_294_967_294)")
+            }
+        } catch {
+            throw Self.wrap(error)
+        }
+    }
+}
+
+extension Store {
+    /// The database's size in pages.
+    public func pageCount() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0 }
+    }
+}

@@ -25,3 +25,9 @@ public struct BotAPIConfiguration: Sendable {
         self.longPollGrace = longPollGrace
     }
 }
+
+extension BotAPIConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Everything but the token: printing a configuration (or anything holding one) never shows it.
+    public var description: String { "BotAPIConfiguration(baseURL: \(baseURL), token: <redacted>)" }
+    public var debugDescription: String { description }
+}

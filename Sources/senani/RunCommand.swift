@@ -58,8 +58,11 @@ struct RunCommand: AsyncParsableCommand {
         defer { early.cancel() }
         do {
             try await group.run()
+        } catch let error as SenaniError {
+            throw CLIError.runtime(error.description)
         } catch {
-            throw CLIError.runtime("\(error)")
+            // The service group's own errors name services, never their configuration or the token.
+            throw CLIError.runtime("stopped: \(error)")
         }
         logger.info("senani stopped")
     }

@@ -32,7 +32,7 @@ struct RunningBot {
     ) async throws -> RunningBot {
         let fake = try fake ?? FakeBotAPI()
         let directory = try TemporaryDirectory("senani-bot")
-        let store = try Store(path: directory.file("senani.sqlite"))
+        let store = try Store(path: directory.file("senani.sqlite"), busyTimeout: .seconds(2))
         try store.upsertDistrict(District(code: "KHG", name: "Khagaria"), at: Date())
         try store.upsertThana(Thana(code: "KHG-SADAR", districtCode: "KHG", name: "Sadar", chatID: sadar), at: Date())
         try store.upsertThana(Thana(code: "KHG-GOGRI", districtCode: "KHG", name: "Gogri", chatID: gogri), at: Date())
@@ -56,7 +56,7 @@ struct RunningBot {
         let recorder = RecordingLogHandler.Recorder()
         let group = try await SenaniApplication.build(
             configuration: configuration, transport: CurlTransport(), logger: recorder.logger(level: .trace),
-            gracefulShutdownSignals: [])
+            gracefulShutdownSignals: [], store: store)
         let task = Task { try await group.run() }
         return RunningBot(fake: fake, directory: directory, store: store, logs: recorder, group: group, task: task)
     }

@@ -299,3 +299,8 @@ public struct OutboxSender: Service {
         }
     }
 }
+
+extension OutboxSender: CustomStringConvertible {
+    /// The service's name in the group's logs and errors (never its configuration, which holds the token).
+    public var description: String { "OutboxSender" }
+}

@@ -40,7 +40,7 @@ public struct Poller: Service {
         var offset = stored
         var failures = 0
         var unboundLogged: Set<Int64> = []
-        while !Task.isCancelled && !Task.isShuttingDownGracefully && !EarlySignals.stopRequested {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let updates: [IncomingUpdate]
             let current = offset
             do {
@@ -71,7 +71,7 @@ public struct Poller: Service {
     /// getMe, with the privacy-mode warning operators most often need. Nil when shut down meanwhile.
     private func introduce() async throws -> User? {
         var failures = 0
-        while !Task.isShuttingDownGracefully && !EarlySignals.stopRequested {
+        while !Task.isShuttingDownGracefully {
             do {
                 let me = try await cancelWhenGracefulShutdown { try await api.getMe() }
                 logger.info("connected to Telegram", metadata: ["bot": "@\(me.username ?? me.firstName)"])
@@ -180,7 +180,7 @@ public struct Poller: Service {
         var failures = 0
         var reported: StoreError.Fault?
         while true {
-            if Task.isShuttingDownGracefully || EarlySignals.stopRequested { throw .shutdown }
+            if Task.isShuttingDownGracefully { throw .shutdown }
             do throws(StoreError) {
                 let summary = try await store.commit(batch, at: clock.now())
                 if reported != nil { logger.notice("the database can be written again; intake resumes") }
@@ -216,7 +216,7 @@ public struct Poller: Service {
     /// Runs a store read, waiting out environment faults; nil on shutdown.
     private func withStoreRetry<T: Sendable>(_ what: String, _ body: () async throws -> T) async -> T? {
         var failures = 0
-        while !Task.isShuttingDownGracefully && !EarlySignals.stopRequested {
+        while !Task.isShuttingDownGracefully {
             do {
                 return try await body()
             } catch {
@@ -273,6 +273,11 @@ public struct Poller: Service {
                 "replayed": "\(summary.replayed)", "actions": "\(summary.actions)",
             ])
     }
+}
+
+extension Poller: CustomStringConvertible {
+    /// The service's name in the group's logs and errors (never its configuration, which holds the token).
+    public var description: String { "Poller" }
 }
 
 /// Failures that stop `senani run` with a message for the operator.
