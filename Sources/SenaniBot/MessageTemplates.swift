@@ -16,7 +16,9 @@ public struct MessageTemplates: Sendable {
         "tipster_update", "sho_unreachable_group", "admin_officer_unreachable", "media_caption", "button_invalid",
         "choose_outcome", "ok", "sent_privately", "notice_transferred", "registered", "register_in_group",
         "thana_not_found", "transfer_not_possible", "usage_ack", "usage_close", "usage_show", "usage_transfer",
-        "usage_register", "officer_unknown_message",
+        "usage_register", "officer_unknown_message", "review_notice", "button_review_tip", "button_review_not_tip",
+        "button_change_category", "choose_category", "review_confirmed", "review_rejected", "recategorized",
+        "ask_details",
     ] + ReportOutcome.allCases.filter { $0 != .imported }.map { "button_outcome_\($0.rawValue)" }
 
     private let library: MustacheLibrary

@@ -1,4 +1,5 @@
 import Foundation
+import TipAnalysis
 
 /// How a closed report ended.
 public enum ReportOutcome: String, Sendable, Hashable, Codable, CaseIterable {
@@ -87,6 +88,11 @@ public enum StoreMutation: Sendable, Hashable {
     case transfer(ref: String, to: String)
     case bindGroup(chatID: Int64, thana: String)
     case setReachable(officerID: Int64, Bool)
+    /// An officer's verdict on a possible tip: a tip of `category`, or not a tip (closed). Kept as a labelled
+    /// example for training.
+    case review(ref: String, by: Officer, isTip: Bool, category: TipCategory)
+    /// An officer's correction of a tip's category, kept as a labelled example too.
+    case recategorize(ref: String, by: Officer, category: TipCategory)
 }
 
 /// One line of the audit log: who did what to which report, and what it was before and after.

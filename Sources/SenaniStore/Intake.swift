@@ -26,11 +26,15 @@ public struct NewReport: Sendable, Hashable {
     public var media: [MediaRef]
     public var location: GeoPoint?
     public var forwardOrigin: String?
+    /// `group`, `private` or `import`.
+    public var source: String
 
     public init(
         thanaCode: String, chatID: Int64, messageID: Int64, reporterUserID: Int64, text: String, receivedAt: Date,
-        analysis: TipAnalysis, media: [MediaRef] = [], location: GeoPoint? = nil, forwardOrigin: String? = nil
+        analysis: TipAnalysis, media: [MediaRef] = [], location: GeoPoint? = nil, forwardOrigin: String? = nil,
+        source: String = "group"
     ) {
+        self.source = source
         self.thanaCode = thanaCode
         self.chatID = chatID
         self.messageID = messageID
@@ -67,6 +71,8 @@ public enum IntakeEffect: Sendable {
     /// A group became a supergroup: the thana binding and queued messages follow the new id.
     case migrateChat(from: Int64, to: Int64)
     case send(OutboxDraft)
+    /// Send `draft` unless one for the same `purpose` went to this person within `period` (kept by pseudonym).
+    case sendAtMostEvery(TimeInterval, purpose: String, userID: Int64, draft: OutboxDraft)
     /// Read `request`'s facts, let `decide` choose, and apply its decision, all in one transaction.
     case act(FactsRequest, decide: Decide)
 }

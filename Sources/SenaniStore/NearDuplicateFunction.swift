@@ -27,5 +27,23 @@ enum NearDuplicateFunction {
         guard code == SQLITE_OK else {
             throw StoreError(.database, "cannot register near_duplicate (SQLite code \(code))")
         }
+        // `same_tip(repeat_key, repeat_key)`: RepeatJudge's rule (near words AND no conflicting facts) on the blobs.
+        let sameTip = sqlite3_create_function_v2(
+            db.sqliteConnection, "same_tip", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil,
+            { context, count, arguments in
+                guard count == 2, let arguments, let a = sqlite3_value_blob(arguments[0]),
+                    let b = sqlite3_value_blob(arguments[1])
+                else {
+                    sqlite3_result_int(context, 0)
+                    return
+                }
+                let same = RepeatJudge.isRepeat(
+                    UnsafeRawBufferPointer(start: a, count: Int(sqlite3_value_bytes(arguments[0]))),
+                    UnsafeRawBufferPointer(start: b, count: Int(sqlite3_value_bytes(arguments[1]))))
+                sqlite3_result_int(context, same ? 1 : 0)
+            }, nil, nil, nil)
+        guard sameTip == SQLITE_OK else {
+            throw StoreError(.database, "cannot register same_tip (SQLite code \(sameTip))")
+        }
     }
 }

@@ -41,11 +41,26 @@ public struct OutboxDraft: Sendable, Hashable {
     /// Set on an SHO's notification: if Telegram refuses it because the officer never pressed Start (or
     /// blocked the bot), the thana's group is told instead, without the tip, and the officer marked unreachable.
     public var noticeFor: Int64?
+    /// Drafts with one key gather into one message while it waits, and go at most once per period.
+    public var coalesce: Coalesce?
+
+    /// How drafts gather: `items` and `count` parameters add up, buttons are appended.
+    public struct Coalesce: Sendable, Hashable {
+        public var key: String
+        public var period: TimeInterval
+
+        public init(key: String, period: TimeInterval) {
+            self.key = key
+            self.period = period
+        }
+    }
 
     public init(
         chatID: Int64, template: String, parameters: [String: String] = [:], replyToMessageID: Int64? = nil,
-        buttons: [[OutboxButton]] = [], kind: OutboxKind = .message, reportRef: String? = nil, noticeFor: Int64? = nil
+        buttons: [[OutboxButton]] = [], kind: OutboxKind = .message, reportRef: String? = nil, noticeFor: Int64? = nil,
+        coalesce: Coalesce? = nil
     ) {
+        self.coalesce = coalesce
         self.chatID = chatID
         self.template = template
         self.parameters = parameters
@@ -70,6 +85,10 @@ public struct OutboxButton: Sendable, Hashable, Codable {
     /// An action on the row's report; the sender signs it with the report's ref and `version`.
     public var action: String?
     public var version: Int?
+    /// The report the action is on, when it is not the row's (a message gathering several reports).
+    public var ref: String?
+    /// Values for the label's template.
+    public var values: [String: String]?
     /// Raw callback data, used as is.
     public var data: String?
     /// A link (a deep link into the bot).
@@ -80,10 +99,12 @@ public struct OutboxButton: Sendable, Hashable, Codable {
         self.data = data
     }
 
-    public init(text: String, action: String, version: Int) {
+    public init(text: String, action: String, version: Int, ref: String? = nil, values: [String: String]? = nil) {
         self.text = text
         self.action = action
         self.version = version
+        self.ref = ref
+        self.values = values
     }
 
     public init(text: String, url: String) {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TipAnalysis
 
 extension Store {
     /// Reads `request`'s facts, lets `decide` choose, and applies the decision, in one transaction: no other
@@ -92,6 +93,28 @@ extension Store {
             try db.execute(
                 sql: "UPDATE thanas SET chat_id = ?, updated_at = ? WHERE code = ?", arguments: [chat, stamp, thana])
             try expectOneChange(db, "no thana \(thana)")
+        case .review(let ref, let officer, let isTip, let category):
+            try db.execute(
+                sql: """
+                    UPDATE reports SET needs_review = 0, category = ?, version = version + 1, updated_at = ?,
+                        status = CASE WHEN ? THEN status ELSE 'closed' END,
+                        outcome = CASE WHEN ? THEN outcome ELSE 'not_police_matter' END,
+                        resolution = CASE WHEN ? THEN resolution ELSE 'not a tip' END,
+                        closed_at = CASE WHEN ? THEN closed_at ELSE ? END,
+                        closed_by_id = CASE WHEN ? THEN closed_by_id ELSE ? END
+                    WHERE ref = ? AND needs_review = 1 AND status != 'closed'
+                    """,
+                arguments: [
+                    category.rawValue, stamp, isTip, isTip, isTip, isTip, stamp, isTip, officer.telegramID, ref,
+                ])
+            try expectOneChange(db, "report \(ref) is not waiting for review")
+            try recordCorrection(db, ref: ref, isTip: isTip, category: category, officer: officer, at: stamp)
+        case .recategorize(let ref, let officer, let category):
+            try db.execute(
+                sql: "UPDATE reports SET category = ?, version = version + 1, updated_at = ? WHERE ref = ? AND category != ?",
+                arguments: [category.rawValue, stamp, ref, category.rawValue])
+            try expectOneChange(db, "report \(ref) already has category \(category.rawValue)")
+            try recordCorrection(db, ref: ref, isTip: true, category: category, officer: officer, at: stamp)
         case .setReachable(let officer, let reachable):
             try db.execute(
                 sql: """
@@ -100,6 +123,18 @@ extension Store {
                     """,
                 arguments: [reachable, stamp, officer, reachable])
         }
+    }
+
+    /// The tip's words and the officer's verdict, as a training example (never who sent it).
+    private static func recordCorrection(
+        _ db: Database, ref: String, isTip: Bool, category: TipCategory, officer: Officer, at stamp: Int64
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO corrections (at, ref, text, is_tip, category, language, officer_id)
+                SELECT ?, ref, text, ?, ?, language, ? FROM reports WHERE ref = ?
+                """,
+            arguments: [stamp, isTip, isTip ? category.rawValue : "none", officer.telegramID, ref])
     }
 
     private static func expectOneChange(_ db: Database, _ message: String) throws {

@@ -52,7 +52,7 @@ extension Store {
             try insertReport(report, followUp: followUp, db: db, now: now, summary: &summary)
         case .editReport(let report, let followUp):
             guard let existing = try existingReport(db, chatID: report.chatID, messageID: report.messageID) else {
-                if report.analysis.isTip {
+                if report.analysis.decision != .notTip {
                     try insertReport(report, followUp: followUp, db: db, now: now, summary: &summary)
                 }
                 return
@@ -75,6 +75,15 @@ extension Store {
         case .migrateChat(let from, let to):
             if try Self.migrateChat(from: from, to: to, db: db, now: now) { summary.migratedChats += 1 }
         case .send(let draft):
+            try Self.enqueue(draft, db: db, now: now)
+            summary.queuedMessages += 1
+        case .sendAtMostEvery(let period, let purpose, let userID, let draft):
+            let key = "\(purpose):\(pseudonym(forUser: userID))"
+            let last = try Int64.fetchOne(db, sql: "SELECT at FROM sent_once WHERE key = ?", arguments: [key])
+            guard last.map({ Double(now.unixSeconds - $0) >= period }) ?? true else { return }
+            try db.execute(
+                sql: "INSERT INTO sent_once (key, at) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET at = excluded.at",
+                arguments: [key, now.unixSeconds])
             try Self.enqueue(draft, db: db, now: now)
             summary.queuedMessages += 1
         case .act(let request, let decide):
@@ -107,11 +116,11 @@ extension Store {
                 INSERT INTO reports (ref, thana_code, category, labels, confidence, status, text, received_at, reporter,
                     chat_id, message_id, phones, vehicles, places, quantities, times, persons, booths, evidence, media,
                     language, forward_origin, fingerprint, word_count, duplicate_of, closed_at, outcome,
-                    latitude, longitude, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    latitude, longitude, updated_at, repeat_key, needs_review, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                ref, report.thanaCode, analysis.category.rawValue, JSONList.encode(analysis.labels.map(\.rawValue)),
+                ref, report.thanaCode, Self.storedCategory(analysis).rawValue, JSONList.encode(analysis.labels.map(\.rawValue)),
                 analysis.confidence, original == nil ? "new" : "closed", report.text, report.receivedAt.unixSeconds,
                 pseudonym(forUser: report.reporterUserID), report.chatID, report.messageID,
                 JSONList.encode(analysis.phones), JSONList.encode(analysis.vehicles), JSONList.encode(analysis.places),
@@ -120,7 +129,8 @@ extension Store {
                 analysis.language.rawValue, report.forwardOrigin, Int64(bitPattern: analysis.fingerprint.bits),
                 analysis.fingerprint.wordCount, original, original == nil ? nil : now.unixSeconds,
                 original == nil ? nil : ReportOutcome.duplicate.rawValue, report.location?.latitude, report.location?.longitude,
-                now.unixSeconds,
+                now.unixSeconds, analysis.repeatKey.bytes.isEmpty ? nil : Data(analysis.repeatKey.bytes),
+                analysis.decision == .possibleTip && original == nil, report.source,
             ])
         if let original {
             // The repeat is kept for the record, but the officer's queue grows only the first telling's count.
@@ -141,20 +151,20 @@ extension Store {
         }
     }
 
-    /// The earlier report of the same thana that this one repeats, if any (the first telling, never a repeat).
+    /// The earlier report of the same thana that this one repeats, if any (the first telling, never a repeat):
+    /// near in words and not conflicting in any fact (phone, vehicle, person, booth, place).
     private func findOriginal(of report: NewReport, db: Database) throws -> String? {
-        let print = report.analysis.fingerprint
-        guard print.wordCount > 0 else { return nil }
+        let key = report.analysis.repeatKey.bytes
+        guard !key.isEmpty else { return nil }
         let since = report.receivedAt.addingTimeInterval(-Self.duplicateWindow).unixSeconds
         return try String.fetchOne(
             db.cachedStatement(
-            sql: """
-                SELECT ref FROM reports INDEXED BY reports_duplicate_scan
-                WHERE thana_code = ? AND received_at >= ? AND duplicate_of IS NULL
-                    AND near_duplicate(fingerprint, word_count, ?, ?)
-                ORDER BY received_at DESC LIMIT 1
-                """),
-            arguments: [report.thanaCode, since, Int64(bitPattern: print.bits), print.wordCount])
+                sql: """
+                    SELECT ref FROM reports INDEXED BY reports_repeat_scan
+                    WHERE thana_code = ? AND received_at >= ? AND duplicate_of IS NULL AND same_tip(repeat_key, ?)
+                    ORDER BY received_at DESC LIMIT 1
+                    """),
+            arguments: [report.thanaCode, since, Data(key)])
     }
 
     private func updateAnalysis(ref: String, report: NewReport, db: Database, now: Date) throws {
@@ -163,17 +173,23 @@ extension Store {
             sql: """
                 UPDATE reports SET text = ?, category = ?, labels = ?, confidence = ?, phones = ?, vehicles = ?,
                     places = ?, quantities = ?, times = ?, persons = ?, booths = ?, evidence = ?, language = ?,
-                    fingerprint = ?, word_count = ?, updated_at = ?
+                    fingerprint = ?, word_count = ?, updated_at = ?, repeat_key = ?
                 WHERE ref = ?
                 """,
             arguments: [
-                report.text, analysis.isTip ? analysis.category.rawValue : TipCategory.other.rawValue,
+                report.text, Self.storedCategory(analysis).rawValue,
                 JSONList.encode(analysis.labels.map(\.rawValue)), analysis.confidence,
                 JSONList.encode(analysis.phones), JSONList.encode(analysis.vehicles), JSONList.encode(analysis.places),
                 JSONList.encode(analysis.quantities), JSONList.encode(analysis.times), JSONList.encode(analysis.persons),
                 JSONList.encode(analysis.booths), JSONList.encode(analysis.evidence), analysis.language.rawValue,
-                Int64(bitPattern: analysis.fingerprint.bits), analysis.fingerprint.wordCount, now.unixSeconds, ref,
+                Int64(bitPattern: analysis.fingerprint.bits), analysis.fingerprint.wordCount, now.unixSeconds,
+                analysis.repeatKey.bytes.isEmpty ? nil : Data(analysis.repeatKey.bytes), ref,
             ])
+    }
+
+    /// A tip's category, or a possible tip's best guess (an officer confirms or changes it).
+    static func storedCategory(_ analysis: TipAnalysis) -> TipCategory {
+        analysis.decision == .tip ? analysis.category : (analysis.suggestedCategory == .none ? .other : analysis.suggestedCategory)
     }
 
     static func storedTip(_ db: Database, ref: String, original: String? = nil) throws -> StoredTip? {

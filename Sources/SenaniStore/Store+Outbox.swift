@@ -146,18 +146,23 @@ extension Store {
     /// Queues `draft`; returns its outbox id. A notification is also remembered as a copy of its report.
     @discardableResult
     static func enqueue(_ draft: OutboxDraft, db: Database, now: Date) throws -> Int64 {
+        if let coalesce = draft.coalesce { return try enqueue(draft, gathering: coalesce, db: db, now: now) }
+        return try insert(draft, notBefore: now, db: db, now: now)
+    }
+
+    private static func insert(_ draft: OutboxDraft, notBefore: Date, db: Database, now: Date) throws -> Int64 {
         let parameters = try JSONEncoder().encode(draft.parameters)
         let payload = OutboxPayload(draft.kind)
         try db.executeCached(
             sql: """
                 INSERT INTO outbox (chat_id, template, parameters, reply_to_message_id, buttons, report_ref, not_before,
-                    created_at, kind, payload, priority, officer_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    created_at, kind, payload, priority, officer_id, coalesce_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 draft.chatID, draft.template, String(decoding: parameters, as: UTF8.self), draft.replyToMessageID,
                 draft.buttons.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(draft.buttons), as: UTF8.self),
-                draft.reportRef, now.unixMilliseconds, now.unixSeconds, payload.kind,
-                try payload.encoded(), draft.priority, draft.noticeFor,
+                draft.reportRef, notBefore.unixMilliseconds, now.unixSeconds, payload.kind,
+                try payload.encoded(), draft.priority, draft.noticeFor, draft.coalesce?.key,
             ])
         let id = db.lastInsertedRowID
         if let ref = draft.reportRef, draft.noticeFor != nil {
@@ -166,6 +171,32 @@ extension Store {
                 arguments: [ref, id, draft.chatID, draft.noticeFor])
         }
         return id
+    }
+
+    /// Adds `draft` to the waiting message with its key, or queues it to go a period after the last one went.
+    private static func enqueue(_ draft: OutboxDraft, gathering coalesce: OutboxDraft.Coalesce, db: Database, now: Date) throws -> Int64 {
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT id, parameters, buttons FROM outbox WHERE coalesce_key = ? AND status = 'pending'",
+            arguments: [coalesce.key])
+        {
+            var parameters = (try? JSONDecoder().decode([String: String].self, from: Data((row["parameters"] as String).utf8))) ?? [:]
+            let buttons = (try? JSONDecoder().decode([[OutboxButton]].self, from: Data((row["buttons"] as String).utf8))) ?? []
+            parameters["items"] = [parameters["items"], draft.parameters["items"]].compactMap { $0 }.joined(separator: "\n")
+            parameters["count"] = String((Int(parameters["count"] ?? "0") ?? 0) + (Int(draft.parameters["count"] ?? "1") ?? 1))
+            // Telegram takes up to 100 buttons; the rest are reached through /pending.
+            let merged = buttons.count + draft.buttons.count <= 40 ? buttons + draft.buttons : buttons
+            try db.execute(
+                sql: "UPDATE outbox SET parameters = ?, buttons = ? WHERE id = ?",
+                arguments: [
+                    String(decoding: try JSONEncoder().encode(parameters), as: UTF8.self),
+                    String(decoding: try JSONEncoder().encode(merged), as: UTF8.self), row["id"] as Int64,
+                ])
+            return row["id"]
+        }
+        let lastSent = try Int64.fetchOne(
+            db, sql: "SELECT max(sent_at) FROM outbox WHERE coalesce_key = ? AND status = 'sent'", arguments: [coalesce.key])
+        let due = lastSent.map { Date(unixSeconds: $0).addingTimeInterval(coalesce.period) } ?? now
+        return try insert(draft, notBefore: max(now, due), db: db, now: now)
     }
 
     static func outboxMessage(_ row: Row) -> OutboxMessage {

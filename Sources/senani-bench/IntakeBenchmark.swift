@@ -18,6 +18,9 @@ enum IntakeBenchmark {
         let chats = (0..<groups).map { -1_001_000_000_000 - Int64($0) }
         for (index, chat) in chats.enumerated() {
             try store.upsertThana(Thana(code: "BEN-T\(index)", districtCode: "BEN", name: "Thana \(index)", chatID: chat), at: Date())
+            // Notifications on: every new report also queues its SHO's notice.
+            try store.upsertOfficer(
+                Officer(telegramID: 500 + Int64(index), role: .sho, thanaCode: "BEN-T\(index)", name: "SHO \(index)"), at: Date())
         }
         let fake = try FakeBotAPI()
         for index in 0..<count {
@@ -57,7 +60,7 @@ enum IntakeBenchmark {
         let queued = try store.outboxCounts()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return [
-            "intake: \(count) tips in batches of 100 across \(groups) groups",
+            "intake: \(count) tips in batches of 100 across \(groups) groups, each with an SHO to notify",
             String(format: "  %.0f tips/s (%.2f s from first getUpdates to last offset confirmed)", Double(count) / seconds, seconds),
             "  reports committed: \(reports) (\(duplicates) linked as repeats); replies queued or sent: "
                 + "\(queued.pending + queued.sent + queued.failed)",

@@ -33,6 +33,15 @@ if section("intake") {
     }
 }
 
+if section("officers") {
+    print("officers (targets: SHO notice <= 3 s after its tip, callback answer <= 1 s, with the group's queue full)")
+    do {
+        for line in try await OfficerBenchmark.run() { print(line) }
+    } catch {
+        print("officers benchmark failed: \(error)")
+    }
+}
+
 if section("export") {
     print("chat export reading (targets: >= 100,000 messages/s; peak RSS flat, whatever the file size)")
     do {

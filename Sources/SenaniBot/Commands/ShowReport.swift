@@ -42,11 +42,26 @@ enum ShowReport {
         if let original = report.duplicateOf { parameters["duplicate_of"] = original }
         var messages = [
             OutboxDraft(
-                chatID: chatID, template: "report_full", parameters: parameters, buttons: ReportView.buttons(report),
-                reportRef: ref)
+                chatID: chatID, template: "report_full", parameters: parameters, buttons: fullButtons(report), reportRef: ref)
         ]
         messages += Notices.attachments(report.media, location: report.location, ref: ref, to: chatID)
         return Decision(messages: messages)
+    }
+
+    /// Under the full report: ✅/❌ for a possible tip, the ordinary buttons otherwise, and 🏷 to change the category.
+    static func fullButtons(_ report: Report) -> [[OutboxButton]] {
+        let v = report.version
+        var rows = ReportView.buttons(report)
+        if report.needsReview && report.status != .closed {
+            let values = ["n": report.ref, "cat_\(report.category.rawValue)": "1"]
+            rows.insert(
+                [
+                    OutboxButton(text: "button_review_tip", action: ButtonAction.confirmTip, version: v, values: values),
+                    OutboxButton(text: "button_review_not_tip", action: ButtonAction.notATip, version: v, values: values),
+                ], at: 0)
+        }
+        if report.status != .closed { rows.append([OutboxButton(text: "button_change_category", action: ButtonAction.categoryMenu, version: v)]) }
+        return rows
     }
 
     /// `24-11-2026 09:40 R. Kumar (sho): acknowledge new → acknowledged`.

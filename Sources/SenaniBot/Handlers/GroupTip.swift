@@ -30,7 +30,12 @@ enum GroupTip {
         }
         let text = truncated(body)
         let analysis = context.analyzer.analyze(text)
-        guard analysis.isTip || edited else { return .skip(.notATip) }
+        guard analysis.decision != .notTip || edited else {
+            // Someone who speaks to the bot is never ignored: ask for what, where and when, once an hour at most.
+            guard !edited, addressesBot(message, username: context.botUsername) else { return .skip(.notATip) }
+            let ask = OutboxDraft(chatID: message.chat.id, template: "ask_details", replyToMessageID: message.messageID)
+            return Outcome(effects: [.sendAtMostEvery(3600, purpose: "ask_details", userID: sender.id, draft: ask)], skip: .notATip)
+        }
         let report = NewReport(
             thanaCode: thana, chatID: message.chat.id, messageID: message.messageID, reporterUserID: sender.id,
             text: text, receivedAt: received, analysis: analysis, media: media, location: location,
@@ -50,6 +55,10 @@ enum GroupTip {
         ]
         if let original = tip.original {
             drafts += Notices.edits(original, thana: tip.thana, notices: tip.originalNotices)
+        } else if report.needsReview {
+            // A possible tip: gathered into one review message per SHO, at most every 30 minutes.
+            let reviewers = tip.officers.isEmpty ? tip.districtOfficers : tip.officers
+            drafts += reviewers.filter { $0.reachable != false }.map { ReviewTip.reviewDraft(report, to: $0.telegramID) }
         } else {
             drafts += Notices.forNew(report, thana: tip.thana, officers: tip.officers, spsIfNoSHO: tip.districtOfficers)
         }
@@ -62,6 +71,17 @@ enum GroupTip {
         return tip.officers.filter { $0.reachable != false }.flatMap {
             Notices.attachments(media, location: location, ref: tip.report.ref, to: $0.telegramID)
         }
+    }
+
+    /// A reply to one of the bot's messages, or a message that mentions `@username`.
+    static func addressesBot(_ message: Message, username: String?) -> Bool {
+        if message.replyToMessage?.from?.isBot == true,
+            username == nil || message.replyToMessage?.from?.username?.lowercased() == username?.lowercased()
+        {
+            return true
+        }
+        guard let username, let text = message.body else { return false }
+        return text.lowercased().contains("@" + username.lowercased())
     }
 
     static func truncated(_ text: String) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import SenaniStore
 import TelegramBotAPI
+import TipAnalysis
 
 /// Sends each update to the handler registered for it: commands by name, buttons by action, everything else by
 /// kind. Adding an officer action adds a file and one line in `standard`, never a case in a switch.
@@ -45,6 +46,10 @@ public struct UpdateRouter: Sendable {
         router.button(ButtonAction.back, CloseReport.back)
         for outcome in CloseReport.buttonOutcomes { router.button(ButtonAction.close(outcome), CloseReport.button) }
         router.button(ButtonAction.details, ShowReport.button)
+        router.button(ButtonAction.confirmTip, ReviewTip.confirm)
+        router.button(ButtonAction.notATip, ReviewTip.reject)
+        router.button(ButtonAction.categoryMenu, ReviewTip.menu)
+        for category in ReviewTip.categories { router.button(ButtonAction.recategorize(category), ReviewTip.recategorize) }
         return router
     }
 
@@ -109,6 +114,20 @@ public enum ButtonAction {
     public static let closeMenu = "c"
     public static let back = "b"
     public static let details = "d"
+    public static let confirmTip = "t"
+    public static let notATip = "n"
+    public static let categoryMenu = "g"
+
+    /// Set the category to `category`: `k` and its number in `ReviewTip.categories`.
+    public static func recategorize(_ category: TipCategory) -> String {
+        "k\((ReviewTip.categories.firstIndex(of: category) ?? 0) + 1)"
+    }
+
+    public static func category(of action: String) -> TipCategory? {
+        guard action.hasPrefix("k"), let index = Int(action.dropFirst()), index >= 1, index <= ReviewTip.categories.count
+        else { return nil }
+        return ReviewTip.categories[index - 1]
+    }
 
     /// Close with `outcome`: `x` and the outcome's number in `CloseReport.buttonOutcomes`.
     public static func close(_ outcome: ReportOutcome) -> String {

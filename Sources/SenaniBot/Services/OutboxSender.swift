@@ -280,9 +280,9 @@ public struct OutboxSender: Service {
         guard !rows.isEmpty else { return nil }
         let buttons = rows.map { row in
             row.compactMap { button -> InlineKeyboardButton? in
-                let label = templates.render(button.text, [:]) ?? button.text
+                let label = templates.render(button.text, button.values ?? [:]) ?? button.text
                 if let url = button.url { return InlineKeyboardButton(text: label, url: url) }
-                if let action = button.action, let ref {
+                if let action = button.action, let ref = button.ref ?? ref {
                     let data = signer.encode(CallbackData(action: action, ref: ref, version: button.version ?? 0))
                     return data.map { InlineKeyboardButton(text: label, callbackData: $0) }
                 }
