@@ -273,7 +273,57 @@ enum JSONList {
     }
 
     static func decode<T: Decodable>(_ text: String?) -> [T] {
-        guard let text else { return [] }
+        // Most lists of most reports are empty: JSONDecoder for "[]" was a tenth of a report's reading.
+        guard let text, text != "[]" else { return [] }
+        if T.self == String.self, let strings = decodeStrings(text) { return strings as? [T] ?? [] }
         return (try? JSONDecoder().decode([T].self, from: Data(text.utf8))) ?? []
+    }
+
+    /// A JSON array of strings as `encode(_: [String])` writes it, read directly; nil for anything else.
+    static func decodeStrings(_ text: String) -> [String]? {
+        var result: [String] = []
+        var scalars = text.unicodeScalars.makeIterator()
+        guard scalars.next() == "[" else { return nil }
+        var current = ""
+        var inString = false
+        while let scalar = scalars.next() {
+            if inString {
+                switch scalar {
+                case "\\":
+                    guard let escaped = scalars.next() else { return nil }
+                    switch escaped {
+                    case "n": current.unicodeScalars.append("\n")
+                    case "r": current.unicodeScalars.append("\r")
+                    case "t": current.unicodeScalars.append("\t")
+                    case "\"", "\\", "/": current.unicodeScalars.append(escaped)
+                    default: return nil  // \u escapes and the rare others: leave them to JSONDecoder
+                    }
+                case "\"":
+                    result.append(current)
+                    current = ""
+                    inString = false
+                default:
+                    current.unicodeScalars.append(scalar)
+                }
+            } else {
+                switch scalar {
+                case "\"": inString = true
+                case ",", " ": continue
+                case "]": return result
+                default: return nil
+                }
+            }
+        }
+        return nil
+    }
+
+    /// A JSON object of strings, written directly (template parameters, on every queued message).
+    static func encode(_ object: [String: String]) -> String {
+        var out = "{"
+        for (index, key) in object.keys.sorted().enumerated() {
+            if index > 0 { out += "," }
+            out += String(encode([key]).dropFirst().dropLast()) + ":" + String(encode([object[key] ?? ""]).dropFirst().dropLast())
+        }
+        return out + "}"
     }
 }

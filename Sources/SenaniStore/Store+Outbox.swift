@@ -151,7 +151,7 @@ extension Store {
     }
 
     private static func insert(_ draft: OutboxDraft, notBefore: Date, db: Database, now: Date) throws -> Int64 {
-        let parameters = try JSONEncoder().encode(draft.parameters)
+        let parameters = JSONList.encode(draft.parameters)
         let payload = OutboxPayload(draft.kind)
         try db.executeCached(
             sql: """
@@ -159,7 +159,7 @@ extension Store {
                     created_at, kind, payload, priority, officer_id, coalesce_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                draft.chatID, draft.template, String(decoding: parameters, as: UTF8.self), draft.replyToMessageID,
+                draft.chatID, draft.template, parameters, draft.replyToMessageID,
                 draft.buttons.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(draft.buttons), as: UTF8.self),
                 draft.reportRef, notBefore.unixMilliseconds, now.unixSeconds, payload.kind,
                 try payload.encoded(), draft.priority, draft.noticeFor, draft.coalesce?.key,

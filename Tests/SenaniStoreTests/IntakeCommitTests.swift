@@ -56,9 +56,13 @@ import TipAnalysis
 
     @Test func aRepeatedTipIsLinkedToTheFirstAndGrowsItsCount() async throws {
         let fixture = try StoreFixture()
-        let first = tip(message: 1, analysis: analysis(bits: 0xff00))
-        let again = tip(message: 2, user: 777, at: epoch.addingTimeInterval(3600), analysis: analysis(bits: 0xff01))
-        let third = tip(message: 3, user: 778, at: epoch.addingTimeInterval(7200), analysis: analysis(bits: 0xff03))
+        let text = "Rampur tola me Pintu Yadav ke ghar roz raat daru bikti hai, 20 peti godown me rakhi hai, 9876543210"
+        let analyzer = TipAnalyzer()
+        let first = tip(message: 1, text: text, analysis: analyzer.analyze(text))
+        let forwarded = "Forwarded as received\n" + text + " 🙏 sir please action"
+        let again = tip(message: 2, user: 777, text: forwarded, at: epoch.addingTimeInterval(3600), analysis: analyzer.analyze(forwarded))
+        let typo = text.replacingOccurrences(of: "bikti", with: "bikta")
+        let third = tip(message: 3, user: 778, text: typo, at: epoch.addingTimeInterval(7200), analysis: analyzer.analyze(typo))
         _ = try await fixture.store.commit(IntakeBatch(effects: [.newReport(first, followUp: replies([ack(message: 1)]))], nextOffset: 2), at: epoch)
         let summary = try await fixture.store.commit(
             IntakeBatch(effects: [.newReport(again, followUp: replies([ack(message: 2)])), .newReport(third, followUp: replies([]))], nextOffset: 3), at: epoch)
@@ -76,14 +80,17 @@ import TipAnalysis
 
     @Test func shortTextsAndOtherThanasAndOldTipsAreNotMerged() async throws {
         let fixture = try StoreFixture()
+        let analyzer = TipAnalyzer()
+        let short = "daru bik rahi hai"
+        let long = "Sonbarsa chowk ke paas Munna Singh ki dukan me roz sham angrezi sharab bikti hai, bike se delivery"
         _ = try await fixture.store.commit(
             IntakeBatch(
                 effects: [
-                    .newReport(tip(message: 1, analysis: analysis(bits: 5, words: 5)), followUp: replies([])),
-                    .newReport(tip(message: 2, analysis: analysis(bits: 5, words: 5)), followUp: replies([])),
-                    .newReport(tip(message: 3, analysis: analysis(bits: 9)), followUp: replies([])),
-                    .newReport(tip(thana: "KHG-MUFASSIL", chat: -1002, message: 3, analysis: analysis(bits: 9)), followUp: replies([])),
-                    .newReport(tip(message: 4, at: epoch.addingTimeInterval(8 * 86400), analysis: analysis(bits: 9)), followUp: replies([])),
+                    .newReport(tip(message: 1, text: short, analysis: analyzer.analyze(short)), followUp: replies([])),
+                    .newReport(tip(message: 2, text: short, analysis: analyzer.analyze(short)), followUp: replies([])),
+                    .newReport(tip(message: 3, text: long, analysis: analyzer.analyze(long)), followUp: replies([])),
+                    .newReport(tip(thana: "KHG-MUFASSIL", chat: -1002, message: 3, text: long, analysis: analyzer.analyze(long)), followUp: replies([])),
+                    .newReport(tip(message: 4, text: long, at: epoch.addingTimeInterval(8 * 86400), analysis: analyzer.analyze(long)), followUp: replies([])),
                 ], nextOffset: 9), at: epoch)
         #expect(try fixture.store.reports().allSatisfy { $0.duplicateOf == nil })
     }
