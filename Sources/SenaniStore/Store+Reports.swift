@@ -29,6 +29,23 @@ public struct ReportFilter: Sendable, Hashable {
 extension Store {
     /// Reports matching `filter`, oldest first.
     public func reports(_ filter: ReportFilter = ReportFilter()) throws(StoreError) -> [Report] {
+        let (sql, arguments) = Self.query(filter)
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.report) }
+    }
+
+    /// Calls `body` with each report matching `filter`, oldest first, read with a cursor from one snapshot: memory
+    /// stays the same for ten reports or a million. `body` returns false to stop early.
+    public func eachReport(_ filter: ReportFilter = ReportFilter(), _ body: (Report) -> Bool) throws(StoreError) {
+        let (sql, arguments) = Self.query(filter)
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                if !body(Self.report(row)) { return }
+            }
+        }
+    }
+
+    static func query(_ filter: ReportFilter) -> (String, StatementArguments) {
         var clauses: [String] = []
         var arguments: StatementArguments = []
         if let thana = filter.thanaCode {
@@ -61,7 +78,7 @@ extension Store {
             SELECT r.*, t.district_code FROM reports r JOIN thanas t ON t.code = r.thana_code
             \(whereClause) ORDER BY r.received_at, r.id
             """
-        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.report) }
+        return (sql, arguments)
     }
 
     /// One report by its reference, or nil.
@@ -80,18 +97,18 @@ extension Store {
     static func report(_ row: Row) -> Report {
         let latitude: Double? = row["latitude"]
         let longitude: Double? = row["longitude"]
-        let labels: [String] = JSONList.decode(row["labels"])
+        let labels = JSONList.strings(row["labels"])
         return Report(
             ref: row["ref"], thanaCode: row["thana_code"], districtCode: row["district_code"],
             category: TipCategory(rawValue: row["category"]) ?? .other,
             labels: labels.compactMap(TipCategory.init(rawValue:)), confidence: row["confidence"],
             status: ReportStatus(rawValue: row["status"]) ?? .new, source: row["source"], text: row["text"],
             receivedAt: Date(unixSeconds: row["received_at"]), reporter: row["reporter"], chatID: row["chat_id"],
-            messageID: row["message_id"], phones: JSONList.decode(row["phones"]),
-            vehicles: JSONList.decode(row["vehicles"]), places: JSONList.decode(row["places"]),
-            quantities: JSONList.decode(row["quantities"]), times: JSONList.decode(row["times"]),
-            persons: JSONList.decode(row["persons"]), booths: JSONList.decode(row["booths"]),
-            evidence: JSONList.decode(row["evidence"]), language: (row["language"] as String?).flatMap(TipLanguage.init),
+            messageID: row["message_id"], phones: JSONList.strings(row["phones"]),
+            vehicles: JSONList.strings(row["vehicles"]), places: JSONList.strings(row["places"]),
+            quantities: JSONList.strings(row["quantities"]), times: JSONList.strings(row["times"]),
+            persons: JSONList.strings(row["persons"]), booths: JSONList.strings(row["booths"]),
+            evidence: JSONList.strings(row["evidence"]), language: (row["language"] as String?).flatMap(TipLanguage.init),
             forwardOrigin: row["forward_origin"], duplicateOf: row["duplicate_of"], repeatCount: row["repeat_count"],
             acknowledgedBy: row["acknowledged_by"],
             acknowledgedAt: (row["acknowledged_at"] as Int64?).map(Date.init(unixSeconds:)),
@@ -99,6 +116,6 @@ extension Store {
             outcome: (row["outcome"] as String?).flatMap(ReportOutcome.init(rawValue:)), resolution: row["resolution"],
             transferredFrom: row["transferred_from"], needsReview: row["needs_review"], version: row["version"],
             location: latitude.flatMap { lat in longitude.map { GeoPoint(latitude: lat, longitude: $0) } },
-            media: JSONList.decode(row["media"]))
+            media: JSONList.objects(row["media"]))
     }
 }
