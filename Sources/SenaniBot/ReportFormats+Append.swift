@@ -62,27 +62,29 @@ extension ReportFormats {
     /// RFC 4180 quoting, and a leading `'` where a spreadsheet would run the cell as a formula (`=`, `@`, a tab or
     /// CR, or `+`/`-` not followed by a plain number): Excel then shows the text instead of running it.
     static func appendCSVCell(_ value: String, to out: inout String) {
-        let utf8 = value.utf8
-        guard let first = utf8.first else { return }
-        var formula: Bool
+        var value = value
+        let (first, quote, quotes) = value.withUTF8 { bytes -> (UInt8?, Bool, Bool) in
+            var quote = false
+            var quotes = false
+            for byte in bytes where byte < 0x2D {
+                switch byte {
+                case UInt8(ascii: "\""): quotes = true
+                case UInt8(ascii: ","), 0x0A, 0x0D: quote = true
+                default: break
+                }
+            }
+            return (bytes.first, quote || quotes, quotes)
+        }
+        guard let first else { return }
+        let formula: Bool
         switch first {
         case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D: formula = true
         case UInt8(ascii: "+"), UInt8(ascii: "-"): formula = !value.dropFirst().allSatisfy(\.isNumber)
         default: formula = false
         }
-        let quote = utf8.contains { byte in
-            switch byte {
-            case UInt8(ascii: ","), UInt8(ascii: "\""), 0x0A, 0x0D: true
-            default: false
-            }
-        }
         if quote { out += "\"" }
         if formula { out += "'" }
-        if quote && utf8.contains(UInt8(ascii: "\"")) {
-            out += value.replacingOccurrences(of: "\"", with: "\"\"")
-        } else {
-            out += value
-        }
+        out += quotes ? value.replacingOccurrences(of: "\"", with: "\"\"") : value
         if quote { out += "\"" }
     }
 

@@ -226,4 +226,30 @@ import TipAnalysis
         bot.signal(SIGTERM)
         #expect(try await bot.waitForExit() == 0)
     }
+
+    /// deploy/senani-backup.service prunes to the newest 14 copies: its own shell line, run on twenty files.
+    @Test func theBackupTimerKeepsTheNewestFourteen() async throws {
+        let unit = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../deploy/senani-backup.service").standardized.path
+        let text = try String(contentsOfFile: unit, encoding: .utf8)
+        let exec = try #require(text.split(separator: "\n").first { $0.hasPrefix("ExecStart=") })
+        let prune = try #require(exec.range(of: "ls -1t")).lowerBound
+        let line = String(exec[prune...].dropLast())  // the closing quote of sh -c '…'
+        let directory = try TemporaryDirectory()
+        let backups = directory.file("backups")
+        try FileManager.default.createDirectory(atPath: backups, withIntermediateDirectories: true)
+        for day in 1...20 {
+            let path = backups + "/senani-202611\(day < 10 ? "0" : "")\(day)T023000Z.sqlite"
+            _ = FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+            try FileManager.default.setAttributes(
+                [.modificationDate: Date(timeIntervalSince1970: 1_795_000_000 + Double(day) * 86_400)], ofItemAtPath: path)
+        }
+        let shell = try ChildProcess(
+            executable: "/bin/sh", arguments: ["-c", line.replacingOccurrences(of: "/var/lib/senani/backups", with: backups)],
+            environment: ["PATH": "/usr/bin:/bin"], directory: directory)
+        #expect(try await shell.waitForExit() == 0, "\(shell.stderr)")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: backups).sorted()
+        #expect(kept.count == 14)
+        #expect(kept.first == "senani-20261107T023000Z.sqlite" && kept.last == "senani-20261120T023000Z.sqlite")
+    }
 }
