@@ -7,7 +7,9 @@ import Testing
 import TipAnalysis
 
 /// `senani import` in-process: the realistic sample export of a thana group (Tests/ChatExportTests/Fixtures).
-@Suite struct ChatImportTests {
+/// Imports block (file reads, one long transaction), so each runs on a thread of its own, one test at a time: the
+/// cooperative pool stays free for the suites that run alongside.
+@Suite(.serialized) struct ChatImportTests {
     static let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../ChatExportTests/Fixtures/sample_result.json").standardized.path
     /// The Bot API id of the sample's supergroup (`"id": 1876543210`).
@@ -28,14 +30,15 @@ import TipAnalysis
                 Officer(telegramID: 5_123_409_876, role: .sho, thanaCode: "KHG-GOGRI", name: "SHO Gogri"), at: now)
         }
 
-        func run(_ path: String = ChatImportTests.sample) throws -> ImportSummary {
-            try ChatImport.run(path: path, thana: "KHG-GOGRI", store: store, at: ChatImportTests.now)
+        func run(_ path: String = ChatImportTests.sample) async throws -> ImportSummary {
+            let store = store
+            return try await offPool { try ChatImport.run(path: path, thana: "KHG-GOGRI", store: store, at: ChatImportTests.now) }
         }
     }
 
-    @Test func importsTheSampleAsClosedPastReportsAndTheSameAgain() throws {
+    @Test func importsTheSampleAsClosedPastReportsAndTheSameAgain() async throws {
         let fixture = try Fixture()
-        let first = try fixture.run()
+        let first = try await fixture.run()
         #expect(first.messagesRead == 289)
         #expect(first.chatID == Self.chat)
         #expect(first.tipsQueued > 60)
@@ -65,7 +68,7 @@ import TipAnalysis
         let lines = reports.map(ReportFormats.json).joined(separator: "\n")
         for name in ["Sonu Rajak", "Priya Bharti", "Manoj Kumar Singh", "5834104632"] { #expect(!lines.contains(name)) }
 
-        let second = try fixture.run()
+        let second = try await fixture.run()
         #expect(second.tipsQueued == 0 && second.alreadyThere == first.tipsQueued)
         #expect(try fixture.store.reports() == reports)
         let audit = try fixture.store.audit().filter { $0.action == "import" }
@@ -96,11 +99,11 @@ import TipAnalysis
             + "\"messages\": [" + messages.joined(separator: ",\n") + "]}"
     }
 
-    @Test func linksRepeatsAsLiveIntakeDoesAndKeysTheOldGroupBelowZero() throws {
+    @Test func linksRepeatsAsLiveIntakeDoesAndKeysTheOldGroupBelowZero() async throws {
         let fixture = try Fixture()
         let path = fixture.directory.file("small.json")
         try Self.smallExport().write(toFile: path, atomically: true, encoding: .utf8)
-        let summary = try fixture.run(path)
+        let summary = try await fixture.run(path)
         #expect(summary.messagesRead == 6 && summary.tipsQueued == 3 && summary.repeats == 1)
         let reports = try fixture.store.reports()
         #expect(reports.map(\.messageID) == [-1, 2, 3])
@@ -108,7 +111,7 @@ import TipAnalysis
         #expect(reports[1].duplicateOf == reports[0].ref && reports[0].repeatCount == 2)
         #expect(reports[0].reporter != reports[1].reporter)
         #expect(reports[2].category == .electionDisturbance)
-        #expect(try fixture.run(path).alreadyThere == 3)
+        #expect(try await fixture.run(path).alreadyThere == 3)
         #expect(try fixture.store.reports() == reports)
     }
 
@@ -124,14 +127,14 @@ import TipAnalysis
                             text: text, receivedAt: Date(timeIntervalSince1970: 1_705_256_964),
                             analysis: TipAnalyzer().analyze(text)), followUp: { _ in [] })
                 ], nextOffset: 1), at: Self.now)
-        let summary = try fixture.run()
+        let summary = try await fixture.run()
         #expect(summary.alreadyThere == 1)
         let reports = try fixture.store.reports()
         #expect(reports.count == summary.tipsQueued + 1)
         #expect(reports.filter { $0.messageID == 6 && $0.chatID == Self.chat }.map(\.source) == ["group"])
     }
 
-    @Test func aMalformedFileLeavesTheDatabaseUnchanged() throws {
+    @Test func aMalformedFileLeavesTheDatabaseUnchanged() async throws {
         let fixture = try Fixture()
         let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.sample))
         let before = try fixture.store.audit()
@@ -143,7 +146,7 @@ import TipAnalysis
         for (name, data) in [("broken.json", broken), ("cut.json", Data(cut))] {
             let path = fixture.directory.file(name)
             try data.write(to: URL(fileURLWithPath: path))
-            let error = try #require(throws: ChatExportError.self) { try fixture.run(path) }
+            let error = try await #require(throws: ChatExportError.self) { try await fixture.run(path) }
             #expect(error.byteOffset > Int64(bytes.count / 2), "\(error)")
             #expect(error.description.hasPrefix(name) && error.description.contains("byte"))
             #expect(!error.description.contains("\n"))
@@ -151,22 +154,30 @@ import TipAnalysis
             #expect(try fixture.store.audit() == before)
         }
         // The sequence did not move either: the first real import starts at 000001.
-        _ = try fixture.run()
+        _ = try await fixture.run()
         #expect(try fixture.store.reports().first?.ref == "KHG-GOGRI-000001")
     }
 
-    @Test func refusesExportsThatAreNotAGroupAndUnknownThanas() throws {
+    @Test func refusesExportsThatAreNotAGroupAndUnknownThanas() async throws {
         let fixture = try Fixture()
         let text = try String(contentsOfFile: Self.sample, encoding: .utf8)
             .replacingOccurrences(of: "\"type\": \"private_supergroup\"", with: "\"type\": \"personal_chat\"")
         let path = fixture.directory.file("personal.json")
         try text.write(toFile: path, atomically: true, encoding: .utf8)
-        let error = try #require(throws: ChatImportError.self) { try fixture.run(path) }
+        let error = try await #require(throws: ChatImportError.self) { try await fixture.run(path) }
         #expect(error.message.contains("personal_chat"))
-        #expect(throws: StoreError.self) {
-            try ChatImport.run(path: Self.sample, thana: "KHG-NOWHERE", store: fixture.store, at: Self.now)
+        let store = fixture.store
+        await #expect(throws: StoreError.self) {
+            try await Self.offPool { try ChatImport.run(path: Self.sample, thana: "KHG-NOWHERE", store: store, at: Self.now) }
         }
         #expect(try fixture.store.reports().isEmpty)
+    }
+
+    /// Blocking work on its own thread, never a cooperative one.
+    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
     }
 
     @Test func messageKeysKeepTheChatsOwnIdsAndMoveEarlierRunsBelowZero() {
