@@ -54,6 +54,7 @@ let package = Package(
                 "TelegramBotAPI",
                 "TipAnalysis",
                 "SenaniStore",
+                "ChatExport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

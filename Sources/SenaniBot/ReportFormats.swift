@@ -42,24 +42,9 @@ public enum ReportFormats {
 
     /// One JSON object, keys in `columns` order, absent values as `null`.
     public static func json(_ report: Report) -> String {
-        var out = "{"
-        for (index, (key, value)) in zip(columns, values(report)).enumerated() {
-            if index > 0 { out += ", " }
-            out += jsonString(key) + ": "
-            switch value {
-            case .string(let text): out += text.map(jsonString) ?? "null"
-            case .int(let number): out += number.map(String.init) ?? "null"
-            case .number(let number): out += number.isFinite ? String(number) : "null"
-            case .bool(let flag): out += flag ? "true" : "false"
-            case .list(let items): out += "[" + items.map(jsonString).joined(separator: ", ") + "]"
-            case .location(let point):
-                out += point.map { "{\"latitude\": \($0.latitude), \"longitude\": \($0.longitude)}" } ?? "null"
-            case .media(let items):
-                out += "[" + items.map { "{\"kind\": \(jsonString($0.kind)), \"file_id\": \(jsonString($0.fileID))}" }
-                    .joined(separator: ", ") + "]"
-            }
-        }
-        return out + "}"
+        var out = ""
+        appendJSON(report, to: &out)
+        return out
     }
 
     public static func jsonArray(_ reports: [Report]) -> String {
@@ -73,17 +58,9 @@ public enum ReportFormats {
 
     /// One CSV row: RFC 4180 quoting, lists joined with `;`, no value as an empty cell.
     public static func csvRow(_ report: Report) -> String {
-        values(report).map { value -> String in
-            switch value {
-            case .string(let text): csvCell(text ?? "")
-            case .int(let number): number.map(String.init) ?? ""
-            case .number(let number): String(number)
-            case .bool(let flag): flag ? "true" : "false"
-            case .list(let items): csvCell(items.joined(separator: ";"))
-            case .location(let point): csvCell(point.map { "\($0.latitude),\($0.longitude)" } ?? "")
-            case .media(let items): csvCell(items.map { "\($0.kind):\($0.fileID)" }.joined(separator: ";"))
-            }
-        }.joined(separator: ",")
+        var out = ""
+        appendCSVRow(report, to: &out)
+        return out
     }
 
     /// A fixed-width table for `senani reports list`.
@@ -101,14 +78,43 @@ public enum ReportFormats {
         return lines.joined(separator: "\n")
     }
 
-    /// `2026-11-24T09:15:02+05:30`: people read IST.
+    /// `2026-11-24T09:15:02+05:30`: people read IST. Plain arithmetic (IST is UTC+05:30 all year, no summer time):
+    /// an export writes three of these per report, and Calendar made them a third of its time.
     public static func istTimestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = ist
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d+05:30", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-            c.minute ?? 0, c.second ?? 0)
+        let local = Int64(date.timeIntervalSince1970.rounded(.down)) + 19_800
+        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let seconds = local - days * 86_400
+        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        var out = [UInt8](repeating: UInt8(ascii: "0"), count: 25)
+        func put(_ value: Int64, at offset: Int, width: Int) {
+            var value = value
+            for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                out[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+        }
+        put(year, at: 0, width: 4)
+        out[4] = UInt8(ascii: "-")
+        put(month, at: 5, width: 2)
+        out[7] = UInt8(ascii: "-")
+        put(day, at: 8, width: 2)
+        out[10] = UInt8(ascii: "T")
+        put(seconds / 3600, at: 11, width: 2)
+        out[13] = UInt8(ascii: ":")
+        put(seconds / 60 % 60, at: 14, width: 2)
+        out[16] = UInt8(ascii: ":")
+        put(seconds % 60, at: 17, width: 2)
+        out.replaceSubrange(19..<25, with: Array("+05:30".utf8))
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static let ist = IST.zone
@@ -119,31 +125,16 @@ public enum ReportFormats {
 
     /// RFC 4180 quoting, and a leading `'` where a spreadsheet would run the cell as a formula.
     static func csvCell(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=@\t\r".contains(first) || ("+-".contains(first) && !value.dropFirst().allSatisfy(\.isNumber)) {
-            value = "'" + value
-        }
-        guard value.contains(where: { ",\"\n\r".contains($0) }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out = ""
+        appendCSVCell(value, to: &out)
+        return out
     }
 
     /// A JSON string literal.
     static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out = ""
+        appendJSONString(text, to: &out)
+        return out
     }
 }
 

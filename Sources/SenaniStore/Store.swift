@@ -56,20 +56,55 @@ public final class Store: Sendable {
         try read { db in try Migrations.migrator.appliedIdentifiers(db).sorted() }
     }
 
-    /// A consistent copy of the live database at `path`, safe while the bot runs.
+    /// A consistent copy of the live database at `path`, safe while the bot runs: SQLite's online backup from one
+    /// read snapshot, so it holds every transaction committed before it began and none half. The copy is written
+    /// beside `path` under a temporary name, checked with `PRAGMA integrity_check`, made a single file (no WAL),
+    /// synced, and only then renamed to `path`: a crash or a full disk never leaves a half copy under the real name.
     public func backup(to path: String) throws(StoreError) {
+        if FileManager.default.fileExists(atPath: path) {
+            throw StoreError(.conflict, "\(path) already exists; choose a new file")
+        }
+        let partial = path + ".partial"
+        func removePartial() {
+            for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: partial + suffix) }
+        }
+        removePartial()
         do {
-            if FileManager.default.fileExists(atPath: path) {
-                throw StoreError(.conflict, "\(path) already exists; choose a new file")
-            }
-            let destination = try DatabaseQueue(path: path)
+            let destination = try DatabaseQueue(path: partial)
             try pool.backup(to: destination)
+            try destination.writeWithoutTransaction { db in
+                // One self-contained file: a restore copies exactly this file back.
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            }
+            let problems = try destination.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
             try destination.close()
+            guard problems == ["ok"] else {
+                throw StoreError(.database, "the copy failed its integrity check: \(problems.prefix(3).joined(separator: "; "))")
+            }
+            if let handle = FileHandle(forUpdatingAtPath: partial) {
+                try handle.synchronize()
+                try handle.close()
+            }
+            try FileManager.default.moveItem(atPath: partial, toPath: path)
         } catch let error as StoreError {
+            removePartial()
             throw error
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
+            removePartial()
             throw StoreError(.database, "backup to \(path) failed: \(Self.describe(error))")
+        }
+    }
+
+    /// `PRAGMA integrity_check` of the database file at `path`, opened read-only: `["ok"]` when it is sound.
+    public static func integrityCheck(path: String) throws(StoreError) -> [String] {
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        } catch {
+            throw StoreError(.database, "cannot check \(path): \(describe(error))")
         }
     }
 

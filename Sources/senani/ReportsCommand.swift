@@ -92,14 +92,16 @@ struct ReportsCommand: AsyncParsableCommand {
             let filter = ReportFilter(
                 since: try since.map { try ISTDate.parse($0, flag: "--since") },
                 until: try until.map { try ISTDate.parse($0, flag: "--until", endOfDay: true) })
-            let reports: [Report]
-            do { reports = try store.open().reports(filter) } catch let error as StoreError { throw error.cliError }
-            let newline = format == "csv" ? "\r\n" : "\n"
-            var out = format == "csv" ? ReportFormats.csvHeader() + newline : ""
-            for report in reports {
-                out += (format == "csv" ? ReportFormats.csvRow(report) : ReportFormats.json(report)) + newline
+            let opened = try store.open()
+            let shape: ReportExport.Format = format == "csv" ? .csv : .jsonl
+            do {
+                // A cursor over one snapshot, written in chunks: constant memory for a million reports.
+                _ = try await OwnThread.run { try ReportExport.run(store: opened, filter: filter, format: shape) }
+            } catch let error as StoreError {
+                throw error.cliError
+            } catch {
+                throw CLIError.runtime("\(error)")
             }
-            FileHandle.standardOutput.write(Data(out.utf8))
         }
     }
 }
@@ -110,6 +112,15 @@ enum ISTDate {
     static func parse(_ text: String, flag: String, endOfDay: Bool = false) throws -> Date {
         let full = ISO8601DateFormatter()
         if let date = full.date(from: text) { return date }
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = fractional.date(from: text) { return date }
+        // A timestamp without a zone is read as IST, like a bare date.
+        let local = DateFormatter()
+        local.locale = Locale(identifier: "en_US_POSIX")
+        local.timeZone = ReportFormats.ist
+        local.dateFormat = "yyyy-MM-dd'T'HH:mm:ss"
+        if let date = local.date(from: text) { return date }
         let day = DateFormatter()
         day.locale = Locale(identifier: "en_US_POSIX")
         day.timeZone = ReportFormats.ist

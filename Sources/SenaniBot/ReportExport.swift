@@ -1,0 +1,89 @@
+import Foundation
+import SenaniStore
+
+/// `reports export`: reports streamed from the store's cursor to a file descriptor (stdout) in buffered chunks,
+/// as JSON lines or CSV (byte-order mark and header first, CRLF line ends as RFC 4180 has them). Memory is the
+/// buffer and one report, whatever the count.
+public final class ReportExport {
+    /// The two shapes an export takes.
+    public enum Format: String, Sendable, CaseIterable {
+        case jsonl, csv
+    }
+
+    /// Why an export stopped early.
+    public struct WriteError: Error, Sendable, CustomStringConvertible {
+        /// The `errno` of the failed write.
+        public var code: Int32
+        public var description: String { "cannot write the export: " + String(cString: strerror(code)) }
+    }
+
+    private let format: Format
+    private let descriptor: Int32
+    private let chunkSize: Int
+    private var buffer: [UInt8] = []
+    private var line = ""
+    /// Reports written so far.
+    public private(set) var count = 0
+    /// The first failed write; nothing more is written after it.
+    public private(set) var failure: WriteError?
+
+    /// Writes to `descriptor` (not closed here) in chunks of about `chunkSize` bytes.
+    public init(format: Format, descriptor: Int32 = STDOUT_FILENO, chunkSize: Int = 256 << 10) {
+        self.format = format
+        self.descriptor = descriptor
+        self.chunkSize = chunkSize
+        buffer.reserveCapacity(chunkSize + (64 << 10))
+        line.reserveCapacity(4096)
+        if format == .csv {
+            buffer.append(contentsOf: (ReportFormats.csvHeader() + "\r\n").utf8)
+        }
+    }
+
+    /// Exports every report matching `filter`, oldest first; returns how many. Throws `StoreError` when the store
+    /// fails and `WriteError` when the output does (a full disk, a closed pipe).
+    @discardableResult
+    public static func run(store: Store, filter: ReportFilter, format: Format, descriptor: Int32 = STDOUT_FILENO) throws -> Int {
+        let export = ReportExport(format: format, descriptor: descriptor)
+        try store.eachReport(filter) { export.append($0) }
+        try export.finish()
+        return export.count
+    }
+
+    /// Adds one report; false once a write failed (stop feeding it).
+    public func append(_ report: Report) -> Bool {
+        line.removeAll(keepingCapacity: true)
+        switch format {
+        case .jsonl: ReportFormats.appendJSON(report, to: &line)
+        case .csv: ReportFormats.appendCSVRow(report, to: &line)
+        }
+        line += format == .csv ? "\r\n" : "\n"
+        buffer.append(contentsOf: line.utf8)
+        count += 1
+        if buffer.count >= chunkSize { flush() }
+        return failure == nil
+    }
+
+    /// Writes what is buffered; throws the first write failure.
+    public func finish() throws(WriteError) {
+        flush()
+        if let failure { throw failure }
+    }
+
+    private func flush() {
+        guard failure == nil, !buffer.isEmpty else { return }
+        let failed: Int32? = buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failed { failure = WriteError(code: failed) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
