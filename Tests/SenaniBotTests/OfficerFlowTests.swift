@@ -7,7 +7,8 @@ import Testing
 import TipAnalysis
 
 /// The SHO acts on tips with a tap or a command; the policy refuses everyone else; the tipster hears the status.
-@Suite struct OfficerFlowTests {
+// One at a time: a dozen running bots at once only starve each other on a 2-core machine.
+@Suite(.serialized) struct OfficerFlowTests {
     @Test func theSHOIsNotifiedWithEverythingAnOfficerNeedsAndAcknowledgesWithOneTap() async throws {
         let bot = try await RunningBot.start()
         let (report, notice) = try await bot.tip()

@@ -13,11 +13,14 @@ import Testing
         #expect(limiter.earliestSend(to: -1002, now: 20) == 20)
     }
 
-    @Test func aPrivateChatGetsOneASecondAndEveryoneThirtyASecond() {
+    @Test func aPrivateChatGetsAShortBurstOfThreeASecondAndEveryoneThirtyASecond() {
         var limiter = RateLimiter(limits: .telegram)
         limiter.recordSend(to: 42, at: 10)
-        #expect(limiter.earliestSend(to: 42, now: 10.2) == 11)
-        for chat in 100..<129 { limiter.recordSend(to: Int64(chat), at: 10.5) }
+        limiter.recordSend(to: 42, at: 10.1)
+        #expect(limiter.earliestSend(to: 42, now: 10.2) == 10.2)
+        limiter.recordSend(to: 42, at: 10.2)
+        #expect(limiter.earliestSend(to: 42, now: 10.3) == 11)
+        for chat in 100..<127 { limiter.recordSend(to: Int64(chat), at: 10.5) }
         // 30 sends within the second: the next chat waits for the window to slide.
         #expect(limiter.earliestSend(to: 7, now: 10.6) == 11)
         #expect(limiter.earliestSend(to: 7, now: 11.01) == 11.01)

@@ -8,7 +8,8 @@ import TipAnalysis
 
 /// Possible tips reach the SHO gathered for review; his verdicts are kept as training examples; repeats are
 /// linked only when their facts agree; someone who speaks to the bot is never ignored.
-@Suite struct ReviewFlowTests {
+// One at a time: a dozen running bots at once only starve each other on a 2-core machine.
+@Suite(.serialized) struct ReviewFlowTests {
     /// Stores a message as the router would after the analysis said "possible tip".
     func possibleTip(_ bot: RunningBot, message: Int64, text: String) async throws {
         var analysis = TipAnalyzer().analyze(text)

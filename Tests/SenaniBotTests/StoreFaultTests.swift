@@ -6,7 +6,8 @@ import TelegramBotAPI
 import Testing
 
 /// A full disk, a lock held by another process and odd content: tips wait at Telegram and none is lost.
-@Suite struct StoreFaultTests {
+// One at a time: a dozen running bots at once only starve each other on a 2-core machine.
+@Suite(.serialized) struct StoreFaultTests {
     static func tips(_ count: Int, tag: String) -> [String] {
         let villages = ["Rampur", "Sonbarsa", "Parsa", "Kishanpur", "Bairiya", "Mahuli", "Chautham"]
         // Long enough that each report needs a page of its own: a full database refuses every one of them.
