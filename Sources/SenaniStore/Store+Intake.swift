@@ -141,9 +141,23 @@ extension Store {
         } else {
             summary.newReports.append(ref)
         }
-        guard let tip = try Self.storedTip(db, ref: ref, original: original) else {
-            throw StoreError(.notFound, "report \(ref) vanished inside its own transaction")
+        guard let thana = try Self.fetchThana(db, code: report.thanaCode) else {
+            throw StoreError(.notFound, "no thana \(report.thanaCode)")
         }
+        // The report as just written, built from what was written: reading it back was a tenth of intake.
+        let stored = Report(
+            ref: ref, thanaCode: report.thanaCode, districtCode: thana.districtCode, category: Self.storedCategory(analysis),
+            labels: analysis.labels, confidence: analysis.confidence, status: original == nil ? .new : .closed,
+            source: report.source, text: report.text, receivedAt: Date(unixSeconds: report.receivedAt.unixSeconds),
+            reporter: pseudonym(forUser: report.reporterUserID), chatID: report.chatID, messageID: report.messageID,
+            phones: analysis.phones, vehicles: analysis.vehicles, places: analysis.places, quantities: analysis.quantities,
+            times: analysis.times, persons: analysis.persons, booths: analysis.booths, evidence: analysis.evidence,
+            language: analysis.language, forwardOrigin: report.forwardOrigin, duplicateOf: original, repeatCount: 1,
+            acknowledgedBy: nil, acknowledgedAt: nil, closedAt: original == nil ? nil : Date(unixSeconds: now.unixSeconds),
+            outcome: original == nil ? nil : .duplicate, resolution: nil, transferredFrom: nil,
+            needsReview: analysis.decision == .possibleTip && original == nil, version: 0, location: report.location,
+            media: report.media)
+        let tip = try Self.storedTip(db, report: stored, thana: thana, original: original)
         for var draft in followUp(tip) {
             if draft.reportRef == nil { draft.reportRef = ref }
             try Self.enqueue(draft, db: db, now: now)
@@ -196,7 +210,11 @@ extension Store {
         guard let report = try fetchReport(db, ref: ref), let thana = try fetchThana(db, code: report.thanaCode) else {
             return nil
         }
-        return StoredTip(
+        return try storedTip(db, report: report, thana: thana, original: original)
+    }
+
+    static func storedTip(_ db: Database, report: Report, thana: Thana, original: String?) throws -> StoredTip {
+        StoredTip(
             report: report, original: try original.flatMap { try fetchReport(db, ref: $0) },
             originalNotices: try original.map { try notices(db, ref: $0) } ?? [],
             officers: try fetchOfficers(db, thana: report.thanaCode),

@@ -204,10 +204,10 @@ import TipAnalysis
         let analyzer = TipAnalyzer()
         var effects: [IntakeEffect] = []
         for index in 0..<60 {
-            let text = "Rampur tola \(index) me daru bik rahi hai, \(index + 5) peti godown me rakhi hai, "
-                + String(repeating: "ghar ke peeche gali me ", count: 3)
-            var analysis = analyzer.analyze(text)
-            analysis.fingerprint = Fingerprint(bits: UInt64(index) &* 0x9E37_79B9_7F4A_7C15, wordCount: 40)
+            // A phone of its own makes each a different tip (a conflicting fact), however alike the words.
+            let text = "Rampur tola \(index) me daru bik rahi hai, \(index + 5) peti godown me rakhi hai, phone "
+                + "98765\(String(format: "%05d", index)) " + String(repeating: "ghar ke peeche gali me ", count: 3)
+            let analysis = analyzer.analyze(text)
             effects.append(
                 .newReport(
                     NewReport(
