@@ -160,9 +160,13 @@ import TipAnalysis
         #expect(bot.fake.sentMessages(to: 31).first?.text.contains("R. Kumar") == true)
         #expect(try bot.store.officers().first { $0.telegramID == 11 }?.reachable == false)
 
-        // He presses Start: reachable again, and the next tip comes to him privately.
+        // He presses Start: reachable again, his role's command menu for his chat only, and the next tip privately.
         try await bot.command("/start", by: RunningBot.shoSadar)
         #expect(try bot.store.officers().first { $0.telegramID == 11 }?.reachable == true)
+        let menu = (bot.fake.commands(for: .chat(chatID: 11)).arrayValue ?? []).compactMap { $0["command"]?.stringValue }
+        #expect(menu.contains("ack") && menu.contains("transfer") && !menu.contains("digest"))
+        let citizens = (bot.fake.commands(for: .default).arrayValue ?? []).compactMap { $0["command"]?.stringValue }
+        #expect(Set(citizens) == ["start", "help"])
         do {
             _ = try await bot.tip("Bairiya me angrezi sharab ki home delivery ho rahi hai aaj raat")
         } catch {
