@@ -24,9 +24,14 @@ enum IST {
         return "\(minutes / (24 * 60)) d \((minutes / 60) % 24) h"
     }
 
-    private static func components(_ date: Date) -> DateComponents {
+    /// Made once: a Calendar per call was a noticeable part of composing each notification.
+    private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        return calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return calendar
+    }()
+
+    private static func components(_ date: Date) -> DateComponents {
+        calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
     }
 }
