@@ -54,6 +54,7 @@ let package = Package(
                 "TelegramBotAPI",
                 "TipAnalysis",
                 "SenaniStore",
+                "DigestChart",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -108,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SenaniBotTests",
-            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis"]
+            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis", "CCairo"]
         ),
         .testTarget(
             name: "SenaniProcessTests",

@@ -17,7 +17,20 @@ public struct MessageTemplates: Sendable {
         "choose_outcome", "ok", "sent_privately", "notice_transferred", "registered", "register_in_group",
         "thana_not_found", "transfer_not_possible", "usage_ack", "usage_close", "usage_show", "usage_transfer",
         "usage_register", "officer_unknown_message",
-    ] + ReportOutcome.allCases.filter { $0 != .imported }.map { "button_outcome_\($0.rawValue)" }
+    ] + digestTemplates + ReportOutcome.allCases.filter { $0 != .imported }.map { "button_outcome_\($0.rawValue)" }
+
+    /// The SLA timers' and the daily digest's templates. The digest and its chart words come in one language each
+    /// (`_hi`, `_en`: the district's choice); `digest_part` carries text already rendered from them.
+    public static let digestTemplates = [
+        "sla_reminder", "sla_escalation", "digest_hi", "digest_en", "digest_chart_hi", "digest_chart_en", "digest_part",
+        "usage_digest", "district_not_found",
+    ]
+
+    /// Required templates written in one language only: the digest (`_hi` or `_en`, as the district chose) and
+    /// `digest_part`, which carries text rendered from them.
+    public static let singleLanguage: Set<String> = [
+        "digest_hi", "digest_en", "digest_chart_hi", "digest_chart_en", "digest_part",
+    ]
 
     private let library: MustacheLibrary
     public let directory: String
@@ -43,6 +56,12 @@ public struct MessageTemplates: Sendable {
     /// The text of template `name` with `values`, or nil when there is no such template.
     public func render(_ name: String, _ values: [String: String]) -> String? {
         library.render(values, withTemplate: name)?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The text of template `name` rendered with a structured context (dictionaries and arrays, for lists such
+    /// as the digest's thanas), or nil when there is no such template.
+    public func render(_ name: String, context: [String: Any]) -> String? {
+        library.render(context, withTemplate: name)?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A command menu from a `commands*` template's text: one `name - description` a line.

@@ -14,6 +14,7 @@ enum Migrations {
                     """)
         }
         migrator.registerMigration("v3-officer-actions", migrate: addOfficerActions)
+        migrator.registerMigration("v4-digests-and-timers", migrate: addDigestsAndTimers)
         return migrator
     }
 

@@ -16,6 +16,9 @@ public enum OutboxKind: Sendable, Hashable {
     case delete(messageID: Int64)
     /// setMyCommands for the row's chat only (an officer's menu), from the template's `name - description` lines.
     case commandMenu
+    /// sendPhoto of PNG bytes uploaded with the call (a digest chart), the rendered template as the caption. The
+    /// bytes are `OutboxDraft.upload`, kept beside the row (`Store.outboxUpload(id:)`), not in it.
+    case pngUpload(fileName: String)
 }
 
 /// The message an edit changes.
@@ -41,10 +44,13 @@ public struct OutboxDraft: Sendable, Hashable {
     /// Set on an SHO's notification: if Telegram refuses it because the officer never pressed Start (or
     /// blocked the bot), the thana's group is told instead, without the tip, and the officer marked unreachable.
     public var noticeFor: Int64?
+    /// The file a `.pngUpload` row sends.
+    public var upload: Data?
 
     public init(
         chatID: Int64, template: String, parameters: [String: String] = [:], replyToMessageID: Int64? = nil,
-        buttons: [[OutboxButton]] = [], kind: OutboxKind = .message, reportRef: String? = nil, noticeFor: Int64? = nil
+        buttons: [[OutboxButton]] = [], kind: OutboxKind = .message, reportRef: String? = nil, noticeFor: Int64? = nil,
+        upload: Data? = nil
     ) {
         self.chatID = chatID
         self.template = template
@@ -54,6 +60,7 @@ public struct OutboxDraft: Sendable, Hashable {
         self.kind = kind
         self.reportRef = reportRef
         self.noticeFor = noticeFor
+        self.upload = upload
     }
 
     /// Callback answers go before anything else: Telegram shows a spinner on the officer's button until then.

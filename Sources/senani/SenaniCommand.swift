@@ -7,6 +7,6 @@ struct SenaniCommand: AsyncParsableCommand {
         abstract: "Cyber Senani: citizens' tips from Telegram groups, queued for the thana's SHO.",
         subcommands: [
             RunCommand.self, MigrateCommand.self, DistrictCommand.self, ThanaCommand.self, OfficerCommand.self,
-            ReportsCommand.self, AuditCommand.self, ClassifyCommand.self, BackupCommand.self,
+            ReportsCommand.self, AuditCommand.self, ClassifyCommand.self, BackupCommand.self, DigestCommand.self,
         ])
 }

@@ -85,7 +85,7 @@ public struct OutboxSender: Service {
 
     static func countsAgainstLimits(_ kind: OutboxKind) -> Counted {
         switch kind {
-        case .message, .photo, .location: .chat
+        case .message, .photo, .location, .pngUpload: .chat
         case .edit, .delete, .commandMenu: .overall
         case .callbackAnswer: .none
         }
@@ -144,6 +144,21 @@ public struct OutboxSender: Service {
             counting()
             return try await api.sendPhoto(
                 SendPhoto(chatID: message.chatID, photo: .fileID(fileID), caption: text.isEmpty ? nil : text, replyMarkup: markup)
+            ).messageID
+        case .pngUpload(let fileName):
+            guard let bytes = await record("read an upload", { try await store.outboxUpload(id: message.id) }) ?? nil,
+                !bytes.isEmpty
+            else {
+                await record("give up an upload") {
+                    try await store.markFailed(id: message.id, reason: "the file to upload is missing", at: clock.now())
+                }
+                return nil
+            }
+            counting()
+            return try await api.sendPhoto(
+                SendPhoto(
+                    chatID: message.chatID, photo: .png(bytes, fileName: fileName),
+                    caption: text.isEmpty ? nil : String(text.prefix(1000)), replyMarkup: markup)
             ).messageID
         case .location(let point):
             counting()
