@@ -71,7 +71,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "senani-bench",
-            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis", "DigestChart", "ChatExport"]
+            dependencies: [
+                "SenaniBot", "SenaniTestSupport", "TipAnalysis", "DigestChart", "ChatExport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "senani-train",

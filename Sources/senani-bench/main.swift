@@ -2,7 +2,7 @@ import Foundation
 
 // `swift build -c release && .build/release/senani-bench`: throughput and memory, printed for the notes.
 // Not a test: numbers vary with the machine; targets are stated next to them.
-// `senani-bench analysis|repeats|intake|officers|export|chart` runs one section only (its peak RSS is then its own).
+// `senani-bench analysis|repeats|intake|officers|export|chart|digest` runs one section only (its peak RSS is then its own).
 
 let only = CommandLine.arguments.dropFirst().first
 func section(_ name: String) -> Bool { only == nil || only == name }
@@ -47,4 +47,14 @@ if section("export") {
 if section("chart") {
     print("digest chart (target: one 40-thana render < 250 ms)")
     for line in chartBenchmark() { print(line) }
+}
+
+if section("digest") {
+    print("digest (targets: a district's digest <= 200 ms and the scheduler's next-due query <= 1 ms at 1,000,000 reports)")
+    let count = ProcessInfo.processInfo.environment["SENANI_BENCH_DIGEST_REPORTS"].flatMap { Int($0) } ?? 1_000_000
+    do {
+        for line in try await DigestBenchmark.run(count: count) { print(line) }
+    } catch {
+        print("digest benchmark failed: \(error)")
+    }
 }
