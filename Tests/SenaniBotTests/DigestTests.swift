@@ -193,6 +193,25 @@ struct DigestFixture {
     }
 }
 
+extension DigestContentTests {
+    @Test func whenTheChartCannotBeDrawnTheTextStillGoesAndTheFailureIsLogged() async throws {
+        let fixture = try DigestFixture()
+        try await fixture.seed()
+        // A templates folder whose chart words are broken: the chart cannot be made.
+        let folder = fixture.directory.file("Templates")
+        try FileManager.default.copyItem(atPath: MessageTemplates.locate(explicit: nil), toPath: folder)
+        try "only one line".write(toFile: folder + "/digest_chart_hi.mustache", atomically: true, encoding: .utf8)
+        let logs = RecordingLogHandler.Recorder()
+        let builder = DigestBuilder(templates: try await MessageTemplates(directory: folder), logger: logs.logger())
+        let day = DigestFixture.day
+        let facts = try #require(try await fixture.store.digestFacts(district: "KHG", day: day, asOf: day.end, sla: .standard))
+        let messages = await builder.messages(facts, to: [21])
+        #expect(!messages.isEmpty)
+        #expect(messages.allSatisfy { $0.kind == .message && $0.template == "digest_part" })
+        #expect(logs.contains("chart"))
+    }
+}
+
 /// Width and height of a PNG read back through cairo's decoder.
 struct PNGSize {
     var width: Int

@@ -282,7 +282,9 @@ public struct OutboxSender: Service {
             try await cancelWhenGracefulShutdown {
                 try await api.setMyCommands(MessageTemplates.commandLines(templates.render("commands", [:]) ?? ""))
             }
-            for officer in try store.officers() where officer.reachable != false {
+            // An async read: a blocking one here held a cooperative thread while the reads it waited for needed one.
+            let officers = try await store.intakeContext().officers.values.sorted { $0.telegramID < $1.telegramID }
+            for officer in officers where officer.reachable != false {
                 let lines = MessageTemplates.commandLines(templates.render("commands_\(officer.role.rawValue)", [:]) ?? "")
                 try await cancelWhenGracefulShutdown { try await api.setMyCommands(lines, scope: .chat(chatID: officer.telegramID)) }
             }

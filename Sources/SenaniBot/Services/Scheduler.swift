@@ -40,11 +40,22 @@ public struct Scheduler: Service {
     public func run() async throws {
         logger.info("scheduler started", metadata: ["sla": "\(configuration.sla)"])
         var failures = 0
+        var immediate = 0
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let deadline: Date
             do {
-                deadline = try await pass()
+                let next = try await pass()
                 failures = 0
+                let now = clock.now()
+                // Due already (it fell due while the pass ran): go again at once, but not endlessly. Something that
+                // stays due (a digest whose district vanished meanwhile) is retried each second, never in a tight loop.
+                if let next, next <= now, immediate < 3 {
+                    immediate += 1
+                    continue
+                }
+                immediate = 0
+                let latest = now.addingTimeInterval(Self.maximumSleep / .seconds(1))
+                deadline = min(next.map { $0 <= now ? now.addingTimeInterval(1) : $0 } ?? latest, latest)
             } catch {
                 failures += 1
                 let wait = configuration.backoff.delay(afterFailures: min(failures, 8))
@@ -56,8 +67,8 @@ public struct Scheduler: Service {
         logger.info("scheduler stopped")
     }
 
-    /// Does everything due now; returns the moment to wake at (the next due moment, at most `maximumSleep` away).
-    func pass() async throws -> Date {
+    /// Does everything due now; returns the next due moment (nil: nothing will be until the facts change).
+    func pass() async throws -> Date? {
         var queued = 0
         // Timers: in batches, each in its own transaction with the messages it queues.
         while !Task.isShuttingDownGracefully {
@@ -78,11 +89,7 @@ public struct Scheduler: Service {
         }
         if queued > 0 { outbox.ring() }
         let now = clock.now()
-        let after = try await store.scheduleFacts(now: now)
-        let latest = now.addingTimeInterval(Self.maximumSleep / .seconds(1))
-        guard let next = Schedule.nextDue(after, sla: configuration.sla, now: now) else { return latest }
-        // Something still due (a digest whose district vanished meanwhile): try again in a second, never in a tight loop.
-        return min(next <= now ? now.addingTimeInterval(1) : next, latest)
+        return Schedule.nextDue(try await store.scheduleFacts(now: now), sla: configuration.sla, now: now)
     }
 
     /// Composes and queues one district's digest of a day; returns the messages queued (0 if it was recorded).
