@@ -96,3 +96,9 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }
+
+extension MessageTemplates: CustomStringConvertible {
+    /// Short on purpose: ServiceLifecycle names each service by `"\(service)"`, and reflecting every parsed template
+    /// of the services that hold them took seconds of a cooperative thread at each start in a debug build.
+    public var description: String { "MessageTemplates(\(directory))" }
+}
