@@ -55,6 +55,7 @@ let package = Package(
                 "TipAnalysis",
                 "SenaniStore",
                 "ChatExport",
+                "DigestChart",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -71,7 +72,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "senani-bench",
-            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis", "DigestChart", "ChatExport"]
+            dependencies: [
+                "SenaniBot", "SenaniTestSupport", "TipAnalysis", "DigestChart", "ChatExport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "senani-train",
@@ -112,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SenaniBotTests",
-            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis"]
+            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis", "CCairo"]
         ),
         .testTarget(
             name: "SenaniProcessTests",

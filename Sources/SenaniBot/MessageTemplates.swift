@@ -19,7 +19,20 @@ public struct MessageTemplates: Sendable {
         "usage_register", "officer_unknown_message", "review_notice", "button_review_tip", "button_review_not_tip",
         "button_change_category", "choose_category", "review_confirmed", "review_rejected", "recategorized",
         "ask_details",
-    ] + ReportOutcome.allCases.filter { $0 != .imported }.map { "button_outcome_\($0.rawValue)" }
+    ] + digestTemplates + ReportOutcome.allCases.filter { $0 != .imported }.map { "button_outcome_\($0.rawValue)" }
+
+    /// The SLA timers' and the daily digest's templates. The digest and its chart words come in one language each
+    /// (`_hi`, `_en`: the district's choice); `digest_part` carries text already rendered from them.
+    public static let digestTemplates = [
+        "sla_reminder", "sla_escalation", "digest_hi", "digest_en", "digest_chart_hi", "digest_chart_en", "digest_part",
+        "usage_digest", "district_not_found",
+    ]
+
+    /// Required templates written in one language only: the digest (`_hi` or `_en`, as the district chose) and
+    /// `digest_part`, which carries text rendered from them.
+    public static let singleLanguage: Set<String> = [
+        "digest_hi", "digest_en", "digest_chart_hi", "digest_chart_en", "digest_part",
+    ]
 
     private let library: MustacheLibrary
     public let directory: String
@@ -45,6 +58,12 @@ public struct MessageTemplates: Sendable {
     /// The text of template `name` with `values`, or nil when there is no such template.
     public func render(_ name: String, _ values: [String: String]) -> String? {
         library.render(values, withTemplate: name)?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The text of template `name` rendered with a structured context (dictionaries and arrays, for lists such
+    /// as the digest's thanas), or nil when there is no such template.
+    public func render(_ name: String, context: [String: Any]) -> String? {
+        library.render(context, withTemplate: name)?.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A command menu from a `commands*` template's text: one `name - description` a line.
@@ -78,4 +97,10 @@ public struct MessageTemplates: Sendable {
 public struct TemplateError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+}
+
+extension MessageTemplates: CustomStringConvertible {
+    /// Short on purpose: ServiceLifecycle names each service by `"\(service)"`, and reflecting every parsed template
+    /// of the services that hold them took seconds of a cooperative thread at each start in a debug build.
+    public var description: String { "MessageTemplates(\(directory))" }
 }

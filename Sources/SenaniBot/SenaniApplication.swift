@@ -5,7 +5,8 @@ import TelegramBotAPI
 import TipAnalysis
 import UnixSignals
 
-/// The running bot: the poller and the outbox sender in one service group that stops gracefully on SIGTERM/SIGINT.
+/// The running bot: the poller, the outbox sender and the scheduler in one service group that stops gracefully on
+/// SIGTERM/SIGINT.
 public enum SenaniApplication {
     /// Opens the store (or uses `store`, which a test shares), loads the templates and wires the services, all
     /// reading `clock`. Fails before anything runs when the database or the templates are unusable.
@@ -19,12 +20,18 @@ public enum SenaniApplication {
         let api = BotAPI(
             configuration: BotAPIConfiguration(baseURL: configuration.apiURL, token: configuration.token),
             transport: transport, logger: logger)
-        let wake = WakeSignal()
+        let senderWake = WakeSignal()
+        let schedulerWake = WakeSignal()
+        // A committed batch may have queued messages (the sender) and new reports or digest requests (the scheduler).
+        let wake = WakeSignal(alsoRinging: [senderWake, schedulerWake])
         let poller = Poller(
             api: api, store: store, configuration: configuration, clock: clock, wake: wake, logger: logger)
         let sender = OutboxSender(
-            api: api, store: store, templates: templates, configuration: configuration, clock: clock, wake: wake,
+            api: api, store: store, templates: templates, configuration: configuration, clock: clock, wake: senderWake,
             logger: logger)
+        let scheduler = Scheduler(
+            store: store, templates: templates, configuration: configuration, clock: clock, wake: schedulerWake,
+            outbox: senderWake, logger: logger)
         return ServiceGroup(
             configuration: .init(
                 services: [
@@ -32,6 +39,7 @@ public enum SenaniApplication {
                     .init(service: sender),
                     // The poller ends by itself only for a stop that came before the group took over the signals.
                     .init(service: poller, successTerminationBehavior: .gracefullyShutdownGroup),
+                    .init(service: scheduler),
                     .init(service: ShutdownGuard(store: store)),
                     .init(service: HangupLogger(logger: logger)),
                 ],

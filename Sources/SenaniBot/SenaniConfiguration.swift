@@ -1,4 +1,5 @@
 import Foundation
+import SenaniStore
 
 /// Everything `senani run` needs, resolved from flags, environment and defaults by the CLI.
 public struct SenaniConfiguration: Sendable {
@@ -13,10 +14,13 @@ public struct SenaniConfiguration: Sendable {
     public var rateLimits: RateLimiter.Limits
     /// First and largest wait between retries after network or server trouble.
     public var backoff: Backoff
+    /// Time to acknowledge per category (`SENANI_SLA`, `--sla`): reminders at it, escalations at twice it.
+    public var sla: SLA
 
     public init(
         databasePath: String, token: String, apiURL: String = "https://api.telegram.org", pollTimeout: Int = 30,
-        templatesDirectory: String, rateLimits: RateLimiter.Limits = .telegram, backoff: Backoff = Backoff()
+        templatesDirectory: String, rateLimits: RateLimiter.Limits = .telegram, backoff: Backoff = Backoff(),
+        sla: SLA = .standard
     ) {
         self.databasePath = databasePath
         self.token = token
@@ -25,6 +29,7 @@ public struct SenaniConfiguration: Sendable {
         self.templatesDirectory = templatesDirectory
         self.rateLimits = rateLimits
         self.backoff = backoff
+        self.sla = sla
     }
 }
 

@@ -28,10 +28,12 @@ public struct FactsRequest: Sendable, Hashable {
     public var openReports: Bool
     /// Also read the report's audit history (for `/show`).
     public var history: Bool
+    /// A district (the one `/digest` asks about).
+    public var districtCode: String?
 
     public init(
         actorID: Int64, ref: String? = nil, thanaCode: String? = nil, chatID: Int64? = nil, openReports: Bool = false,
-        history: Bool = false
+        history: Bool = false, districtCode: String? = nil
     ) {
         self.actorID = actorID
         self.ref = ref
@@ -39,6 +41,7 @@ public struct FactsRequest: Sendable, Hashable {
         self.chatID = chatID
         self.openReports = openReports
         self.history = history
+        self.districtCode = districtCode
     }
 }
 
@@ -73,6 +76,8 @@ public struct ActionFacts: Sendable {
     public var history: [AuditEntry] = []
     /// Every admin, to tell of what only an admin can fix.
     public var admins: [Officer] = []
+    /// The district named in the request.
+    public var district: District?
 
     public init(now: Date, actor: Officer? = nil, report: Report? = nil) {
         self.now = now
@@ -93,6 +98,8 @@ public enum StoreMutation: Sendable, Hashable {
     case review(ref: String, by: Officer, isTip: Bool, category: TipCategory)
     /// An officer's correction of a tip's category, kept as a labelled example too.
     case recategorize(ref: String, by: Officer, category: TipCategory)
+    /// Ask the scheduler for `district`'s digest of today so far, to be sent to `chatID`.
+    case requestDigest(district: String, chatID: Int64, officerID: Int64?)
 }
 
 /// One line of the audit log: who did what to which report, and what it was before and after.

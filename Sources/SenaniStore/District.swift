@@ -5,13 +5,24 @@ public struct District: Sendable, Hashable, Codable {
     public var digestChatID: Int64?
     /// Hour of the IST day (0–23) at which the digest is sent.
     public var digestHour: Int
+    /// The language of the daily digest.
+    public var digestLanguage: DigestLanguage
 
-    public init(code: String, name: String, digestChatID: Int64? = nil, digestHour: Int = 8) {
+    public init(
+        code: String, name: String, digestChatID: Int64? = nil, digestHour: Int = 8, digestLanguage: DigestLanguage = .hindi
+    ) {
         self.code = code
         self.name = name
         self.digestChatID = digestChatID
         self.digestHour = digestHour
+        self.digestLanguage = digestLanguage
     }
+}
+
+/// The language a district's digest is written in (`--digest-language hi|en`).
+public enum DigestLanguage: String, Sendable, Hashable, Codable, CaseIterable {
+    case hindi = "hi"
+    case english = "en"
 }
 
 /// A police station and the Cyber Senani group bound to it.

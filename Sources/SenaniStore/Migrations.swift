@@ -16,6 +16,7 @@ enum Migrations {
         migrator.registerMigration("v3-officer-actions", migrate: addOfficerActions)
         migrator.registerMigration("v4-review-and-repeats", migrate: addReviewAndRepeats)
         migrator.registerMigration("v5-report-time-index", migrate: addReportTimeIndex)
+        migrator.registerMigration("v6-digests-and-timers", migrate: addDigestsAndTimers)
         return migrator
     }
 

@@ -16,6 +16,9 @@ public enum OutboxKind: Sendable, Hashable {
     case delete(messageID: Int64)
     /// setMyCommands for the row's chat only (an officer's menu), from the template's `name - description` lines.
     case commandMenu
+    /// sendPhoto of PNG bytes uploaded with the call (a digest chart), the rendered template as the caption. The
+    /// bytes are `OutboxDraft.upload`, kept beside the row (`Store.outboxUpload(id:)`), not in it.
+    case pngUpload(fileName: String)
 }
 
 /// The message an edit changes.
@@ -54,11 +57,14 @@ public struct OutboxDraft: Sendable, Hashable {
             self.period = period
         }
     }
+    /// The file a `.pngUpload` row sends.
+    public var upload: Data?
 
     public init(
         chatID: Int64, template: String, parameters: [String: String] = [:], replyToMessageID: Int64? = nil,
         buttons: [[OutboxButton]] = [], kind: OutboxKind = .message, reportRef: String? = nil, noticeFor: Int64? = nil,
-        coalesce: Coalesce? = nil
+        coalesce: Coalesce? = nil,
+        upload: Data? = nil
     ) {
         self.coalesce = coalesce
         self.chatID = chatID
@@ -69,6 +75,7 @@ public struct OutboxDraft: Sendable, Hashable {
         self.kind = kind
         self.reportRef = reportRef
         self.noticeFor = noticeFor
+        self.upload = upload
     }
 
     /// Callback answers go before anything else: Telegram shows a spinner on the officer's button until then.

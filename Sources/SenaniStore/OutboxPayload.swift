@@ -9,9 +9,10 @@ struct OutboxPayload: Codable {
     var messageID: Int64?
     var outboxRow: Int64?
     var queryID: String?
+    var fileName: String?
 
     enum CodingKeys: String, CodingKey {
-        case fileID, latitude, longitude, messageID, outboxRow, queryID
+        case fileID, latitude, longitude, messageID, outboxRow, queryID, fileName
     }
 
     init(_ kind: OutboxKind) {
@@ -39,6 +40,9 @@ struct OutboxPayload: Codable {
             messageID = id
         case .commandMenu:
             self.kind = "command_menu"
+        case .pngUpload(let fileName):
+            self.kind = "png_upload"
+            self.fileName = fileName
         }
     }
 
@@ -58,6 +62,7 @@ struct OutboxPayload: Codable {
         case "edit": return .edit(p.outboxRow.map(EditTarget.outboxRow) ?? .message(p.messageID ?? 0))
         case "callback_answer": return .callbackAnswer(queryID: p.queryID ?? "")
         case "delete": return .delete(messageID: p.messageID ?? 0)
+        case "png_upload": return .pngUpload(fileName: p.fileName ?? "chart.png")
         default: return .message
         }
     }
@@ -73,5 +78,6 @@ extension OutboxPayload {
         messageID = try c.decodeIfPresent(Int64.self, forKey: .messageID)
         outboxRow = try c.decodeIfPresent(Int64.self, forKey: .outboxRow)
         queryID = try c.decodeIfPresent(String.self, forKey: .queryID)
+        fileName = try c.decodeIfPresent(String.self, forKey: .fileName)
     }
 }

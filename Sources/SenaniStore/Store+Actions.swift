@@ -37,6 +37,9 @@ extension Store {
         }
         facts.admins = try Row.fetchAll(db, sql: "SELECT * FROM officers WHERE role = 'admin' ORDER BY telegram_id")
             .map(officer)
+        if let code = request.districtCode {
+            facts.district = try Row.fetchOne(db, sql: "SELECT * FROM districts WHERE code = ?", arguments: [code]).map(district)
+        }
         return facts
     }
 
@@ -122,6 +125,8 @@ extension Store {
                     WHERE telegram_id = ? AND reachable IS NOT ?
                     """,
                 arguments: [reachable, stamp, officer, reachable])
+        case .requestDigest(let district, let chat, let officer):
+            try requestDigest(db: db, district: district, chatID: chat, officerID: officer, now: now)
         }
     }
 

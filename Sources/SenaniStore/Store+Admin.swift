@@ -15,20 +15,21 @@ extension Store {
         try write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO districts (code, name, digest_chat_id, digest_hour, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO districts (code, name, digest_chat_id, digest_hour, created_at, updated_at, digest_language)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(code) DO UPDATE SET name = excluded.name, digest_chat_id = excluded.digest_chat_id,
-                        digest_hour = excluded.digest_hour, updated_at = excluded.updated_at
+                        digest_hour = excluded.digest_hour, updated_at = excluded.updated_at,
+                        digest_language = excluded.digest_language
                     """,
                 arguments: [
                     district.code, district.name, district.digestChatID, district.digestHour, now.unixSeconds,
-                    now.unixSeconds,
+                    now.unixSeconds, district.digestLanguage.rawValue,
                 ])
             try Self.audit(
                 db,
                 AuditEntry(
                     at: now, actor: "cli", action: "district.upsert", after: district.code,
-                    detail: "digest hour \(district.digestHour), chat \(district.digestChatID.map(String.init) ?? "none")"))
+                    detail: "digest hour \(district.digestHour), \(district.digestLanguage.rawValue), chat \(district.digestChatID.map(String.init) ?? "none")"))
         }
     }
 
@@ -137,9 +138,7 @@ extension Store {
 
     public func districts() throws(StoreError) -> [District] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM districts ORDER BY code").map {
-                District(code: $0["code"], name: $0["name"], digestChatID: $0["digest_chat_id"], digestHour: $0["digest_hour"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM districts ORDER BY code").map(Self.district)
         }
     }
 
@@ -186,6 +185,12 @@ extension Store {
             thanaCode: row["thana_code"], districtCode: row["district_code"], name: row["name"])
         officer.reachable = row["reachable"]
         return officer
+    }
+
+    static func district(_ row: Row) -> District {
+        District(
+            code: row["code"], name: row["name"], digestChatID: row["digest_chat_id"], digestHour: row["digest_hour"],
+            digestLanguage: DigestLanguage(rawValue: row["digest_language"] ?? "hi") ?? .hindi)
     }
 
     static func thana(_ row: Row) -> Thana {

@@ -53,6 +53,13 @@ extension Store {
         }
     }
 
+    /// The bytes a `.pngUpload` row sends, read only when it is sent; nil when the row has none.
+    public func outboxUpload(id: Int64) async throws(StoreError) -> Data? {
+        try await readAsync { db in
+            try Data.fetchOne(db, sql: "SELECT bytes FROM outbox_uploads WHERE outbox_id = ?", arguments: [id])
+        }
+    }
+
     /// When the earliest pending message becomes due, or nil when nothing is pending.
     public func nextOutboxDue() async throws(StoreError) -> Date? {
         try await readAsync { db in
@@ -165,6 +172,11 @@ extension Store {
                 try payload.encoded(), draft.priority, draft.noticeFor, draft.coalesce?.key,
             ])
         let id = db.lastInsertedRowID
+        if case .pngUpload(let fileName) = draft.kind {
+            try db.execute(
+                sql: "INSERT INTO outbox_uploads (outbox_id, file_name, bytes) VALUES (?, ?, ?)",
+                arguments: [id, fileName, draft.upload ?? Data()])
+        }
         if let ref = draft.reportRef, draft.noticeFor != nil {
             try db.executeCached(
                 sql: "INSERT INTO report_notices (ref, outbox_id, chat_id, officer_id) VALUES (?, ?, ?, ?)",

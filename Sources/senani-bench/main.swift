@@ -2,7 +2,7 @@ import Foundation
 
 // `swift build -c release && .build/release/senani-bench`: throughput and memory, printed for the notes.
 // Not a test: numbers vary with the machine; targets are stated next to them.
-// `senani-bench analysis|repeats|intake|officers|export|chart|records` runs one section only (its peak RSS is then its own).
+// `senani-bench analysis|repeats|intake|officers|export|chart|records|digest` runs one section only (its peak RSS is then its own).
 
 let only = CommandLine.arguments.dropFirst().first
 func section(_ name: String) -> Bool { only == nil || only == name }
@@ -66,5 +66,15 @@ if section("records") {
         for line in try await RecordsBenchmark.run(importMessages: messages, exportReports: reports) { print(line) }
     } catch {
         print("records benchmark failed: \(error)")
+    }
+}
+
+if section("digest") {
+    print("digest (targets: a district's digest <= 200 ms and the scheduler's next-due query <= 1 ms at 1,000,000 reports)")
+    let count = ProcessInfo.processInfo.environment["SENANI_BENCH_DIGEST_REPORTS"].flatMap { Int($0) } ?? 1_000_000
+    do {
+        for line in try await DigestBenchmark.run(count: count) { print(line) }
+    } catch {
+        print("digest benchmark failed: \(error)")
     }
 }

@@ -30,13 +30,25 @@ struct DistrictCommand: AsyncParsableCommand {
         var digestChatID: String?
         @Option(name: .customLong("digest-hour"), help: "Hour of the IST day for the digest (0–23).")
         var digestHour: Int = 8
+        @Option(name: .customLong("digest-language"), help: "hi or en: the digest's language (default hi; kept when left out).")
+        var digestLanguage: String?
 
         func run() async throws {
             let chat = try digestChatID.map(Int64.chatID)
             guard (0...23).contains(digestHour) else { throw CLIError.usage("--digest-hour must be 0–23, not \(digestHour)") }
+            let language = try digestLanguage.map { text -> DigestLanguage in
+                guard let language = DigestLanguage(rawValue: text.lowercased()) else {
+                    throw CLIError.usage("--digest-language must be hi or en, not \"\(text)\"")
+                }
+                return language
+            }
             let opened = try store.open()
             do {
-                try opened.upsertDistrict(District(code: code, name: name, digestChatID: chat, digestHour: digestHour), at: Date())
+                let kept = try opened.districts().first { $0.code == code }?.digestLanguage
+                try opened.upsertDistrict(
+                    District(
+                        code: code, name: name, digestChatID: chat, digestHour: digestHour,
+                        digestLanguage: language ?? kept ?? .hindi), at: Date())
             } catch { throw error.cliError }
             print("district \(code) saved")
         }

@@ -39,6 +39,16 @@ enum Settings {
         return level
     }
 
+    /// The SLA per category: `--sla`, else `SENANI_SLA`, else the defaults; a bad value is a usage error.
+    static func sla(_ flag: String?) throws -> SLA {
+        guard let text = value(flag: flag, environment: "SENANI_SLA") else { return .standard }
+        do {
+            return try SLA.parse(text)
+        } catch {
+            throw CLIError.usage("--sla / SENANI_SLA: \(error.message)")
+        }
+    }
+
     /// A logger to stderr that never prints any of `secrets`.
     static func logger(level: Logger.Level, secrets: [String] = []) -> Logger {
         var logger = Logger(label: "senani") { label in

@@ -23,11 +23,15 @@ struct RunCommand: AsyncParsableCommand {
     var templates: String?
     @Option(name: .customLong("group-sends-per-minute"), help: "Messages per minute into one group (env SENANI_GROUP_SENDS_PER_MINUTE; default 20, Telegram's limit).")
     var groupSendsPerMinute: String?
+    @Option(help: "Time to acknowledge per category, e.g. liquor=1h,election_disturbance=15m (units s, m, h; env SENANI_SLA).")
+    var sla: String?
 
     func run() async throws {
         let level = try Settings.logLevel(logLevel)
+        let sla = try Settings.sla(sla)
         let token = try BotToken.resolve(file: tokenFile)
-        let configuration = try makeConfiguration(token: token)
+        var configuration = try makeConfiguration(token: token)
+        configuration.sla = sla
         let logger = Settings.logger(level: level, secrets: [token])
         let group: ServiceGroup
         let transport = CurlTransport()

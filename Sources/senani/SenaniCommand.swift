@@ -8,6 +8,6 @@ struct SenaniCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, MigrateCommand.self, DistrictCommand.self, ThanaCommand.self, OfficerCommand.self,
             ReportsCommand.self, AuditCommand.self, ClassifyCommand.self, CorpusCommand.self, BackupCommand.self,
-            ImportCommand.self,
+            ImportCommand.self, DigestCommand.self,
         ])
 }

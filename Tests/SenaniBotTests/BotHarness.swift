@@ -27,11 +27,15 @@ struct RunningBot {
     private let group: ServiceGroup
     let task: Task<Void, any Error>
 
+    /// - Parameters:
+    ///   - clock: the services' clock (a `ManualClock` for time-driven tests).
+    ///   - directory: an earlier bot's folder, to restart on its database.
     static func start(
-        fake: FakeBotAPI? = nil, token: String? = nil, configure: (inout SenaniConfiguration) -> Void = { _ in }
+        fake: FakeBotAPI? = nil, token: String? = nil, clock: any SenaniClock = SystemClock(),
+        directory reused: TemporaryDirectory? = nil, configure: (inout SenaniConfiguration) -> Void = { _ in }
     ) async throws -> RunningBot {
         let fake = try fake ?? FakeBotAPI()
-        let directory = try TemporaryDirectory("senani-bot")
+        let directory = try reused ?? TemporaryDirectory("senani-bot")
         let store = try Store(path: directory.file("senani.sqlite"), busyTimeout: .seconds(2))
         try store.upsertDistrict(District(code: "KHG", name: "Khagaria"), at: Date())
         try store.upsertThana(Thana(code: "KHG-SADAR", districtCode: "KHG", name: "Sadar", chatID: sadar), at: Date())
@@ -55,7 +59,7 @@ struct RunningBot {
         configure(&configuration)
         let recorder = RecordingLogHandler.Recorder()
         let group = try await SenaniApplication.build(
-            configuration: configuration, transport: CurlTransport(), logger: recorder.logger(level: .trace),
+            configuration: configuration, transport: CurlTransport(), clock: clock, logger: recorder.logger(level: .trace),
             gracefulShutdownSignals: [], store: store)
         let task = Task { try await group.run() }
         return RunningBot(fake: fake, directory: directory, store: store, logs: recorder, group: group, task: task)

@@ -94,7 +94,7 @@ import TipAnalysis
 
     @Test func everyTemplateRendersHindiFirstThenEnglish() async throws {
         let templates = try await MessageTemplates(directory: Self.directory)
-        for name in MessageTemplates.required {
+        for name in MessageTemplates.required where !MessageTemplates.singleLanguage.contains(name) {
             let values = [
                 "ref": "KHG-SADAR-000001", "thana": "KHG-GOGRI", "count": "0", "reason_not_officer": "1",
                 "status_new": "1", "status_acknowledged": "1", "cat_liquor": "1", "outcome_action_taken": "1", "officer": "1",

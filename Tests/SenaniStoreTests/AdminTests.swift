@@ -50,7 +50,8 @@ import Testing
         let fixture = try StoreFixture()
         let again = try Store(path: fixture.directory.file("senani.sqlite"))
         #expect(
-            try again.appliedMigrations() == ["v1-core", "v2-duplicate-scan-index", "v3-officer-actions", "v4-review-and-repeats", "v5-report-time-index"])
+            try again.appliedMigrations() == ["v1-core", "v2-duplicate-scan-index", "v3-officer-actions", "v4-review-and-repeats", "v5-report-time-index",
+                "v6-digests-and-timers"])
         #expect(try again.thanas().count == 2)
     }
 

@@ -41,6 +41,7 @@ public struct UpdateRouter: Sendable {
         router.command("close", CloseReport.command)
         router.command("transfer", TransferReport.command)
         router.command("register", RegisterGroup.command)
+        router.command("digest", DigestCommand.handle)
         router.button(ButtonAction.acknowledge, Acknowledge.button)
         router.button(ButtonAction.closeMenu, CloseReport.menu)
         router.button(ButtonAction.back, CloseReport.back)

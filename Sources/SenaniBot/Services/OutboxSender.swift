@@ -85,7 +85,7 @@ public struct OutboxSender: Service {
 
     static func countsAgainstLimits(_ kind: OutboxKind) -> Counted {
         switch kind {
-        case .message, .photo, .location: .chat
+        case .message, .photo, .location, .pngUpload: .chat
         case .edit, .delete, .commandMenu: .overall
         case .callbackAnswer: .none
         }
@@ -144,6 +144,21 @@ public struct OutboxSender: Service {
             counting()
             return try await api.sendPhoto(
                 SendPhoto(chatID: message.chatID, photo: .fileID(fileID), caption: text.isEmpty ? nil : text, replyMarkup: markup)
+            ).messageID
+        case .pngUpload(let fileName):
+            guard let bytes = await record("read an upload", { try await store.outboxUpload(id: message.id) }) ?? nil,
+                !bytes.isEmpty
+            else {
+                await record("give up an upload") {
+                    try await store.markFailed(id: message.id, reason: "the file to upload is missing", at: clock.now())
+                }
+                return nil
+            }
+            counting()
+            return try await api.sendPhoto(
+                SendPhoto(
+                    chatID: message.chatID, photo: .png(bytes, fileName: fileName),
+                    caption: text.isEmpty ? nil : String(text.prefix(1000)), replyMarkup: markup)
             ).messageID
         case .location(let point):
             counting()
@@ -267,7 +282,9 @@ public struct OutboxSender: Service {
             try await cancelWhenGracefulShutdown {
                 try await api.setMyCommands(MessageTemplates.commandLines(templates.render("commands", [:]) ?? ""))
             }
-            for officer in try store.officers() where officer.reachable != false {
+            // An async read: a blocking one here held a cooperative thread while the reads it waited for needed one.
+            let officers = try await store.intakeContext().officers.values.sorted { $0.telegramID < $1.telegramID }
+            for officer in officers where officer.reachable != false {
                 let lines = MessageTemplates.commandLines(templates.render("commands_\(officer.role.rawValue)", [:]) ?? "")
                 try await cancelWhenGracefulShutdown { try await api.setMyCommands(lines, scope: .chat(chatID: officer.telegramID)) }
             }
@@ -298,9 +315,4 @@ public struct OutboxSender: Service {
             if wakeable { await wake.wait(timeout: duration, clock: clock) } else { try await clock.sleep(for: duration) }
         }
     }
-}
-
-extension OutboxSender: CustomStringConvertible {
-    /// The service's name in the group's logs and errors (never its configuration, which holds the token).
-    public var description: String { "OutboxSender" }
 }

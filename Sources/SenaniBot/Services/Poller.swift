@@ -275,11 +275,6 @@ public struct Poller: Service {
     }
 }
 
-extension Poller: CustomStringConvertible {
-    /// The service's name in the group's logs and errors (never its configuration, which holds the token).
-    public var description: String { "Poller" }
-}
-
 /// Failures that stop `senani run` with a message for the operator.
 public enum SenaniError: Error, CustomStringConvertible, Sendable {
     case unauthorized(BotAPIError)

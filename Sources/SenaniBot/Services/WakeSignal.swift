@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// A doorbell between services: the poller rings after a commit that queued messages; the sender, waiting for
@@ -14,10 +15,20 @@ public final class WakeSignal: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Signals rung with this one: the poller's commit wakes both the sender and the scheduler.
+    private let forwards: [WakeSignal]
 
-    public init() {}
+    public init() {
+        forwards = []
+    }
+
+    /// A signal whose ring also rings each of `others` (one doorbell for several services).
+    public init(alsoRinging others: [WakeSignal]) {
+        forwards = others
+    }
 
     public func ring() {
+        for other in forwards { other.ring() }
         let waiter = state.withLock { state in
             guard let waiter = state.waiter else {
                 state.rung = true
@@ -34,6 +45,16 @@ public final class WakeSignal: Sendable {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.waitForRing() }
             group.addTask { try? await clock.sleep(for: timeout) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Returns when rung, when `clock` reaches `deadline`, or when the task is cancelled, whichever is first.
+    public func wait(until deadline: Date, clock: any SenaniClock) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await self.waitForRing() }
+            group.addTask { try? await clock.sleep(until: deadline) }
             await group.next()
             group.cancelAll()
         }
