@@ -20,8 +20,9 @@ public final class Store: Sendable {
         configuration.busyMode = .callback { tries in waits.shouldRetry(tries: tries) }
         configuration.foreignKeysEnabled = true
         configuration.label = "senani"
-        // The poller and the sender read concurrently; more readers would only hold more page cache.
-        configuration.maximumReaderCount = 2
+        // The poller, the sender and the scheduler read concurrently. Two readers were too few: a synchronous read
+        // waiting for a reader on a cooperative thread, while async reads waited for that thread, deadlocked.
+        configuration.maximumReaderCount = 4
         configuration.prepareDatabase { db in
             try NearDuplicateFunction.register(in: db)
             // FULL: a commit is on disk before the next getUpdates confirms its offset to Telegram, so not even a

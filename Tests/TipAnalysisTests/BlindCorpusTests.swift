@@ -18,10 +18,10 @@ import Testing
         return b
     }()
 
-    @Test func blindMetrics() throws {
+    @Test func blindMetrics() async throws {
         let messages = try CorpusLoader.messages("blind")
         #expect(messages.count >= 400)
-        let report = EvaluationReport(messages)
+        let report = try await offThePool { EvaluationReport(messages) }
         print("blind part (Corpus/blind):")
         print(report.table(Self.bars).joined(separator: "\n"))
         let missedIssueBars = report.missed(EvaluationReport.Bars())

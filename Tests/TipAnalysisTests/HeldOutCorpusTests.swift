@@ -5,10 +5,10 @@ import Testing
 /// The acceptance bar, on the held-out `Corpus/test` only (never trained on). Definitions are in `EvaluationReport`:
 /// category macro-F1 counts a missed tip as a wrong category (a false negative of its gold category).
 @Suite struct HeldOutCorpusTests {
-    @Test func heldOutMetricsMeetTheBar() throws {
+    @Test func heldOutMetricsMeetTheBar() async throws {
         let messages = try CorpusLoader.messages("test")
         #expect(messages.count >= 100)
-        let report = EvaluationReport(messages)
+        let report = try await offThePool { EvaluationReport(messages) }
         print(report.table(Self.bars).joined(separator: "\n"))
         for line in report.mistakes.prefix(40) { print("  miss: " + line) }
         #expect(report.missed(Self.bars).isEmpty, "missed: \(report.missed(Self.bars))")
@@ -24,9 +24,9 @@ import Testing
     }()
 
     /// The committed weights are exactly what training on `Corpus/train` gives, so they never drift from the corpus.
-    @Test func retrainingReproducesTheCommittedWeights() throws {
+    @Test func retrainingReproducesTheCommittedWeights() async throws {
         let examples = try CorpusLoader.messages("train").map(\.trainingExample)
-        let generated = ModelTrainer.generatedSource(examples)
+        let generated = try await offThePool { ModelTrainer.generatedSource(examples) }
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Sources/TipAnalysis/ModelWeights.generated.swift")
         let committed = try String(contentsOf: path, encoding: .utf8)

@@ -30,11 +30,12 @@ import Testing
         return (Double(linkedTips.count) / Double(keys.count), Double(linked) / Double(corpus.repeats.count), examples)
     }
 
-    @Test func generatedTipsAreLinkedOnlyWhenRepeated() {
+    @Test func generatedTipsAreLinkedOnlyWhenRepeated() async throws {
         let corpus = RepeatCorpus()
         #expect(corpus.distinct.count >= 1_000)
         #expect(corpus.repeats.count >= 300)
-        let r = Self.rates(corpus, analyzer)
+        let analyzer = analyzer
+        let r = try await offThePool { Self.rates(corpus, analyzer) }
         print("repeat linking: \(corpus.distinct.count) distinct tips, \(String(format: "%.2f", r.falseLinks * 100))% linked to another (bar <= 0.5%); \(corpus.repeats.count) true repeats, \(String(format: "%.1f", r.linked * 100))% linked (bar >= 90%)")
         r.examples.forEach { print("  " + $0) }
         #expect(r.falseLinks <= 0.005)
@@ -43,9 +44,10 @@ import Testing
 
     /// Tips of one template in the same words, differing only in person, village, phone, vehicle, booth: the facts
     /// keep them apart even where the text alone is near.
-    @Test func sameWordingOtherFactsAreDifferentTips() {
+    @Test func sameWordingOtherFactsAreDifferentTips() async throws {
         let corpus = RepeatCorpus(distinct: 1_000, repeats: 300, seed: 11, maxOverlap: 1, fixedWording: true)
-        let r = Self.rates(corpus, analyzer)
+        let analyzer = analyzer
+        let r = try await offThePool { Self.rates(corpus, analyzer) }
         print("same wording, other facts: \(String(format: "%.2f", r.falseLinks * 100))% of \(corpus.distinct.count) linked to another; \(String(format: "%.1f", r.linked * 100))% of \(corpus.repeats.count) true repeats linked")
         r.examples.prefix(6).forEach { print("  " + $0) }
         #expect(r.falseLinks <= 0.005)
