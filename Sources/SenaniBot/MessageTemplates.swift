@@ -17,6 +17,10 @@ public struct MessageTemplates: Sendable {
         "choose_outcome", "ok", "sent_privately", "notice_transferred", "registered", "register_in_group",
         "thana_not_found", "transfer_not_possible", "usage_ack", "usage_close", "usage_show", "usage_transfer",
         "usage_register", "officer_unknown_message",
+        // The confidential channel (issue 10).
+        "private_ack", "private_chatter", "thana_choose", "thana_no_match", "thana_chosen", "slow_down", "ask_group",
+        "ask_private", "ask_sent", "ask_unreachable", "ask_answer", "informant_followup", "relay_sent", "link_opened",
+        "link_invalid", "usage_ask", "button_private", "button_answer_privately", "admin_cannot_delete", "tip_delete",
     ] + ReportOutcome.allCases.filter { $0 != .imported }.map { "button_outcome_\($0.rawValue)" }
 
     private let library: MustacheLibrary

@@ -72,6 +72,8 @@ public struct ActionFacts: Sendable {
     public var history: [AuditEntry] = []
     /// Every admin, to tell of what only an admin can fix.
     public var admins: [Officer] = []
+    /// The bot can write to the report's informant: in its group, or privately when he wrote to the bot.
+    public var informantReachable = false
 
     public init(now: Date, actor: Officer? = nil, report: Report? = nil) {
         self.now = now
@@ -87,6 +89,10 @@ public enum StoreMutation: Sendable, Hashable {
     case transfer(ref: String, to: String)
     case bindGroup(chatID: Int64, thana: String)
     case setReachable(officerID: Int64, Bool)
+    /// Record an officer's question to the report's informant and queue `message` (the question) with it.
+    case ask(ref: String, askerID: Int64, text: String, message: OutboxDraft)
+    /// The admins were told the bot cannot delete tips in this thana's group.
+    case deleteTipsWarned(thana: String)
 }
 
 /// One line of the audit log: who did what to which report, and what it was before and after.

@@ -14,6 +14,7 @@ enum Migrations {
                     """)
         }
         migrator.registerMigration("v3-officer-actions", migrate: addOfficerActions)
+        migrator.registerMigration("v4-confidential-channel", migrate: addConfidentialChannel)
         return migrator
     }
 

@@ -21,6 +21,7 @@ extension Store {
             facts.reportOfficers = try fetchOfficers(db, thana: report.thanaCode)
                 + fetchOfficers(db, district: report.districtCode)
             facts.notices = try notices(db, ref: ref)
+            facts.informantReachable = try informantReachable(db, report: report)
             if request.history { facts.history = try auditEntries(db, ref: ref) }
         }
         if let code = request.thanaCode, let thana = try fetchThana(db, code: code) {
@@ -99,6 +100,12 @@ extension Store {
                     WHERE telegram_id = ? AND reachable IS NOT ?
                     """,
                 arguments: [reachable, stamp, officer, reachable])
+        case .ask(let ref, let asker, let text, let message):
+            try recordQuestion(ref: ref, askerID: asker, text: text, message: message, db: db, now: now)
+        case .deleteTipsWarned(let thana):
+            try db.execute(
+                sql: "UPDATE thanas SET delete_tips_warned_at = ? WHERE code = ? AND delete_tips_warned_at IS NULL",
+                arguments: [stamp, thana])
         }
     }
 

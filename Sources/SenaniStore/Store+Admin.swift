@@ -189,7 +189,10 @@ extension Store {
     }
 
     static func thana(_ row: Row) -> Thana {
-        Thana(code: row["code"], districtCode: row["district_code"], name: row["name"], chatID: row["chat_id"])
+        var thana = Thana(code: row["code"], districtCode: row["district_code"], name: row["name"], chatID: row["chat_id"])
+        thana.deleteTips = row["delete_tips"] ?? false
+        thana.deleteTipsWarned = (row["delete_tips_warned_at"] as Int64?) != nil
+        return thana
     }
 
     static func describe(_ officer: Officer) -> String {

@@ -63,7 +63,7 @@ extension Store {
         case .attachToRecent(let chatID, let userID, let at, let media, let location, let followUp):
             guard
                 let (ref, added, pin) = try attach(
-                    chatID: chatID, reporter: pseudonym(forUser: userID), at: at, media: media, location: location,
+                    chatID: chatID, reporter: reporterKey(forUser: userID), at: at, media: media, location: location,
                     db: db, now: now, summary: &summary),
                 let tip = try Self.storedTip(db, ref: ref)
             else { return }
@@ -81,17 +81,21 @@ extension Store {
             let decision = decide(try Self.facts(for: request, db: db, now: now))
             summary.queuedMessages += try Self.apply(decision, db: db, now: now)
             summary.actions += 1
+        case .informant(let message, let decide):
+            for effect in try applyInformant(message, decide: decide, db: db, now: now, summary: &summary) {
+                try apply(effect, db: db, now: now, summary: &summary)
+            }
         }
     }
 
-    private func existingReport(_ db: Database, chatID: Int64, messageID: Int64) throws -> (ref: String, status: String)? {
+    func existingReport(_ db: Database, chatID: Int64, messageID: Int64) throws -> (ref: String, status: String)? {
         try Row.fetchOne(
             db.cachedStatement(sql: "SELECT ref, status FROM reports WHERE chat_id = ? AND message_id = ?"),
             arguments: [chatID, messageID]
         ).map { ($0["ref"], $0["status"]) }
     }
 
-    private func insertReport(
+    func insertReport(
         _ report: NewReport, followUp: TipFollowUp, db: Database, now: Date, summary: inout IntakeSummary
     ) throws {
         let original = try findOriginal(of: report, db: db)
@@ -107,8 +111,8 @@ extension Store {
                 INSERT INTO reports (ref, thana_code, category, labels, confidence, status, text, received_at, reporter,
                     chat_id, message_id, phones, vehicles, places, quantities, times, persons, booths, evidence, media,
                     language, forward_origin, fingerprint, word_count, duplicate_of, closed_at, outcome,
-                    latitude, longitude, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    latitude, longitude, updated_at, reporter_key, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 ref, report.thanaCode, analysis.category.rawValue, JSONList.encode(analysis.labels.map(\.rawValue)),
@@ -120,7 +124,7 @@ extension Store {
                 analysis.language.rawValue, report.forwardOrigin, Int64(bitPattern: analysis.fingerprint.bits),
                 analysis.fingerprint.wordCount, original, original == nil ? nil : now.unixSeconds,
                 original == nil ? nil : ReportOutcome.duplicate.rawValue, report.location?.latitude, report.location?.longitude,
-                now.unixSeconds,
+                now.unixSeconds, reporterKey(forUser: report.reporterUserID), report.source,
             ])
         if let original {
             // The repeat is kept for the record, but the officer's queue grows only the first telling's count.
@@ -188,7 +192,7 @@ extension Store {
     }
 
     /// Adds media and a pin to the informant's latest open report in that chat; returns what was new.
-    private func attach(
+    func attach(
         chatID: Int64, reporter: String, at: Date, media: [MediaRef], location: GeoPoint?, db: Database, now: Date,
         summary: inout IntakeSummary
     ) throws -> (String, [MediaRef], GeoPoint?)? {
@@ -197,7 +201,7 @@ extension Store {
                 db.cachedStatement(
                 sql: """
                     SELECT ref, media, latitude FROM reports
-                    WHERE chat_id = ? AND reporter = ? AND received_at >= ? AND status != 'closed'
+                    WHERE chat_id = ? AND reporter_key = ? AND received_at >= ? AND status != 'closed'
                     ORDER BY received_at DESC, id DESC LIMIT 1
                     """),
                 arguments: [chatID, reporter, at.addingTimeInterval(-Self.attachmentWindow).unixSeconds])

@@ -219,6 +219,8 @@ public struct OutboxSender: Service {
             await record("record the group's new id") { try await store.migrateChat(from: message.chatID, to: newID, at: clock.now()) }
         case .forbidden where message.noticeFor != nil:
             await officerUnreachable(message, error: error)
+        case .badRequest where message.template == "tip_delete":
+            await tipNotDeleted(message, error: error)
         case .badRequest, .forbidden, .notFound:
             logger.warning("Telegram refused a message for good", metadata: ["outbox_id": "\(message.id)", "error": "\(error)"])
             await record("give up a message") { try await store.markFailed(id: message.id, reason: error.description, at: clock.now()) }
@@ -244,6 +246,30 @@ public struct OutboxSender: Service {
             try await store.act(
                 FactsRequest(actorID: officerID, ref: message.reportRef), at: clock.now(),
                 decide: Unreachable.decide(officerID: officerID))
+        }
+        wake.ring()
+    }
+
+    /// A tip could not be deleted from its group: when the bot lacks the right there, the admins are told once.
+    private func tipNotDeleted(_ message: OutboxMessage, error: BotAPIError) async {
+        await record("give up a deletion") { try await store.markFailed(id: message.id, reason: error.description, at: clock.now()) }
+        // The token's number is the bot's own user id.
+        guard let botID = Int64(configuration.token.prefix { $0 != ":" }) else { return }
+        let member: ChatMember
+        do {
+            member = try await api.getChatMember(chatID: message.chatID, userID: botID)
+        } catch {
+            logger.warning("cannot ask Telegram whether the bot may delete tips", metadata: ["error": "\(error)"])
+            return
+        }
+        guard !member.canDeleteOthersMessages else { return }
+        logger.warning(
+            "a tip could not be deleted from its group: make the bot an admin there with the right to delete messages",
+            metadata: ["chat_id": "\(message.chatID)"])
+        await record("tell the admins the bot cannot delete tips") {
+            try await store.act(
+                FactsRequest(actorID: 0, chatID: message.chatID), at: clock.now(),
+                decide: DeleteTipsRefused.decide(chatID: message.chatID))
         }
         wake.ring()
     }
