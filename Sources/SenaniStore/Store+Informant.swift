@@ -17,13 +17,14 @@ extension Store {
         let facts = try informantFacts(message, key: key, db: db, now: now)
         let decision = decide(facts)
         if decision.steps.isEmpty && decision.messages.isEmpty && decision.audit.isEmpty { return decision.otherwise }
+        // The decision's own messages go first ("thana chosen"), then what its steps compose ("recorded as REF").
+        for draft in decision.messages where try Self.enqueue(draft, db: db, now: now) != 0 {
+            summary.queuedMessages += 1
+        }
         for step in decision.steps {
             try apply(step, message: message, key: key, db: db, now: now, summary: &summary)
         }
         for entry in decision.audit { try Self.audit(db, entry) }
-        for draft in decision.messages where try Self.enqueue(draft, db: db, now: now) != 0 {
-            summary.queuedMessages += 1
-        }
         summary.actions += 1
         return []
     }
