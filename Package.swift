@@ -115,7 +115,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SenaniBotTests",
-            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis"]
+            dependencies: [
+                "SenaniBot", "SenaniTestSupport", "TipAnalysis", "SenaniStore",
+                // To read every column of a copied database, as someone who took it would.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "SenaniProcessTests",
