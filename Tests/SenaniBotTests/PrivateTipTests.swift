@@ -110,3 +110,21 @@ import Testing
         #expect(bot.fake.sentMessages(to: me.id).count <= Store.burstLimit + 2)
     }
 }
+
+extension PrivateTipTests {
+    @Test func aPrivateTipsterHearsOfAcknowledgementAndClosingPrivately() async throws {
+        let bot = try await RunningBot.start()
+        let me = RunningBot.whistleblower
+        try await bot.privately("/thana KHG-SADAR")
+        try await bot.privately(Self.liquor)
+        let report = try #require(try bot.reports().first)
+        try await bot.command("/ack \(report.ref)", by: RunningBot.shoSadar)
+        try await bot.command("/close \(report.ref) action_taken raided at night", by: RunningBot.shoSadar)
+        try await bot.stop()
+        let updates = bot.fake.sentMessages(to: me.id).filter { $0.text.contains(report.ref) }
+        #expect(updates.contains { $0.text.contains("being acted on") })
+        #expect(updates.contains { $0.text.contains("finished") })
+        #expect(!bot.everythingSent(to: me.id).contains { $0.contains("raided") })
+        bot.expectNoOfficerNameReached(me.id)
+    }
+}
