@@ -14,7 +14,7 @@ command -v swift >/dev/null || { echo "setup.sh: Swift 6 is not installed (https
 # libpangocairo-1.0-0 (both pulled in by the -dev packages) and the fonts in fonts-noto-core: Noto Sans and
 # Noto Sans Devanagari, without which Hindi comes out as empty boxes.
 missing=()
-for pkg in libcurl4-openssl-dev libsqlite3-dev pkg-config libcairo2-dev libpango1.0-dev fonts-noto-core; do
+for pkg in libcurl4-openssl-dev libssl-dev libsqlite3-dev pkg-config libcairo2-dev libpango1.0-dev fonts-noto-core; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -32,6 +32,13 @@ if [ "${1:-}" = "--service" ]; then
   id senani >/dev/null 2>&1 || useradd --system --home-dir /var/lib/senani --shell /usr/sbin/nologin senani
   install -d -m 0750 /etc/senani
   [ -f /etc/senani/senani.env ] || install -m 0640 -g senani deploy/senani.env.example /etc/senani/senani.env
+  # The install key: pseudonyms and sealed chat ids depend on it. Root-only here; systemd's LoadCredential= hands
+  # it to the service. It lives outside /var/lib/senani, so no database backup ever holds it: back it up apart.
+  if [ ! -f /etc/senani/senani.key ]; then
+    (umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' > /etc/senani/senani.key && echo >> /etc/senani/senani.key)
+    chmod 0600 /etc/senani/senani.key
+    echo "created /etc/senani/senani.key: back it up once, somewhere else than the database backups"
+  fi
   install -m 0644 deploy/senani.service deploy/senani-backup.service deploy/senani-backup.timer /etc/systemd/system/
   systemctl daemon-reload
   systemctl enable senani-backup.timer
