@@ -165,6 +165,13 @@ extension Store {
             else { return 0 }
             chatID = chat
         }
+        // Any private chat but an officer's is a citizen's: his id, sealed whatever the draft said.
+        var confidential = draft.confidential
+        if !confidential, chatID > 0 {
+            let officer = try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM officers WHERE telegram_id = ?"), arguments: [chatID])
+            confidential = officer == nil
+        }
         let parameters = try JSONEncoder().encode(draft.parameters)
         let payload = OutboxPayload(draft.kind)
         try db.executeCached(
@@ -175,11 +182,11 @@ extension Store {
                     CASE WHEN ? THEN senani_seal_chat(?) END)
                 """,
             arguments: [
-                draft.confidential, chatID, chatID, draft.template, String(decoding: parameters, as: UTF8.self),
+                confidential, chatID, chatID, draft.template, String(decoding: parameters, as: UTF8.self),
                 draft.replyToMessageID,
                 draft.buttons.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(draft.buttons), as: UTF8.self),
                 draft.reportRef, now.unixMilliseconds, now.unixSeconds, payload.kind,
-                try payload.encoded(), draft.priority, draft.noticeFor, draft.confidential, chatID,
+                try payload.encoded(), draft.priority, draft.noticeFor, confidential, chatID,
             ])
         let id = db.lastInsertedRowID
         if let ref = draft.reportRef, draft.noticeFor != nil {

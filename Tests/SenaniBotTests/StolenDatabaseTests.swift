@@ -15,6 +15,10 @@ import Testing
         let grouped = FakeUser(id: 5_550_777_111, firstName: "Bhola", username: "bhola_gaon_wala")
         let informants = [me, grouped]
         // A group tip, a private tip, and an /ask round trip on each.
+        // Greetings, help and a stray command: every private reply to a citizen is sealed too.
+        try await bot.privately("/start")
+        try await bot.privately("/help", from: grouped)
+        try await bot.privately("/pending", from: grouped)
         let (groupReport, _) = try await bot.tip("Sonbarsa chowk par daru ki bhatti chal rahi hai", from: grouped)
         try await bot.privately("/thana सदर")
         try await bot.privately("Parsa gaon me 20 peti sharab utari ja rahi hai, truck BR34AB1234")

@@ -13,7 +13,8 @@ enum GroupReply {
             guard report.source == "group" else { return drafts }
             let delete = tip.thana.deleteTips
             for index in drafts.indices where drafts[index].template == "group_ack" && drafts[index].chatID == report.chatID {
-                if let bot, let token = DeepLink.token(for: report.ref, signer: signer) {
+                // A repeat links to the first telling, which is the report that stays open.
+                if let bot, let token = DeepLink.token(for: tip.original?.ref ?? report.ref, signer: signer) {
                     drafts[index].buttons = [[OutboxButton(text: "button_private", url: "https://t.me/\(bot)?start=\(token)")]]
                 }
                 if delete { drafts[index].parameters["deleted"] = "1" }
