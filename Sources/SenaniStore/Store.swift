@@ -194,8 +194,9 @@ extension Database {
 }
 
 extension Store {
-    /// A keyed signature of `message` for `purpose` (callback buttons), with the install's secret: nobody without
-    /// the database can make one, and a signature for one purpose is worthless for another.
+    /// A keyed signature of `message` for `purpose` (callback buttons, deep links), with a key derived from the
+    /// install key: nobody without the key file can make one, and a signature for one purpose is worthless for
+    /// another.
     public func signature(of message: String, purpose: String) -> [UInt8] {
         SHA256.hmac(key: signingKey, message: Array("\(purpose):\(message)".utf8))
     }

@@ -143,3 +143,25 @@ import Testing
         }
     }
 }
+
+extension StolenDatabaseTests {
+    @Test func theBotRefusesToRunWithAKeyTheDatabaseWasNotUsedWith() async throws {
+        let directory = try TemporaryDirectory("senani-wrong-key")
+        let database = directory.file("senani.sqlite")
+        _ = try Store(path: database)
+        let wrong = directory.file("wrong.key")
+        try String(repeating: "cd", count: 32).write(toFile: wrong, atomically: true, encoding: .utf8)
+        var configuration = SenaniConfiguration(
+            databasePath: database, token: "123456:ABCDEFGHIJ", apiURL: "http://127.0.0.1:9",
+            templatesDirectory: MessageTemplates.locate(explicit: nil))
+        for keyFile in [wrong, directory.file("missing.key")] {
+            configuration.keyFile = keyFile
+            await #expect(throws: KeyMismatch.self) {
+                _ = try await SenaniApplication.build(
+                    configuration: configuration, transport: CurlTransport(), logger: RecordingLogHandler.Recorder().logger(level: .info),
+                    gracefulShutdownSignals: [])
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.file("missing.key")))
+    }
+}

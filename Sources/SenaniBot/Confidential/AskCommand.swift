@@ -30,8 +30,11 @@ enum AskCommand {
         if report.source == "private" {
             message = .toInformant(of: ref, template: "ask_private", parameters: ["ref": ref, "question": question])
         } else {
+            var parameters = ["question": question, "ref": ref]
+            // The tip itself may be gone from the group (`--delete-tips on`): then the question names the ref.
+            if facts.reportThana?.deleteTips == true { parameters["deleted"] = "1" }
             message = OutboxDraft(
-                chatID: report.chatID, template: "ask_group", parameters: ["question": question, "ref": ref],
+                chatID: report.chatID, template: "ask_group", parameters: parameters,
                 replyToMessageID: report.messageID,
                 buttons: link.map { [[OutboxButton(text: "button_answer_privately", url: $0)]] } ?? [])
         }
