@@ -106,6 +106,7 @@ extension Store {
         else { throw StoreError(.notFound, "no thana \(report.thanaCode)") }
         let ref = "\(report.thanaCode)-" + String(seq).leftPadded(to: 6)
         let analysis = report.analysis
+        let reporterKey = reporterKey(forUser: report.reporterUserID)
         try db.executeCached(
             sql: """
                 INSERT INTO reports (ref, thana_code, category, labels, confidence, status, text, received_at, reporter,
@@ -117,14 +118,14 @@ extension Store {
             arguments: [
                 ref, report.thanaCode, analysis.category.rawValue, JSONList.encode(analysis.labels.map(\.rawValue)),
                 analysis.confidence, original == nil ? "new" : "closed", report.text, report.receivedAt.unixSeconds,
-                pseudonym(forUser: report.reporterUserID), report.chatID, report.messageID,
+                Self.pseudonym(ofKey: reporterKey), report.chatID, report.messageID,
                 JSONList.encode(analysis.phones), JSONList.encode(analysis.vehicles), JSONList.encode(analysis.places),
                 JSONList.encode(analysis.quantities), JSONList.encode(analysis.times), JSONList.encode(analysis.persons),
                 JSONList.encode(analysis.booths), JSONList.encode(analysis.evidence), JSONList.encode(report.media),
                 analysis.language.rawValue, report.forwardOrigin, Int64(bitPattern: analysis.fingerprint.bits),
                 analysis.fingerprint.wordCount, original, original == nil ? nil : now.unixSeconds,
                 original == nil ? nil : ReportOutcome.duplicate.rawValue, report.location?.latitude, report.location?.longitude,
-                now.unixSeconds, reporterKey(forUser: report.reporterUserID), report.source,
+                now.unixSeconds, reporterKey, report.source,
             ])
         if let original {
             // The repeat is kept for the record, but the officer's queue grows only the first telling's count.
