@@ -38,6 +38,10 @@ extension ConfidentialSuites {
             #expect(bot.lastText(to: me.id).contains(report.ref))
             try await bot.privately("Mandir ke peeche wala ghar, neela darwaza")
             try await bot.settle()
+            // The report's history, as an officer sees it, holds the question and the answer.
+            try await bot.command("/show \(report.ref)", by: RunningBot.shoSadar)
+            let shown = bot.lastText(to: 11)
+            #expect(shown.contains("kis ghar me bhatti hai?") && shown.contains("neela darwaza"))
             try await bot.stop()
             let answer = try bot.message(to: 11, containing: "neela darwaza")
             #expect(answer.text.contains(report.ref) && answer.text.contains(report.reporter))

@@ -5,6 +5,9 @@ import SenaniStore
 /// under the pseudonym only; the officer's name never goes to the informant. Every relay is in the audit log,
 /// with its text and without anyone's identity.
 enum Relay {
+    /// Audit actions whose text belongs in a report's history as shown to officers.
+    static let historyActions: Set<String> = ["ask", "informant.answer", "informant.followup"]
+
     /// An answer to `question`: to the officer who asked.
     static func answer(_ message: InformantMessage, question: Question, facts: InformantFacts) -> InformantDecision {
         var parameters = ["ref": question.ref, "reporter": facts.pseudonym, "question": question.text]
