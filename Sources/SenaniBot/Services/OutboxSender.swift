@@ -293,7 +293,7 @@ public struct OutboxSender: Service {
             try await cancelWhenGracefulShutdown {
                 try await api.setMyCommands(MessageTemplates.commandLines(templates.render("commands", [:]) ?? ""))
             }
-            for officer in try store.officers() where officer.reachable != false {
+            for officer in try await store.readOfficers() where officer.reachable != false {
                 let lines = MessageTemplates.commandLines(templates.render("commands_\(officer.role.rawValue)", [:]) ?? "")
                 try await cancelWhenGracefulShutdown { try await api.setMyCommands(lines, scope: .chat(chatID: officer.telegramID)) }
             }
