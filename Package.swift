@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Targets are layered and import one way only (see README.md, "Architecture"):
-// CCurl <- TelegramBotAPI; TipAnalysis; ChatExport; SenaniStore (GRDB, TipAnalysis); CCairo <- DigestChart;
+// CCurl <- TelegramBotAPI; TipAnalysis; ChatExport; CCrypto <- SenaniStore (GRDB, TipAnalysis); CCairo <- DigestChart;
 // SenaniBot (all of them); senani (CLI).
 let package = Package(
     name: "senani",
@@ -37,6 +37,12 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
         ),
         .target(name: "DigestChart", dependencies: ["CCairo"]),
+        // libcrypto for the install key: HMAC pseudonyms, AES-256-GCM for the few ids a relay must keep.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "TipAnalysis"),
         // Streams a Telegram Desktop chat export (result.json) one message at a time; Foundation only.
         .target(name: "ChatExport"),
@@ -44,6 +50,7 @@ let package = Package(
             name: "SenaniStore",
             dependencies: [
                 "TipAnalysis",
+                "CCrypto",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
@@ -116,7 +123,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SenaniBotTests",
-            dependencies: ["SenaniBot", "SenaniTestSupport", "TipAnalysis", "CCairo"]
+            dependencies: [
+                "SenaniBot", "SenaniTestSupport", "TipAnalysis", "SenaniStore", "CCairo",
+                // To read every column of a copied database, as someone who took it would.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "SenaniProcessTests",

@@ -20,7 +20,7 @@ command -v swift >/dev/null || { echo "setup.sh: Swift 6 is not installed (https
 # libpangocairo-1.0-0 (both pulled in by the -dev packages) and the fonts in fonts-noto-core: Noto Sans and
 # Noto Sans Devanagari, without which Hindi comes out as empty boxes.
 missing=()
-for pkg in libcurl4-openssl-dev libsqlite3-dev pkg-config libcairo2-dev libpango1.0-dev fonts-noto-core; do
+for pkg in libcurl4-openssl-dev libssl-dev libsqlite3-dev pkg-config libcairo2-dev libpango1.0-dev fonts-noto-core; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -38,6 +38,13 @@ if [ "${1:-}" = "--service" ]; then
   id senani >/dev/null 2>&1 || as_root useradd --system --home-dir /var/lib/senani --shell /usr/sbin/nologin senani
   as_root install -d -m 0750 /etc/senani
   [ -f /etc/senani/senani.env ] || as_root install -m 0640 -g senani deploy/senani.env.example /etc/senani/senani.env
+  # The install key: pseudonyms and sealed chat ids depend on it. Root-only here; systemd's LoadCredential= hands
+  # it to the service. It lives outside /var/lib/senani, so no database backup ever holds it: back it up apart.
+  if ! as_root test -f /etc/senani/senani.key; then
+    as_root sh -c 'umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d "[:space:]" > /etc/senani/senani.key && echo >> /etc/senani/senani.key'
+    as_root chmod 0600 /etc/senani/senani.key
+    echo "created /etc/senani/senani.key: back it up once, somewhere else than the database backups"
+  fi
   as_root install -m 0644 deploy/senani.service deploy/senani-backup.service deploy/senani-backup.timer /etc/systemd/system/
   as_root systemctl daemon-reload
   as_root systemctl enable senani-backup.timer

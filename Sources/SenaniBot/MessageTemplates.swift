@@ -19,6 +19,10 @@ public struct MessageTemplates: Sendable {
         "usage_register", "officer_unknown_message", "review_notice", "button_review_tip", "button_review_not_tip",
         "button_change_category", "choose_category", "review_confirmed", "review_rejected", "recategorized",
         "ask_details",
+        // The confidential channel (issue 10).
+        "private_ack", "private_chatter", "thana_choose", "thana_no_match", "thana_chosen", "slow_down", "ask_group",
+        "ask_private", "ask_sent", "ask_unreachable", "ask_answer", "informant_followup", "relay_sent", "link_opened",
+        "link_invalid", "usage_ask", "button_private", "button_answer_privately", "admin_cannot_delete", "tip_delete",
     ] + digestTemplates + ReportOutcome.allCases.filter { $0 != .imported }.map { "button_outcome_\($0.rawValue)" }
 
     /// The SLA timers' and the daily digest's templates. The digest and its chart words come in one language each

@@ -15,7 +15,8 @@ public enum SenaniApplication {
         logger: Logger, gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint], store: Store? = nil
     ) async throws -> ServiceGroup {
         // A lock held by another process is waited out in short tries, so shutdown is never stuck behind it.
-        let store = try store ?? Store(path: configuration.databasePath, busyTimeout: .seconds(2))
+        let store = try store ?? Store(path: configuration.databasePath, keyFile: configuration.keyFile, busyTimeout: .seconds(2))
+        try checkKey(store, logger: logger)
         let templates = try await MessageTemplates(directory: configuration.templatesDirectory)
         let api = BotAPI(
             configuration: BotAPIConfiguration(baseURL: configuration.apiURL, token: configuration.token),
@@ -45,6 +46,32 @@ public enum SenaniApplication {
                 ],
                 gracefulShutdownSignals: gracefulShutdownSignals,
                 logger: logger))
+    }
+}
+
+extension SenaniApplication {
+    /// Says where the install key is; refuses to run with a key the database was not used with (pseudonyms
+    /// would change and sealed chats could not be read).
+    static func checkKey(_ store: Store, logger: Logger) throws {
+        if store.key.created {
+            logger.notice(
+                "created the install key; keep it apart from database backups (whoever has both can name informants)",
+                metadata: ["key_file": "\(store.key.path)"])
+        }
+        guard store.keyMatchesDatabase else {
+            throw KeyMismatch(path: store.key.path, missing: store.key.ephemeral)
+        }
+    }
+}
+
+/// The database was used with another install key than the one found.
+public struct KeyMismatch: Error, CustomStringConvertible {
+    public var path: String
+    public var missing: Bool
+
+    public var description: String {
+        (missing ? "the install key file \(path) is missing" : "the install key file \(path) is not this database's key")
+            + "; set SENANI_KEY_FILE or --key-file to the key this database was used with (kept apart from backups)"
     }
 }
 

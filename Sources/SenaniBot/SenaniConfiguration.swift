@@ -4,6 +4,8 @@ import SenaniStore
 /// Everything `senani run` needs, resolved from flags, environment and defaults by the CLI.
 public struct SenaniConfiguration: Sendable {
     public var databasePath: String
+    /// The install key file; nil for the default beside the database (see `InstallKey.defaultPath`).
+    public var keyFile: String?
     public var token: String
     /// Bot API base URL; requests go to `<apiURL>/bot<token>/<method>`.
     public var apiURL: String

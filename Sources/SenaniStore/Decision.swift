@@ -78,6 +78,8 @@ public struct ActionFacts: Sendable {
     public var admins: [Officer] = []
     /// The district named in the request.
     public var district: District?
+    /// The bot can write to the report's informant: in its group, or privately when he wrote to the bot.
+    public var informantReachable = false
 
     public init(now: Date, actor: Officer? = nil, report: Report? = nil) {
         self.now = now
@@ -100,6 +102,10 @@ public enum StoreMutation: Sendable, Hashable {
     case recategorize(ref: String, by: Officer, category: TipCategory)
     /// Ask the scheduler for `district`'s digest of today so far, to be sent to `chatID`.
     case requestDigest(district: String, chatID: Int64, officerID: Int64?)
+    /// Record an officer's question to the report's informant and queue `message` (the question) with it.
+    case ask(ref: String, askerID: Int64, text: String, message: OutboxDraft)
+    /// The admins were told the bot cannot delete tips in this thana's group.
+    case deleteTipsWarned(thana: String)
 }
 
 /// One line of the audit log: who did what to which report, and what it was before and after.

@@ -32,6 +32,11 @@ public struct Thana: Sendable, Hashable, Codable {
     public var name: String
     /// The bound group's chat id (negative), if any.
     public var chatID: Int64?
+    /// Each queued tip is deleted from the group once stored (`thana add --delete-tips on`); set with
+    /// `Store.setDeleteTips`, not by `upsertThana`.
+    public var deleteTips = false
+    /// The admins were told the bot cannot delete tips in this group (they are told once).
+    public var deleteTipsWarned = false
 
     public init(code: String, districtCode: String, name: String, chatID: Int64? = nil) {
         self.code = code

@@ -26,8 +26,9 @@ public struct NewReport: Sendable, Hashable {
     public var media: [MediaRef]
     public var location: GeoPoint?
     public var forwardOrigin: String?
-    /// `group`, `private` or `import`.
-    public var source: String
+    /// `group`, or `private` for a confidential tip (then `chatID` is his private chat, stored only as a keyed
+    /// token, and the export shows no chat or message id).
+    public var source = "group"
 
     public init(
         thanaCode: String, chatID: Int64, messageID: Int64, reporterUserID: Int64, text: String, receivedAt: Date,
@@ -75,6 +76,8 @@ public enum IntakeEffect: Sendable {
     case sendAtMostEvery(TimeInterval, purpose: String, userID: Int64, draft: OutboxDraft)
     /// Read `request`'s facts, let `decide` choose, and apply its decision, all in one transaction.
     case act(FactsRequest, decide: Decide)
+    /// A citizen's message for the confidential channel: read what is known of him, decide, apply.
+    case informant(InformantMessage, decide: InformantDecide)
 }
 
 /// The outcome of one batch of updates: what to apply, and the offset that confirms them.

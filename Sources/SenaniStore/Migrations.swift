@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v4-review-and-repeats", migrate: addReviewAndRepeats)
         migrator.registerMigration("v5-report-time-index", migrate: addReportTimeIndex)
         migrator.registerMigration("v6-digests-and-timers", migrate: addDigestsAndTimers)
+        migrator.registerMigration("v7-confidential-channel", migrate: addConfidentialChannel)
         return migrator
     }
 

@@ -59,6 +59,12 @@ public struct OutboxDraft: Sendable, Hashable {
     }
     /// The file a `.pngUpload` row sends.
     public var upload: Data?
+    /// `chatID` is an informant's private chat (his Telegram id): the store keeps it only sealed under the
+    /// install key, never in plain text.
+    public var confidential = false
+    /// Goes to the private chat of this report's informant, which only the store knows (sealed); `chatID` is
+    /// ignored. Dropped when he never wrote to the bot privately.
+    public var informantOf: String?
 
     public init(
         chatID: Int64, template: String, parameters: [String: String] = [:], replyToMessageID: Int64? = nil,
@@ -76,6 +82,28 @@ public struct OutboxDraft: Sendable, Hashable {
         self.reportRef = reportRef
         self.noticeFor = noticeFor
         self.upload = upload
+    }
+
+    /// A message to an informant's private chat, which the store keeps sealed.
+    public static func toInformant(
+        _ chatID: Int64, template: String, parameters: [String: String] = [:], replyToMessageID: Int64? = nil,
+        buttons: [[OutboxButton]] = [], kind: OutboxKind = .message, reportRef: String? = nil
+    ) -> OutboxDraft {
+        var draft = OutboxDraft(
+            chatID: chatID, template: template, parameters: parameters, replyToMessageID: replyToMessageID,
+            buttons: buttons, kind: kind, reportRef: reportRef)
+        draft.confidential = true
+        return draft
+    }
+
+    /// A message to the informant of report `ref`, privately (see `informantOf`).
+    public static func toInformant(
+        of ref: String, template: String, parameters: [String: String] = [:], buttons: [[OutboxButton]] = []
+    ) -> OutboxDraft {
+        var draft = OutboxDraft(chatID: 0, template: template, parameters: parameters, buttons: buttons, reportRef: ref)
+        draft.confidential = true
+        draft.informantOf = ref
+        return draft
     }
 
     /// Callback answers go before anything else: Telegram shows a spinner on the officer's button until then.

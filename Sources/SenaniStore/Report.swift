@@ -46,7 +46,8 @@ public struct Report: Sendable, Hashable {
     public var source: String
     public var text: String
     public var receivedAt: Date
-    /// Stable pseudonym of the informant (`R-7f3a9c`); never the Telegram id, name or username.
+    /// Stable pseudonym of the informant (`R-7f3a9c2b1d`, 40 bits of his keyed hash; `R-7f3a9c` on reports from
+    /// before the install key file); never the Telegram id, name or username.
     public var reporter: String
     public var chatID: Int64
     public var messageID: Int64

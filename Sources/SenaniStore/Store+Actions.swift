@@ -22,6 +22,7 @@ extension Store {
             facts.reportOfficers = try fetchOfficers(db, thana: report.thanaCode)
                 + fetchOfficers(db, district: report.districtCode)
             facts.notices = try notices(db, ref: ref)
+            facts.informantReachable = try informantReachable(db, report: report)
             if request.history { facts.history = try auditEntries(db, ref: ref) }
         }
         if let code = request.thanaCode, let thana = try fetchThana(db, code: code) {
@@ -127,6 +128,12 @@ extension Store {
                 arguments: [reachable, stamp, officer, reachable])
         case .requestDigest(let district, let chat, let officer):
             try requestDigest(db: db, district: district, chatID: chat, officerID: officer, now: now)
+        case .ask(let ref, let asker, let text, let message):
+            try recordQuestion(ref: ref, askerID: asker, text: text, message: message, db: db, now: now)
+        case .deleteTipsWarned(let thana):
+            try db.execute(
+                sql: "UPDATE thanas SET delete_tips_warned_at = ? WHERE code = ? AND delete_tips_warned_at IS NULL",
+                arguments: [stamp, thana])
         }
     }
 

@@ -150,6 +150,12 @@ extension Store {
         try read { db in try Self.fetchOfficers(db) }
     }
 
+    /// `officers()` for async code: a synchronous read there blocks a thread of Swift's small cooperative pool
+    /// while it waits for a reader that an async read may only release on that pool, which can hang the process.
+    public func readOfficers() async throws(StoreError) -> [Officer] {
+        try await readAsync { db in try Self.fetchOfficers(db) }
+    }
+
     static func fetchOfficers(_ db: Database) throws -> [Officer] {
         try Row.fetchAll(db, sql: "SELECT * FROM officers ORDER BY telegram_id").map(officer)
     }
@@ -194,7 +200,10 @@ extension Store {
     }
 
     static func thana(_ row: Row) -> Thana {
-        Thana(code: row["code"], districtCode: row["district_code"], name: row["name"], chatID: row["chat_id"])
+        var thana = Thana(code: row["code"], districtCode: row["district_code"], name: row["name"], chatID: row["chat_id"])
+        thana.deleteTips = row["delete_tips"] ?? false
+        thana.deleteTipsWarned = (row["delete_tips_warned_at"] as Int64?) != nil
+        return thana
     }
 
     static func describe(_ officer: Officer) -> String {

@@ -63,7 +63,7 @@ extension Store {
         case .attachToRecent(let chatID, let userID, let at, let media, let location, let followUp):
             guard
                 let (ref, added, pin) = try attach(
-                    chatID: chatID, reporter: pseudonym(forUser: userID), at: at, media: media, location: location,
+                    chatID: chatID, reporter: reporterKey(forUser: userID), at: at, media: media, location: location,
                     db: db, now: now, summary: &summary),
                 let tip = try Self.storedTip(db, ref: ref)
             else { return }
@@ -90,17 +90,21 @@ extension Store {
             let decision = decide(try Self.facts(for: request, db: db, now: now))
             summary.queuedMessages += try Self.apply(decision, db: db, now: now)
             summary.actions += 1
+        case .informant(let message, let decide):
+            for effect in try applyInformant(message, decide: decide, db: db, now: now, summary: &summary) {
+                try apply(effect, db: db, now: now, summary: &summary)
+            }
         }
     }
 
-    private func existingReport(_ db: Database, chatID: Int64, messageID: Int64) throws -> (ref: String, status: String)? {
+    func existingReport(_ db: Database, chatID: Int64, messageID: Int64) throws -> (ref: String, status: String)? {
         try Row.fetchOne(
             db.cachedStatement(sql: "SELECT ref, status FROM reports WHERE chat_id = ? AND message_id = ?"),
             arguments: [chatID, messageID]
         ).map { ($0["ref"], $0["status"]) }
     }
 
-    private func insertReport(
+    func insertReport(
         _ report: NewReport, followUp: TipFollowUp, db: Database, now: Date, summary: inout IntakeSummary
     ) throws {
         let original = try findOriginal(of: report, db: db)
@@ -111,18 +115,19 @@ extension Store {
         else { throw StoreError(.notFound, "no thana \(report.thanaCode)") }
         let ref = "\(report.thanaCode)-" + String(seq).leftPadded(to: 6)
         let analysis = report.analysis
+        let reporterKey = reporterKey(forUser: report.reporterUserID)
         try db.executeCached(
             sql: """
                 INSERT INTO reports (ref, thana_code, category, labels, confidence, status, text, received_at, reporter,
                     chat_id, message_id, phones, vehicles, places, quantities, times, persons, booths, evidence, media,
                     language, forward_origin, fingerprint, word_count, duplicate_of, closed_at, outcome,
-                    latitude, longitude, updated_at, repeat_key, needs_review, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    latitude, longitude, updated_at, repeat_key, needs_review, source, reporter_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 ref, report.thanaCode, Self.storedCategory(analysis).rawValue, JSONList.encode(analysis.labels.map(\.rawValue)),
                 analysis.confidence, original == nil ? "new" : "closed", report.text, report.receivedAt.unixSeconds,
-                pseudonym(forUser: report.reporterUserID), report.chatID, report.messageID,
+                Self.pseudonym(ofKey: reporterKey), report.chatID, report.messageID,
                 JSONList.encode(analysis.phones), JSONList.encode(analysis.vehicles), JSONList.encode(analysis.places),
                 JSONList.encode(analysis.quantities), JSONList.encode(analysis.times), JSONList.encode(analysis.persons),
                 JSONList.encode(analysis.booths), JSONList.encode(analysis.evidence), JSONList.encode(report.media),
@@ -130,7 +135,7 @@ extension Store {
                 analysis.fingerprint.wordCount, original, original == nil ? nil : now.unixSeconds,
                 original == nil ? nil : ReportOutcome.duplicate.rawValue, report.location?.latitude, report.location?.longitude,
                 now.unixSeconds, analysis.repeatKey.bytes.isEmpty ? nil : Data(analysis.repeatKey.bytes),
-                analysis.decision == .possibleTip && original == nil, report.source,
+                analysis.decision == .possibleTip && original == nil, report.source, reporterKey,
             ])
         if let original {
             // The repeat is kept for the record, but the officer's queue grows only the first telling's count.
@@ -222,7 +227,7 @@ extension Store {
     }
 
     /// Adds media and a pin to the informant's latest open report in that chat; returns what was new.
-    private func attach(
+    func attach(
         chatID: Int64, reporter: String, at: Date, media: [MediaRef], location: GeoPoint?, db: Database, now: Date,
         summary: inout IntakeSummary
     ) throws -> (String, [MediaRef], GeoPoint?)? {
@@ -231,7 +236,7 @@ extension Store {
                 db.cachedStatement(
                 sql: """
                     SELECT ref, media, latitude FROM reports
-                    WHERE chat_id = ? AND reporter = ? AND received_at >= ? AND status != 'closed'
+                    WHERE chat_id = ? AND reporter_key = ? AND received_at >= ? AND status != 'closed'
                     ORDER BY received_at DESC, id DESC LIMIT 1
                     """),
                 arguments: [chatID, reporter, at.addingTimeInterval(-Self.attachmentWindow).unixSeconds])

@@ -42,7 +42,8 @@ extension Store {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT o.*, t.sent_message_id AS target_message_id, t.status AS target_status
+                    SELECT o.*, t.sent_message_id AS target_message_id, t.status AS target_status,
+                        senani_unseal_chat(o.sealed_chat) AS unsealed_chat
                     FROM outbox o INDEXED BY outbox_pending
                     LEFT JOIN outbox t ON o.kind = 'edit' AND t.id = json_extract(o.payload, '$.outboxRow')
                     WHERE o.status = 'pending' AND o.not_before <= ?
@@ -104,8 +105,11 @@ extension Store {
     public func deferPending(chatID: Int64, until: Date) async throws(StoreError) {
         try await writeAsync { db in
             try db.execute(
-                sql: "UPDATE outbox SET not_before = ? WHERE chat_id = ? AND status = 'pending' AND not_before < ?",
-                arguments: [until.unixMilliseconds, chatID, until.unixMilliseconds])
+                sql: """
+                    UPDATE outbox SET not_before = ? WHERE chat_id IN (?, senani_chat_token(?)) AND status = 'pending'
+                        AND not_before < ?
+                    """,
+                arguments: [until.unixMilliseconds, chatID, chatID, until.unixMilliseconds])
         }
     }
 
@@ -150,7 +154,9 @@ extension Store {
         return moved > 0
     }
 
-    /// Queues `draft`; returns its outbox id. A notification is also remembered as a copy of its report.
+    /// Queues `draft`; returns its outbox id (0 when it is for an informant the bot cannot write to). A
+    /// notification is also remembered as a copy of its report. An informant's chat id is stored sealed, with a
+    /// keyed token in `chat_id`.
     @discardableResult
     static func enqueue(_ draft: OutboxDraft, db: Database, now: Date) throws -> Int64 {
         if let coalesce = draft.coalesce { return try enqueue(draft, gathering: coalesce, db: db, now: now) }
@@ -158,18 +164,40 @@ extension Store {
     }
 
     private static func insert(_ draft: OutboxDraft, notBefore: Date, db: Database, now: Date) throws -> Int64 {
+        var chatID = draft.chatID
+        if let ref = draft.informantOf {
+            guard
+                let chat = try Int64.fetchOne(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT senani_unseal_chat(i.sealed_chat) FROM reports r JOIN informants i ON i.key = r.reporter_key
+                            WHERE r.ref = ?
+                            """),
+                    arguments: [ref])
+            else { return 0 }
+            chatID = chat
+        }
+        // Any private chat but an officer's is a citizen's: his id, sealed whatever the draft said.
+        var confidential = draft.confidential
+        if !confidential, chatID > 0 {
+            let officer = try Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM officers WHERE telegram_id = ?"), arguments: [chatID])
+            confidential = officer == nil
+        }
         let parameters = JSONList.encode(draft.parameters)
         let payload = OutboxPayload(draft.kind)
         try db.executeCached(
             sql: """
                 INSERT INTO outbox (chat_id, template, parameters, reply_to_message_id, buttons, report_ref, not_before,
-                    created_at, kind, payload, priority, officer_id, coalesce_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    created_at, kind, payload, priority, officer_id, coalesce_key, sealed_chat)
+                VALUES (CASE WHEN ? THEN senani_chat_token(?) ELSE ? END, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    CASE WHEN ? THEN senani_seal_chat(?) END)
                 """,
             arguments: [
-                draft.chatID, draft.template, parameters, draft.replyToMessageID,
+                confidential, chatID, chatID, draft.template, parameters, draft.replyToMessageID,
                 draft.buttons.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(draft.buttons), as: UTF8.self),
                 draft.reportRef, notBefore.unixMilliseconds, now.unixSeconds, payload.kind,
-                try payload.encoded(), draft.priority, draft.noticeFor, draft.coalesce?.key,
+                try payload.encoded(), draft.priority, draft.noticeFor, draft.coalesce?.key, confidential, chatID,
             ])
         let id = db.lastInsertedRowID
         if case .pngUpload(let fileName) = draft.kind {
@@ -217,7 +245,7 @@ extension Store {
         let buttons = buttonsText == "[]" ? [] : (try? JSONDecoder().decode([[OutboxButton]].self, from: Data(buttonsText.utf8)))
         let targetStatus: String? = row["target_status"]
         return OutboxMessage(
-            id: row["id"], chatID: row["chat_id"], template: row["template"], parameters: parameters ?? [:],
+            id: row["id"], chatID: (row["unsealed_chat"] as Int64?) ?? row["chat_id"], template: row["template"], parameters: parameters ?? [:],
             replyToMessageID: row["reply_to_message_id"], buttons: buttons ?? [], reportRef: row["report_ref"],
             attempts: row["attempts"], notBefore: Date(timeIntervalSince1970: TimeInterval(row["not_before"] as Int64) / 1000),
             kind: OutboxPayload.kind(row["kind"], payload: row["payload"]), noticeFor: row["officer_id"],

@@ -6,14 +6,26 @@ import GRDB
 /// Every method is one transaction, so a step either happens whole or not at all.
 public final class Store: Sendable {
     let pool: DatabasePool
+    /// Keys derived from the install key (see `InstallKey`), one per purpose.
     let pseudonymKey: [UInt8]
+    let signingKey: [UInt8]
+    /// Where the install key came from, and whether it is the one this database was used with.
+    public let key: InstallKey.Loaded
+    /// False when the database was used with another key (a restored copy opened without its key file):
+    /// reading works, but pseudonyms of new tips would not match and sealed chat ids cannot be read.
+    public let keyMatchesDatabase: Bool
     private let waits: BusyWaits
 
     /// Opens (creating if needed) and migrates the database at `path`.
     ///
+    /// - Parameter keyFile: the install key (default: `InstallKey.defaultPath(forDatabase:)`). Created (mode 0600)
+    ///   only for a database that was never used with a key; otherwise a missing file leaves a throwaway key, so
+    ///   a copied database opened without its key reveals nothing and no stray key file appears.
     /// - Parameter busyTimeout: how long one write waits for a lock held by another process before it fails as
     ///   `.unavailable(.busy)`. `interruptWaits()` cuts every wait short, so shutdown never hangs on a lock.
-    public init(path: String, busyTimeout: Duration = .seconds(10)) throws(StoreError) {
+    public init(path: String, keyFile: String? = nil, busyTimeout: Duration = .seconds(10)) throws(StoreError) {
+        var loaded = try InstallKey.load(path: keyFile ?? InstallKey.defaultPath(forDatabase: path))
+        let sealing = SealingFunctions(key: loaded.key)
         let waits = BusyWaits(timeout: busyTimeout)
         self.waits = waits
         var configuration = Configuration()
@@ -25,6 +37,7 @@ public final class Store: Sendable {
         configuration.maximumReaderCount = 4
         configuration.prepareDatabase { db in
             try NearDuplicateFunction.register(in: db)
+            sealing.register(in: db)
             // FULL: a commit is on disk before the next getUpdates confirms its offset to Telegram, so not even a
             // power cut can lose a tip Telegram has already forgotten.
             if !db.configuration.readonly {
@@ -32,6 +45,9 @@ public final class Store: Sendable {
                 // 8 MB of page cache for the writer, which runs the duplicate search over a week of reports;
                 // readers keep SQLite's default 2 MB, so memory stays bounded.
                 try db.execute(sql: "PRAGMA cache_size = -8000")
+                // What is deleted (the old in-database secret, held tips once queued) is overwritten, not left
+                // in free pages for a copy of the file to give away.
+                try db.execute(sql: "PRAGMA secure_delete = ON")
             }
         }
         do {
@@ -41,10 +57,21 @@ public final class Store: Sendable {
             }
             pool = try DatabasePool(path: path, configuration: configuration)
             try Migrations.migrator.migrate(pool)
-            let secret = try pool.read { db in
-                try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'pseudonym_secret'")
+            let check = try pool.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'key_check'")
             }
-            pseudonymKey = Array((secret ?? "").utf8)
+            if check == nil {
+                // A database never used with a key (new, or from before keys left it) takes this one for good.
+                loaded = try InstallKey.persist(loaded)
+                try pool.write { db in
+                    try db.execute(
+                        sql: "INSERT INTO settings (key, value) VALUES ('key_check', ?)", arguments: [loaded.key.check])
+                }
+            }
+            key = loaded
+            keyMatchesDatabase = check == nil || check == loaded.key.check
+            pseudonymKey = loaded.key.derived("pseudonym")
+            signingKey = loaded.key.derived("sign")
         } catch let error as StoreError {
             throw error
         } catch {
@@ -115,9 +142,17 @@ public final class Store: Sendable {
         waits.interrupt()
     }
 
-    /// The informant's stable pseudonym: a keyed hash of his Telegram user id.
+    /// The informant's stable pseudonym as people see it: `R-` and 40 bits of his key, enough that two
+    /// informants of a state never share one.
     func pseudonym(forUser userID: Int64) -> String {
-        "R-" + String(SHA256.hmac(key: pseudonymKey, message: Array("user:\(userID)".utf8)).hexString.prefix(6))
+        Self.pseudonym(ofKey: reporterKey(forUser: userID))
+    }
+
+    static func pseudonym(ofKey key: String) -> String { "R-" + key.prefix(10) }
+
+    /// The informant's internal key: the full keyed hash of his Telegram user id (64 hex digits).
+    func reporterKey(forUser userID: Int64) -> String {
+        SHA256.hmac(key: pseudonymKey, message: Array("user:\(userID)".utf8)).hexString
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
@@ -195,10 +230,11 @@ extension Database {
 }
 
 extension Store {
-    /// A keyed signature of `message` for `purpose` (callback buttons), with the install's secret: nobody without
-    /// the database can make one, and a signature for one purpose is worthless for another.
+    /// A keyed signature of `message` for `purpose` (callback buttons, deep links), with a key derived from the
+    /// install key: nobody without the key file can make one, and a signature for one purpose is worthless for
+    /// another.
     public func signature(of message: String, purpose: String) -> [UInt8] {
-        SHA256.hmac(key: pseudonymKey, message: Array("\(purpose):\(message)".utf8))
+        SHA256.hmac(key: signingKey, message: Array("\(purpose):\(message)".utf8))
     }
 }
 

@@ -17,13 +17,13 @@ extension FakeBotAPI {
     @discardableResult
     public func sendPrivateMessage(
         from user: FakeUser, text: String?, caption: String? = nil, photo: Bool = false,
-        location: (Double, Double)? = nil, forwardedFrom: FakeForwardOrigin? = nil
+        location: (Double, Double)? = nil, forwardedFrom: FakeForwardOrigin? = nil, replyTo: Int64? = nil
     ) -> Int64 {
         var chat: [String: JSONValue] = ["id": .int(user.id), "type": "private", "first_name": .string(user.firstName)]
         if let username = user.username { chat["username"] = .string(username) }
         return sendMessage(
             chat: { _ in .object(chat) }, chatID: user.id, from: user, text: text, caption: caption, photo: photo,
-            location: location, forwardedFrom: forwardedFrom, replyTo: nil)
+            location: location, forwardedFrom: forwardedFrom, replyTo: replyTo)
     }
 
     /// A command message such as `/ack KHG-1` (the leading slash is optional), with its `bot_command` entity.

@@ -68,14 +68,28 @@ struct ThanaCommand: AsyncParsableCommand {
         @Option(help: "Thana name.") var name: String
         @Option(name: .customLong("chat-id"), parsing: .unconditional, help: "The Cyber Senani group's chat id (negative).")
         var chatID: String?
+        @Option(
+            name: .customLong("delete-tips"),
+            help: "on: delete each queued tip from the group (the bot must be a group admin); off: keep them.")
+        var deleteTips: String?
 
         func run() async throws {
             let chat = try chatID.map(Int64.chatID)
+            let delete: Bool? = try deleteTips.map {
+                switch $0.lowercased() {
+                case "on": return true
+                case "off": return false
+                default: throw CLIError.usage("--delete-tips must be on or off, not \"\($0)\"")
+                }
+            }
             let opened = try store.open()
             do {
                 try opened.upsertThana(Thana(code: code, districtCode: district, name: name, chatID: chat), at: Date())
+                if let delete { try opened.setDeleteTips(thana: code, on: delete, at: Date()) }
             } catch { throw error.cliError }
-            print("thana \(code) saved" + (chat.map { ", bound to group \($0)" } ?? ""))
+            print(
+                "thana \(code) saved" + (chat.map { ", bound to group \($0)" } ?? "")
+                    + (delete == true ? "; tips will be deleted from the group (make the bot an admin there)" : ""))
         }
     }
 }
@@ -150,5 +164,8 @@ struct BackupCommand: AsyncParsableCommand {
         let opened = try store.open()
         do { try opened.backup(to: to) } catch { throw error.cliError }
         print("backed up \(store.path) to \(to) (integrity check ok)")
+        print(
+            "the install key is \(opened.key.path) and is NOT in the copy: keep it apart from the backups "
+                + "(a backup with its key names informants; without it, it cannot); restoring needs both")
     }
 }

@@ -9,17 +9,38 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "SQLite database (env SENANI_DB; default senani.sqlite in the working directory).")
     var db: String?
 
+    @Option(
+        name: .customLong("key-file"),
+        help: "Install key file (env SENANI_KEY_FILE; else $CREDENTIALS_DIRECTORY/senani.key from systemd; else beside the database).")
+    var keyFile: String?
+
     var path: String {
         Settings.value(flag: db, environment: "SENANI_DB") ?? "senani.sqlite"
     }
 
+    /// The install key: flag, environment, systemd's LoadCredential=, or the file beside the database.
+    var keyPath: String {
+        if let explicit = Settings.value(flag: keyFile, environment: "SENANI_KEY_FILE") { return explicit }
+        if let credentials = Settings.value(flag: nil, environment: "CREDENTIALS_DIRECTORY") {
+            let path = URL(fileURLWithPath: credentials).appendingPathComponent("senani.key").path
+            if FileManager.default.fileExists(atPath: path) { return path }
+        }
+        return InstallKey.defaultPath(forDatabase: path)
+    }
+
     /// Opens and migrates the database, turning failure into a one-line runtime error.
     func open() throws -> Store {
+        let store: Store
         do {
-            return try Store(path: path)
+            store = try Store(path: path, keyFile: keyPath)
         } catch {
             throw CLIError.runtime(error.message)
         }
+        if store.key.created {
+            FileHandle.standardError.write(
+                Data("senani: created the install key \(store.key.path); keep it apart from database backups\n".utf8))
+        }
+        return store
     }
 }
 

@@ -87,11 +87,13 @@ struct RunCommand: AsyncParsableCommand {
             }
             limits.perGroupPerMinute = value
         }
-        return SenaniConfiguration(
+        var configuration = SenaniConfiguration(
             databasePath: store.path, token: token,
             apiURL: url.hasSuffix("/") ? String(url.dropLast()) : url, pollTimeout: timeout,
             templatesDirectory: MessageTemplates.locate(explicit: Settings.value(flag: templates, environment: "SENANI_TEMPLATES")),
             rateLimits: limits)
+        configuration.keyFile = store.keyPath
+        return configuration
     }
 }
 

@@ -141,7 +141,8 @@ import TipAnalysis
         let reports = try fixture.store.reports()
         #expect(reports[0].reporter == reports[1].reporter)
         #expect(reports[0].reporter != reports[2].reporter)
-        #expect(reports[0].reporter.wholeMatch(of: /R-[0-9a-f]{6}/) != nil)
+        // 40 bits shown: two informants of a state never share one.
+        #expect(reports[0].reporter.wholeMatch(of: /R-[0-9a-f]{10}/) != nil)
         // The raw id is nowhere in the database file.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: fixture.directory.file("senani.sqlite")))
             + ((try? Data(contentsOf: URL(fileURLWithPath: fixture.directory.file("senani.sqlite-wal")))) ?? Data())

@@ -70,6 +70,8 @@ enum ShowReport {
         if let role = entry.role { line += " (\(role))" }
         line += ": \(entry.action)"
         if entry.before != nil || entry.after != nil { line += " \(entry.before ?? "–") → \(entry.after ?? "–")" }
+        // A question and the informant's words are the history of a relay (issue 10).
+        if let detail = entry.detail, Relay.historyActions.contains(entry.action) { line += " — \(detail)" }
         return line
     }
 }

@@ -65,8 +65,15 @@ enum Notices {
         return OutboxDraft(chatID: group, template: "sho_unreachable_group", parameters: ["ref": report.ref], reportRef: report.ref)
     }
 
-    /// The informant hears that his tip moved on: a reply to his message, with the ref and the new status only.
+    /// The informant hears that his tip moved on: a reply to his message (privately for a private tip), with the
+    /// ref and the new status only.
     static func tipsterUpdate(_ report: Report) -> OutboxDraft? {
+        if report.source == "private" {
+            // His private chat, which only the store can open.
+            return .toInformant(
+                of: report.ref, template: "tipster_update",
+                parameters: ["ref": report.ref, "status_\(report.status.rawValue)": "1"])
+        }
         guard report.source == "group", report.chatID < 0 else { return nil }
         return OutboxDraft(
             chatID: report.chatID, template: "tipster_update",

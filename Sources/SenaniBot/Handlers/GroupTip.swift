@@ -40,7 +40,8 @@ enum GroupTip {
             thanaCode: thana, chatID: message.chat.id, messageID: message.messageID, reporterUserID: sender.id,
             text: text, receivedAt: received, analysis: analysis, media: media, location: location,
             forwardOrigin: message.forwardOrigin?.type)
-        return .effect(edited ? .editReport(report, followUp: followUp) : .newReport(report, followUp: followUp))
+        let reply = GroupReply.wrap(followUp, context: context)
+        return .effect(edited ? .editReport(report, followUp: reply) : .newReport(report, followUp: reply))
     }
 
     /// The group reply (the ref, never the tip's words: repeating them tells the accused what was said), and

@@ -1,8 +1,8 @@
 import SenaniStore
 import TelegramBotAPI
 
-/// A private message that is not a command. Private tips are not taken yet (issue 10): the informant is told
-/// so, never left wondering whether it arrived.
+/// A private message that is not a command: from an officer, a pointer to his commands; from anyone else, the
+/// confidential channel (a private tip, a follow-up, an answer to the police).
 enum PrivateMessage {
     static func handle(_ message: Message, context: RouteContext, edited: Bool) -> Outcome {
         guard message.chat.type == .private, !edited, let sender = message.from, !sender.isBot else {
@@ -12,10 +12,6 @@ enum PrivateMessage {
             return .send(
                 OutboxDraft(chatID: message.chat.id, template: "officer_unknown_message", replyToMessageID: message.messageID))
         }
-        return Outcome(
-            effects: [
-                .send(
-                    OutboxDraft(chatID: message.chat.id, template: "private_unavailable", replyToMessageID: message.messageID))
-            ], skip: .privateChat)
+        return ConfidentialTip.handle(message, context: context)
     }
 }

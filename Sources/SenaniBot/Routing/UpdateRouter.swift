@@ -32,8 +32,9 @@ public struct UpdateRouter: Sendable {
 
     /// Every command and button Senani offers.
     public static var standard: UpdateRouter {
-        var router = UpdateRouter(groupMessages: GroupTip.handle, privateMessages: PrivateMessage.handle)
-        router.command("start", StartCommand.handle)
+        var router = UpdateRouter(
+            groupMessages: GroupAnswer.wrapping(GroupTip.handle), privateMessages: PrivateMessage.handle)
+        router.command("start", DeepLink.start)
         router.command("help", StartCommand.handle)
         router.command("pending", PendingCommand.handle)
         router.command("show", ShowReport.command)
@@ -42,6 +43,10 @@ public struct UpdateRouter: Sendable {
         router.command("transfer", TransferReport.command)
         router.command("register", RegisterGroup.command)
         router.command("digest", DigestCommand.handle)
+        router.command("ask", AskCommand.command)
+        router.command("thana", ThanaPicker.command)
+        router.button(ThanaPicker.choose, ThanaPicker.button)
+        router.button(ThanaPicker.page, ThanaPicker.turn)
         router.button(ButtonAction.acknowledge, Acknowledge.button)
         router.button(ButtonAction.closeMenu, CloseReport.menu)
         router.button(ButtonAction.back, CloseReport.back)

@@ -234,6 +234,8 @@ public struct OutboxSender: Service {
             await record("record the group's new id") { try await store.migrateChat(from: message.chatID, to: newID, at: clock.now()) }
         case .forbidden where message.noticeFor != nil:
             await officerUnreachable(message, error: error)
+        case .badRequest where message.template == "tip_delete":
+            await tipNotDeleted(message, error: error)
         case .badRequest, .forbidden, .notFound:
             logger.warning("Telegram refused a message for good", metadata: ["outbox_id": "\(message.id)", "error": "\(error)"])
             await record("give up a message") { try await store.markFailed(id: message.id, reason: error.description, at: clock.now()) }
@@ -263,6 +265,30 @@ public struct OutboxSender: Service {
         wake.ring()
     }
 
+    /// A tip could not be deleted from its group: when the bot lacks the right there, the admins are told once.
+    private func tipNotDeleted(_ message: OutboxMessage, error: BotAPIError) async {
+        await record("give up a deletion") { try await store.markFailed(id: message.id, reason: error.description, at: clock.now()) }
+        // The token's number is the bot's own user id.
+        guard let botID = Int64(configuration.token.prefix { $0 != ":" }) else { return }
+        let member: ChatMember
+        do {
+            member = try await api.getChatMember(chatID: message.chatID, userID: botID)
+        } catch {
+            logger.warning("cannot ask Telegram whether the bot may delete tips", metadata: ["error": "\(error)"])
+            return
+        }
+        guard !member.canDeleteOthersMessages else { return }
+        logger.warning(
+            "a tip could not be deleted from its group: make the bot an admin there with the right to delete messages",
+            metadata: ["chat_id": "\(message.chatID)"])
+        await record("tell the admins the bot cannot delete tips") {
+            try await store.act(
+                FactsRequest(actorID: 0, chatID: message.chatID), at: clock.now(),
+                decide: DeleteTipsRefused.decide(chatID: message.chatID))
+        }
+        wake.ring()
+    }
+
     /// Runs a store write whose failure must not stop sending, and logs it: a failed `markSent` means the
     /// message will be sent again, which the operator should know.
     @discardableResult
@@ -282,9 +308,7 @@ public struct OutboxSender: Service {
             try await cancelWhenGracefulShutdown {
                 try await api.setMyCommands(MessageTemplates.commandLines(templates.render("commands", [:]) ?? ""))
             }
-            // An async read: a blocking one here held a cooperative thread while the reads it waited for needed one.
-            let officers = try await store.intakeContext().officers.values.sorted { $0.telegramID < $1.telegramID }
-            for officer in officers where officer.reachable != false {
+            for officer in try await store.readOfficers() where officer.reachable != false {
                 let lines = MessageTemplates.commandLines(templates.render("commands_\(officer.role.rawValue)", [:]) ?? "")
                 try await cancelWhenGracefulShutdown { try await api.setMyCommands(lines, scope: .chat(chatID: officer.telegramID)) }
             }
