@@ -53,7 +53,7 @@ import TipAnalysis
         for report in reports {
             #expect(report.source == "import" && report.status == .closed && report.outcome == .imported)
             #expect(report.chatID == Self.chat && !report.needsReview)
-            #expect(report.reporter.hasPrefix("R-") && report.reporter.count == 8)
+            #expect(report.reporter.hasPrefix("R-") && report.reporter.count == 12)
         }
         // Original dates, oldest first: the first tip is the old basic group's, under a negative message id.
         #expect(try #require(reports.first).messageID < 0)

@@ -166,7 +166,7 @@ import TipAnalysis
         let menu = (bot.fake.commands(for: .chat(chatID: 11)).arrayValue ?? []).compactMap { $0["command"]?.stringValue }
         #expect(menu.contains("ack") && menu.contains("transfer") && !menu.contains("digest"))
         let citizens = (bot.fake.commands(for: .default).arrayValue ?? []).compactMap { $0["command"]?.stringValue }
-        #expect(Set(citizens) == ["start", "help"])
+        #expect(Set(citizens) == ["start", "help", "thana"])
         do {
             _ = try await bot.tip("Bairiya me angrezi sharab ki home delivery ho rahi hai aaj raat")
         } catch {

@@ -55,6 +55,9 @@ import TipAnalysis
 
         var process = try start(cli, fake: fake, sla: "liquor=3s")
         try await fake.waitUntil(timeout: .seconds(20), message: "the reminder") { _ in reminders(refs[0]).count == 1 }
+        // Once its send is recorded (a kill between Telegram's answer and that record would send it again: the
+        // outbox's one message in flight), ...
+        try await waitUntil("the reminder recorded as sent", timeout: .seconds(10)) { try store.outboxCounts().pending == 0 }
         // Killed without warning, restarted: the firing was recorded with its message, so it is not repeated.
         process.signal(SIGKILL)
         _ = try await process.waitForExit()
