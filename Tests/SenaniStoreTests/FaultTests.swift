@@ -50,7 +50,9 @@ import TipAnalysis
         try await Task.sleep(for: .milliseconds(200))
         store.interruptWaits()
         await #expect(throws: StoreError.self) { _ = try await attempt.value }
-        #expect(clock.now - start < .seconds(5))
+        // Far less than the 30 s it would wait otherwise (a loaded test run can delay the task's resumption by
+        // seconds, so the bound is loose).
+        #expect(clock.now - start < .seconds(20))
     }
 
     @Test func aConstraintIsTheRequestsFault() async throws {
