@@ -109,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TipAnalysisTests",
-            dependencies: ["TipAnalysis"],
+            dependencies: ["TipAnalysis", "SenaniTestSupport"],
             resources: [.copy("Corpus")]
         ),
         .testTarget(

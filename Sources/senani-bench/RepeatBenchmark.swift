@@ -1,7 +1,8 @@
 import Foundation
+import SenaniTestSupport
 import TipAnalysis
 
-/// Repeat linking on generated tips (the generator is a copy of the tests' `RepeatCorpus`): distinct tips from shared
+/// Repeat linking on generated tips (the tests' generator, `RepeatCorpus` in SenaniTestSupport): distinct tips from shared
 /// templates linked to another (target <= 0.5%), true repeats linked (target >= 90%), with the old text-only SimHash
 /// rule beside it, and the cost of one comparison on stored blobs.
 func repeatBenchmark() -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import SenaniTestSupport
 import Testing
 @testable import TipAnalysis
 
@@ -102,11 +103,4 @@ import Testing
     }
 
     /// senani-bench carries a copy of the generator; it must not drift.
-    @Test func benchCopyOfTheGeneratorMatches() throws {
-        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        let root = here.deletingLastPathComponent().deletingLastPathComponent()
-        let test = try String(contentsOf: here.appendingPathComponent("Support/RepeatCorpus.swift"), encoding: .utf8)
-        let bench = try String(contentsOf: root.appendingPathComponent("Sources/senani-bench/RepeatCorpus.swift"), encoding: .utf8)
-        #expect(test == bench)
-    }
 }

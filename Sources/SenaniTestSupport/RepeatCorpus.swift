@@ -1,21 +1,19 @@
-// RepeatCorpus: generated tips for judging repeat linking. Two identical copies live in
-// Tests/TipAnalysisTests/Support/RepeatCorpus.swift and Sources/senani-bench/RepeatCorpus.swift (a test checks that
-// they match); it uses the standard library only, so both targets compile it as is.
+// RepeatCorpus: generated tips for judging repeat linking, shared by TipAnalysisTests and senani-bench.
 
 /// Distinct tips written from shared templates (different person, village, phone, vehicle, booth; word overlap at
 /// most `maxOverlap` with every other tip) and true repeats (a tip forwarded again with a header, emojis, a typo,
 /// "sir please action", or its sentences reordered). Deterministic for a seed.
-struct RepeatCorpus {
+public struct RepeatCorpus: Sendable {
     /// Word-set Jaccard overlap no two distinct tips exceed.
-    static let maxOverlap = 0.6
+    public static let maxOverlap = 0.6
 
-    var distinct: [String] = []
+    public var distinct: [String] = []
     /// (original, the same tip told again)
-    var repeats: [(String, String)] = []
+    public var repeats: [(String, String)] = []
 
     /// `fixedWording`: every tip of a template uses its first wording, so siblings differ only in their facts (person,
     /// village, phone, vehicle, booth, quantity); use it with `maxOverlap: 1` to test that facts keep them apart.
-    init(distinct count: Int = 1_200, repeats repeatCount: Int = 400, seed: UInt64 = 9,
+    public init(distinct count: Int = 1_200, repeats repeatCount: Int = 400, seed: UInt64 = 9,
          maxOverlap: Double = RepeatCorpus.maxOverlap, fixedWording: Bool = false) {
         var rng = SplitMix(seed)
         var accepted: [[UInt64]] = []
@@ -42,7 +40,7 @@ struct RepeatCorpus {
     static let endings = [" 🙏🙏", " 🚨🚨", " sir please action", " sir please action lijiye", " कृपया कार्रवाई करें 🙏",
                           " jaldi dekhiye sir", " please take action sir", " 🙏"]
 
-    static func retell(_ text: String, _ rng: inout SplitMix) -> String {
+    public static func retell(_ text: String, _ rng: inout SplitMix) -> String {
         var out = text
         // 1-3 changes, applied in the order they happen to a forward: edits to the text, then what is added around it
         var kinds: [Int] = []
@@ -99,7 +97,7 @@ struct RepeatCorpus {
 
     /// `{a|b}` picks one; `<P>` person, `<PD>` person in Devanagari, `<V>`/`<VD>` village, `<PH>` phone, `<VH>`
     /// vehicle mark, `<B>` booth number, `<Q>` a quantity.
-    static let templates = [
+    public static let templates = [
         "{farar|faraar|wanted|inami} {apradhi|aaropi|mujrim} <P> {abhi|aaj raat|kal se} <V> {me|gaon me} {apne sasural me|apni bahan ke ghar|ek khali makaan me|bagiche wale ghar me} {chhupa hai|ruka hua hai|reh raha hai}, {uska number|mobile|phone no} <PH>",
         "{Absconding|Wanted|Reward-carrying} {accused|criminal|history-sheeter} <P> is {hiding|staying|living} {at his in-laws' house|in a rented room|in a farmhouse|at a relative's place} in <V> {since Monday|for two days|tonight|right now}, {his phone is|he uses} <PH>",
         "{फरार|वांछित|इनामी} {अपराधी|अभियुक्त|आरोपी} <PD> {अभी|आज रात|कल से} <VD> {गांव में|में} {अपने ससुराल|अपनी बहन के घर|एक खाली मकान|बगीचे वाले घर} में {छिपा है|रुका हुआ है|रह रहा है}, {उसका नंबर|मोबाइल} <PH>",
@@ -144,7 +142,7 @@ struct RepeatCorpus {
     static let vehicleSeries = ["A", "B", "C", "D", "E", "F", "G", "H", "J", "K", "L", "M", "N", "P", "R", "S", "T",
                                 "AB", "AK", "AP", "BT", "CK", "DX", "EQ", "GA", "GD", "PA", "PJ", "PL", "AJ", "AH"]
 
-    static func fill(_ template: String, _ rng: inout SplitMix, fixedWording: Bool = false) -> String {
+    public static func fill(_ template: String, _ rng: inout SplitMix, fixedWording: Bool = false) -> String {
         func pick(_ list: [String]) -> String { list[Int(rng.next() % UInt64(list.count))] }
         var out = ""
         var s = Substring(template)
@@ -180,7 +178,7 @@ struct RepeatCorpus {
     // MARK: word overlap
 
     /// Hashes of the lower-cased words (letters and digits) of `text`, sorted and unique.
-    static func wordSet(_ text: String) -> [UInt64] {
+    public static func wordSet(_ text: String) -> [UInt64] {
         var out: [UInt64] = []
         for w in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber || $0.unicodeScalars.contains { (0x0900...0x097F).contains($0.value) }) }) {
             var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -194,7 +192,7 @@ struct RepeatCorpus {
     }
 
     /// Jaccard overlap of two sorted unique word sets.
-    static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
+    public static func jaccard(_ a: [UInt64], _ b: [UInt64]) -> Double {
         var i = 0, j = 0, both = 0
         while i < a.count && j < b.count {
             if a[i] == b[j] { both += 1; i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
@@ -205,10 +203,10 @@ struct RepeatCorpus {
 }
 
 /// SplitMix64: a tiny seeded generator, the same on every platform.
-struct SplitMix {
+public struct SplitMix {
     var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(_ seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
