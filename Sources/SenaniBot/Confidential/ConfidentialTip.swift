@@ -53,7 +53,7 @@ enum ConfidentialTip {
         context: RouteContext
     ) -> InformantDecision {
         let chat = message.chatID
-        if let text = message.text, let analysis, analysis.isTip, let id = message.messageID {
+        if let text = message.text, let analysis, analysis.decision != .notTip, let id = message.messageID {
             let report = NewReport(
                 thanaCode: thana.code, chatID: message.userID, messageID: id, reporterUserID: message.userID, text: text,
                 receivedAt: message.receivedAt, analysis: analysis, media: message.media, location: message.location,
@@ -73,7 +73,7 @@ enum ConfidentialTip {
     ) -> InformantDecision {
         let chat = message.chatID
         let signer = context.buttons
-        if !facts.held.isEmpty, let text = message.text, analysis?.isTip != true, ThanaMatcher.looksLikeAName(text) {
+        if !facts.held.isEmpty, let text = message.text, analysis.map({ $0.decision == .notTip }) ?? true, ThanaMatcher.looksLikeAName(text) {
             let matches = ThanaMatcher.matches(text, in: facts.thanas)
             if matches.count == 1 {
                 return ThanaPicker.chosen(matches[0], chat: chat, userID: message.userID, facts: facts, context: context)
@@ -85,7 +85,8 @@ enum ConfidentialTip {
             }
             return InformantDecision(messages: [ThanaPicker.ask(chat, thanas: matches, all: facts.thanas, signer: signer)])
         }
-        let isTip = analysis?.isTip == true
+        // A possible tip is kept like a tip: an officer confirms it; a missed tip is worse than queued chatter.
+        let isTip = analysis.map { $0.decision != .notTip } ?? false
         let isAttachment = message.text == nil && !facts.held.isEmpty
         guard isTip || isAttachment else {
             return InformantDecision(messages: [.toInformant(chat, template: "private_chatter", replyToMessageID: message.messageID)])
@@ -126,6 +127,10 @@ enum ConfidentialTip {
             if !quiet { drafts.append(.toInformant(chat, template: "private_ack", parameters: parameters)) }
             if let original = tip.original {
                 drafts += Notices.edits(original, thana: tip.thana, notices: tip.originalNotices)
+            } else if tip.report.needsReview {
+                // A possible tip goes into the SHO's gathered review message, as from a group.
+                let reviewers = tip.officers.isEmpty ? tip.districtOfficers : tip.officers
+                drafts += reviewers.filter { $0.reachable != false }.map { ReviewTip.reviewDraft(tip.report, to: $0.telegramID) }
             } else {
                 drafts += Notices.forNew(tip.report, thana: tip.thana, officers: tip.officers, spsIfNoSHO: tip.districtOfficers)
             }
