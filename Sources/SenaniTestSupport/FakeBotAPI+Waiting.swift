@@ -4,7 +4,7 @@ import Foundation
 extension FakeBotAPI {
     /// Returns as soon as `condition` holds; throws `FakeBotAPIWaitTimeout` (naming `message`) after `timeout`.
     public func waitUntil(
-        timeout: Duration = .seconds(10), message what: String = "condition",
+        timeout: Duration = .seconds(30), message what: String = "condition",
         _ condition: @Sendable (FakeBotAPI) -> Bool
     ) async throws {
         let clock = ContinuousClock()
@@ -22,19 +22,19 @@ extension FakeBotAPI {
 
     /// Waits until at least `count` messages were sent and returns them all.
     @discardableResult
-    public func waitForSentMessages(count: Int, timeout: Duration = .seconds(10)) async throws -> [SentMessage] {
+    public func waitForSentMessages(count: Int, timeout: Duration = .seconds(30)) async throws -> [SentMessage] {
         try await waitUntil(timeout: timeout, message: "\(count) sent messages") { $0.sentMessageCount >= count }
         return sentMessages
     }
 
     /// Waits until the bot confirmed every queued update (its offset passed them all).
-    public func waitUntilConsumed(timeout: Duration = .seconds(10)) async throws {
+    public func waitUntilConsumed(timeout: Duration = .seconds(30)) async throws {
         try await waitUntil(timeout: timeout, message: "all updates confirmed") { $0.pendingUpdateCount == 0 }
     }
 
     /// Waits until at least `count` requests of `method` arrived and returns them.
     @discardableResult
-    public func waitForRequests(_ method: String, count: Int = 1, timeout: Duration = .seconds(10)) async throws
+    public func waitForRequests(_ method: String, count: Int = 1, timeout: Duration = .seconds(30)) async throws
         -> [RecordedRequest]
     {
         try await waitUntil(timeout: timeout, message: "\(count) \(method) requests") {

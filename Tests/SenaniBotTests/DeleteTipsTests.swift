@@ -14,7 +14,7 @@ extension ConfidentialSuites {
             try bot.store.setDeleteTips(thana: "KHG-SADAR", on: true, at: Date())
             bot.fake.setChatMember(chatID: RunningBot.sadar, userID: bot.fake.botID, status: "administrator")
             let (report, _) = try await bot.tip("Sonbarsa chowk par daru ki bhatti chal rahi hai")
-            try await bot.fake.waitUntil(timeout: .seconds(10), message: "the tip deleted") { fake in
+            try await bot.fake.waitUntil(timeout: .seconds(30), message: "the tip deleted") { fake in
                 fake.isDeleted(chatID: RunningBot.sadar, messageID: report.messageID)
             }
             try await bot.settle()

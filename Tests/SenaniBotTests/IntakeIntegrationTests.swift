@@ -127,7 +127,7 @@ import Testing
         let newID: Int64 = -1_009_999_000_002
         fake.inject(.chatMigrated(to: newID), on: "sendMessage")
         fake.sendGroupMessage(chatID: RunningBot.gogri, from: RunningBot.informant, text: "Sonbarsa me bhatti chal rahi hai, daru bik rahi hai")
-        try await fake.waitUntil(timeout: .seconds(10), message: "the group reply") { fake in
+        try await fake.waitUntil(timeout: .seconds(30), message: "the group reply") { fake in
             fake.sentMessages.contains { $0.chatID < 0 }
         }
         let sent = fake.sentMessages
@@ -174,7 +174,7 @@ import Testing
         fake.sendGroupMessage(
             chatID: RunningBot.sadar, from: FakeUser(id: 7003, firstName: "Other"), text: "Forwarded\n" + tip + " 🙏",
             forwardedFrom: .hiddenUser(name: "Someone"))
-        try await fake.waitUntil(timeout: .seconds(10), message: "two group replies") { fake in
+        try await fake.waitUntil(timeout: .seconds(30), message: "two group replies") { fake in
             fake.sentMessages.filter { $0.chatID == RunningBot.sadar }.count == 2
         }
         let sent = fake.sentMessages.filter { $0.chatID == RunningBot.sadar }

@@ -20,7 +20,7 @@ import TipAnalysis
 
         let toast = try await bot.tap(try bot.data("a", under: notice), on: notice, by: RunningBot.shoSadar)
         #expect(toast.contains(report.ref))
-        try await bot.fake.waitUntil(timeout: .seconds(10), message: "the notice edited") { fake in
+        try await bot.fake.waitUntil(timeout: .seconds(30), message: "the notice edited") { fake in
             fake.botMessage(chatID: 11, messageID: notice.messageID)?.text.contains("R. Kumar") == true
         }
         try await bot.stop()
@@ -86,7 +86,7 @@ import TipAnalysis
         // Both taps in one getUpdates batch: one transaction each, in order.
         bot.fake.pressButton(chatID: notice.chatID, messageID: notice.messageID, from: RunningBot.shoSadar, data: ack)
         bot.fake.pressButton(chatID: notice.chatID, messageID: notice.messageID, from: RunningBot.spKhagaria, data: ack)
-        try await bot.fake.waitUntil(timeout: .seconds(10), message: "two answers") { fake in
+        try await bot.fake.waitUntil(timeout: .seconds(30), message: "two answers") { fake in
             fake.requests(for: "answerCallbackQuery").count == 2
         }
         try await bot.stop()
@@ -145,12 +145,12 @@ import TipAnalysis
         bot.fake.setNeverStarted(userID: 11)
         let first = bot.fake.sendGroupMessage(chatID: RunningBot.sadar, from: RunningBot.informant, text: "Rampur me daru bik rahi hai, bhatti chal rahi hai")
         let report = try await bot.waitForReport(chat: RunningBot.sadar, message: first)
-        try await bot.fake.waitUntil(timeout: .seconds(10), message: "the group fallback") { fake in
+        try await bot.fake.waitUntil(timeout: .seconds(30), message: "the group fallback") { fake in
             fake.sentMessages(to: RunningBot.sadar).contains { $0.text.contains(report.ref) && $0.text.contains("Start") }
         }
         let second = bot.fake.sendGroupMessage(chatID: RunningBot.sadar, from: RunningBot.informant, text: "Parsa me desi sharab ki bhatti chal rahi hai, 50 litre mahua rakha hai")
         let next = try await bot.waitForReport(chat: RunningBot.sadar, message: second)
-        try await bot.fake.waitUntil(timeout: .seconds(10), message: "the second fallback") { fake in
+        try await bot.fake.waitUntil(timeout: .seconds(30), message: "the second fallback") { fake in
             fake.sentMessages(to: RunningBot.sadar).contains { $0.text.contains(next.ref) && $0.text.contains("Start") }
         }
         try await waitUntil("the outbox drained") { try bot.store.outboxCounts().pending == 0 }
@@ -185,7 +185,7 @@ import TipAnalysis
         let newNotice = try await bot.waitForNotice(of: report.ref, to: 12)
         #expect(newNotice.text.contains("KHG-SADAR"))
         // The old SHO's copy says where it went and has no buttons left.
-        try await bot.fake.waitUntil(timeout: .seconds(10), message: "old notice edited") { fake in
+        try await bot.fake.waitUntil(timeout: .seconds(30), message: "old notice edited") { fake in
             fake.botMessage(chatID: 11, messageID: notice.messageID)?.callbackData.isEmpty == true
         }
         try await bot.command("/ack \(report.ref)", by: RunningBot.shoSadar)

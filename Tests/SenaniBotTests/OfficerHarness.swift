@@ -29,7 +29,7 @@ extension RunningBot {
 
     /// The notification of `ref` in `officer`'s chat.
     func waitForNotice(of ref: String, to officer: Int64) async throws -> SentMessage {
-        try await fake.waitUntil(timeout: .seconds(10), message: "notice of \(ref) to \(officer)") { fake in
+        try await fake.waitUntil(timeout: .seconds(30), message: "notice of \(ref) to \(officer)") { fake in
             fake.sentMessages(to: officer).contains { $0.text.contains(ref) && !$0.callbackData.isEmpty }
         }
         return try #require(fake.sentMessages(to: officer).first { $0.text.contains(ref) && !$0.callbackData.isEmpty })
@@ -45,7 +45,7 @@ extension RunningBot {
     @discardableResult
     func tap(_ data: String, on message: SentMessage, by user: FakeUser) async throws -> String {
         let query = fake.pressButton(chatID: message.chatID, messageID: message.messageID, from: user, data: data)
-        try await fake.waitUntil(timeout: .seconds(10), message: "the answer to \(query)") { fake in
+        try await fake.waitUntil(timeout: .seconds(30), message: "the answer to \(query)") { fake in
             fake.requests(for: "answerCallbackQuery").contains { $0.params["callback_query_id"]?.stringValue == query }
         }
         let answer = fake.requests(for: "answerCallbackQuery").first { $0.params["callback_query_id"]?.stringValue == query }

@@ -30,7 +30,7 @@ import TipAnalysis
         try await bot.fake.waitForRequests("getUpdates")
         try await possibleTip(bot, message: 50_001, text: "Rampur me kuch log raat ko aate jaate hain, shak hai")
         try await possibleTip(bot, message: 50_002, text: "Sonbarsa school ke peeche raat ko gaadi rukti hai")
-        try await bot.fake.waitUntil(timeout: .seconds(10), message: "the review message") { fake in
+        try await bot.fake.waitUntil(timeout: .seconds(30), message: "the review message") { fake in
             fake.sentMessages(to: 11).contains { $0.text.contains("Possible tips") }
         }
         let reviews = bot.fake.sentMessages(to: 11).filter { $0.text.contains("Possible tips") }
@@ -42,7 +42,7 @@ import TipAnalysis
         #expect(reviews[0].callbackData.count == 4)
         #expect(!bot.fake.sentMessages(to: 11).contains { !$0.callbackData.isEmpty && $0.text.contains("New tip") })
         // Each still got the ordinary group reply.
-        try await bot.fake.waitUntil(timeout: .seconds(10), message: "both group replies") { fake in
+        try await bot.fake.waitUntil(timeout: .seconds(30), message: "both group replies") { fake in
             fake.sentMessages(to: RunningBot.sadar).filter { $0.text.contains(reports[0].ref) || $0.text.contains(reports[1].ref) }.count == 2
         }
 
@@ -70,7 +70,7 @@ import TipAnalysis
         let bot = try await RunningBot.start()
         try await bot.fake.waitForRequests("getUpdates")
         try await possibleTip(bot, message: 50_003, text: "Parsa pul ke paas der raat tak gaadi ruki rehti hai")
-        try await bot.fake.waitUntil(timeout: .seconds(10), message: "the review message") { fake in
+        try await bot.fake.waitUntil(timeout: .seconds(30), message: "the review message") { fake in
             fake.sentMessages(to: 11).contains { $0.text.contains("Possible tips") }
         }
         let review = try #require(bot.fake.sentMessages(to: 11).first { $0.text.contains("Possible tips") })
@@ -89,12 +89,12 @@ import TipAnalysis
         let bot = try await RunningBot.start()
         let (report, notice) = try await bot.tip()
         try await bot.tap(try bot.data("d", under: notice), on: notice, by: RunningBot.shoSadar)
-        try await bot.fake.waitUntil(timeout: .seconds(10), message: "the full report") { fake in
+        try await bot.fake.waitUntil(timeout: .seconds(30), message: "the full report") { fake in
             fake.sentMessages(to: 11).contains { $0.text.contains("Report details") }
         }
         let full = try #require(bot.fake.sentMessages(to: 11).last { $0.text.contains("Report details") })
         try await bot.tap(try bot.data("g", under: full), on: full, by: RunningBot.shoSadar)
-        try await bot.fake.waitUntil(timeout: .seconds(10), message: "the category buttons") { fake in
+        try await bot.fake.waitUntil(timeout: .seconds(30), message: "the category buttons") { fake in
             fake.botMessage(chatID: 11, messageID: full.messageID)?.callbackData.contains { $0.hasPrefix("k3|") } == true
         }
         try await bot.tap(try bot.data("k3", under: full), on: full, by: RunningBot.shoSadar)

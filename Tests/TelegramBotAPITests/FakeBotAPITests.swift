@@ -269,6 +269,7 @@ import Testing
             offset = batch.last.map { $0.updateID + 1 } ?? offset
         }
         #expect(count == 2_000)
-        #expect(ContinuousClock.now - start < .seconds(10))
+        // Bounded, not hanging: a loaded 2-core run of the whole suite can take a few seconds here.
+        #expect(ContinuousClock.now - start < .seconds(30))
     }
 }

@@ -73,7 +73,7 @@ enum ConfidentialTip {
     ) -> InformantDecision {
         let chat = message.chatID
         let signer = context.buttons
-        if !facts.held.isEmpty, let text = message.text, analysis.map({ $0.decision == .notTip }) ?? true, ThanaMatcher.looksLikeAName(text) {
+        if !facts.held.isEmpty, let text = message.text, analysis?.isTip != true, ThanaMatcher.looksLikeAName(text) {
             let matches = ThanaMatcher.matches(text, in: facts.thanas)
             if matches.count == 1 {
                 return ThanaPicker.chosen(matches[0], chat: chat, userID: message.userID, facts: facts, context: context)
