@@ -154,7 +154,7 @@ extension Store {
             ref: ref, thanaCode: report.thanaCode, districtCode: thana.districtCode, category: Self.storedCategory(analysis),
             labels: analysis.labels, confidence: analysis.confidence, status: original == nil ? .new : .closed,
             source: report.source, text: report.text, receivedAt: Date(unixSeconds: report.receivedAt.unixSeconds),
-            reporter: pseudonym(forUser: report.reporterUserID), chatID: report.chatID, messageID: report.messageID,
+            reporter: Self.pseudonym(ofKey: reporterKey), chatID: report.chatID, messageID: report.messageID,
             phones: analysis.phones, vehicles: analysis.vehicles, places: analysis.places, quantities: analysis.quantities,
             times: analysis.times, persons: analysis.persons, booths: analysis.booths, evidence: analysis.evidence,
             language: analysis.language, forwardOrigin: report.forwardOrigin, duplicateOf: original, repeatCount: 1,

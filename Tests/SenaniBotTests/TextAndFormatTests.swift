@@ -1,6 +1,8 @@
 import Foundation
+import Logging
 import SenaniBot
 @testable import SenaniStore
+import TelegramBotAPI
 import Testing
 import TipAnalysis
 
@@ -114,5 +116,20 @@ import TipAnalysis
 
     @Test func aMissingFolderIsAClearError() async {
         await #expect(throws: TemplateError.self) { try await MessageTemplates(directory: "/nonexistent") }
+    }
+}
+
+@Suite struct SecretsTests {
+    /// ServiceLifecycle names services by printing them, and an error printed a whole service with its API
+    /// configuration: none of these may show the token.
+    @Test func printingAConfigurationOrTheAPINeverShowsTheToken() {
+        let token = "123456:SECRET-token-value"
+        let api = BotAPI(
+            configuration: BotAPIConfiguration(baseURL: "http://127.0.0.1:9", token: token), transport: CurlTransport(),
+            logger: Logger(label: "test"))
+        let configuration = SenaniConfiguration(databasePath: "/tmp/x.sqlite", token: token, templatesDirectory: "/tmp")
+        for text in [String(describing: api), String(reflecting: api), "\(api.configuration)", "\(configuration)", String(reflecting: configuration)] {
+            #expect(!text.contains("SECRET"), "\(text)")
+        }
     }
 }
