@@ -21,7 +21,6 @@ public final class ReportExport {
     private let descriptor: Int32
     private let chunkSize: Int
     private var buffer: [UInt8] = []
-    private var line = ""
     /// Reports written so far.
     public private(set) var count = 0
     /// The first failed write; nothing more is written after it.
@@ -33,7 +32,6 @@ public final class ReportExport {
         self.descriptor = descriptor
         self.chunkSize = chunkSize
         buffer.reserveCapacity(chunkSize + (64 << 10))
-        line.reserveCapacity(4096)
         if format == .csv {
             buffer.append(contentsOf: (ReportFormats.csvHeader() + "\r\n").utf8)
         }
@@ -51,13 +49,14 @@ public final class ReportExport {
 
     /// Adds one report; false once a write failed (stop feeding it).
     public func append(_ report: Report) -> Bool {
-        line.removeAll(keepingCapacity: true)
         switch format {
-        case .jsonl: ReportFormats.appendJSON(report, to: &line)
-        case .csv: ReportFormats.appendCSVRow(report, to: &line)
+        case .jsonl:
+            ReportFormats.appendJSON(report, to: &buffer)
+            buffer.append(0x0A)
+        case .csv:
+            ReportFormats.appendCSVRow(report, to: &buffer)
+            buffer.append(contentsOf: [0x0D, 0x0A])
         }
-        line += format == .csv ? "\r\n" : "\n"
-        buffer.append(contentsOf: line.utf8)
         count += 1
         if buffer.count >= chunkSize { flush() }
         return failure == nil

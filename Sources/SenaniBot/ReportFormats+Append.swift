@@ -1,56 +1,59 @@
 import Foundation
 import SenaniStore
 
-/// The export's rows written by appending to one reused string: `reports export` writes a million of them, so
-/// no per-cell arrays or joins, and text without anything to escape is copied whole.
+/// The export's rows written as UTF-8 bytes appended to one reused buffer: `reports export` writes a million of
+/// them, so no per-cell strings, arrays or joins, and text without anything to escape is copied whole.
 extension ReportFormats {
     /// `"ref": ` and the rest, made once.
-    private static let jsonKeys = columns.enumerated().map { index, key in (index == 0 ? "{" : ", ") + "\"\(key)\": " }
+    private static let jsonKeys = columns.enumerated().map { index, key in
+        Array(((index == 0 ? "{" : ", ") + "\"\(key)\": ").utf8)
+    }
 
     /// One JSON object, keys in `columns` order, absent values as `null`.
-    public static func appendJSON(_ report: Report, to out: inout String) {
+    public static func appendJSON(_ report: Report, to out: inout [UInt8]) {
         for (index, value) in values(report).enumerated() {
-            out += jsonKeys[index]
+            out.append(contentsOf: jsonKeys[index])
             switch value {
             case .string(let text):
-                if let text { appendJSONString(text, to: &out) } else { out += "null" }
-            case .int(let number): out += number.map(String.init) ?? "null"
-            case .number(let number): out += number.isFinite ? String(number) : "null"
-            case .bool(let flag): out += flag ? "true" : "false"
+                if let text { appendJSONString(text, to: &out) } else { out.append(contentsOf: "null".utf8) }
+            case .int(let number): out.append(contentsOf: (number.map(String.init) ?? "null").utf8)
+            case .number(let number): out.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
+            case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
             case .list(let items):
-                out += "["
+                out.append(UInt8(ascii: "["))
                 for (n, item) in items.enumerated() {
-                    if n > 0 { out += ", " }
+                    if n > 0 { out.append(contentsOf: ", ".utf8) }
                     appendJSONString(item, to: &out)
                 }
-                out += "]"
+                out.append(UInt8(ascii: "]"))
             case .location(let point):
-                out += point.map { "{\"latitude\": \($0.latitude), \"longitude\": \($0.longitude)}" } ?? "null"
+                let text = point.map { "{\"latitude\": \($0.latitude), \"longitude\": \($0.longitude)}" } ?? "null"
+                out.append(contentsOf: text.utf8)
             case .media(let items):
-                out += "["
+                out.append(UInt8(ascii: "["))
                 for (n, item) in items.enumerated() {
-                    if n > 0 { out += ", " }
-                    out += "{\"kind\": "
+                    if n > 0 { out.append(contentsOf: ", ".utf8) }
+                    out.append(contentsOf: "{\"kind\": ".utf8)
                     appendJSONString(item.kind, to: &out)
-                    out += ", \"file_id\": "
+                    out.append(contentsOf: ", \"file_id\": ".utf8)
                     appendJSONString(item.fileID, to: &out)
-                    out += "}"
+                    out.append(UInt8(ascii: "}"))
                 }
-                out += "]"
+                out.append(UInt8(ascii: "]"))
             }
         }
-        out += "}"
+        out.append(UInt8(ascii: "}"))
     }
 
     /// One CSV row: RFC 4180 quoting, lists joined with `;`, no value as an empty cell.
-    public static func appendCSVRow(_ report: Report, to out: inout String) {
+    public static func appendCSVRow(_ report: Report, to out: inout [UInt8]) {
         for (index, value) in values(report).enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             switch value {
             case .string(let text): appendCSVCell(text ?? "", to: &out)
-            case .int(let number): if let number { out += String(number) }
-            case .number(let number): out += String(number)
-            case .bool(let flag): out += flag ? "true" : "false"
+            case .int(let number): if let number { out.append(contentsOf: String(number).utf8) }
+            case .number(let number): out.append(contentsOf: String(number).utf8)
+            case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
             case .list(let items):
                 appendCSVCell(items.count == 1 ? items[0] : items.joined(separator: ";"), to: &out)
             case .location(let point): appendCSVCell(point.map { "\($0.latitude),\($0.longitude)" } ?? "", to: &out)
@@ -61,9 +64,10 @@ extension ReportFormats {
 
     /// RFC 4180 quoting, and a leading `'` where a spreadsheet would run the cell as a formula (`=`, `@`, a tab or
     /// CR, or `+`/`-` not followed by a plain number): Excel then shows the text instead of running it.
-    static func appendCSVCell(_ value: String, to out: inout String) {
+    static func appendCSVCell(_ value: String, to out: inout [UInt8]) {
         var value = value
-        let (first, quote, quotes) = value.withUTF8 { bytes -> (UInt8?, Bool, Bool) in
+        value.withUTF8 { bytes in
+            guard let first = bytes.first else { return }
             var quote = false
             var quotes = false
             for byte in bytes where byte < 0x2D {
@@ -73,52 +77,73 @@ extension ReportFormats {
                 default: break
                 }
             }
-            return (bytes.first, quote || quotes, quotes)
+            quote = quote || quotes
+            let formula: Bool
+            switch first {
+            case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D: formula = true
+            case UInt8(ascii: "+"), UInt8(ascii: "-"):
+                formula = !String(decoding: bytes.dropFirst(), as: UTF8.self).allSatisfy(\.isNumber)
+            default: formula = false
+            }
+            if quote { out.append(UInt8(ascii: "\"")) }
+            if formula { out.append(UInt8(ascii: "'")) }
+            if quotes {
+                for byte in bytes {
+                    out.append(byte)
+                    if byte == UInt8(ascii: "\"") { out.append(byte) }
+                }
+            } else {
+                out.append(contentsOf: bytes)
+            }
+            if quote { out.append(UInt8(ascii: "\"")) }
         }
-        guard let first else { return }
-        let formula: Bool
-        switch first {
-        case UInt8(ascii: "="), UInt8(ascii: "@"), 0x09, 0x0D: formula = true
-        case UInt8(ascii: "+"), UInt8(ascii: "-"): formula = !value.dropFirst().allSatisfy(\.isNumber)
-        default: formula = false
-        }
-        if quote { out += "\"" }
-        if formula { out += "'" }
-        out += quotes ? value.replacingOccurrences(of: "\"", with: "\"\"") : value
-        if quote { out += "\"" }
     }
 
-    /// A JSON string literal; text with nothing to escape (most) is appended whole.
-    static func appendJSONString(_ text: String, to out: inout String) {
-        out += "\""
-        var plain = true
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
+    /// A JSON string literal; text with nothing to escape (most) is copied whole.
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        out.append(UInt8(ascii: "\""))
+        text.withUTF8 { bytes in
             // Quote, backslash, controls, and U+2028/U+2029 (E2 80 A8/A9), which some JavaScript readers choke on.
-            let separator = (byte == 0xA8 || byte == 0xA9) && previous.0 == 0xE2 && previous.1 == 0x80
-            if byte == 0x22 || byte == 0x5C || byte < 0x20 || separator {
-                plain = false
-                break
+            func separator(_ index: Int) -> Bool {
+                (bytes[index] == 0xA8 || bytes[index] == 0xA9) && index >= 2 && bytes[index - 1] == 0x80
+                    && bytes[index - 2] == 0xE2
             }
-            previous = (previous.1, byte)
-        }
-        if plain {
-            out += text
-        } else {
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}":
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
+            var plain = true
+            if let base = bytes.baseAddress {
+                for index in 0..<bytes.count {
+                    let byte = base[index]
+                    if byte < 0x20 || byte == 0x22 || byte == 0x5C || ((byte == 0xA8 || byte == 0xA9) && separator(index)) {
+                        plain = false
+                        break
+                    }
+                }
+            }
+            if plain {
+                out.append(contentsOf: bytes)
+                return
+            }
+            let hex = Array("0123456789abcdef".utf8)
+            for index in bytes.indices {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case 0..<0x20:
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0x0F)])
+                case _ where separator(index):
+                    // E2 80 already went out: take them back for the escape.
+                    out.removeLast(2)
+                    out.append(contentsOf: (byte == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                default: out.append(byte)
                 }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -42,9 +42,9 @@ public enum ReportFormats {
 
     /// One JSON object, keys in `columns` order, absent values as `null`.
     public static func json(_ report: Report) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendJSON(report, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func jsonArray(_ reports: [Report]) -> String {
@@ -58,9 +58,9 @@ public enum ReportFormats {
 
     /// One CSV row: RFC 4180 quoting, lists joined with `;`, no value as an empty cell.
     public static func csvRow(_ report: Report) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendCSVRow(report, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A fixed-width table for `senani reports list`.
@@ -125,16 +125,16 @@ public enum ReportFormats {
 
     /// RFC 4180 quoting, and a leading `'` where a spreadsheet would run the cell as a formula.
     static func csvCell(_ value: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendCSVCell(value, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A JSON string literal.
     static func jsonString(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendJSONString(text, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
