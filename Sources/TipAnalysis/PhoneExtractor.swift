@@ -1,7 +1,7 @@
 /// Finds Indian mobile numbers in every common way of writing them and returns them in E.164 (`+91` and ten digits).
 ///
 /// Scans digit groups joined by a space, dash, dot or bracket, so `+91 98765 43210`, `098765-43210` and two numbers
-/// separated by one space all work, while dates (`/`), amounts (`,`), 9-digit fragments and 11+-digit ids give nothing.
+/// separated by one space all work, while landlines with their STD code set apart (`0612-2219810`), dates (`/`), amounts (`,`), 9-digit fragments and 11+-digit ids give nothing.
 enum PhoneExtractor {
     struct Group { var start: Int; var end: Int; var digits: [UInt8] }
 
@@ -36,7 +36,11 @@ enum PhoneExtractor {
                 if k > g && !joined(s, groups[k - 1].end, groups[k].start) { break }
                 total += groups[k].digits
                 if total.count > 14 { break }
-                if let number = mobile(total) { bestEnd = k; bestNumber = number }
+                // `0612-2219810`, `06152 242233`: a trunk 0 and a 2–4-digit STD code, then the subscriber's 6–8 digits
+                // in one group, is a landline (a mobile after a 0 is grouped otherwise: `07079 231 554`).
+                let landline = k == g + 1 && groups[g].digits.first == 0 && (3...5).contains(groups[g].digits.count)
+                    && (6...8).contains(groups[k].digits.count)
+                if !landline, let number = mobile(total) { bestEnd = k; bestNumber = number }
                 k += 1
             }
             if bestEnd >= 0 {

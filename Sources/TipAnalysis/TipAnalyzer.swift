@@ -82,7 +82,7 @@ public struct TipAnalyzer: Sendable {
             labels = [suggested]
             for c in 1...4 where c != best {
                 let strongHit = r.signals.hits.contains { $0.strong && $0.kind.category == LogisticModel.classes[c] }
-                if p[c] >= 0.45 * pTip || (strongHit && p[c] >= 0.001 * pTip && LogisticModel.classes[c] != .other) { labels.append(LogisticModel.classes[c]) }
+                if p[c] >= 0.45 * pTip || (strongHit && LogisticModel.classes[c] != .other) { labels.append(LogisticModel.classes[c]) }
             }
             labels.sort { TipCategory.tipCategories.firstIndex(of: $0)! < TipCategory.tipCategories.firstIndex(of: $1)! }
         }
