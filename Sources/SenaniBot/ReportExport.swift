@@ -4,7 +4,7 @@ import SenaniStore
 /// `reports export`: reports streamed from the store's cursor to a file descriptor (stdout) in buffered chunks,
 /// as JSON lines or CSV (byte-order mark and header first, CRLF line ends as RFC 4180 has them). Memory is the
 /// buffer and one report, whatever the count.
-public final class ReportExport {
+public final class ReportExport: @unchecked Sendable {  // used by one thread at a time (see `run`)
     /// The two shapes an export takes.
     public enum Format: String, Sendable, CaseIterable {
         case jsonl, csv
@@ -42,7 +42,35 @@ public final class ReportExport {
     @discardableResult
     public static func run(store: Store, filter: ReportFilter, format: Format, descriptor: Int32 = STDOUT_FILENO) throws -> Int {
         let export = ReportExport(format: format, descriptor: descriptor)
-        try store.eachReport(filter) { export.append($0) }
+        // The cursor decodes reports here while a second thread formats and writes them, 256 at a time; at most
+        // four batches wait, so memory stays flat.
+        let handoff = BatchHandoff<Report>(capacity: 4)
+        let written = DispatchSemaphore(value: 0)
+        let writer = Thread {
+            while let batch = handoff.take() {
+                for report in batch where !export.append(report) {
+                    handoff.stop()
+                    break
+                }
+            }
+            written.signal()
+        }
+        writer.start()
+        var batch: [Report] = []
+        batch.reserveCapacity(256)
+        do {
+            defer {
+                if !batch.isEmpty { _ = handoff.put(batch) }
+                handoff.finish()
+                written.wait()
+            }
+            try store.eachReport(filter) { report in
+                batch.append(report)
+                guard batch.count == 256 else { return true }
+                defer { batch.removeAll(keepingCapacity: true) }
+                return handoff.put(batch)
+            }
+        }
         try export.finish()
         return export.count
     }

@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 import SenaniBot
 
+#if os(Linux)
+@_silgen_name("mallopt") private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
+
 /// Runs the command and maps failures to the interface's exit codes: 2 for usage, 1 for runtime, each with one
 /// line on stderr.
 @main
@@ -9,6 +13,11 @@ enum Main {
     static func main() async {
         // Before anything else: a SIGTERM in the first moments must stop the process cleanly, not kill it.
         EarlySignals.install()
+        // glibc gives every thread that mallocs its own arena and keeps freed memory in each: with the pool, the
+        // database queues and curl that is a dozen arenas holding tens of megabytes. Two are enough here.
+        #if os(Linux)
+        _ = glibcMallopt(-8, 2)  // M_ARENA_MAX (malloc.h), which Glibc's Swift module does not export
+        #endif
         do {
             var command = try SenaniCommand.parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

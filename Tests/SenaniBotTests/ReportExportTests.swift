@@ -39,7 +39,8 @@ import TipAnalysis
         let path = directory.file("out.jsonl")
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
-        let texts = ["दारू \"भट्ठी\", रात\nदस बजे", "=cmd|' /C calc'!A0", "plain", "tab\tand \u{2028} sep \\ back"]
+        let texts = ["दारू \"भट्ठी\", रात\nदस बजे", "=cmd|' /C calc'!A0", "plain", "tab\tand \u{2028} sep \\ back",
+                     "\u{01}bell\u{1F} and \u{2029}", "\"", "ends in a quote \"", "\\"]
         let export = ReportExport(format: .jsonl, descriptor: handle.fileDescriptor, chunkSize: 64)
         for (index, text) in texts.enumerated() {
             #expect(export.append(Self.report(text: text, ref: "KHG-SADAR-00000\(index)")))
@@ -51,6 +52,7 @@ import TipAnalysis
         for (line, text) in zip(lines, texts) {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(object["text"] as? String == text)
+            #expect(!line.contains("\u{2028}") && !line.contains("\u{2029}") && !line.contains("\u{01}"))
             #expect(object["received_at"] as? String == "2026-11-18T16:36:40+05:30")
             #expect((object["media"] as? [[String: String]])?.first?["file_id"] == "AgAD\"x")
         }
@@ -60,5 +62,49 @@ import TipAnalysis
         let export = ReportExport(format: .csv, descriptor: -1, chunkSize: 16)
         #expect(!export.append(Self.report(text: "x")))
         #expect(throws: ReportExport.WriteError.self) { try export.finish() }
+    }
+
+    /// A store with `count` reports, one a minute over one thana, through the import session.
+    static func store(reports count: Int, in directory: TemporaryDirectory) throws -> Store {
+        let store = try Store(path: directory.file("export.sqlite"))
+        let start = Date(timeIntervalSince1970: 1_795_000_000)
+        try store.upsertDistrict(District(code: "KHG", name: "Khagaria"), at: start)
+        try store.upsertThana(Thana(code: "KHG-SADAR", districtCode: "KHG", name: "Sadar"), at: start)
+        let analysis = TipAnalyzer().analyze("Rampur me daru bik rahi hai, \"Pintu\" bechta hai")
+        try store.importReports(thana: "KHG-SADAR", at: start) { session in
+            for n in 0..<count {
+                _ = try session.add(NewReport(
+                    thanaCode: "KHG-SADAR", chatID: -1001, messageID: Int64(n + 1), reporterUserID: 500,
+                    text: "tip \(n): Rampur me daru, \"Pintu\"", receivedAt: start.addingTimeInterval(Double(n) * 60),
+                    analysis: analysis))
+            }
+        }
+        return store
+    }
+
+    /// Many batches through the two-thread writer: every report once, oldest first.
+    @Test(.timeLimit(.minutes(1))) func runWritesEveryReportInOrder() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.store(reports: 3_000, in: directory)
+        let path = directory.file("out.jsonl")
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        let count = try ReportExport.run(store: store, filter: ReportFilter(), format: .jsonl, descriptor: handle.fileDescriptor)
+        try handle.close()
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(count == 3_000 && lines.count == 3_000)
+        let texts = try lines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["text"] as? String
+        }
+        #expect(texts == (0..<3_000).map { "tip \($0): Rampur me daru, \"Pintu\"" })
+    }
+
+    /// A write that fails stops the reading too (the reader does not wait forever on a full queue) and says why.
+    @Test(.timeLimit(.minutes(1))) func runStopsAtAFailedWrite() throws {
+        let directory = try TemporaryDirectory()
+        let store = try Self.store(reports: 3_000, in: directory)
+        #expect(throws: ReportExport.WriteError.self) {
+            try ReportExport.run(store: store, filter: ReportFilter(), format: .csv, descriptor: -1)
+        }
     }
 }
