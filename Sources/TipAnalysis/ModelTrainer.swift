@@ -20,7 +20,7 @@ public enum ModelTrainer {
     public struct Options: Sendable {
         public var epochs = 60
         public var learningRate = 0.2
-        public var l2 = 1e-5
+        public var l2 = 1e-4  // chosen by 4-fold CV over the training corpus (macro-F1 0.923 vs 0.921 at 1e-5)
         /// Text features seen in fewer training messages than this are dropped (they only memorise).
         public var minDocumentFrequency = 2
         /// Also train a category model on the tips alone.
