@@ -99,69 +99,8 @@ extension ReportFormats {
         }
     }
 
-    /// A JSON string literal: runs of plain bytes are copied whole, and text with nothing to escape (most) in one go.
+    /// A JSON string literal.
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        out.append(UInt8(ascii: "\""))
-        text.withUTF8 { bytes in
-            guard Self.mayNeedEscape(bytes) else {
-                out.append(contentsOf: bytes)
-                return
-            }
-            let hex = Array("0123456789abcdef".utf8)
-            var run = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                var escape: [UInt8]? = nil
-                var width = 1
-                switch byte {
-                case 0x22: escape = [0x5C, 0x22]
-                case 0x5C: escape = [0x5C, 0x5C]
-                case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
-                case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
-                case 0x09: escape = [0x5C, UInt8(ascii: "t")]
-                case 0..<0x20: escape = Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    // U+2028 and U+2029, which some JavaScript readers choke on.
-                    escape = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                    width = 3
-                default: break
-                }
-                if let escape {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
-                    out.append(contentsOf: escape)
-                    run = index + width
-                }
-                index += width
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    /// Whether any byte is a control, a quote, a backslash or 0xE2 (the lead byte of U+2028/U+2029), eight bytes at
-    /// a time: most text has none, and the byte-by-byte check was the export's largest cost.
-    static func mayNeedEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        @inline(__always) func flagged(_ w: UInt64) -> Bool {
-            hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C)) || hasZero(w ^ (ones &* 0xE2))
-                || (w &- ones &* 0x20) & ~w & highs != 0
-        }
-        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return false }
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            if flagged(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) { return true }
-            offset += 8
-        }
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2 { return true }
-            offset += 1
-        }
-        return false
+        JSONText.appendString(text, to: &out)
     }
 }

@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v5-report-time-index", migrate: addReportTimeIndex)
         migrator.registerMigration("v6-digests-and-timers", migrate: addDigestsAndTimers)
         migrator.registerMigration("v7-confidential-channel", migrate: addConfidentialChannel)
+        migrator.registerMigration("v8-leaner-report-indexes", migrate: dropUnreadReportIndexes)
         return migrator
     }
 

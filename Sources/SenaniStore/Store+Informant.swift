@@ -140,7 +140,8 @@ extension Store {
                 summary.replayed += 1
                 return
             }
-            try insertReport(report, followUp: followUp, db: db, now: now, summary: &summary)
+            var lookups = IntakeLookups()
+            try insertReport(report, followUp: followUp, db: db, now: now, summary: &summary, lookups: &lookups)
             try db.execute(
                 sql: "UPDATE informants SET bound_ref = NULL, bound_at = NULL WHERE key = ?", arguments: [key])
         case .attach(let ref, let media, let location):

@@ -31,7 +31,8 @@ extension Store {
     public func commit(_ batch: IntakeBatch, at now: Date) async throws(StoreError) -> IntakeSummary {
         try await writeAsync { [self] db in
             var summary = IntakeSummary()
-            for effect in batch.effects { try apply(effect, db: db, now: now, summary: &summary) }
+            var lookups = IntakeLookups()
+            for effect in batch.effects { try apply(effect, db: db, now: now, summary: &summary, lookups: &lookups) }
             try db.executeCached(
                 sql: """
                     INSERT INTO poll_state (id, next_offset) VALUES (1, ?)
@@ -42,18 +43,20 @@ extension Store {
         }
     }
 
-    private func apply(_ effect: IntakeEffect, db: Database, now: Date, summary: inout IntakeSummary) throws {
+    private func apply(
+        _ effect: IntakeEffect, db: Database, now: Date, summary: inout IntakeSummary, lookups: inout IntakeLookups
+    ) throws {
         switch effect {
         case .newReport(let report, let followUp):
             if try existingReport(db, chatID: report.chatID, messageID: report.messageID) != nil {
                 summary.replayed += 1
                 return
             }
-            try insertReport(report, followUp: followUp, db: db, now: now, summary: &summary)
+            try insertReport(report, followUp: followUp, db: db, now: now, summary: &summary, lookups: &lookups)
         case .editReport(let report, let followUp):
             guard let existing = try existingReport(db, chatID: report.chatID, messageID: report.messageID) else {
                 if report.analysis.decision != .notTip {
-                    try insertReport(report, followUp: followUp, db: db, now: now, summary: &summary)
+                    try insertReport(report, followUp: followUp, db: db, now: now, summary: &summary, lookups: &lookups)
                 }
                 return
             }
@@ -73,6 +76,7 @@ extension Store {
                 summary.queuedMessages += 1
             }
         case .migrateChat(let from, let to):
+            lookups = IntakeLookups()
             if try Self.migrateChat(from: from, to: to, db: db, now: now) { summary.migratedChats += 1 }
         case .send(let draft):
             try Self.enqueue(draft, db: db, now: now)
@@ -87,12 +91,14 @@ extension Store {
             try Self.enqueue(draft, db: db, now: now)
             summary.queuedMessages += 1
         case .act(let request, let decide):
+            // An officer action may register, transfer or mark officers: what was looked up before may be stale.
+            lookups = IntakeLookups()
             let decision = decide(try Self.facts(for: request, db: db, now: now))
             summary.queuedMessages += try Self.apply(decision, db: db, now: now)
             summary.actions += 1
         case .informant(let message, let decide):
             for effect in try applyInformant(message, decide: decide, db: db, now: now, summary: &summary) {
-                try apply(effect, db: db, now: now, summary: &summary)
+                try apply(effect, db: db, now: now, summary: &summary, lookups: &lookups)
             }
         }
     }
@@ -105,7 +111,8 @@ extension Store {
     }
 
     func insertReport(
-        _ report: NewReport, followUp: TipFollowUp, db: Database, now: Date, summary: inout IntakeSummary
+        _ report: NewReport, followUp: TipFollowUp, db: Database, now: Date, summary: inout IntakeSummary,
+        lookups: inout IntakeLookups
     ) throws {
         let original = try findOriginal(of: report, db: db)
         guard
@@ -146,7 +153,7 @@ extension Store {
         } else {
             summary.newReports.append(ref)
         }
-        guard let thana = try Self.fetchThana(db, code: report.thanaCode) else {
+        guard let thana = try lookups.thana(report.thanaCode, db) else {
             throw StoreError(.notFound, "no thana \(report.thanaCode)")
         }
         // The report as just written, built from what was written: reading it back was a tenth of intake.
@@ -162,7 +169,11 @@ extension Store {
             outcome: original == nil ? nil : .duplicate, resolution: nil, transferredFrom: nil,
             needsReview: analysis.decision == .possibleTip && original == nil, version: 0, location: report.location,
             media: report.media)
-        let tip = try Self.storedTip(db, report: stored, thana: thana, original: original)
+        let tip = StoredTip(
+            report: stored, original: try original.flatMap { try Self.fetchReport(db, ref: $0) },
+            originalNotices: try original.map { try Self.notices(db, ref: $0) } ?? [],
+            officers: try lookups.officers(thana: thana.code, db),
+            districtOfficers: try lookups.officers(district: thana.districtCode, db), thana: thana)
         for var draft in followUp(tip) {
             if draft.reportRef == nil { draft.reportRef = ref }
             try Self.enqueue(draft, db: db, now: now)
@@ -269,26 +280,14 @@ extension String {
 enum JSONList {
     /// A JSON array of strings, written directly: JSONEncoder for ten small lists per report was a tenth of intake.
     static func encode(_ values: [String]) -> String {
-        var out = "["
+        guard !values.isEmpty else { return "[]" }
+        var out: [UInt8] = [UInt8(ascii: "[")]
         for (index, value) in values.enumerated() {
-            if index > 0 { out += "," }
-            out += "\""
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            out += "\""
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.appendString(value, to: &out)
         }
-        return out + "]"
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func encode<T: Encodable>(_ values: [T]) -> String {
@@ -342,11 +341,44 @@ enum JSONList {
 
     /// A JSON object of strings, written directly (template parameters, on every queued message).
     static func encode(_ object: [String: String]) -> String {
-        var out = "{"
+        var out: [UInt8] = [UInt8(ascii: "{")]
         for (index, key) in object.keys.sorted().enumerated() {
-            if index > 0 { out += "," }
-            out += String(encode([key]).dropFirst().dropLast()) + ":" + String(encode([object[key] ?? ""]).dropFirst().dropLast())
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONText.appendString(key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            JSONText.appendString(object[key] ?? "", to: &out)
         }
-        return out + "}"
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// What one batch's reports look up again and again (their thana, its officers, the district's), read once per
+/// batch. Cleared by anything in the batch that may change them.
+struct IntakeLookups {
+    private var thanas: [String: Thana] = [:]
+    private var officersByThana: [String: [Officer]] = [:]
+    private var officersByDistrict: [String: [Officer]] = [:]
+
+    mutating func thana(_ code: String, _ db: Database) throws -> Thana? {
+        if let thana = thanas[code] { return thana }
+        let thana = try Store.fetchThana(db, code: code)
+        thanas[code] = thana
+        return thana
+    }
+
+    mutating func officers(thana code: String, _ db: Database) throws -> [Officer] {
+        if let officers = officersByThana[code] { return officers }
+        let officers = try Store.fetchOfficers(db, thana: code)
+        officersByThana[code] = officers
+        return officers
+    }
+
+    mutating func officers(district code: String, _ db: Database) throws -> [Officer] {
+        if let officers = officersByDistrict[code] { return officers }
+        let officers = try Store.fetchOfficers(db, district: code)
+        officersByDistrict[code] = officers
+        return officers
+    }
+}
+

@@ -195,7 +195,7 @@ extension Store {
                 """,
             arguments: [
                 confidential, chatID, chatID, draft.template, parameters, draft.replyToMessageID,
-                draft.buttons.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(draft.buttons), as: UTF8.self),
+                OutboxButton.json(draft.buttons),
                 draft.reportRef, notBefore.unixMilliseconds, now.unixSeconds, payload.kind,
                 try payload.encoded(), draft.priority, draft.noticeFor, draft.coalesce?.key, confidential, chatID,
             ])
@@ -228,8 +228,7 @@ extension Store {
             try db.execute(
                 sql: "UPDATE outbox SET parameters = ?, buttons = ? WHERE id = ?",
                 arguments: [
-                    String(decoding: try JSONEncoder().encode(parameters), as: UTF8.self),
-                    String(decoding: try JSONEncoder().encode(merged), as: UTF8.self), row["id"] as Int64,
+                    JSONList.encode(parameters), OutboxButton.json(merged), row["id"] as Int64,
                 ])
             return row["id"]
         }

@@ -85,24 +85,24 @@ import TipAnalysis
     /// Many batches through the two-thread writer: every report once, oldest first.
     @Test(.timeLimit(.minutes(1))) func runWritesEveryReportInOrder() throws {
         let directory = try TemporaryDirectory()
-        let store = try Self.store(reports: 3_000, in: directory)
+        let store = try Self.store(reports: 1_200, in: directory)
         let path = directory.file("out.jsonl")
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: path))
         let count = try ReportExport.run(store: store, filter: ReportFilter(), format: .jsonl, descriptor: handle.fileDescriptor)
         try handle.close()
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
-        #expect(count == 3_000 && lines.count == 3_000)
+        #expect(count == 1_200 && lines.count == 1_200)
         let texts = try lines.map { line in
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["text"] as? String
         }
-        #expect(texts == (0..<3_000).map { "tip \($0): Rampur me daru, \"Pintu\"" })
+        #expect(texts == (0..<1_200).map { "tip \($0): Rampur me daru, \"Pintu\"" })
     }
 
     /// A write that fails stops the reading too (the reader does not wait forever on a full queue) and says why.
     @Test(.timeLimit(.minutes(1))) func runStopsAtAFailedWrite() throws {
         let directory = try TemporaryDirectory()
-        let store = try Self.store(reports: 3_000, in: directory)
+        let store = try Self.store(reports: 1_200, in: directory)
         #expect(throws: ReportExport.WriteError.self) {
             try ReportExport.run(store: store, filter: ReportFilter(), format: .csv, descriptor: -1)
         }

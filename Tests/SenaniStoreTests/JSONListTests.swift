@@ -5,7 +5,10 @@ import Testing
 
 @Suite struct JSONListTests {
     @Test func stringListsRoundTripThroughAJSONDecoder() throws {
-        let tricky = ["", "\"quoted\" \\ back", "line\nbreak\ttab\r", "\u{1}\u{1f}", "दारू 🍻", "‮rtl", "{\"a\":1}"]
+        let tricky = [
+            "", "\"quoted\" \\ back", "line\nbreak\ttab\r", "\u{1}\u{1f}\u{7f}", "दारू 🍻", "‮rtl", "{\"a\":1}",
+            "sep \u{2028} and \u{2029}", "ends in \\", "\"", "नगर–₹ \u{2026}",
+        ]
         for values in [[], ["one"], tricky] {
             let text = JSONList.encode(values)
             #expect(try JSONDecoder().decode([String].self, from: Data(text.utf8)) == values)
@@ -45,3 +48,25 @@ import Testing
         #expect(try JSONDecoder().decode([String: String].self, from: Data(text.utf8)) == parameters)
     }
 }
+
+@Suite struct OutboxButtonJSONTests {
+    /// The direct writer and JSONDecoder agree on every kind of button, labels and values with anything in them.
+    @Test func rowsRoundTripThroughAJSONDecoder() throws {
+        var valued = OutboxButton(text: "label_count", action: "r", version: 3, ref: "KHG-SADAR-000001",
+                                  values: ["n": "2", "q": "\"क\"\n\\"])
+        valued.url = nil
+        let rows: [[[OutboxButton]]] = [
+            [],
+            [[OutboxButton(text: "btn_ack", action: "a", version: 0)]],
+            [
+                [OutboxButton(text: "✅ \"ok\"", data: "x|1\u{2028}"), valued],
+                [OutboxButton(text: "open", url: "https://t.me/SenaniBot?start=abc")],
+            ],
+        ]
+        for keyboard in rows {
+            let text = OutboxButton.json(keyboard)
+            #expect(try JSONDecoder().decode([[OutboxButton]].self, from: Data(text.utf8)) == keyboard)
+        }
+    }
+}
+

@@ -16,15 +16,13 @@ import Testing
 ///   rule: blind 0.939 / 0.995 / 0.962, blind2 0.933 / 0.986 / 0.953.
 /// - after 1,057 more by a third training writer and L2 chosen by cross-validation on the training corpus:
 ///   blind 0.946 / 0.995 / 0.966 (every issue bar met), blind2 0.939 / 0.995 / 0.957.
+/// - after 700 more by a fourth training writer (the `other` category, the weakest in cross-validation, and its
+///   look-alike non-tips), "khabar" read as news only in headline phrases, and ten hand-written tips that say the
+///   police do not know: blind 0.941 / 0.990 / 0.961, blind2 0.947 / 0.995 / 0.967; every issue bar met on both.
 @Suite struct BlindCorpusTests {
-    /// The issue's bars, all met on the first blind part.
+    /// The issue's bars.
     static let bars = EvaluationReport.Bars()
-    /// The second blind part misses the issue's macro-F1 (0.94) by a hair; the guard stands just under it.
-    static let secondBars: EvaluationReport.Bars = {
-        var b = EvaluationReport.Bars()
-        b.categoryMacroF1 = 0.935
-        return b
-    }()
+    static let secondBars = EvaluationReport.Bars()
 
     @Test func blindMetrics() async throws {
         let messages = try CorpusLoader.messages("blind")

@@ -49,6 +49,15 @@ import Testing
         #expect(!a.isTip, "\(text) -> \(a.category) \(a.confidence) \(a.evidence)")
     }
 
+    /// "khabar" is news in a headline but information in a tip: "police ko khabar nahi" is how many tips end.
+    @Test func informationIsNotNews() {
+        for text in ["gaon me satta chal raha hai, police ko khabar nahi", "पुलिस को खबर नहीं है, रोज रात स्कूल के पीछे जुआ होता है"] {
+            let a = analyzer.analyze(text)
+            #expect(a.decision != .notTip, "\(text) -> \(a.decision) \(a.confidence) \(a.evidence)")
+        }
+        #expect(analyzer.analyze("बड़ी खबर: पुलिस ने 50 लीटर शराब जब्त की, दो गिरफ्तार").decision == .notTip)
+    }
+
     @Test func labelsCanBeSeveral() {
         let a = analyzer.analyze("वोट के लिए मुखिया प्रत्याशी के लोग रात में गांव में शराब और पैसे बांट रहे हैं")
         #expect(a.isTip)
