@@ -38,13 +38,16 @@ public final class Store: Sendable {
         configuration.prepareDatabase { db in
             try NearDuplicateFunction.register(in: db)
             sealing.register(in: db)
-            // FULL: a commit is on disk before the next getUpdates confirms its offset to Telegram, so not even a
-            // power cut can lose a tip Telegram has already forgotten.
-            if !db.configuration.readonly {
+            if db.configuration.readonly {
+                // Readers look up a few rows at a time (the outbox's next messages, a report, a digest's counts).
+                try db.execute(sql: "PRAGMA cache_size = -1000")
+            } else {
+                // FULL: a commit is on disk before the next getUpdates confirms its offset to Telegram, so not even
+                // a power cut can lose a tip Telegram has already forgotten.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
-                // 8 MB of page cache for the writer, which runs the duplicate search over a week of reports;
-                // readers keep SQLite's default 2 MB, so memory stays bounded.
-                try db.execute(sql: "PRAGMA cache_size = -8000")
+                // 4 MB of page cache for the writer: the repeat search reads a week of one thana's reports from a
+                // covering index, a few hundred kilobytes even in a burst; the process must stay within 60 MB.
+                try db.execute(sql: "PRAGMA cache_size = -4000")
                 // What is deleted (the old in-database secret, held tips once queued) is overwritten, not left
                 // in free pages for a copy of the file to give away.
                 try db.execute(sql: "PRAGMA secure_delete = ON")

@@ -64,7 +64,16 @@ public struct TipAnalyzer: Sendable {
             calibrated = 0.001
         }
         if r.doc.scalars.first == "/" && r.doc.tokens.count <= 3 { calibrated = 0.001 }
-        let decision = calibration.decision(calibrated)
+        var decision = calibration.decision(calibrated)
+        // One word and no number to act on ("Gogri", a name typed in answer to "which thana?") tells an officer
+        // nothing: at most a possible tip when the word itself is strong evidence ("दारू"), never a tip. The model's
+        // character n-grams of place names would otherwise make a bare village name a tip.
+        let words = r.doc.tokens.filter { $0.kind != .emoji && $0.kind != .number && $0.key.unicodeScalars.count >= 2 }
+        if words.count == 1 && r.phones.isEmpty && r.vehicles.isEmpty && decision != .notTip {
+            let strong = r.signals.hits.contains { $0.strong && $0.kind.category != nil }
+            decision = strong ? .possibleTip : .notTip
+            calibrated = min(calibrated, (strong ? calibration.tipThreshold : calibration.possibleThreshold) - 0.001)
+        }
 
         var suggested = TipCategory.none
         var labels: [TipCategory] = []

@@ -83,14 +83,17 @@ import TipAnalysis
     }
 
     /// Many batches through the two-thread writer: every report once, oldest first.
-    @Test(.timeLimit(.minutes(1))) func runWritesEveryReportInOrder() throws {
+    /// (Off the cooperative pool: the export blocks its thread while the writer thread catches up.)
+    @Test(.timeLimit(.minutes(1))) func runWritesEveryReportInOrder() async throws {
         let directory = try TemporaryDirectory()
-        let store = try Self.store(reports: 1_200, in: directory)
         let path = directory.file("out.jsonl")
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        let count = try ReportExport.run(store: store, filter: ReportFilter(), format: .jsonl, descriptor: handle.fileDescriptor)
-        try handle.close()
+        let count = try await offThePool {
+            let store = try Self.store(reports: 1_200, in: directory)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            defer { try? handle.close() }
+            return try ReportExport.run(store: store, filter: ReportFilter(), format: .jsonl, descriptor: handle.fileDescriptor)
+        }
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         #expect(count == 1_200 && lines.count == 1_200)
         let texts = try lines.map { line in
@@ -100,11 +103,17 @@ import TipAnalysis
     }
 
     /// A write that fails stops the reading too (the reader does not wait forever on a full queue) and says why.
-    @Test(.timeLimit(.minutes(1))) func runStopsAtAFailedWrite() throws {
+    @Test(.timeLimit(.minutes(1))) func runStopsAtAFailedWrite() async throws {
         let directory = try TemporaryDirectory()
-        let store = try Self.store(reports: 1_200, in: directory)
-        #expect(throws: ReportExport.WriteError.self) {
-            try ReportExport.run(store: store, filter: ReportFilter(), format: .csv, descriptor: -1)
+        let failure = try await offThePool { () -> ReportExport.WriteError? in
+            let store = try Self.store(reports: 1_200, in: directory)
+            do {
+                try ReportExport.run(store: store, filter: ReportFilter(), format: .csv, descriptor: -1)
+                return nil
+            } catch let error as ReportExport.WriteError {
+                return error
+            }
         }
+        #expect(failure?.code == EBADF)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SenaniTestSupport
 import Testing
 @testable import TipAnalysis
 

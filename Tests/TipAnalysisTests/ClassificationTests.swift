@@ -58,6 +58,15 @@ import Testing
         #expect(analyzer.analyze("बड़ी खबर: पुलिस ने 50 लीटर शराब जब्त की, दो गिरफ्तार").decision == .notTip)
     }
 
+    /// One word is no tip: a village or thana name typed alone (the answer to "which thana?") tells an officer
+    /// nothing, and a single strong word is at most a possible tip.
+    @Test func oneWordIsNeverATip() {
+        for text in ["Gogri", "bairiya", "Sonbarsa", "सदर", "Pintu"] {
+            #expect(analyzer.analyze(text).decision == .notTip, "\(text)")
+        }
+        #expect(analyzer.analyze("दारू").decision != .tip)
+    }
+
     @Test func labelsCanBeSeveral() {
         let a = analyzer.analyze("वोट के लिए मुखिया प्रत्याशी के लोग रात में गांव में शराब और पैसे बांट रहे हैं")
         #expect(a.isTip)
