@@ -26,26 +26,26 @@ enum PlaceExtractor {
     static let stateHighway: KeySet = WordSets.keys("sh")
     static let near: KeySet = WordSets.keys("near behind opposite beside नियर")
 
-    static func extract(_ doc: Document, blocked: Set<Int>) -> [String] {
+    static func extract(_ doc: Document, blocked: [Bool]) -> [String] {
         spans(doc, blocked: blocked).map(\.text)
     }
 
     /// Each found text with the tokens it spans.
-    static func spans(_ doc: Document, blocked: Set<Int>) -> [(text: String, tokens: ClosedRange<Int>)] {
+    static func spans(_ doc: Document, blocked: [Bool]) -> [(text: String, tokens: ClosedRange<Int>)] {
         let t = doc.tokens
         var out: [String] = []
         var spans: [ClosedRange<Int>] = []
         func nameLike(_ k: Int) -> Bool {
-            guard k >= 0, k < t.count, !blocked.contains(k) else { return false }
-            let tok = t[k]
-            guard tok.kind == .latin || tok.kind == .devanagari || tok.kind == .alnum else { return false }
-            return !WordSets.stop.contains(tok) && !areas.contains(tok)
-                && !TimeExtractor.timeWords.contains(tok)
+            guard k >= 0, k < t.count, !blocked[k] else { return false }
+            let kind = t[k].kind
+            guard kind == .latin || kind == .devanagari || kind == .alnum else { return false }
+            return !WordSets.stop.contains(t[k]) && !areas.contains(t[k])
+                && !TimeExtractor.timeWords.contains(t[k])
         }
         func add(_ a: Int, _ b: Int) {
             let s = doc.text(tokens: a, b)
-            if !out.contains(where: { $0.contains(s) }) {
-                for k in out.indices.reversed() where s.contains(out[k]) {
+            if !out.contains(where: { TextSearch.contains($0, s) ?? $0.contains(s) }) {
+                for k in out.indices.reversed() where TextSearch.contains(s, out[k]) ?? s.contains(out[k]) {
                     out.remove(at: k)
                     spans.remove(at: k)
                 }

@@ -33,6 +33,13 @@ struct Document: Sendable {
         var question = false
         var urls = 0
         let n = cleaned.count
+        // reused for every word: the folded scalars, the key's bytes and the lower-cased form's bytes
+        var lowered: [Unicode.Scalar] = []
+        var keyBytes: [UInt8] = []
+        var lowerBytes: [UInt8] = []
+        lowered.reserveCapacity(32)
+        keyBytes.reserveCapacity(96)
+        lowerBytes.reserveCapacity(96)
         while i < n {
             let c = ScalarClass.of(cleaned[i])
             switch c {
@@ -62,22 +69,27 @@ struct Document: Sendable {
                     continue
                 }
                 let slice = cleaned[i..<j]
-                let lowered = Folding.lowerSqueezed(slice)
+                Folding.lowerSqueezed(slice, into: &lowered)
                 let kind: Token.Kind
-                let key: String
+                // whether `keyBytes` is valid UTF-8 as it stands, so the key's hash can be taken from them
+                var keyIsUTF8 = true
                 if hasDeva {
                     kind = hasDigit ? .alnum : .devanagari
-                    key = Folding.devanagariKey(lowered)
+                    Folding.devanagariKey(lowered, into: &keyBytes)
                 } else if hasLatin {
                     kind = hasDigit ? .alnum : .latin
-                    key = Folding.latinKey(lowered)
+                    Folding.latinKey(lowered, into: &keyBytes)
+                    keyIsUTF8 = !keyBytes.contains { $0 >= 0x80 }
                 } else {
                     kind = .number
-                    key = String(String.UnicodeScalarView(slice))
+                    keyBytes.removeAll(keepingCapacity: true)
+                    for s in slice { UTF8Bytes.append(s, to: &keyBytes) }
                 }
+                let key = String(decoding: keyBytes, as: UTF8.self)
+                let hash = keyIsUTF8 ? FNV.hash(keyBytes) : FNV.hash(key)
                 // Devanagari has no case: its key serves as the lower-cased form and saves a string per word
-                let lower = kind == .devanagari ? key : String(String.UnicodeScalarView(lowered))
-                toks.append(Token(kind: kind, start: i, end: j, lower: lower, key: key, hash: FNV.hash(key),
+                let lower = kind == .devanagari ? key : UTF8Bytes.string(lowered, buffer: &lowerBytes)
+                toks.append(Token(kind: kind, start: i, end: j, lower: lower, key: key, hash: hash,
                                   breakBefore: pendingBreak))
                 pendingBreak = false
                 i = j
@@ -108,7 +120,7 @@ struct Document: Sendable {
 
     /// The cleaned text of scalars `start..<end`.
     func text(_ start: Int, _ end: Int) -> String {
-        String(String.UnicodeScalarView(scalars[max(0, start)..<min(scalars.count, end)]))
+        UTF8Bytes.string(scalars[max(0, start)..<min(scalars.count, end)])
     }
 
     /// The cleaned text from token `a` through token `b`, as written.

@@ -1,0 +1,39 @@
+/// Building Strings from scalars through their UTF-8 bytes. `String(String.UnicodeScalarView(slice))` appends one
+/// scalar at a time through a slow generic path; encoding into a byte buffer and decoding once is several times
+/// faster, and a result of up to 15 bytes is a small string that allocates nothing.
+enum UTF8Bytes {
+    /// Appends the UTF-8 encoding of `s` to `out`.
+    @inline(__always)
+    static func append(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = s.value
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// The string of `scalars`, encoded through `buffer` (emptied first, kept for reuse).
+    static func string<C: Collection>(_ scalars: C, buffer: inout [UInt8]) -> String where C.Element == Unicode.Scalar {
+        buffer.removeAll(keepingCapacity: true)
+        for s in scalars { append(s, to: &buffer) }
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// The string of `scalars`.
+    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(scalars.count * 3)
+        return string(scalars, buffer: &buffer)
+    }
+}
