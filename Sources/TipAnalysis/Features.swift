@@ -26,41 +26,55 @@ enum Features {
 
     static func vector(_ doc: Document, _ signals: Signals, named: Bool = false) -> FeatureVector {
         var text = Builder(named: named)
+        text.ids.reserveCapacity(doc.scalars.count * 4 + 16)
         let t = doc.tokens
         var previousWord: Int? = nil
+        // FNV state after "b:", the previous word's key and a space: the next word's pair continues from it
+        var pairState = FNV.offset
         // the word as "^key$" in UTF-8, and where each of its scalars starts (then one past the end): n-grams hash
         // straight from these bytes
         var padded: [UInt8] = []
         var starts: [Int] = []
         padded.reserveCapacity(96)
         starts.reserveCapacity(32)
-        for (i, tok) in t.enumerated() {
-            switch tok.kind {
+        for i in t.indices {
+            switch t[i].kind {
             case .number:
-                text.add("n:", String(min(tok.key.count, 12)).unicodeScalars[...])
+                text.add("n:", String(min(t[i].key.count, 12)).unicodeScalars[...])
                 previousWord = nil
                 continue
             case .emoji:
-                text.add("w:", tok.key.unicodeScalars[...])
+                text.add("w:", t[i].key.unicodeScalars[...])
                 previousWord = nil
                 continue
             default:
                 break
             }
-            text.add("w:", utf8: tok.key)
-            if let p = previousWord, p == i - 1, !tok.breakBefore {
-                text.addPair("b:", t[p].key, tok.key)
-            }
-            previousWord = i
-            // character n-grams with word boundaries: spelling variants and inflections share most of them
+            let key = t[i].key
+            // one pass over the key's UTF-8 feeds the word's id, its pair with the previous word, the state the next
+            // pair starts from, and "^key$" for the character n-grams
+            var word = Structural.wordSeed
+            var pair = pairState
+            var next = Structural.pairSeed
             padded.removeAll(keepingCapacity: true)
             starts.removeAll(keepingCapacity: true)
             starts.append(0)
             padded.append(UInt8(ascii: "^"))
-            for b in tok.key.utf8 {
+            for b in key.utf8 {
+                FNV.add(&word, byte: b)
+                FNV.add(&pair, byte: b)
+                FNV.add(&next, byte: b)
                 if b & 0xC0 != 0x80 { starts.append(padded.count) }
                 padded.append(b)
             }
+            text.insert(word) { "w:" + key }
+            if let p = previousWord, p == i - 1, !t[i].breakBefore {
+                text.insert(pair) { "b:" + t[p].key + " " + key }
+            }
+            FNV.add(&next, byte: 0x20)
+            pairState = next
+            previousWord = i
+            // character n-grams with word boundaries: spelling variants and inflections share most of them
             starts.append(padded.count)
             padded.append(UInt8(ascii: "$"))
             starts.append(padded.count)
@@ -106,6 +120,9 @@ enum Features {
 
     /// The ids of the structural features, hashed once rather than rebuilt from their names for every message.
     enum Structural {
+        /// FNV states after "w:" and after "b:", where a word's id and a word pair's start.
+        static let wordSeed = seed("w:")
+        static let pairSeed = seed("b:")
         /// "L:kind", by `LexKind.bit`.
         static let kind = LexKind.all.map { FNV.hash("L:" + $0.rawValue) }
         /// "L:kind+" (a strong phrase), by `LexKind.bit`.
@@ -117,6 +134,12 @@ enum Features {
         static let flag = flagNames.map { FNV.hash("X:" + $0) }
         /// "X:len1" ... "X:len5".
         static let length = (1...5).map { FNV.hash("X:len" + String($0)) }
+
+        private static func seed(_ prefix: String) -> UInt64 {
+            var h = FNV.offset
+            for b in prefix.utf8 { FNV.add(&h, byte: b) }
+            return h
+        }
     }
 
     /// Collects unique feature ids (and names when training).
@@ -134,24 +157,6 @@ enum Features {
             prefix.withUTF8Buffer { for b in $0 { FNV.add(&h, byte: b) } }
             for s in part { FNV.add(&h, s) }
             insert(h) { prefix.description + String(String.UnicodeScalarView(part)) }
-        }
-
-        /// Adds `prefix` + `word` (hashing the word's UTF-8, which is what its scalars feed).
-        mutating func add(_ prefix: StaticString, utf8 word: String) {
-            var h = FNV.offset
-            prefix.withUTF8Buffer { for b in $0 { FNV.add(&h, byte: b) } }
-            for b in word.utf8 { FNV.add(&h, byte: b) }
-            insert(h) { prefix.description + word }
-        }
-
-        /// Adds the word pair `prefix` + `a` + " " + `b`.
-        mutating func addPair(_ prefix: StaticString, _ a: String, _ b: String) {
-            var h = FNV.offset
-            prefix.withUTF8Buffer { for x in $0 { FNV.add(&h, byte: x) } }
-            for x in a.utf8 { FNV.add(&h, byte: x) }
-            FNV.add(&h, byte: 0x20)
-            for x in b.utf8 { FNV.add(&h, byte: x) }
-            insert(h) { prefix.description + a + " " + b }
         }
 
         /// FNV state after "c:", so each n-gram hashes only its own scalars.

@@ -29,6 +29,27 @@ struct HashIndex: Sendable {
         }
     }
 
+    /// The value stored for each of `keys`, or -1, into `out` (as long as `keys`). The probes are independent, so
+    /// the processor overlaps their cache misses, which one lookup at a time between other work cannot.
+    func get(_ keys: [UInt64], into out: UnsafeMutableBufferPointer<Int32>) {
+        let mask = self.mask
+        self.keys.withUnsafeBufferPointer { table in
+            values.withUnsafeBufferPointer { values in
+                for (k, key) in keys.enumerated() {
+                    var i = HashIndex.slot(key, mask)
+                    var found: Int32 = -1
+                    while true {
+                        let v = values[i]
+                        if v < 0 { break }
+                        if table[i] == key { found = v; break }
+                        i = (i + 1) & mask
+                    }
+                    out[k] = found
+                }
+            }
+        }
+    }
+
     /// Stores `value` (>= 0) for `key`; returns false when `key` was already present (the old value stays).
     @discardableResult
     mutating func insert(_ key: UInt64, _ value: Int32) -> Bool {

@@ -55,7 +55,7 @@ enum LanguageDetector {
                 let cue = cues[lower] ?? []
                 if cue.contains(.hinglish) { hi += 1 }
                 if cue.contains(.english) { en += 1 }
-                if abbreviation || cue.contains(.neutral) || lower.unicodeScalars.count < 2 { continue }
+                if abbreviation || cue.contains(.neutral) || !lower.hasTwoScalars { continue }
                 latin += 1
             default:
                 continue

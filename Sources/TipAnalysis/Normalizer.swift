@@ -11,7 +11,7 @@ enum Normalizer {
         var source = text
         if needsComposition(text) { source = text.precomposedStringWithCanonicalMapping }
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(source.unicodeScalars.count)
+        out.reserveCapacity(source.utf8.count)  // at least one byte per scalar: enough, without counting
         var line: [Unicode.Scalar] = []
         line.reserveCapacity(min(source.utf8.count, 1024))
         var pendingSpace = false

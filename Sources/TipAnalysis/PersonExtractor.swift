@@ -23,7 +23,7 @@ enum PersonExtractor {
             let kind = t[k].kind
             guard kind == .latin || kind == .devanagari else { return false }
             return !WordSets.stop.contains(t[k]) && !before.contains(t[k]) && !alias.contains(t[k])
-                && !father.contains(t[k]) && t[k].key.unicodeScalars.count >= 2
+                && !father.contains(t[k]) && t[k].key.hasTwoScalars
         }
         func back(_ i: Int, max: Int = 3) -> Int? {  // first token of the name that ends just before token i
             var k = i - 1

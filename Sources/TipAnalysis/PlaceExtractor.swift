@@ -99,7 +99,10 @@ enum PlaceExtractor {
             } else if postpositions.contains(where: { $0.count >= 2 && $0[0] == t[i].hash }) {
                 // "रमेश के घर के पास": a short noun phrase before a "के पास"
                 let b = withPostposition(i - 1)
-                if b > i - 1, let a = backName(i, max: 2), !out.contains(where: { $0.contains(doc.text(tokens: a, b)) }) {
+                if b > i - 1, let a = backName(i, max: 2), !out.contains(where: { o in
+                    let s = doc.text(tokens: a, b)
+                    return TextSearch.contains(o, s) ?? o.contains(s)
+                }) {
                     add(a, b)
                 }
             }

@@ -59,7 +59,7 @@ public struct TipAnalyzer: Sendable {
         let pTip = 1 - p[0]
         var calibrated = calibration.probability(Self.tipLogOdds(p))
         // Nothing to read (no word of two letters), or a bot command: never a tip, whatever the model says.
-        let hasWord = r.doc.tokens.contains { $0.kind != .emoji && $0.kind != .number && $0.key.unicodeScalars.count >= 2 }
+        let hasWord = r.doc.tokens.contains { $0.kind != .emoji && $0.kind != .number && $0.key.hasTwoScalars }
         if !hasWord && r.phones.isEmpty && r.vehicles.isEmpty {
             calibrated = 0.001
         }

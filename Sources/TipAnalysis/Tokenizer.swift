@@ -28,6 +28,7 @@ struct Document: Sendable {
         let cleaned = Normalizer.clean(text)
         scalars = cleaned
         var toks: [Token] = []
+        toks.reserveCapacity(cleaned.count / 3 + 4)
         var i = 0
         var pendingBreak = false
         var question = false
@@ -61,8 +62,10 @@ struct Document: Sendable {
                     i = j
                     continue
                 }
-                if hasLatin, j - i >= 3, j < n, cleaned[j] == ".", i + 4 <= n,
-                    String(String.UnicodeScalarView(cleaned[i..<min(n, i + 4)])).lowercased() == "www." {
+                // "www." lower-cased: a word of exactly w/W three times before the dot (no other scalar
+                // lower-cases to "w"), checked without building a string for every word before a full stop
+                if hasLatin, j - i >= 3, j < n, cleaned[j] == ".", i + 4 <= n, j == i + 3,
+                    cleaned[i..<j].allSatisfy({ $0 == "w" || $0 == "W" }) {
                     urls += 1
                     while j < n, ScalarClass.of(cleaned[j]) != .space, cleaned[j] != "\n" { j += 1 }
                     i = j

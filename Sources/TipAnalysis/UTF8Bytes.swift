@@ -1,3 +1,16 @@
+extension String {
+    /// Whether the string has at least two Unicode scalars (`unicodeScalars.count >= 2` without counting them all):
+    /// a second lead byte in the UTF-8 means a second scalar.
+    var hasTwoScalars: Bool {
+        var leads = 0
+        for b in utf8 where b & 0xC0 != 0x80 {
+            leads += 1
+            if leads == 2 { return true }
+        }
+        return false
+    }
+}
+
 /// Building Strings from scalars through their UTF-8 bytes. `String(String.UnicodeScalarView(slice))` appends one
 /// scalar at a time through a slow generic path; encoding into a byte buffer and decoding once is several times
 /// faster, and a result of up to 15 bytes is a small string that allocates nothing.

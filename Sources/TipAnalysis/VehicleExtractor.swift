@@ -32,6 +32,7 @@ enum VehicleExtractor {
 
     static func runs(_ s: [Unicode.Scalar]) -> [Run] {
         var runs: [Run] = []
+        runs.reserveCapacity(s.count / 3 + 4)
         var i = 0
         let n = s.count
         var lastEnd = -10
