@@ -29,25 +29,30 @@ struct HashIndex: Sendable {
         }
     }
 
-    /// The value stored for each of `keys`, or -1, into `out` (as long as `keys`). The probes are independent, so
-    /// the processor overlaps their cache misses, which one lookup at a time between other work cannot.
-    func get(_ keys: [UInt64], into out: UnsafeMutableBufferPointer<Int32>) {
+    /// Looks up every one of `keys` and writes the found ones, in order, as (position in `keys`, value) pairs into
+    /// `found` (room for `keys.count`); returns how many. The probes are independent, so the processor overlaps
+    /// their cache misses, which one lookup at a time between other work cannot.
+    func get(_ keys: [UInt64], found: UnsafeMutableBufferPointer<(Int, Int32)>) -> Int {
         let mask = self.mask
+        var n = 0
         self.keys.withUnsafeBufferPointer { table in
             values.withUnsafeBufferPointer { values in
                 for (k, key) in keys.enumerated() {
                     var i = HashIndex.slot(key, mask)
-                    var found: Int32 = -1
                     while true {
                         let v = values[i]
                         if v < 0 { break }
-                        if table[i] == key { found = v; break }
+                        if table[i] == key {
+                            found[n] = (k, v)
+                            n += 1
+                            break
+                        }
                         i = (i + 1) & mask
                     }
-                    out[k] = found
                 }
             }
         }
+        return n
     }
 
     /// Stores `value` (>= 0) for `key`; returns false when `key` was already present (the old value stays).

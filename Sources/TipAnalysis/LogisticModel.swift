@@ -52,12 +52,12 @@ struct LogisticModel: Sendable {
         var z3 = bias[3] + prior[3], z4 = bias[4] + prior[4]
         // rows first, then weights: two passes of independent loads instead of one chain per feature
         precondition(v.values.count >= v.ids.count, "a value per feature id")
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: v.ids.count) { rows in
-            index.get(v.ids, into: rows)
+        withUnsafeTemporaryAllocation(of: (Int, Int32).self, capacity: v.ids.count) { rows in
+            let found = index.get(v.ids, found: rows)
             weights.withUnsafeBufferPointer { w in
                 v.values.withUnsafeBufferPointer { values in
-                    for k in 0..<v.ids.count where rows[k] >= 0 {
-                        let base = Int(rows[k]) * 5
+                    for (k, row) in rows[..<found] {
+                        let base = Int(row) * 5
                         let x = values[k]
                         z0 += x * Double(w[base])
                         z1 += x * Double(w[base + 1])

@@ -34,13 +34,11 @@ struct Document: Sendable {
         var question = false
         var urls = 0
         let n = cleaned.count
-        // reused for every word: the folded scalars, the key's bytes and the lower-cased form's bytes
+        // reused for every word: the folded scalars and the key's bytes
         var lowered: [Unicode.Scalar] = []
         var keyBytes: [UInt8] = []
-        var lowerBytes: [UInt8] = []
         lowered.reserveCapacity(32)
         keyBytes.reserveCapacity(96)
-        lowerBytes.reserveCapacity(96)
         while i < n {
             let c = ScalarClass.of(cleaned[i])
             switch c {
@@ -91,7 +89,7 @@ struct Document: Sendable {
                 let key = String(decoding: keyBytes, as: UTF8.self)
                 let hash = keyIsUTF8 ? FNV.hash(keyBytes) : FNV.hash(key)
                 // Devanagari has no case: its key serves as the lower-cased form and saves a string per word
-                let lower = kind == .devanagari ? key : UTF8Bytes.string(lowered, buffer: &lowerBytes)
+                let lower = kind == .devanagari ? key : UTF8Bytes.string(lowered)
                 toks.append(Token(kind: kind, start: i, end: j, lower: lower, key: key, hash: hash,
                                   breakBefore: pendingBreak))
                 pendingBreak = false

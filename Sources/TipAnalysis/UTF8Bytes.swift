@@ -12,8 +12,8 @@ extension String {
 }
 
 /// Building Strings from scalars through their UTF-8 bytes. `String(String.UnicodeScalarView(slice))` appends one
-/// scalar at a time through a slow generic path; encoding into a byte buffer and decoding once is several times
-/// faster, and a result of up to 15 bytes is a small string that allocates nothing.
+/// scalar at a time through a slow generic path; encoding the bytes once is several times faster, and a result of up
+/// to 15 bytes is a small string that allocates nothing.
 enum UTF8Bytes {
     /// Appends the UTF-8 encoding of `s` to `out`.
     @inline(__always)
@@ -36,17 +36,33 @@ enum UTF8Bytes {
         }
     }
 
-    /// The string of `scalars`, encoded through `buffer` (emptied first, kept for reuse).
-    static func string<C: Collection>(_ scalars: C, buffer: inout [UInt8]) -> String where C.Element == Unicode.Scalar {
-        buffer.removeAll(keepingCapacity: true)
-        for s in scalars { append(s, to: &buffer) }
-        return String(decoding: buffer, as: UTF8.self)
-    }
-
-    /// The string of `scalars`.
+    /// The string of `scalars`, encoded straight into the new string's storage.
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(scalars.count * 3)
-        return string(scalars, buffer: &buffer)
+        String(unsafeUninitializedCapacity: scalars.count * 4) { out in
+            var n = 0
+            for s in scalars {
+                let v = s.value
+                if v < 0x80 {
+                    out[n] = UInt8(v)
+                    n += 1
+                } else if v < 0x800 {
+                    out[n] = UInt8(0xC0 | (v >> 6))
+                    out[n + 1] = UInt8(0x80 | (v & 0x3F))
+                    n += 2
+                } else if v < 0x10000 {
+                    out[n] = UInt8(0xE0 | (v >> 12))
+                    out[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[n + 2] = UInt8(0x80 | (v & 0x3F))
+                    n += 3
+                } else {
+                    out[n] = UInt8(0xF0 | (v >> 18))
+                    out[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    out[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[n + 3] = UInt8(0x80 | (v & 0x3F))
+                    n += 4
+                }
+            }
+            return n
+        }
     }
 }

@@ -52,7 +52,7 @@ enum VehicleExtractor {
             // runs longer than 4 can never be part of a mark: keep their place, skip their text
             case .digit:
                 while j < n, ScalarClass.of(s[j]) == .digit { j += 1 }
-                let text = j - i <= 4 ? UTF8Bytes.string(s[i..<j], buffer: &bytes) : "#####"
+                let text = j - i <= 4 ? UTF8Bytes.string(s[i..<j]) : "#####"
                 runs.append(Run(kind: .digits, start: i, end: j, text: text, upper: true, gap: gap(i)))
                 lastEnd = j
             case .latin:
