@@ -24,6 +24,8 @@ enum VehicleExtractor {
         var start: Int
         var end: Int
         var text: String
+        /// `text.count`, kept so the scan can pass over runs that cannot start a mark without counting Characters.
+        var length: Int
         /// Whether the original letters were upper case (lower-case `up`, `ka` are usually words, not marks).
         var upper: Bool
         /// 0: no gap to the previous run, 1: a space/dash/dot, 2: anything else (a barrier).
@@ -53,7 +55,7 @@ enum VehicleExtractor {
             case .digit:
                 while j < n, ScalarClass.of(s[j]) == .digit { j += 1 }
                 let text = j - i <= 4 ? UTF8Bytes.string(s[i..<j]) : "#####"
-                runs.append(Run(kind: .digits, start: i, end: j, text: text, upper: true, gap: gap(i)))
+                runs.append(Run(kind: .digits, start: i, end: j, text: text, length: min(j - i, 5), upper: true, gap: gap(i)))
                 lastEnd = j
             case .latin:
                 while j < n, s[j].isASCII, ScalarClass.of(s[j]) == .latin { j += 1 }
@@ -70,19 +72,21 @@ enum VehicleExtractor {
                         bytes.append(b)
                     }
                     runs.append(Run(kind: .letters, start: i, end: j, text: String(decoding: bytes, as: UTF8.self),
-                                    upper: upper, gap: gap(i)))
+                                    length: j - i, upper: upper, gap: gap(i)))
                 } else if j - i <= 4 {
                     let text = UTF8Bytes.string(s[i..<j])
                     let upper = text.uppercased()
-                    runs.append(Run(kind: .letters, start: i, end: j, text: upper, upper: upper == text, gap: gap(i)))
+                    runs.append(Run(kind: .letters, start: i, end: j, text: upper, length: upper.count, upper: upper == text,
+                                    gap: gap(i)))
                 } else {
-                    runs.append(Run(kind: .letters, start: i, end: j, text: "#####", upper: false, gap: gap(i)))
+                    runs.append(Run(kind: .letters, start: i, end: j, text: "#####", length: 5, upper: false, gap: gap(i)))
                 }
                 lastEnd = j
             case .devanagari:
                 while j < n, ScalarClass.of(s[j]) == .devanagari { j += 1 }
                 if let letters = spelled(s[i..<j]) {
-                    runs.append(Run(kind: .letters, start: i, end: j, text: letters, upper: true, gap: gap(i)))
+                    runs.append(Run(kind: .letters, start: i, end: j, text: letters, length: letters.count, upper: true,
+                                    gap: gap(i)))
                     lastEnd = j
                 } else {
                     lastEnd = -10
@@ -135,6 +139,11 @@ enum VehicleExtractor {
         var ranges: [Range<Int>] = []
         var r = 0
         while r < rs.count {
+            // every mark starts with two letters (a state code) or two digits (a Bharat series year)
+            if rs[r].length != 2 {
+                r += 1
+                continue
+            }
             if let (mark, end) = match(rs, r) {
                 if !marks.contains(mark) { marks.append(mark) }
                 ranges.append(rs[r].start..<rs[end].end)
