@@ -1,10 +1,10 @@
 /// Spelling folds that make variants of one word meet: "daaru"/"dāru"/"daru", "sharaab"/"sharab", "bhathi"/"bhatti",
 /// "गाँव"/"गांव"/"गाव", "ज़ब्त"/"जब्त". Keys are for matching and model features, never shown to people.
 enum Folding {
-    /// Lower-cases, strips diacritics and squeezes runs of three or more of the same letter ("sirrrr" -> "sir").
-    static func lowerSqueezed(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(scalars.count)
+    /// Lower-cases, strips diacritics and squeezes runs of three or more of the same letter ("sirrrr" -> "sir"),
+    /// into `out` (emptied first; the tokenizer reuses one buffer for every word).
+    static func lowerSqueezed(_ scalars: ArraySlice<Unicode.Scalar>, into out: inout [Unicode.Scalar]) {
+        out.removeAll(keepingCapacity: true)
         var run = 0
         for s in scalars {
             guard let l = latinBase(s) ?? (isCombining(s) ? nil : s) else { continue }
@@ -20,7 +20,6 @@ enum Folding {
             }
             out.append(l)
         }
-        return out
     }
 
     @inline(__always)
@@ -58,28 +57,26 @@ enum Folding {
         return base.unicodeScalars.first
     }
 
-    /// Transliteration-aware key of one lower-cased Latin word.
-    static func latinKey(_ w: [Unicode.Scalar]) -> String {
-        var a: [UInt8] = w.map { UInt8(truncatingIfNeeded: $0.value) }
-        // long vowels written doubled
-        a = replacePairs(a) { x, y in
-            if x == UInt8(ascii: "e") && y == UInt8(ascii: "e") { return UInt8(ascii: "i") }
-            if x == UInt8(ascii: "o") && y == UInt8(ascii: "o") { return UInt8(ascii: "u") }
-            if y == UInt8(ascii: "h") {
-                switch x {
-                case UInt8(ascii: "p"): return UInt8(ascii: "f")
-                case UInt8(ascii: "s"): return UInt8(ascii: "s")
-                case UInt8(ascii: "t"): return UInt8(ascii: "t")
-                case UInt8(ascii: "d"): return UInt8(ascii: "d")
-                default: return nil
-                }
+    /// Transliteration-aware key of one lower-cased Latin word, as bytes into `out` (emptied first). Each scalar is
+    /// truncated to its low byte, so a letter outside ASCII leaves bytes that are not UTF-8 (the caller's
+    /// `String(decoding:as:)` repairs them, as it always has).
+    ///
+    /// One pass does what used to be two: long vowels written doubled and digraphs become one letter (left to right,
+    /// a pair at a time), then w/z/q fold and doubled letters squeeze; the second step only looks at what the first
+    /// has written so far, so they stream together.
+    static func latinKey(_ w: [Unicode.Scalar], into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        let n = w.count
+        var i = 0
+        while i < n {
+            let x = UInt8(truncatingIfNeeded: w[i].value)
+            var c = x
+            if i + 1 < n, let r = pair(x, UInt8(truncatingIfNeeded: w[i + 1].value)) {
+                c = r
+                i += 2
+            } else {
+                i += 1
             }
-            if x == UInt8(ascii: "c") && y == UInt8(ascii: "k") { return UInt8(ascii: "k") }
-            return nil
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(a.count)
-        for var c in a {
             switch c {
             case UInt8(ascii: "w"): c = UInt8(ascii: "v")
             case UInt8(ascii: "z"): c = UInt8(ascii: "j")
@@ -89,29 +86,31 @@ enum Folding {
             if let l = out.last, l == c, c > 0x39 { continue }  // doubled letters, never digits
             out.append(c)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func replacePairs(_ a: [UInt8], _ f: (UInt8, UInt8) -> UInt8?) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(a.count)
-        var i = 0
-        while i < a.count {
-            if i + 1 < a.count, let r = f(a[i], a[i + 1]) {
-                out.append(r)
-                i += 2
-            } else {
-                out.append(a[i])
-                i += 1
+    /// The one letter a two-letter spelling stands for: ee -> i, oo -> u, ph -> f, sh/th/dh -> s/t/d, ck -> k.
+    @inline(__always)
+    private static func pair(_ x: UInt8, _ y: UInt8) -> UInt8? {
+        if x == UInt8(ascii: "e") && y == UInt8(ascii: "e") { return UInt8(ascii: "i") }
+        if x == UInt8(ascii: "o") && y == UInt8(ascii: "o") { return UInt8(ascii: "u") }
+        if y == UInt8(ascii: "h") {
+            switch x {
+            case UInt8(ascii: "p"): return UInt8(ascii: "f")
+            case UInt8(ascii: "s"): return UInt8(ascii: "s")
+            case UInt8(ascii: "t"): return UInt8(ascii: "t")
+            case UInt8(ascii: "d"): return UInt8(ascii: "d")
+            default: return nil
             }
         }
-        return out
+        if x == UInt8(ascii: "c") && y == UInt8(ascii: "k") { return UInt8(ascii: "k") }
+        return nil
     }
 
     /// Key of one Devanagari word: nukta, chandrabindu and anusvara dropped, long/short i and u merged,
     /// sibilants merged, repeated signs squeezed.
-    static func devanagariKey(_ w: [Unicode.Scalar]) -> String {
-        var out = String.UnicodeScalarView()
+    /// The key's UTF-8 goes into `out` (emptied first).
+    static func devanagariKey(_ w: [Unicode.Scalar], into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         var last: UInt32 = 0
         for s in w {
             var v = s.value
@@ -143,8 +142,7 @@ enum Folding {
             if (v == 0x0907 && last == 0x093F) || (v == 0x0909 && last == 0x0941) || (v == 0x0906 && last == 0x093E)
                 || (v == 0x090F && last == 0x0947) { continue }
             last = v
-            out.append(Unicode.Scalar(v)!)
+            UTF8Bytes.append(Unicode.Scalar(v)!, to: &out)
         }
-        return String(out)
     }
 }

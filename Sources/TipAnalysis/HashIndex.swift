@@ -29,6 +29,32 @@ struct HashIndex: Sendable {
         }
     }
 
+    /// Looks up every one of `keys` and writes the found ones, in order, as (position in `keys`, value) pairs into
+    /// `found` (room for `keys.count`); returns how many. The probes are independent, so the processor overlaps
+    /// their cache misses, which one lookup at a time between other work cannot.
+    func get(_ keys: [UInt64], found: UnsafeMutableBufferPointer<(Int, Int32)>) -> Int {
+        let mask = self.mask
+        var n = 0
+        self.keys.withUnsafeBufferPointer { table in
+            values.withUnsafeBufferPointer { values in
+                for (k, key) in keys.enumerated() {
+                    var i = HashIndex.slot(key, mask)
+                    while true {
+                        let v = values[i]
+                        if v < 0 { break }
+                        if table[i] == key {
+                            found[n] = (k, v)
+                            n += 1
+                            break
+                        }
+                        i = (i + 1) & mask
+                    }
+                }
+            }
+        }
+        return n
+    }
+
     /// Stores `value` (>= 0) for `key`; returns false when `key` was already present (the old value stays).
     @discardableResult
     mutating func insert(_ key: UInt64, _ value: Int32) -> Bool {

@@ -18,22 +18,44 @@ enum LanguageDetector {
         pranam parnam namaste namaskar dhanyavad dhanyawad shukriya haan han accha acha achha thik theek
         """.split(separator: " ").map(String.init))
 
+    /// What a Latin word says about the language, by the lists above that hold it.
+    struct Cues: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let hinglish = Cues(rawValue: 1)
+        static let english = Cues(rawValue: 2)
+        static let neutral = Cues(rawValue: 4)
+    }
+
+    /// Every listed word with its cues: one lookup per word instead of five hashed `Set<String>` probes.
+    static let cues: WordTable<Cues> = {
+        var all: [String: Cues] = [:]
+        for w in WordSets.hinglish.union(hinglishHints) { all[w, default: []].insert(.hinglish) }
+        for w in WordSets.english.union(chatEnglish) { all[w, default: []].insert(.english) }
+        for w in neutral { all[w, default: []].insert(.neutral) }
+        return WordTable(all)
+    }()
+
     static func detect(_ doc: Document) -> TipLanguage {
         var deva = 0, latin = 0, hi = 0, en = 0
-        for tok in doc.tokens {
-            switch tok.kind {
+        let tokens = doc.tokens
+        for k in tokens.indices {
+            // fields read in place: copying a Token retains its two strings
+            switch tokens[k].kind {
             case .devanagari:
                 deva += 1
             case .latin:
-                let length = tok.end - tok.start
+                let start = tokens[k].start, end = tokens[k].end
+                let length = end - start
                 var upper = 0
                 if length >= 2 && length <= 6 {
-                    for k in tok.start..<tok.end where (0x41...0x5A).contains(doc.scalars[k].value) { upper += 1 }
+                    for s in start..<end where (0x41...0x5A).contains(doc.scalars[s].value) { upper += 1 }
                 }
                 let abbreviation = length >= 2 && length <= 6 && upper >= length - 1
-                if WordSets.hinglish.contains(tok.lower) || hinglishHints.contains(tok.lower) { hi += 1 }
-                if WordSets.english.contains(tok.lower) || chatEnglish.contains(tok.lower) { en += 1 }
-                if abbreviation || neutral.contains(tok.lower) || tok.lower.unicodeScalars.count < 2 { continue }
+                let lower = tokens[k].lower
+                let cue = cues[lower] ?? []
+                if cue.contains(.hinglish) { hi += 1 }
+                if cue.contains(.english) { en += 1 }
+                if abbreviation || cue.contains(.neutral) || !lower.hasTwoScalars { continue }
                 latin += 1
             default:
                 continue

@@ -3,8 +3,11 @@ enum LexKind: String, Sendable, CaseIterable {
     case liquor, wanted, election, other, sale, tip, presence, seen, urgent, request
     case police, campaign, helpline, notice, news, greeting, ok, question, opinion, job, schedule, civic, past
 
-    /// A distinct bit index per kind (fewer than 64 kinds).
-    var bit: Int { LexKind.allCases.firstIndex(of: self)! }
+    /// Every kind in declaration order (`allCases` builds a new array on each call).
+    static let all = allCases
+
+    /// A distinct bit index per kind (fewer than 64 kinds): its place in `all`.
+    var bit: Int { LexKind.all.firstIndex(of: self)! }
 
     /// The tip category this kind is evidence for, if any.
     var category: TipCategory? {
@@ -16,6 +19,17 @@ enum LexKind: String, Sendable, CaseIterable {
         default: return nil
         }
     }
+}
+
+/// A set of lexicon kinds as the bits of one word (`LexKind.bit`): membership without hashing an enum.
+struct LexKindSet: Sendable, ExpressibleByArrayLiteral {
+    var bits: UInt64 = 0
+
+    init(arrayLiteral kinds: LexKind...) {
+        for k in kinds { bits |= 1 << UInt64(k.bit) }
+    }
+
+    @inline(__always) func contains(_ kind: LexKind) -> Bool { bits & (1 << UInt64(kind.bit)) != 0 }
 }
 
 /// One phrase of the lexicon, as folded keys.
@@ -99,41 +113,58 @@ struct Lexicon: Sendable {
     func matches(in doc: Document) -> [LexHit] {
         var hits: [LexHit] = []
         let tokens = doc.tokens
-        var candidates: [(LexEntry, Int)] = []
+        // what a matched entry leaves to decide by: plain values, so collecting them retains no entry's arrays
+        struct Candidate {
+            var kind: LexKind
+            var strong: Bool
+            var scalarLength: Int
+            var end: Int
+        }
+        var candidates: [Candidate] = []
+        func collect(_ list: Int32, at i: Int) {
+            for e in lists[Int(list)] {
+                if let end = match(e, at: i, tokens) {
+                    candidates.append(Candidate(kind: e.kind, strong: e.strong, scalarLength: e.scalarLength, end: end))
+                }
+            }
+        }
         for i in tokens.indices {
             candidates.removeAll(keepingCapacity: true)
-            if let k = exactIndex.get(tokens[i].hash) {
-                let list = lists[Int(k)]
-                for e in list { if let end = match(e, at: i, tokens) { candidates.append((e, end)) } }
-            }
+            if let k = exactIndex.get(tokens[i].hash) { collect(k, at: i) }
             if tokens[i].kind == .devanagari || tokens[i].kind == .latin {
-                // the FNV state after n scalars is the hash of the n-scalar prefix: one pass finds every stem
+                // the FNV state after n scalars is the hash of the n-scalar prefix: one pass over the key's UTF-8
+                // finds every stem (a scalar is complete where the next one's lead byte begins, or at the end)
                 var h = FNV.offset
                 var n = 0
-                for scalar in tokens[i].key.unicodeScalars {
-                    FNV.add(&h, scalar)
-                    n += 1
-                    if n > maxPrefixLength { break }
-                    if n >= 2, let k = prefixIndex.get(h) {
-                        let list = lists[Int(k)]
-                        for e in list { if let end = match(e, at: i, tokens) { candidates.append((e, end)) } }
+                var started = false
+                for b in tokens[i].key.utf8 {
+                    if b & 0xC0 != 0x80 && started {
+                        n += 1
+                        if n > maxPrefixLength { break }
+                        if n >= 2, let k = prefixIndex.get(h) { collect(k, at: i) }
                     }
+                    started = true
+                    FNV.add(&h, byte: b)
+                }
+                if started && n < maxPrefixLength {
+                    n += 1
+                    if n >= 2, let k = prefixIndex.get(h) { collect(k, at: i) }
                 }
             }
             guard !candidates.isEmpty else { continue }
             var bestTokens = 0, bestLength = 0
-            for (e, end) in candidates {
-                if end - i > bestTokens || (end - i == bestTokens && e.scalarLength > bestLength) {
-                    bestTokens = end - i
-                    bestLength = e.scalarLength
+            for c in candidates {
+                if c.end - i > bestTokens || (c.end - i == bestTokens && c.scalarLength > bestLength) {
+                    bestTokens = c.end - i
+                    bestLength = c.scalarLength
                 }
             }
             var seen: UInt64 = 0  // LexKind bits: one hit per kind at this start
-            for (e, end) in candidates where end - i == bestTokens && e.scalarLength == bestLength {
-                let bit: UInt64 = 1 << UInt64(e.kind.bit)
+            for c in candidates where c.end - i == bestTokens && c.scalarLength == bestLength {
+                let bit: UInt64 = 1 << UInt64(c.kind.bit)
                 if seen & bit == 0 {
                     seen |= bit
-                    hits.append(LexHit(kind: e.kind, strong: e.strong, start: i, end: end))
+                    hits.append(LexHit(kind: c.kind, strong: c.strong, start: i, end: c.end))
                 }
             }
         }

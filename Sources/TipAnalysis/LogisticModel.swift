@@ -47,14 +47,28 @@ struct LogisticModel: Sendable {
 
     /// Class probabilities in `classes` order.
     func probabilities(_ v: FeatureVector, prior: [Double] = [0, 0, 0, 0, 0]) -> [Double] {
-        var z = zip(bias, prior).map { $0 + $1 }
-        for (k, id) in v.ids.enumerated() {
-            guard let row = index.get(id) else { continue }
-            let base = Int(row) * 5
-            let x = v.values[k]
-            for c in 0..<5 { z[c] += x * Double(weights[base + c]) }
+        // five running sums in locals, each added to in the same order as ever (the same doubles come out)
+        var z0 = bias[0] + prior[0], z1 = bias[1] + prior[1], z2 = bias[2] + prior[2]
+        var z3 = bias[3] + prior[3], z4 = bias[4] + prior[4]
+        // rows first, then weights: two passes of independent loads instead of one chain per feature
+        precondition(v.values.count >= v.ids.count, "a value per feature id")
+        withUnsafeTemporaryAllocation(of: (Int, Int32).self, capacity: v.ids.count) { rows in
+            let found = index.get(v.ids, found: rows)
+            weights.withUnsafeBufferPointer { w in
+                v.values.withUnsafeBufferPointer { values in
+                    for (k, row) in rows[..<found] {
+                        let base = Int(row) * 5
+                        let x = values[k]
+                        z0 += x * Double(w[base])
+                        z1 += x * Double(w[base + 1])
+                        z2 += x * Double(w[base + 2])
+                        z3 += x * Double(w[base + 3])
+                        z4 += x * Double(w[base + 4])
+                    }
+                }
+            }
         }
-        return LogisticModel.softmax(z)
+        return LogisticModel.softmax([z0, z1, z2, z3, z4])
     }
 
     /// Per-class contribution of one feature id (for explaining a decision).

@@ -11,8 +11,9 @@ enum Normalizer {
         var source = text
         if needsComposition(text) { source = text.precomposedStringWithCanonicalMapping }
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(source.unicodeScalars.count)
+        out.reserveCapacity(source.utf8.count)  // at least one byte per scalar: enough, without counting
         var line: [Unicode.Scalar] = []
+        line.reserveCapacity(min(source.utf8.count, 1024))
         var pendingSpace = false
         func flushLine() {
             let kept = stripHeader(line)
@@ -92,6 +93,13 @@ enum Normalizer {
         }
         // only "fwd...", "forwarded...", "as received", "copy paste" remain to check: skip building a string otherwise
         guard let head = rest.first, "FfAaCc".unicodeScalars.contains(head) else { return trimmed(rest) }
+        // each of those starts "fw", "fo", "as" or "co": a line starting "Alauli", "Chautham" builds no string
+        // (no scalar but an ASCII letter lower-cases to o, w or s)
+        if let second = rest.dropFirst().first {
+            let a = head.value | 0x20, b = (0x41...0x5A).contains(second.value) ? second.value | 0x20 : second.value
+            let known = (a == 0x66 && (b == 0x77 || b == 0x6F)) || (a == 0x61 && b == 0x73) || (a == 0x63 && b == 0x6F)
+            if !known { return trimmed(rest) }
+        }
         let lower = String(String.UnicodeScalarView(rest.prefix(60))).lowercased()
         for prefix in ["fwd:", "fw:", "fwd :", "forwarded:"] where lower.hasPrefix(prefix) {
             rest = rest.dropFirst(prefix.unicodeScalars.count)

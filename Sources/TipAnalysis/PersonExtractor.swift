@@ -9,21 +9,21 @@ enum PersonExtractor {
     static let relation: KeySet = WordSets.keys("s d v")
     static let honorific: KeySet = WordSets.keys("श्री स्व स्वर्गीय स्वo shri sri late mr")
 
-    static func extract(_ doc: Document, blocked: Set<Int>) -> [String] {
+    static func extract(_ doc: Document, blocked: [Bool]) -> [String] {
         spans(doc, blocked: blocked).map(\.text)
     }
 
     /// Each found text with the tokens it spans.
-    static func spans(_ doc: Document, blocked: Set<Int>) -> [(text: String, tokens: ClosedRange<Int>)] {
+    static func spans(_ doc: Document, blocked: [Bool]) -> [(text: String, tokens: ClosedRange<Int>)] {
         let t = doc.tokens
         var out: [String] = []
         var spans: [ClosedRange<Int>] = []
         func nameLike(_ k: Int) -> Bool {
-            guard k >= 0, k < t.count, !blocked.contains(k) else { return false }
-            let tok = t[k]
-            guard tok.kind == .latin || tok.kind == .devanagari else { return false }
-            return !WordSets.stop.contains(tok) && !before.contains(tok) && !alias.contains(tok)
-                && !father.contains(tok) && tok.key.unicodeScalars.count >= 2
+            guard k >= 0, k < t.count, !blocked[k] else { return false }
+            let kind = t[k].kind
+            guard kind == .latin || kind == .devanagari else { return false }
+            return !WordSets.stop.contains(t[k]) && !before.contains(t[k]) && !alias.contains(t[k])
+                && !father.contains(t[k]) && t[k].key.hasTwoScalars
         }
         func back(_ i: Int, max: Int = 3) -> Int? {  // first token of the name that ends just before token i
             var k = i - 1
@@ -47,8 +47,8 @@ enum PersonExtractor {
         }
         func add(_ a: Int, _ b: Int) {
             let s = doc.text(tokens: a, b)
-            if !out.contains(where: { $0.contains(s) }) {
-                for k in out.indices.reversed() where s.contains(out[k]) {
+            if !out.contains(where: { TextSearch.contains($0, s) ?? $0.contains(s) }) {
+                for k in out.indices.reversed() where TextSearch.contains(s, out[k]) ?? s.contains(out[k]) {
                     out.remove(at: k)
                     spans.remove(at: k)
                 }

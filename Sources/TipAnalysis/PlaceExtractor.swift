@@ -26,26 +26,26 @@ enum PlaceExtractor {
     static let stateHighway: KeySet = WordSets.keys("sh")
     static let near: KeySet = WordSets.keys("near behind opposite beside नियर")
 
-    static func extract(_ doc: Document, blocked: Set<Int>) -> [String] {
+    static func extract(_ doc: Document, blocked: [Bool]) -> [String] {
         spans(doc, blocked: blocked).map(\.text)
     }
 
     /// Each found text with the tokens it spans.
-    static func spans(_ doc: Document, blocked: Set<Int>) -> [(text: String, tokens: ClosedRange<Int>)] {
+    static func spans(_ doc: Document, blocked: [Bool]) -> [(text: String, tokens: ClosedRange<Int>)] {
         let t = doc.tokens
         var out: [String] = []
         var spans: [ClosedRange<Int>] = []
         func nameLike(_ k: Int) -> Bool {
-            guard k >= 0, k < t.count, !blocked.contains(k) else { return false }
-            let tok = t[k]
-            guard tok.kind == .latin || tok.kind == .devanagari || tok.kind == .alnum else { return false }
-            return !WordSets.stop.contains(tok) && !areas.contains(tok)
-                && !TimeExtractor.timeWords.contains(tok)
+            guard k >= 0, k < t.count, !blocked[k] else { return false }
+            let kind = t[k].kind
+            guard kind == .latin || kind == .devanagari || kind == .alnum else { return false }
+            return !WordSets.stop.contains(t[k]) && !areas.contains(t[k])
+                && !TimeExtractor.timeWords.contains(t[k])
         }
         func add(_ a: Int, _ b: Int) {
             let s = doc.text(tokens: a, b)
-            if !out.contains(where: { $0.contains(s) }) {
-                for k in out.indices.reversed() where s.contains(out[k]) {
+            if !out.contains(where: { TextSearch.contains($0, s) ?? $0.contains(s) }) {
+                for k in out.indices.reversed() where TextSearch.contains(s, out[k]) ?? s.contains(out[k]) {
                     out.remove(at: k)
                     spans.remove(at: k)
                 }
@@ -99,7 +99,10 @@ enum PlaceExtractor {
             } else if postpositions.contains(where: { $0.count >= 2 && $0[0] == t[i].hash }) {
                 // "रमेश के घर के पास": a short noun phrase before a "के पास"
                 let b = withPostposition(i - 1)
-                if b > i - 1, let a = backName(i, max: 2), !out.contains(where: { $0.contains(doc.text(tokens: a, b)) }) {
+                if b > i - 1, let a = backName(i, max: 2), !out.contains(where: { o in
+                    let s = doc.text(tokens: a, b)
+                    return TextSearch.contains(o, s) ?? o.contains(s)
+                }) {
                     add(a, b)
                 }
             }

@@ -14,25 +14,24 @@ enum QuantityExtractor {
         sattar assi sau hazar hajar darjan darjano saikdo sekdo
         """)
 
-    static func extract(_ doc: Document, blocked: Set<Int>) -> [String] {
+    static func extract(_ doc: Document, blocked: [Bool]) -> [String] {
         let t = doc.tokens
         var out: [String] = []
         var i = 0
         while i < t.count {
-            let tok = t[i]
-            // "50ltr", "20पेटी": digits glued to the unit
-            if tok.kind == .alnum, let split = gluedUnit(tok) , split {
+            // "50ltr", "20पेटी": digits glued to the unit (fields read in place: copying a Token retains its strings)
+            if t[i].kind == .alnum, let split = gluedUnit(t[i]) , split {
                 append(doc.text(tokens: i, i), to: &out)
                 i += 1
                 continue
             }
-            let isNumber = (tok.kind == .number && !blocked.contains(i)) || numberWords.contains(tok)
-            if isNumber, i + 1 < t.count, !t[i + 1].breakBefore || t[i + 1].start - tok.end <= 1, units.contains(t[i + 1]) {
+            let isNumber = (t[i].kind == .number && !blocked[i]) || numberWords.contains(t[i])
+            if isNumber, i + 1 < t.count, !t[i + 1].breakBefore || t[i + 1].start - t[i].end <= 1, units.contains(t[i + 1]) {
                 var start = i
                 // "50-60 लीटर", "40 से 50 पेटी"
-                if i >= 1, t[i - 1].kind == .number, !blocked.contains(i - 1), t[i - 1].key.count <= 4, doc.text(t[i - 1].end, tok.start).allSatisfy({ $0 == "-" || $0 == " " }) {
+                if i >= 1, t[i - 1].kind == .number, !blocked[i - 1], t[i - 1].key.count <= 4, doc.text(t[i - 1].end, t[i].start).allSatisfy({ $0 == "-" || $0 == " " }) {
                     start = i - 1
-                } else if i >= 2, t[i - 2].kind == .number, !blocked.contains(i - 2), t[i - 2].key.count <= 4, t[i - 1].key == "से" || t[i - 1].key == "se" {
+                } else if i >= 2, t[i - 2].kind == .number, !blocked[i - 2], t[i - 2].key.count <= 4, t[i - 1].key == "से" || t[i - 1].key == "se" {
                     start = i - 2
                 }
                 append(doc.text(tokens: start, i + 1), to: &out)

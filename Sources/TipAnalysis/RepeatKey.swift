@@ -97,7 +97,7 @@ public struct RepeatKey: Sendable, Hashable, Codable {
 
 extension RepeatKey {
     /// Lexicon kinds whose words say how a tip is forwarded, not what it says.
-    static let boilerplate: Set<LexKind> = [.request, .greeting, .ok, .urgent]
+    static let boilerplate: LexKindSet = [.request, .greeting, .ok, .urgent]
 
     /// Builds the key of a read message.
     static func make(_ r: Reading) -> RepeatKey {
@@ -106,10 +106,11 @@ extension RepeatKey {
         for hit in r.signals.hits where boilerplate.contains(hit.kind) { for k in hit.start..<hit.end { skip[k] = true } }
         var words: [UInt32] = []
         words.reserveCapacity(doc.tokens.count)
-        for (k, tok) in doc.tokens.enumerated() where tok.kind != .emoji && !skip[k] && !WordSets.stop.contains(tok) {
-            if tok.kind == .latin && tok.key.utf8.count <= 1 { continue }
+        let tokens = doc.tokens
+        for k in tokens.indices where tokens[k].kind != .emoji && !skip[k] && !WordSets.stop.contains(tokens[k]) {
+            if tokens[k].kind == .latin && tokens[k].key.utf8.count <= 1 { continue }
             var h = FNV.offset
-            skeleton(tok.key, into: &h)
+            skeleton(tokens[k].key, into: &h)
             words.append(finish(h))
         }
         words.sort()

@@ -4,36 +4,57 @@ enum SimHash {
     static let shingle = 4
 
     /// Requests and greetings people add when they forward a tip again ("sir please action lijiye", "जय हिंद").
-    static let boilerplate: Set<LexKind> = [.request, .greeting, .ok]
+    static let boilerplate: LexKindSet = [.request, .greeting, .ok]
 
     /// `hits` are the lexicon hits of `doc`: courtesy phrases and function words are left out of the shingles, so the
     /// fingerprint is about what the tip says, not how politely it is forwarded.
     static func fingerprint(_ doc: Document, hits: [LexHit]) -> Fingerprint {
         var skip = [Bool](repeating: false, count: doc.tokens.count)
         for hit in hits where boilerplate.contains(hit.kind) { for k in hit.start..<hit.end { skip[k] = true } }
-        var text: [Unicode.Scalar] = []
+        // the kept words' keys joined by spaces, in UTF-8, and where each scalar starts: a shingle of 4 scalars is
+        // hashed straight from its bytes (the same bytes FNV fed from the scalars)
+        var text: [UInt8] = []
+        var starts: [Int] = []
+        text.reserveCapacity(doc.scalars.count * 2)
+        starts.reserveCapacity(doc.scalars.count)
         var words = 0
-        for (k, tok) in doc.tokens.enumerated() where tok.kind != .emoji {
+        let tokens = doc.tokens
+        for k in tokens.indices where tokens[k].kind != .emoji {
             words += 1
-            if skip[k] || WordSets.stop.contains(tok) { continue }
-            if !text.isEmpty { text.append(" ") }
-            text.append(contentsOf: tok.key.unicodeScalars)
-        }
-        var counts = [Int32](repeating: 0, count: 64)
-        if text.count < shingle {
-            return Fingerprint(bits: FNV.mix(FNV.hash(text[...])) & Fingerprint.hashMask, wordCount: words)
-        }
-        for i in 0...(text.count - shingle) {
-            let h = FNV.mix(FNV.hash(text[i..<(i + shingle)]))
-            var bits = h
-            for b in 0..<64 {
-                counts[b] &+= (bits & 1) == 1 ? 1 : -1
-                bits >>= 1
+            if skip[k] || WordSets.stop.contains(tokens[k]) { continue }
+            if !text.isEmpty {
+                starts.append(text.count)
+                text.append(0x20)
+            }
+            for b in tokens[k].key.utf8 {
+                if b & 0xC0 != 0x80 { starts.append(text.count) }
+                text.append(b)
             }
         }
+        let count = starts.count  // scalars
+        starts.append(text.count)
+        if count < shingle {
+            return Fingerprint(bits: FNV.mix(FNV.hash(text)) & Fingerprint.hashMask, wordCount: words)
+        }
+        // per bit, shingles with it set minus shingles without; only the 56 bits kept are counted, eight at a
+        // time, each byte of a hash adding its row of +1/-1
+        var counts = [SIMD8<Int32>](repeating: .zero, count: 7)
+        for i in 0...(count - shingle) {
+            var h = FNV.offset
+            for k in starts[i]..<starts[i + shingle] { FNV.add(&h, byte: text[k]) }
+            let bits = FNV.mix(h)
+            for lane in 0..<7 { counts[lane] &+= signs[Int(truncatingIfNeeded: bits >> UInt64(8 * lane)) & 0xFF] }
+        }
         var out: UInt64 = 0
-        for b in 0..<56 where counts[b] > 0 { out |= 1 << UInt64(b) }
+        for b in 0..<56 where counts[b >> 3][b & 7] > 0 { out |= 1 << UInt64(b) }
         return Fingerprint(bits: out, wordCount: words)
+    }
+
+    /// For each byte value, +1 for each of its eight bits that is set and -1 for each that is not (bit 0 first).
+    static let signs: [SIMD8<Int32>] = (0..<256).map { byte in
+        var v = SIMD8<Int32>(repeating: -1)
+        for b in 0..<8 where byte >> b & 1 == 1 { v[b] = 1 }
+        return v
     }
 }
 
@@ -69,6 +90,12 @@ enum FNV {
     static func hash(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
         var h = offset
         for s in scalars { add(&h, s) }
+        return h
+    }
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var h = offset
+        for b in bytes { add(&h, byte: b) }
         return h
     }
 

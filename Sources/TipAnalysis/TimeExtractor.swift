@@ -52,17 +52,18 @@ enum TimeExtractor {
 
     /// A time word, a number followed by बजे/baje/pm, or a glued "10pm"/"10baje".
     private static func isTime(_ t: [Token], _ i: Int) -> Bool {
-        let tok = t[i]
-        if timeWords.contains(tok) {
+        // fields read in place: copying a Token retains its two strings
+        if timeWords.contains(t[i]) {
             // "kal" alone is ambiguous only in theory; "har" must be followed by a time word ("har raat")
-            if every.contains(tok) { return i + 1 < t.count && timeWords.contains(t[i + 1]) }
+            if every.contains(t[i]) { return i + 1 < t.count && timeWords.contains(t[i + 1]) }
             return true
         }
-        if tok.kind == .number, i + 1 < t.count, !t[i + 1].breakBefore || t[i + 1].start - tok.end == 1, isClockUnit(t[i + 1]) {
+        let kind = t[i].kind
+        if kind == .number, i + 1 < t.count, !t[i + 1].breakBefore || t[i + 1].start - t[i].end == 1, isClockUnit(t[i + 1]) {
             return true
         }
-        if tok.kind == .alnum {
-            let l = tok.lower
+        if kind == .alnum {
+            let l = t[i].lower
             return l.hasSuffix("pm") || l.hasSuffix("am") || l.hasSuffix("baje") || l.hasSuffix("bje") || l.hasSuffix("बजे")
         }
         return false

@@ -59,7 +59,7 @@ public struct TipAnalyzer: Sendable {
         let pTip = 1 - p[0]
         var calibrated = calibration.probability(Self.tipLogOdds(p))
         // Nothing to read (no word of two letters), or a bot command: never a tip, whatever the model says.
-        let hasWord = r.doc.tokens.contains { $0.kind != .emoji && $0.kind != .number && $0.key.unicodeScalars.count >= 2 }
+        let hasWord = r.doc.tokens.contains { $0.kind != .emoji && $0.kind != .number && $0.key.hasTwoScalars }
         if !hasWord && r.phones.isEmpty && r.vehicles.isEmpty {
             calibrated = 0.001
         }
@@ -152,6 +152,11 @@ public struct TipAnalyzer: Sendable {
         return (Features.vector(r.doc, r.signals, named: named), Self.lexiconPrior(r))
     }
 
+    /// Kinds whose phrases back a tip as evidence after its category's own.
+    static let liveKinds: LexKindSet = [.sale, .seen, .presence, .tip, .request, .urgent]
+    /// Kinds whose phrases back "not a tip".
+    static let chatterKinds: LexKindSet = [.police, .campaign, .helpline, .notice, .news, .greeting, .ok, .question, .opinion, .job, .schedule]
+
     /// Lexicon phrases that back the decision, as written; when the lexicon is silent, the words the model leaned on.
     private func evidence(_ r: Reading, _ v: FeatureVector, leansTip isTip: Bool, category: TipCategory, labels: [TipCategory]) -> [String] {
         var out: [String] = []
@@ -162,10 +167,9 @@ public struct TipAnalyzer: Sendable {
         }
         if isTip {
             for hit in r.signals.hits where hit.kind.category.map(labels.contains) == true { add(hit) }
-            for hit in r.signals.hits where [.sale, .seen, .presence, .tip, .request, .urgent].contains(hit.kind) { add(hit) }
+            for hit in r.signals.hits where Self.liveKinds.contains(hit.kind) { add(hit) }
         } else {
-            for hit in r.signals.hits where [.police, .campaign, .helpline, .notice, .news, .greeting, .ok, .question,
-                                              .opinion, .job, .schedule].contains(hit.kind) { add(hit) }
+            for hit in r.signals.hits where Self.chatterKinds.contains(hit.kind) { add(hit) }
         }
         if out.isEmpty {
             // the words whose weights pushed hardest toward the decided class
@@ -212,10 +216,13 @@ struct Reading {
         let (marks, ranges) = VehicleExtractor.extract(doc.scalars)
         vehicles = Array(marks.prefix(Reading.maxItems))
         phones = Array(PhoneExtractor.extract(doc.scalars, excluding: ranges).prefix(Reading.maxItems))
-        var inVehicle: Set<Int> = []
-        for (k, tok) in doc.tokens.enumerated() where ranges.contains(where: { $0.contains(tok.start) }) { inVehicle.insert(k) }
+        // tokens the extractors must not take: one flag per token (a `Set<Int>` hashed every probe)
+        var inVehicle = [Bool](repeating: false, count: doc.tokens.count)
+        if !ranges.isEmpty {
+            for (k, tok) in doc.tokens.enumerated() where ranges.contains(where: { $0.contains(tok.start) }) { inVehicle[k] = true }
+        }
         var blocked = inVehicle
-        for hit in hits where hit.kind != .presence { for k in hit.start..<hit.end { blocked.insert(k) } }
+        for hit in hits where hit.kind != .presence { for k in hit.start..<hit.end { blocked[k] = true } }
         let placeSpans = PlaceExtractor.spans(doc, blocked: blocked).prefix(Reading.maxItems)
         places = placeSpans.map(\.text)
         placeTokens = placeSpans.map(\.tokens)

@@ -28,11 +28,17 @@ struct Document: Sendable {
         let cleaned = Normalizer.clean(text)
         scalars = cleaned
         var toks: [Token] = []
+        toks.reserveCapacity(cleaned.count / 3 + 4)
         var i = 0
         var pendingBreak = false
         var question = false
         var urls = 0
         let n = cleaned.count
+        // reused for every word: the folded scalars and the key's bytes
+        var lowered: [Unicode.Scalar] = []
+        var keyBytes: [UInt8] = []
+        lowered.reserveCapacity(32)
+        keyBytes.reserveCapacity(96)
         while i < n {
             let c = ScalarClass.of(cleaned[i])
             switch c {
@@ -54,30 +60,37 @@ struct Document: Sendable {
                     i = j
                     continue
                 }
-                if hasLatin, j - i >= 3, j < n, cleaned[j] == ".", i + 4 <= n,
-                    String(String.UnicodeScalarView(cleaned[i..<min(n, i + 4)])).lowercased() == "www." {
+                // "www." lower-cased: a word of exactly w/W three times before the dot (no other scalar
+                // lower-cases to "w"), checked without building a string for every word before a full stop
+                if hasLatin, j - i >= 3, j < n, cleaned[j] == ".", i + 4 <= n, j == i + 3,
+                    cleaned[i..<j].allSatisfy({ $0 == "w" || $0 == "W" }) {
                     urls += 1
                     while j < n, ScalarClass.of(cleaned[j]) != .space, cleaned[j] != "\n" { j += 1 }
                     i = j
                     continue
                 }
                 let slice = cleaned[i..<j]
-                let lowered = Folding.lowerSqueezed(slice)
+                Folding.lowerSqueezed(slice, into: &lowered)
                 let kind: Token.Kind
-                let key: String
+                // whether `keyBytes` is valid UTF-8 as it stands, so the key's hash can be taken from them
+                var keyIsUTF8 = true
                 if hasDeva {
                     kind = hasDigit ? .alnum : .devanagari
-                    key = Folding.devanagariKey(lowered)
+                    Folding.devanagariKey(lowered, into: &keyBytes)
                 } else if hasLatin {
                     kind = hasDigit ? .alnum : .latin
-                    key = Folding.latinKey(lowered)
+                    Folding.latinKey(lowered, into: &keyBytes)
+                    keyIsUTF8 = !keyBytes.contains { $0 >= 0x80 }
                 } else {
                     kind = .number
-                    key = String(String.UnicodeScalarView(slice))
+                    keyBytes.removeAll(keepingCapacity: true)
+                    for s in slice { UTF8Bytes.append(s, to: &keyBytes) }
                 }
+                let key = String(decoding: keyBytes, as: UTF8.self)
+                let hash = keyIsUTF8 ? FNV.hash(keyBytes) : FNV.hash(key)
                 // Devanagari has no case: its key serves as the lower-cased form and saves a string per word
-                let lower = kind == .devanagari ? key : String(String.UnicodeScalarView(lowered))
-                toks.append(Token(kind: kind, start: i, end: j, lower: lower, key: key, hash: FNV.hash(key),
+                let lower = kind == .devanagari ? key : UTF8Bytes.string(lowered)
+                toks.append(Token(kind: kind, start: i, end: j, lower: lower, key: key, hash: hash,
                                   breakBefore: pendingBreak))
                 pendingBreak = false
                 i = j
@@ -108,7 +121,7 @@ struct Document: Sendable {
 
     /// The cleaned text of scalars `start..<end`.
     func text(_ start: Int, _ end: Int) -> String {
-        String(String.UnicodeScalarView(scalars[max(0, start)..<min(scalars.count, end)]))
+        UTF8Bytes.string(scalars[max(0, start)..<min(scalars.count, end)])
     }
 
     /// The cleaned text from token `a` through token `b`, as written.

@@ -24,6 +24,8 @@ enum VehicleExtractor {
         var start: Int
         var end: Int
         var text: String
+        /// `text.count`, kept so the scan can pass over runs that cannot start a mark without counting Characters.
+        var length: Int
         /// Whether the original letters were upper case (lower-case `up`, `ka` are usually words, not marks).
         var upper: Bool
         /// 0: no gap to the previous run, 1: a space/dash/dot, 2: anything else (a barrier).
@@ -32,9 +34,12 @@ enum VehicleExtractor {
 
     static func runs(_ s: [Unicode.Scalar]) -> [Run] {
         var runs: [Run] = []
+        runs.reserveCapacity(s.count / 3 + 4)
         var i = 0
         let n = s.count
         var lastEnd = -10
+        var bytes: [UInt8] = []  // reused for each run's text
+        bytes.reserveCapacity(8)
         func gap(_ start: Int) -> Int {
             if start == lastEnd { return 0 }
             if start - lastEnd <= 3 && s[lastEnd..<start].allSatisfy({ $0 == " " || $0 == "-" || $0 == "." || $0.value == 0x2013 }) {
@@ -49,23 +54,39 @@ enum VehicleExtractor {
             // runs longer than 4 can never be part of a mark: keep their place, skip their text
             case .digit:
                 while j < n, ScalarClass.of(s[j]) == .digit { j += 1 }
-                let text = j - i <= 4 ? String(String.UnicodeScalarView(s[i..<j])) : "#####"
-                runs.append(Run(kind: .digits, start: i, end: j, text: text, upper: true, gap: gap(i)))
+                let text = j - i <= 4 ? UTF8Bytes.string(s[i..<j]) : "#####"
+                runs.append(Run(kind: .digits, start: i, end: j, text: text, length: min(j - i, 5), upper: true, gap: gap(i)))
                 lastEnd = j
             case .latin:
                 while j < n, s[j].isASCII, ScalarClass.of(s[j]) == .latin { j += 1 }
-                if j - i <= 4 {
-                    let text = String(String.UnicodeScalarView(s[i..<j]))
+                if j - i <= 4, s[i].isASCII {
+                    // ASCII letters: upper-cased byte by byte, as `uppercased()` would
+                    bytes.removeAll(keepingCapacity: true)
+                    var upper = true
+                    for k in i..<j {
+                        var b = UInt8(truncatingIfNeeded: s[k].value)
+                        if b >= 0x61 && b <= 0x7A {
+                            b -= 0x20
+                            upper = false
+                        }
+                        bytes.append(b)
+                    }
+                    runs.append(Run(kind: .letters, start: i, end: j, text: String(decoding: bytes, as: UTF8.self),
+                                    length: j - i, upper: upper, gap: gap(i)))
+                } else if j - i <= 4 {
+                    let text = UTF8Bytes.string(s[i..<j])
                     let upper = text.uppercased()
-                    runs.append(Run(kind: .letters, start: i, end: j, text: upper, upper: upper == text, gap: gap(i)))
+                    runs.append(Run(kind: .letters, start: i, end: j, text: upper, length: upper.count, upper: upper == text,
+                                    gap: gap(i)))
                 } else {
-                    runs.append(Run(kind: .letters, start: i, end: j, text: "#####", upper: false, gap: gap(i)))
+                    runs.append(Run(kind: .letters, start: i, end: j, text: "#####", length: 5, upper: false, gap: gap(i)))
                 }
                 lastEnd = j
             case .devanagari:
                 while j < n, ScalarClass.of(s[j]) == .devanagari { j += 1 }
                 if let letters = spelled(s[i..<j]) {
-                    runs.append(Run(kind: .letters, start: i, end: j, text: letters, upper: true, gap: gap(i)))
+                    runs.append(Run(kind: .letters, start: i, end: j, text: letters, length: letters.count, upper: true,
+                                    gap: gap(i)))
                     lastEnd = j
                 } else {
                     lastEnd = -10
@@ -78,12 +99,19 @@ enum VehicleExtractor {
         return runs
     }
 
-    static let initials: Set<UInt32> = Set(letterNames.map { $0.0[0].value })
+    /// Whether a Devanagari scalar (by `value - 0x900`) starts a letter name: a table, not a hashed set, since every
+    /// Devanagari word of every message asks.
+    static let initials: [Bool] = {
+        var table = [Bool](repeating: false, count: 0x80)
+        for (name, _) in letterNames { table[Int(name[0].value) - 0x900] = true }
+        return table
+    }()
 
     /// Latin letters of a Devanagari word made only of letter names (बीआर -> BR), else nil.
     static func spelled(_ w: ArraySlice<Unicode.Scalar>) -> String? {
         // letter names start with one of these; checking first avoids work on ordinary words
-        guard w.count <= 24, let head = w.first, initials.contains(head.value) else { return nil }
+        guard w.count <= 24, let head = w.first, (0x900..<0x980).contains(head.value),
+            initials[Int(head.value) - 0x900] else { return nil }
         let word = w.filter { $0.value != 0x093C }
         var out = ""
         var i = 0
@@ -111,6 +139,11 @@ enum VehicleExtractor {
         var ranges: [Range<Int>] = []
         var r = 0
         while r < rs.count {
+            // every mark starts with two letters (a state code) or two digits (a Bharat series year)
+            if rs[r].length != 2 {
+                r += 1
+                continue
+            }
             if let (mark, end) = match(rs, r) {
                 if !marks.contains(mark) { marks.append(mark) }
                 ranges.append(rs[r].start..<rs[end].end)
