@@ -7,8 +7,8 @@ import GRDB
 public final class Store: Sendable {
     let pool: DatabasePool
     /// Keys derived from the install key (see `InstallKey`), one per purpose.
-    let pseudonymKey: [UInt8]
-    let signingKey: [UInt8]
+    let pseudonymKey: HMACKey
+    let signingKey: HMACKey
     /// Where the install key came from, and whether it is the one this database was used with.
     public let key: InstallKey.Loaded
     /// False when the database was used with another key (a restored copy opened without its key file):
@@ -73,8 +73,8 @@ public final class Store: Sendable {
             }
             key = loaded
             keyMatchesDatabase = check == nil || check == loaded.key.check
-            pseudonymKey = loaded.key.derived("pseudonym")
-            signingKey = loaded.key.derived("sign")
+            pseudonymKey = HMACKey(loaded.key.derived("pseudonym"))
+            signingKey = HMACKey(loaded.key.derived("sign"))
         } catch let error as StoreError {
             throw error
         } catch {
@@ -155,7 +155,7 @@ public final class Store: Sendable {
 
     /// The informant's internal key: the full keyed hash of his Telegram user id (64 hex digits).
     func reporterKey(forUser userID: Int64) -> String {
-        SHA256.hmac(key: pseudonymKey, message: Array("user:\(userID)".utf8)).hexString
+        pseudonymKey.mac(Array("user:\(userID)".utf8)).hexString
     }
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
@@ -237,7 +237,7 @@ extension Store {
     /// install key: nobody without the key file can make one, and a signature for one purpose is worthless for
     /// another.
     public func signature(of message: String, purpose: String) -> [UInt8] {
-        SHA256.hmac(key: signingKey, message: Array("\(purpose):\(message)".utf8))
+        signingKey.mac(Array("\(purpose):\(message)".utf8))
     }
 }
 
