@@ -27,8 +27,15 @@ import Testing
 
     @Test func aFullDiskKeepsTheOffsetAndLosesNothingOnceSpaceIsBack() async throws {
         let bot = try await RunningBot.start()
-        // Let start-up finish its own writes, then leave no room for anything more.
+        // Let start-up finish its own writes, and two tips use up the pages that migrations left free (dropped
+        // indexes); then leave no room for anything more.
         try await bot.fake.waitForRequests("getUpdates")
+        var fillers: [Int64] = []
+        for text in Self.tips(2, tag: "before") {
+            fillers.append(bot.fake.sendGroupMessage(chatID: RunningBot.sadar, from: RunningBot.informant, text: text))
+        }
+        try await waitUntil("the first two stored") { try bot.reports().count == 2 }
+        try await bot.fake.waitUntilConsumed()
         let pages = try bot.store.pageCount()
         try await bot.store.limitSize(pages: pages)
         let confirmedBefore = bot.fake.confirmedOffset
@@ -37,16 +44,16 @@ import Testing
             ids.append(bot.fake.sendGroupMessage(chatID: RunningBot.sadar, from: RunningBot.informant, text: text))
         }
         try await waitUntil("the full disk to be reported") { bot.logs.contains("database full") }
-        #expect(try bot.reports().isEmpty)
+        #expect(try bot.reports().count == 2)
         // Telegram was never told the tips were taken: they are still waiting there.
         #expect(bot.fake.confirmedOffset == confirmedBefore)
         #expect(bot.logs.all.filter { $0.contains("database full") }.count == 1)
 
         try await bot.store.limitSize(pages: nil)
-        try await waitUntil("all 7 stored", timeout: .seconds(20)) { try bot.reports().count == 7 }
+        try await waitUntil("all 7 stored", timeout: .seconds(20)) { try bot.reports().count == 9 }
         try await waitUntil("all answered", timeout: .seconds(20)) { try bot.store.outboxCounts().pending == 0 }
         try await bot.stop()
-        try Self.expectEveryTipStoredOnceAndAnswered(bot, ids: ids)
+        try Self.expectEveryTipStoredOnceAndAnswered(bot, ids: fillers + ids)
         #expect(bot.logs.contains("intake resumes"))
     }
 
