@@ -9,7 +9,7 @@ enum IntakeBenchmark {
     static func run(count: Int = 20_000, groups: Int = 10) async throws -> [String] {
         let binary = BuiltProducts.path("senani")
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            return ["intake: \(binary) not found; run `swift build -c release` first"]
+            return ["intake: \(binary) not found; run `swift build -c release --static-swift-stdlib` first"]
         }
         let directory = try TemporaryDirectory("senani-bench")
         let database = directory.file("bench.sqlite")

@@ -9,7 +9,7 @@ enum OfficerBenchmark {
     static func run(tips: Int = 100, taps: Int = 20) async throws -> [String] {
         let binary = BuiltProducts.path("senani")
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            return ["officers: \(binary) not found; run `swift build -c release` first"]
+            return ["officers: \(binary) not found; run `swift build -c release --static-swift-stdlib` first"]
         }
         let directory = try TemporaryDirectory("senani-bench-officers")
         let database = directory.file("bench.sqlite")

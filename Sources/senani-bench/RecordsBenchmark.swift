@@ -10,7 +10,7 @@ enum RecordsBenchmark {
     static func run(importMessages: Int, exportReports: Int) async throws -> [String] {
         let binary = BuiltProducts.path("senani")
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            return ["records: \(binary) not found; run `swift build -c release` first"]
+            return ["records: \(binary) not found; run `swift build -c release --static-swift-stdlib` first"]
         }
         let directory = try TemporaryDirectory("senani-bench-records")
         var lines: [String] = []

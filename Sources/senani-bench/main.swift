@@ -1,6 +1,6 @@
 import Foundation
 
-// `swift build -c release && .build/release/senani-bench`: throughput and memory, printed for the notes.
+// `swift build -c release --static-swift-stdlib && .build/release/senani-bench`: throughput and memory, printed for the notes.
 // Not a test: numbers vary with the machine; targets are stated next to them.
 // `senani-bench analysis|repeats|intake|officers|export|chart|records|digest` runs one section only (its peak RSS is then its own).
 
