@@ -21,33 +21,17 @@ import Testing
 ///   look-alike non-tips), "khabar" read as news only in headline phrases, and ten hand-written tips that say the
 ///   police do not know: blind 0.941 / 0.990 / 0.961, blind2 0.947 / 0.995 / 0.967; every issue bar met on both.
 @Suite struct BlindCorpusTests {
-    /// The issue's bars.
-    static let bars = EvaluationReport.Bars()
-    static let secondBars = EvaluationReport.Bars()
-
-    @Test func blindMetrics() async throws {
-        let messages = try CorpusLoader.messages("blind")
+    /// Both blind parts against the issue's bars. `blind2` was written by another writer again, who saw neither the
+    /// corpus, nor its code, nor the first blind part, after the first blind part's mistakes were known: a
+    /// measurement they could not have leaked into.
+    @Test(arguments: ["blind", "blind2"]) func blindMetricsMeetTheIssuesBars(part: String) async throws {
+        let messages = try CorpusLoader.messages(part)
         #expect(messages.count >= 400)
         let report = try await offThePool { EvaluationReport(messages) }
-        print("blind part (Corpus/blind):")
-        print(report.table(Self.bars).joined(separator: "\n"))
-        let missedIssueBars = report.missed(EvaluationReport.Bars())
-        if !missedIssueBars.isEmpty { print("issue bars missed on the blind part: \(missedIssueBars.joined(separator: ", "))") }
-        #expect(report.missed(Self.bars).isEmpty, "missed: \(report.missed(Self.bars))")
-    }
-
-    /// The second blind part, `Corpus/blind2`: another writer again, who saw neither the corpus, nor its code, nor the
-    /// first blind part; written after the first blind part's mistakes were known, so that a measurement exists that
-    /// they could not have leaked into.
-    @Test func secondBlindMetrics() async throws {
-        let messages = try CorpusLoader.messages("blind2")
-        #expect(messages.count >= 400)
-        let report = try await offThePool { EvaluationReport(messages) }
-        print("second blind part (Corpus/blind2):")
-        print(report.table(Self.secondBars).joined(separator: "\n"))
-        let missedIssueBars = report.missed(EvaluationReport.Bars())
-        if !missedIssueBars.isEmpty { print("issue bars missed on the second blind part: \(missedIssueBars.joined(separator: ", "))") }
-        #expect(report.missed(Self.secondBars).isEmpty, "missed: \(report.missed(Self.secondBars))")
+        let bars = EvaluationReport.Bars()
+        print("blind part (Corpus/\(part)):")
+        print(report.table(bars).joined(separator: "\n"))
+        #expect(report.missed(bars).isEmpty, "missed on \(part): \(report.missed(bars))")
     }
 
     /// The blind messages are not in the training corpus (stock replies such as "जी सर", "ok sir" or "dhanyavad sir,
