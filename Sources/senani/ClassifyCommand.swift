@@ -13,7 +13,8 @@ struct ClassifyCommand: AsyncParsableCommand {
     func run() async throws {
         let analyzer = TipAnalyzer()
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Sorted: the same analysis prints the same bytes in every run, so outputs can be compared.
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         func emit(_ text: String) throws {
             let data = try encoder.encode(analyzer.analyze(text))
             FileHandle.standardOutput.write(data + Data("\n".utf8))
