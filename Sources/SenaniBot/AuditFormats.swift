@@ -15,7 +15,7 @@ public enum AuditFormats {
     public static func json(_ entries: [AuditEntry]) -> String {
         "[" + entries.map { entry in
             "{" + zip(columns, cells(entry)).map { key, value in
-                "\"\(key)\": " + (key == "actor_id" ? (value ?? "null") : value.map(ReportFormats.jsonString) ?? "null")
+                "\"\(key)\": " + (key == "actor_id" ? (value ?? "null") : value.map(JSONText.string) ?? "null")
             }.joined(separator: ", ") + "}"
         }.joined(separator: ",\n") + "]"
     }

@@ -6,14 +6,14 @@ public enum CorpusFormat {
     public static func line(_ correction: Correction) -> String {
         let labels = correction.isTip ? [correction.category] : []
         let fields = [
-            "\"id\": \(ReportFormats.jsonString("officer-\(correction.id)"))",
-            "\"text\": \(ReportFormats.jsonString(correction.text))",
+            "\"id\": \(JSONText.string("officer-\(correction.id)"))",
+            "\"text\": \(JSONText.string(correction.text))",
             "\"is_tip\": \(correction.isTip)",
-            "\"category\": \(ReportFormats.jsonString(correction.category))",
-            "\"labels\": [\(labels.map(ReportFormats.jsonString).joined(separator: ", "))]",
-            "\"language\": \(correction.language.map(ReportFormats.jsonString) ?? "null")",
-            "\"phones\": [\(correction.phones.map(ReportFormats.jsonString).joined(separator: ", "))]",
-            "\"vehicles\": [\(correction.vehicles.map(ReportFormats.jsonString).joined(separator: ", "))]",
+            "\"category\": \(JSONText.string(correction.category))",
+            "\"labels\": [\(labels.map(JSONText.string).joined(separator: ", "))]",
+            "\"language\": \(correction.language.map(JSONText.string) ?? "null")",
+            "\"phones\": [\(correction.phones.map(JSONText.string).joined(separator: ", "))]",
+            "\"vehicles\": [\(correction.vehicles.map(JSONText.string).joined(separator: ", "))]",
         ]
         return "{" + fields.joined(separator: ", ") + "}"
     }

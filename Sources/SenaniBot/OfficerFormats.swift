@@ -29,10 +29,10 @@ public enum OfficerFormats {
     public static func json(_ officers: [Officer]) -> String {
         "[" + officers.map { officer in
             let fields: [String] = [
-                "\"telegram_id\": \(officer.telegramID)", "\"role\": \(ReportFormats.jsonString(officer.role.rawValue))",
-                "\"thana\": \(officer.thanaCode.map(ReportFormats.jsonString) ?? "null")",
-                "\"district\": \(officer.districtCode.map(ReportFormats.jsonString) ?? "null")",
-                "\"name\": \(ReportFormats.jsonString(officer.name))",
+                "\"telegram_id\": \(officer.telegramID)", "\"role\": \(JSONText.string(officer.role.rawValue))",
+                "\"thana\": \(officer.thanaCode.map(JSONText.string) ?? "null")",
+                "\"district\": \(officer.districtCode.map(JSONText.string) ?? "null")",
+                "\"name\": \(JSONText.string(officer.name))",
                 "\"reachable\": \(officer.reachable.map { $0 ? "true" : "false" } ?? "null")",
             ]
             return "{" + fields.joined(separator: ", ") + "}"

@@ -15,7 +15,7 @@ extension ReportFormats {
             out.append(contentsOf: jsonKeys[index])
             switch value {
             case .string(let text):
-                if let text { appendJSONString(text, to: &out) } else { out.append(contentsOf: "null".utf8) }
+                if let text { JSONText.appendString(text, to: &out) } else { out.append(contentsOf: "null".utf8) }
             case .int(let number): out.append(contentsOf: (number.map(String.init) ?? "null").utf8)
             case .number(let number): out.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
             case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -23,7 +23,7 @@ extension ReportFormats {
                 out.append(UInt8(ascii: "["))
                 for (n, item) in items.enumerated() {
                     if n > 0 { out.append(contentsOf: ", ".utf8) }
-                    appendJSONString(item, to: &out)
+                    JSONText.appendString(item, to: &out)
                 }
                 out.append(UInt8(ascii: "]"))
             case .location(let point):
@@ -34,9 +34,9 @@ extension ReportFormats {
                 for (n, item) in items.enumerated() {
                     if n > 0 { out.append(contentsOf: ", ".utf8) }
                     out.append(contentsOf: "{\"kind\": ".utf8)
-                    appendJSONString(item.kind, to: &out)
+                    JSONText.appendString(item.kind, to: &out)
                     out.append(contentsOf: ", \"file_id\": ".utf8)
-                    appendJSONString(item.fileID, to: &out)
+                    JSONText.appendString(item.fileID, to: &out)
                     out.append(UInt8(ascii: "}"))
                 }
                 out.append(UInt8(ascii: "]"))
@@ -97,10 +97,5 @@ extension ReportFormats {
             }
             if quote { out.append(UInt8(ascii: "\"")) }
         }
-    }
-
-    /// A JSON string literal.
-    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-        JSONText.appendString(text, to: &out)
     }
 }

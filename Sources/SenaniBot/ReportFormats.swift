@@ -129,13 +129,6 @@ public enum ReportFormats {
         appendCSVCell(value, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
-
-    /// A JSON string literal.
-    static func jsonString(_ text: String) -> String {
-        var out: [UInt8] = []
-        appendJSONString(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
 }
 
 extension ReportFormats {

@@ -11,11 +11,11 @@ import GRDB
 /// Registered on every connection, so the store's static SQL helpers can use them without carrying the key.
 struct SealingFunctions: Sendable {
     let sealingKey: [UInt8]
-    let tokenKey: [UInt8]
+    let tokenKey: HMACKey
 
     init(key: InstallKey) {
         sealingKey = key.derived("seal")
-        tokenKey = key.derived("chat-token")
+        tokenKey = HMACKey(key.derived("chat-token"))
     }
 
     static let context = "senani chat id"
@@ -30,7 +30,7 @@ struct SealingFunctions: Sendable {
     }
 
     func token(_ chatID: Int64) -> Int64 {
-        let mac = SHA256.hmac(key: tokenKey, message: Self.bytes(chatID))
+        let mac = tokenKey.mac(Self.bytes(chatID))
         let bits = mac.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         return Int64.min + Int64(bits & 0x3FFF_FFFF_FFFF_FFFF)
     }

@@ -169,11 +169,7 @@ extension Store {
             outcome: original == nil ? nil : .duplicate, resolution: nil, transferredFrom: nil,
             needsReview: analysis.decision == .possibleTip && original == nil, version: 0, location: report.location,
             media: report.media)
-        let tip = StoredTip(
-            report: stored, original: try original.flatMap { try Self.fetchReport(db, ref: $0) },
-            originalNotices: try original.map { try Self.notices(db, ref: $0) } ?? [],
-            officers: try lookups.officers(thana: thana.code, db),
-            districtOfficers: try lookups.officers(district: thana.districtCode, db), thana: thana)
+        let tip = try Self.storedTip(db, report: stored, thana: thana, original: original, lookups: &lookups)
         for var draft in followUp(tip) {
             if draft.reportRef == nil { draft.reportRef = ref }
             try Self.enqueue(draft, db: db, now: now)
@@ -226,15 +222,18 @@ extension Store {
         guard let report = try fetchReport(db, ref: ref), let thana = try fetchThana(db, code: report.thanaCode) else {
             return nil
         }
-        return try storedTip(db, report: report, thana: thana, original: original)
+        var lookups = IntakeLookups()
+        return try storedTip(db, report: report, thana: thana, original: original, lookups: &lookups)
     }
 
-    static func storedTip(_ db: Database, report: Report, thana: Thana, original: String?) throws -> StoredTip {
+    static func storedTip(
+        _ db: Database, report: Report, thana: Thana, original: String?, lookups: inout IntakeLookups
+    ) throws -> StoredTip {
         StoredTip(
             report: report, original: try original.flatMap { try fetchReport(db, ref: $0) },
             originalNotices: try original.map { try notices(db, ref: $0) } ?? [],
-            officers: try fetchOfficers(db, thana: report.thanaCode),
-            districtOfficers: try fetchOfficers(db, district: report.districtCode), thana: thana)
+            officers: try lookups.officers(thana: report.thanaCode, db),
+            districtOfficers: try lookups.officers(district: report.districtCode, db), thana: thana)
     }
 
     /// Adds media and a pin to the informant's latest open report in that chat; returns what was new.

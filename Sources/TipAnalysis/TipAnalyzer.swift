@@ -58,9 +58,13 @@ public struct TipAnalyzer: Sendable {
         let p = model.probabilities(vector, prior: prior)
         let pTip = 1 - p[0]
         var calibrated = calibration.probability(Self.tipLogOdds(p))
+        // Words of two letters or more, counted up to two: the rules below only ask "none" and "just one".
+        var words = 0
+        for token in r.doc.tokens where words < 2 && token.kind != .emoji && token.kind != .number && token.key.hasTwoScalars {
+            words += 1
+        }
         // Nothing to read (no word of two letters), or a bot command: never a tip, whatever the model says.
-        let hasWord = r.doc.tokens.contains { $0.kind != .emoji && $0.kind != .number && $0.key.hasTwoScalars }
-        if !hasWord && r.phones.isEmpty && r.vehicles.isEmpty {
+        if words == 0 && r.phones.isEmpty && r.vehicles.isEmpty {
             calibrated = 0.001
         }
         if r.doc.scalars.first == "/" && r.doc.tokens.count <= 3 { calibrated = 0.001 }
@@ -68,8 +72,7 @@ public struct TipAnalyzer: Sendable {
         // One word and no number to act on ("Gogri", a name typed in answer to "which thana?") tells an officer
         // nothing: at most a possible tip when the word itself is strong evidence ("दारू"), never a tip. The model's
         // character n-grams of place names would otherwise make a bare village name a tip.
-        let words = r.doc.tokens.filter { $0.kind != .emoji && $0.kind != .number && $0.key.unicodeScalars.count >= 2 }
-        if words.count == 1 && r.phones.isEmpty && r.vehicles.isEmpty && decision != .notTip {
+        if words == 1 && r.phones.isEmpty && r.vehicles.isEmpty && decision != .notTip {
             let strong = r.signals.hits.contains { $0.strong && $0.kind.category != nil }
             decision = strong ? .possibleTip : .notTip
             calibrated = min(calibrated, (strong ? calibration.tipThreshold : calibration.possibleThreshold) - 0.001)
