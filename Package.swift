@@ -122,7 +122,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SenaniStoreTests",
-            dependencies: ["SenaniStore", "SenaniTestSupport"]
+            dependencies: ["SenaniStore", "SenaniTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "SenaniBotTests",

@@ -81,15 +81,34 @@ public enum IntakeEffect: Sendable {
 }
 
 /// The outcome of one batch of updates: what to apply, and the offset that confirms them.
+///
+/// The effects come in parts (one per update), in order. A part may still be being worked out when the commit
+/// begins: the store asks for each part only when it reaches it, so deciding the later updates of a batch overlaps
+/// writing the earlier ones (see `Poller`). Asking for a part again gives the same effects.
 public struct IntakeBatch: Sendable {
-    public var effects: [IntakeEffect]
+    /// How many parts there are.
+    public let parts: Int
+    /// The effects of one part, in order; may wait until they are known.
+    public let part: @Sendable (Int) -> [IntakeEffect]
     /// The next `getUpdates` offset: last update id + 1.
     public var nextOffset: Int64
 
+    /// A batch whose effects are all known.
     public init(effects: [IntakeEffect], nextOffset: Int64) {
-        self.effects = effects
+        parts = 1
+        part = { _ in effects }
         self.nextOffset = nextOffset
     }
+
+    /// A batch of `parts` parts, each given by `part` when the commit reaches it.
+    public init(parts: Int, nextOffset: Int64, part: @escaping @Sendable (Int) -> [IntakeEffect]) {
+        self.parts = parts
+        self.part = part
+        self.nextOffset = nextOffset
+    }
+
+    /// Every effect, in order (waiting for all of them).
+    public var effects: [IntakeEffect] { (0..<parts).flatMap(part) }
 }
 
 /// What a committed batch did, for logs and tests.

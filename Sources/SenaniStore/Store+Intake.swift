@@ -32,7 +32,9 @@ extension Store {
         try await writeAsync { [self] db in
             var summary = IntakeSummary()
             var lookups = IntakeLookups()
-            for effect in batch.effects { try apply(effect, db: db, now: now, summary: &summary, lookups: &lookups) }
+            for index in 0..<batch.parts {
+                for effect in batch.part(index) { try apply(effect, db: db, now: now, summary: &summary, lookups: &lookups) }
+            }
             try db.executeCached(
                 sql: """
                     INSERT INTO poll_state (id, next_offset) VALUES (1, ?)
@@ -123,27 +125,48 @@ extension Store {
         let ref = "\(report.thanaCode)-" + String(seq).leftPadded(to: 6)
         let analysis = report.analysis
         let reporterKey = reporterKey(forUser: report.reporterUserID)
-        try db.executeCached(
+        try db.executeRaw(
             sql: """
                 INSERT INTO reports (ref, thana_code, category, labels, confidence, status, text, received_at, reporter,
                     chat_id, message_id, phones, vehicles, places, quantities, times, persons, booths, evidence, media,
                     language, forward_origin, fingerprint, word_count, duplicate_of, closed_at, outcome,
                     latitude, longitude, updated_at, repeat_key, needs_review, source, reporter_key)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                ref, report.thanaCode, Self.storedCategory(analysis).rawValue, JSONList.encode(analysis.labels.map(\.rawValue)),
-                analysis.confidence, original == nil ? "new" : "closed", report.text, report.receivedAt.unixSeconds,
-                Self.pseudonym(ofKey: reporterKey), report.chatID, report.messageID,
-                JSONList.encode(analysis.phones), JSONList.encode(analysis.vehicles), JSONList.encode(analysis.places),
-                JSONList.encode(analysis.quantities), JSONList.encode(analysis.times), JSONList.encode(analysis.persons),
-                JSONList.encode(analysis.booths), JSONList.encode(analysis.evidence), JSONList.encode(report.media),
-                analysis.language.rawValue, report.forwardOrigin, Int64(bitPattern: analysis.fingerprint.bits),
-                analysis.fingerprint.wordCount, original, original == nil ? nil : now.unixSeconds,
-                original == nil ? nil : ReportOutcome.duplicate.rawValue, report.location?.latitude, report.location?.longitude,
-                now.unixSeconds, analysis.repeatKey.bytes.isEmpty ? nil : Data(analysis.repeatKey.bytes),
-                analysis.decision == .possibleTip && original == nil, report.source, reporterKey,
-            ])
+                """
+        ) { values in
+            values.bind(ref)
+            values.bind(report.thanaCode)
+            values.bind(Self.storedCategory(analysis).rawValue)
+            values.bind(JSONList.encode(analysis.labels.map(\.rawValue)))
+            values.bind(analysis.confidence)
+            values.bind(original == nil ? "new" : "closed")
+            values.bind(report.text)
+            values.bind(report.receivedAt.unixSeconds)
+            values.bind(Self.pseudonym(ofKey: reporterKey))
+            values.bind(report.chatID)
+            values.bind(report.messageID)
+            for list in [
+                analysis.phones, analysis.vehicles, analysis.places, analysis.quantities, analysis.times, analysis.persons,
+                analysis.booths, analysis.evidence,
+            ] {
+                values.bind(JSONList.encode(list))
+            }
+            values.bind(JSONList.encode(report.media))
+            values.bind(analysis.language.rawValue)
+            values.bind(report.forwardOrigin)
+            values.bind(Int64(bitPattern: analysis.fingerprint.bits))
+            values.bind(analysis.fingerprint.wordCount)
+            values.bind(original)
+            values.bind(original == nil ? nil : now.unixSeconds)
+            values.bind(original == nil ? nil : ReportOutcome.duplicate.rawValue)
+            values.bind(report.location?.latitude)
+            values.bind(report.location?.longitude)
+            values.bind(now.unixSeconds)
+            values.bind(analysis.repeatKey.bytes)
+            values.bind(analysis.decision == .possibleTip && original == nil)
+            values.bind(report.source)
+            values.bind(reporterKey)
+        }
         if let original {
             // The repeat is kept for the record, but the officer's queue grows only the first telling's count.
             try db.executeCached(
@@ -170,7 +193,8 @@ extension Store {
             needsReview: analysis.decision == .possibleTip && original == nil, version: 0, location: report.location,
             media: report.media)
         let tip = try Self.storedTip(db, report: stored, thana: thana, original: original, lookups: &lookups)
-        for var draft in followUp(tip) {
+        let drafts = followUp(tip)
+        for var draft in drafts {
             if draft.reportRef == nil { draft.reportRef = ref }
             try Self.enqueue(draft, db: db, now: now)
             summary.queuedMessages += 1
@@ -290,7 +314,8 @@ enum JSONList {
     }
 
     static func encode<T: Encodable>(_ values: [T]) -> String {
-        (try? JSONEncoder().encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        guard !values.isEmpty else { return "[]" }
+        return (try? JSONEncoder().encode(values)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
     static func decode<T: Decodable>(_ text: String?) -> [T] {
@@ -380,4 +405,3 @@ struct IntakeLookups {
         return officers
     }
 }
-

@@ -184,21 +184,34 @@ extension Store {
                 db.cachedStatement(sql: "SELECT 1 FROM officers WHERE telegram_id = ?"), arguments: [chatID])
             confidential = officer == nil
         }
-        let parameters = JSONList.encode(draft.parameters)
         let payload = OutboxPayload(draft.kind)
-        try db.executeCached(
+        let encodedPayload = try payload.encoded()
+        try db.executeRaw(
             sql: """
                 INSERT INTO outbox (chat_id, template, parameters, reply_to_message_id, buttons, report_ref, not_before,
                     created_at, kind, payload, priority, officer_id, coalesce_key, sealed_chat)
                 VALUES (CASE WHEN ? THEN senani_chat_token(?) ELSE ? END, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
                     CASE WHEN ? THEN senani_seal_chat(?) END)
-                """,
-            arguments: [
-                confidential, chatID, chatID, draft.template, parameters, draft.replyToMessageID,
-                OutboxButton.json(draft.buttons),
-                draft.reportRef, notBefore.unixMilliseconds, now.unixSeconds, payload.kind,
-                try payload.encoded(), draft.priority, draft.noticeFor, draft.coalesce?.key, confidential, chatID,
-            ])
+                """
+        ) { values in
+            values.bind(confidential)
+            values.bind(chatID)
+            values.bind(chatID)
+            values.bind(draft.template)
+            values.bind(JSONList.encode(draft.parameters))
+            values.bind(draft.replyToMessageID)
+            values.bind(OutboxButton.json(draft.buttons))
+            values.bind(draft.reportRef)
+            values.bind(notBefore.unixMilliseconds)
+            values.bind(now.unixSeconds)
+            values.bind(payload.kind)
+            values.bind(encodedPayload)
+            values.bind(draft.priority)
+            values.bind(draft.noticeFor)
+            values.bind(draft.coalesce?.key)
+            values.bind(confidential)
+            values.bind(chatID)
+        }
         let id = db.lastInsertedRowID
         if case .pngUpload(let fileName) = draft.kind {
             try db.execute(

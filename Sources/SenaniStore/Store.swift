@@ -15,6 +15,7 @@ public final class Store: Sendable {
     /// reading works, but pseudonyms of new tips would not match and sealed chat ids cannot be read.
     public let keyMatchesDatabase: Bool
     private let waits: BusyWaits
+    let checkpointer: WALCheckpointer
 
     /// Opens (creating if needed) and migrates the database at `path`.
     ///
@@ -28,6 +29,8 @@ public final class Store: Sendable {
         let sealing = SealingFunctions(key: loaded.key)
         let waits = BusyWaits(timeout: busyTimeout)
         self.waits = waits
+        let checkpointer = WALCheckpointer(path: path)
+        self.checkpointer = checkpointer
         var configuration = Configuration()
         configuration.busyMode = .callback { tries in waits.shouldRetry(tries: tries) }
         configuration.foreignKeysEnabled = true
@@ -51,6 +54,7 @@ public final class Store: Sendable {
                 // What is deleted (the old in-database secret, held tips once queued) is overwritten, not left
                 // in free pages for a copy of the file to give away.
                 try db.execute(sql: "PRAGMA secure_delete = ON")
+                try checkpointer.install(on: db)
             }
         }
         do {

@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import SenaniBot
+@testable import SenaniBot
 @testable import SenaniStore
 import TelegramBotAPI
 import Testing
@@ -131,5 +131,23 @@ import TipAnalysis
         for text in [String(describing: api), String(reflecting: api), "\(api.configuration)", "\(configuration)", String(reflecting: configuration)] {
             #expect(!text.contains("SECRET"), "\(text)")
         }
+    }
+}
+
+@Suite struct CallbackTagTests {
+    /// The hand-written base64url is byte for byte Foundation's base64 with `+/` → `-_` and no padding, so the
+    /// buttons and deep links already sent keep verifying.
+    @Test func base64URLMatchesFoundationsBase64() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...20 {
+            for _ in 0..<20 {
+                let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                let expected = Data(bytes).base64EncodedString()
+                    .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                    .replacingOccurrences(of: "=", with: "")
+                #expect(CallbackSigner.base64URL(bytes) == expected)
+            }
+        }
+        #expect(CallbackSigner.base64URL([0xFB, 0xFF]) == "-_8")
     }
 }

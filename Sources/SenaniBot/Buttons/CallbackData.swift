@@ -45,10 +45,29 @@ public struct CallbackSigner: Sendable {
         return CallbackData(action: parts[0], ref: parts[1], version: version)
     }
 
+    /// The first 8 bytes of the signature in unpadded base64url (RFC 4648 §5): 11 characters.
     private func tag(_ body: String) -> String {
-        Data(sign(body).prefix(8)).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        Self.base64URL(sign(body).prefix(8))
+    }
+
+    /// Written out rather than through Foundation's base64 and three replacements: every notice signs its buttons
+    /// inside the intake transaction.
+    static func base64URL(_ bytes: some Collection<UInt8>) -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count * 4 + 2) / 3)
+        var buffer: UInt32 = 0
+        var bits = 0
+        for byte in bytes {
+            buffer = buffer << 8 | UInt32(byte)
+            bits += 8
+            while bits >= 6 {
+                bits -= 6
+                out.append(alphabet[Int(buffer >> UInt32(bits) & 63)])
+            }
+        }
+        if bits > 0 { out.append(alphabet[Int(buffer << UInt32(6 - bits) & 63)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

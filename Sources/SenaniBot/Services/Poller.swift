@@ -127,9 +127,19 @@ public struct Poller: Service {
         let context = RouteContext(
             intake: intake, botUsername: me.username, analyzer: analyzer,
             buttons: CallbackSigner(sign: { [store] in store.signature(of: $0, purpose: "callback") }))
-        let outcomes = Self.route(updates, with: router, context: context)
+        // Routing runs on the other cores while the store commits the outcomes already known, in order.
+        let routed = RoutedBatch.start(updates, with: router, context: context)
+        let batch = IntakeBatch(parts: updates.count, nextOffset: nextOffset) { routed.outcome(at: $0).effects }
+        let whole: StoreError?
+        do throws(CommitFailure) {
+            log(try await commitWaitingOutFaults(batch), updates: updates.count)
+            whole = nil
+        } catch {
+            guard case .refused(let storeError) = error else { return nil }
+            whole = storeError
+        }
         var perUpdate: [(id: Int64, effects: [IntakeEffect])] = []
-        for (incoming, outcome) in zip(updates, outcomes) {
+        for (incoming, outcome) in zip(updates, routed.all) {
             switch incoming {
             case .undecodable(let id, let reason):
                 logger.warning("skipping an update that does not decode", metadata: ["update_id": "\(id)", "reason": "\(reason)"])
@@ -138,15 +148,6 @@ public struct Poller: Service {
                 logSkip(outcome.skip, intake: intake, unboundLogged: &unboundLogged)
                 perUpdate.append((update.updateID, outcome.effects))
             }
-        }
-        let batch = IntakeBatch(effects: perUpdate.flatMap(\.effects), nextOffset: nextOffset)
-        let whole: StoreError?
-        do throws(CommitFailure) {
-            log(try await commitWaitingOutFaults(batch), updates: updates.count)
-            whole = nil
-        } catch {
-            guard case .refused(let storeError) = error else { return nil }
-            whole = storeError
         }
         if let whole {
             // One update's content is what the store refuses: commit them one by one so only that one is skipped.
@@ -166,27 +167,6 @@ public struct Poller: Service {
         }
         wake.ring()
         return nextOffset
-    }
-
-    /// Every update's outcome, in order. Handlers are pure functions of the update and the batch's context, so the
-    /// batch is split across the cores: reading the tips (the analysis) is most of a batch's time before its commit.
-    /// `concurrentPerform` runs on this thread and Dispatch's own workers, never waiting for a thread of the
-    /// cooperative pool, so a pool kept busy elsewhere can slow routing but never stall it.
-    static func route(_ updates: [IncomingUpdate], with router: UpdateRouter, context: RouteContext) -> [Outcome] {
-        @Sendable func outcome(_ incoming: IncomingUpdate) -> Outcome {
-            guard case .update(let update) = incoming else { return Outcome() }
-            return router.route(update, context: context)
-        }
-        let lanes = min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 4)
-        guard updates.count >= 8, lanes > 1 else { return updates.map(outcome) }
-        let size = (updates.count + lanes - 1) / lanes
-        let results = OutcomeSlots(count: updates.count)
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            for index in lane * size..<min((lane + 1) * size, updates.count) {
-                results.put(outcome(updates[index]), at: index)
-            }
-        }
-        return results.all
     }
 
     private enum CommitFailure: Error {
@@ -308,26 +288,3 @@ public enum SenaniError: Error, CustomStringConvertible, Sendable {
         }
     }
 }
-
-/// One slot per update, each written by exactly one lane of `Poller.route` (concurrentPerform returns only when
-/// every lane has put all of its slots) before any is read.
-private final class OutcomeSlots: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Outcome>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-    }
-
-    func put(_ outcome: Outcome, at index: Int) { (slots + index).initialize(to: outcome) }
-
-    /// Every slot, once all were put.
-    var all: [Outcome] { Array(UnsafeBufferPointer(start: slots, count: count)) }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-}
-

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+@testable import SenaniStore
+import SenaniTestSupport
+import Testing
+
+/// The writer's fast paths: values bound through SQLite's C API, and the log checkpointed off the commit.
+@Suite struct WriterPathTests {
+    @Test func rawBindingStoresEachValueAsGRDBWouldAndFailuresKeepSQLitesCode() throws {
+        let fixture = try StoreFixture()
+        let rows = try fixture.store.write { db in
+            try db.execute(sql: "CREATE TEMP TABLE t (s TEXT, e TEXT, n TEXT, i INTEGER, d REAL, b BLOB, z BLOB, f INTEGER UNIQUE)")
+            let sql = "INSERT INTO t (s, e, n, i, d, b, z, f) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            try db.executeRaw(sql: sql) { values in
+                values.bind("दारू \"x\"")
+                values.bind("")
+                values.bind(String?.none)
+                values.bind(Int64.min)
+                values.bind(2.5)
+                values.bind([0, 1, 255] as [UInt8])
+                values.bind([] as [UInt8])
+                values.bind(true)
+            }
+            // The same statement again, with a value that breaks the unique key: SQLite's code, nothing written.
+            do {
+                try db.executeRaw(sql: sql) { values in
+                    for _ in 0..<7 { values.bind(String?.none) }
+                    values.bind(true)
+                }
+                Issue.record("a duplicate unique value was accepted")
+            } catch let error as DatabaseError {
+                #expect(error.resultCode == .SQLITE_CONSTRAINT)
+            }
+            return try Row.fetchAll(
+                db, sql: "SELECT s, e, n IS NULL AS nn, typeof(e) AS te, i, d, b, z IS NULL AS zn, f FROM t")
+        }
+        #expect(rows.count == 1)
+        let row = try #require(rows.first)
+        #expect(row["s"] as String == "दारू \"x\"")
+        #expect(row["e"] as String == "" && row["te"] as String == "text")
+        #expect(row["nn"] as Bool == true && row["zn"] as Bool == true)
+        #expect(row["i"] as Int64 == Int64.min && row["d"] as Double == 2.5)
+        #expect(row["b"] as Data == Data([0, 1, 255]) && row["f"] as Int == 1)
+    }
+
+    @Test func theLogIsCopiedIntoTheDatabaseByTheCheckpointerNotByTheCommit() throws {
+        let fixture = try StoreFixture()
+        let file = fixture.directory.file("senani.sqlite")
+        func size(_ path: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0 }
+        let before = size(file)
+        // Each transaction adds about 100 pages to the log; 1,000 pages start a background checkpoint.
+        try fixture.store.write { db in try db.execute(sql: "CREATE TABLE filler (b BLOB)") }
+        for _ in 0..<15 {
+            try fixture.store.write { db in
+                for _ in 0..<100 { try db.execute(sql: "INSERT INTO filler VALUES (zeroblob(3000))") }
+            }
+        }
+        fixture.store.checkpointer.drain()
+        #expect(fixture.store.checkpointer.lastFailure.withLock { $0 } == nil)
+        // The copied pages are in the database file itself now (SQLite's own autocheckpoint is off).
+        #expect(size(file) > before + 1_000 * 4096)
+        let autocheckpoint = try fixture.store.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
+        #expect(autocheckpoint == 0)
+    }
+}
