@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v6-digests-and-timers", migrate: addDigestsAndTimers)
         migrator.registerMigration("v7-confidential-channel", migrate: addConfidentialChannel)
         migrator.registerMigration("v8-leaner-report-indexes", migrate: dropUnreadReportIndexes)
+        migrator.registerMigration("v9-repeat-epoch", migrate: addRepeatEpoch)
         return migrator
     }
 

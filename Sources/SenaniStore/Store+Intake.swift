@@ -29,6 +29,16 @@ extension Store {
     ///
     /// Replaying a batch (after a crash between commit and the next poll) changes nothing the second time.
     public func commit(_ batch: IntakeBatch, at now: Date) async throws(StoreError) -> IntakeSummary {
+        do {
+            return try await commitOnce(batch, at: now)
+        } catch {
+            // Its reports are not in the database, so they must not stay among the repeat candidates either.
+            repeatCandidates.invalidate()
+            throw error
+        }
+    }
+
+    private func commitOnce(_ batch: IntakeBatch, at now: Date) async throws(StoreError) -> IntakeSummary {
         try await writeAsync { [self] db in
             var summary = IntakeSummary()
             var lookups = IntakeLookups()
@@ -167,6 +177,11 @@ extension Store {
             values.bind(report.source)
             values.bind(reporterKey)
         }
+        if original == nil, !analysis.repeatKey.bytes.isEmpty {
+            repeatCandidates.inserted(
+                RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, key: analysis.repeatKey.bytes, ref: ref),
+                thana: report.thanaCode)
+        }
         if let original {
             // The repeat is kept for the record, but the officer's queue grows only the first telling's count.
             try db.executeCached(
@@ -207,14 +222,11 @@ extension Store {
         let key = report.analysis.repeatKey.bytes
         guard !key.isEmpty else { return nil }
         let since = report.receivedAt.addingTimeInterval(-Self.duplicateWindow).unixSeconds
-        return try String.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT ref FROM reports INDEXED BY reports_repeat_scan
-                    WHERE thana_code = ? AND received_at >= ? AND duplicate_of IS NULL AND same_tip(repeat_key, ?)
-                    ORDER BY received_at DESC LIMIT 1
-                    """),
-            arguments: [report.thanaCode, since, Data(key)])
+        return try key.withUnsafeBytes { mine in
+            try repeatCandidates.newest(in: report.thanaCode, since: since, db: db) { theirs in
+                theirs.withUnsafeBytes { RepeatJudge.isRepeat(mine, $0) }
+            }
+        }
     }
 
     private func updateAnalysis(ref: String, report: NewReport, db: Database, now: Date) throws {

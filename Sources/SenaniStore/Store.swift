@@ -16,6 +16,8 @@ public final class Store: Sendable {
     public let keyMatchesDatabase: Bool
     private let waits: BusyWaits
     let checkpointer: WALCheckpointer
+    /// The writer's copy of the repeat search's candidates.
+    let repeatCandidates = RepeatCandidates()
 
     /// Opens (creating if needed) and migrates the database at `path`.
     ///

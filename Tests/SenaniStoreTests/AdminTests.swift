@@ -51,7 +51,8 @@ import Testing
         let again = try Store(path: fixture.directory.file("senani.sqlite"))
         #expect(
             try again.appliedMigrations() == ["v1-core", "v2-duplicate-scan-index", "v3-officer-actions", "v4-review-and-repeats", "v5-report-time-index",
-                "v6-digests-and-timers", "v7-confidential-channel", "v8-leaner-report-indexes"])
+                "v6-digests-and-timers", "v7-confidential-channel", "v8-leaner-report-indexes",
+                "v9-repeat-epoch"])
         #expect(try again.thanas().count == 2)
     }
 

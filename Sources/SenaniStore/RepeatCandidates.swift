@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import Synchronization
+import TipAnalysis
+
+/// The first tellings a new tip may repeat (per thana: received time, repeat key, ref), kept in memory by the
+/// writer so that the repeat search compares keys in Swift instead of scanning the thana's week in SQLite.
+///
+/// The search was a third of the intake transaction in senani-bench, where each thana gets hundreds of tips a week.
+/// The memory never decides anything SQLite would not: it is a copy of what `reports_repeat_scan` holds, in the
+/// same order, and it is thrown away whenever the database's `repeat_epoch` says the copy may be stale. Triggers
+/// (migration v9) bump the epoch on every change to a report that could change a search: a first telling inserted,
+/// a thana, time, key or `duplicate_of` changed, a report deleted, by this process or any other. Intake's own
+/// inserts bump it too and are added here as they are made; a transaction that fails throws the copy away, since
+/// its inserts are gone from the database while they would stay here.
+final class RepeatCandidates: Sendable {
+    struct Entry {
+        let receivedAt: Int64
+        let key: [UInt8]
+        let ref: String
+
+        /// SQLite's order of the index (received_at, repeat_key, ref); a blob compares as memcmp, then length.
+        func precedes(_ other: Entry) -> Bool {
+            if receivedAt != other.receivedAt { return receivedAt < other.receivedAt }
+            if key != other.key { return key.lexicographicallyPrecedes(other.key) }
+            return ref.utf8.lexicographicallyPrecedes(other.ref.utf8)
+        }
+    }
+
+    private struct Thana {
+        /// Every first telling with a key received at or after `since`, in index order.
+        var since: Int64
+        var entries: [Entry]
+    }
+
+    private struct State {
+        var epoch: Int64?
+        var thanas: [String: Thana] = [:]
+        var count = 0
+    }
+
+    /// Beyond this many entries (a state-wide install's busiest week) the copy starts over rather than grow.
+    static let maximumEntries = 100_000
+    private let state = Mutex(State())
+
+    /// The ref of the newest first telling in `thana` received at or after `since` whose key `matches`, as
+    /// `SELECT ref … ORDER BY received_at DESC LIMIT 1` over `reports_repeat_scan` would find it.
+    func newest(
+        in thana: String, since: Int64, db: Database, where matches: ([UInt8]) -> Bool
+    ) throws -> String? {
+        let epoch = try Self.epoch(db)
+        return try state.withLock { state in
+            if state.epoch != epoch || state.count > Self.maximumEntries { state = State(epoch: epoch) }
+            if state.thanas[thana].map({ $0.since > since }) ?? true {
+                let entries = try Self.load(thana, since: since, db: db)
+                state.count += entries.count - (state.thanas[thana]?.entries.count ?? 0)
+                state.thanas[thana] = Thana(since: since, entries: entries)
+            }
+            guard let entries = state.thanas[thana]?.entries else { return nil }
+            for entry in entries.reversed() {
+                guard entry.receivedAt >= since else { return nil }
+                if matches(entry.key) { return entry.ref }
+            }
+            return nil
+        }
+    }
+
+    /// Records a first telling intake has just inserted (which bumped the epoch once, by trigger).
+    func inserted(_ entry: Entry, thana: String) {
+        state.withLock { state in
+            guard let epoch = state.epoch else { return }
+            state.epoch = epoch + 1
+            guard var list = state.thanas[thana], entry.receivedAt >= list.since else { return }
+            state.thanas[thana] = nil  // keep the array uniquely referenced while it grows
+            var index = list.entries.count
+            while index > 0 && entry.precedes(list.entries[index - 1]) { index -= 1 }
+            list.entries.insert(entry, at: index)
+            state.thanas[thana] = list
+            state.count += 1
+        }
+    }
+
+    /// Forgets everything (a transaction that added entries did not commit).
+    func invalidate() {
+        state.withLock { $0 = State() }
+    }
+
+    private static func epoch(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT n FROM repeat_epoch WHERE id = 1")) ?? 0
+    }
+
+    private static func load(_ thana: String, since: Int64, db: Database) throws -> [Entry] {
+        var entries: [Entry] = []
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT received_at, repeat_key, ref FROM reports INDEXED BY reports_repeat_scan
+                    WHERE thana_code = ? AND received_at >= ? AND duplicate_of IS NULL AND repeat_key IS NOT NULL
+                    ORDER BY received_at, repeat_key, ref
+                    """),
+            arguments: [thana, since])
+        while let row = try rows.next() {
+            let key: Data = row[1]
+            entries.append(Entry(receivedAt: row[0], key: Array(key), ref: row[2]))
+        }
+        return entries
+    }
+}
