@@ -81,6 +81,8 @@ enum UpdateBatchDecoder {
 
     /// One update; a failure is retried once with its text repaired.
     private static func decodeElement(_ element: Data, decoder: JSONDecoder) -> Result<Update, ElementFailure> {
+        // The fast reader takes what it is sure of; everything else, and every failure, is JSONDecoder's call.
+        if let update = try? WireDecoder.decode(Update.self, from: element) { return .success(update) }
         do {
             return .success(try decoder.decode(Update.self, from: element))
         } catch {

@@ -17,6 +17,11 @@ if section("repeats") {
     for line in repeatBenchmark() { print(line) }
 }
 
+if section("decode") {
+    print("getUpdates decoding")
+    do { for line in try DecodeBenchmark.run() { print(line) } } catch { print("decode benchmark failed: \(error)") }
+}
+
 if section("intake") {
     print("intake (targets: >= 5,000 tips/s with RSS <= 60 MB)")
     let count = ProcessInfo.processInfo.environment["SENANI_BENCH_TIPS"].flatMap { Int($0) } ?? 20_000
