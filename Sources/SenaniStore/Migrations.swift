@@ -20,6 +20,7 @@ enum Migrations {
         migrator.registerMigration("v7-confidential-channel", migrate: addConfidentialChannel)
         migrator.registerMigration("v8-leaner-report-indexes", migrate: dropUnreadReportIndexes)
         migrator.registerMigration("v9-repeat-epoch", migrate: addRepeatEpoch)
+        migrator.registerMigration("v10-no-repeat-scan-index", migrate: dropRepeatScanIndex)
         return migrator
     }
 

@@ -7,12 +7,12 @@ import TipAnalysis
 /// writer so that the repeat search compares keys in Swift instead of scanning the thana's week in SQLite.
 ///
 /// The search was a third of the intake transaction in senani-bench, where each thana gets hundreds of tips a week.
-/// The memory never decides anything SQLite would not: it is a copy of what `reports_repeat_scan` holds, in the
-/// same order, and it is thrown away whenever the database's `repeat_epoch` says the copy may be stale. Triggers
+/// The memory never decides anything SQLite would not: it is a copy of the thana's first tellings with a key, in
+/// (received_at, repeat_key, ref) order, loaded with one query, and it is thrown away whenever the database's `repeat_epoch` says the copy may be stale. Triggers
 /// (migration v9) bump the epoch on every change to a report that could change a search: a first telling inserted,
 /// a thana, time, key or `duplicate_of` changed, a report deleted, by this process or any other. Intake's own
 /// inserts bump it too and are added here as they are made; a transaction that fails throws the copy away, since
-/// its inserts are gone from the database while they would stay here.
+/// its inserts are gone from the database while they would stay here. Imports use it the same way.
 final class RepeatCandidates: Sendable {
     struct Entry {
         let receivedAt: Int64
@@ -43,21 +43,25 @@ final class RepeatCandidates: Sendable {
     static let maximumEntries = 100_000
     private let state = Mutex(State())
 
-    /// The ref of the newest first telling in `thana` received at or after `since` whose key `matches`, as
-    /// `SELECT ref … ORDER BY received_at DESC LIMIT 1` over `reports_repeat_scan` would find it.
+    /// The ref of the newest first telling in `thana` received from `since` to `until` whose key `matches`: the
+    /// one `SELECT ref … ORDER BY received_at DESC, repeat_key DESC, ref DESC LIMIT 1` would find.
     func newest(
-        in thana: String, since: Int64, db: Database, where matches: ([UInt8]) -> Bool
+        in thana: String, since: Int64, until: Int64? = nil, db: Database, where matches: ([UInt8]) -> Bool
     ) throws -> String? {
         let epoch = try Self.epoch(db)
         return try state.withLock { state in
             if state.epoch != epoch || state.count > Self.maximumEntries { state = State(epoch: epoch) }
-            if state.thanas[thana].map({ $0.since > since }) ?? true {
+            if let loaded = state.thanas[thana], loaded.since <= since {
+                // Older entries are dropped a day at a time, so the copy stays about a week long.
+                if since - loaded.since > Self.pruneStep { prune(thana, before: since, state: &state) }
+            } else {
                 let entries = try Self.load(thana, since: since, db: db)
                 state.count += entries.count - (state.thanas[thana]?.entries.count ?? 0)
                 state.thanas[thana] = Thana(since: since, entries: entries)
             }
             guard let entries = state.thanas[thana]?.entries else { return nil }
             for entry in entries.reversed() {
+                if let until, entry.receivedAt > until { continue }
                 guard entry.receivedAt >= since else { return nil }
                 if matches(entry.key) { return entry.ref }
             }
@@ -65,7 +69,18 @@ final class RepeatCandidates: Sendable {
         }
     }
 
-    /// Records a first telling intake has just inserted (which bumped the epoch once, by trigger).
+    static let pruneStep: Int64 = 24 * 3600
+
+    private func prune(_ thana: String, before since: Int64, state: inout State) {
+        guard var list = state.thanas.removeValue(forKey: thana) else { return }
+        let keep = list.entries.firstIndex { $0.receivedAt >= since } ?? list.entries.count
+        list.entries.removeFirst(keep)
+        list.since = since
+        state.count -= keep
+        state.thanas[thana] = list
+    }
+
+    /// Records a first telling intake or an import has just inserted (which bumped the epoch once, by trigger).
     func inserted(_ entry: Entry, thana: String) {
         state.withLock { state in
             guard let epoch = state.epoch else { return }
@@ -94,7 +109,7 @@ final class RepeatCandidates: Sendable {
         let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                    SELECT received_at, repeat_key, ref FROM reports INDEXED BY reports_repeat_scan
+                    SELECT received_at, repeat_key, ref FROM reports
                     WHERE thana_code = ? AND received_at >= ? AND duplicate_of IS NULL AND repeat_key IS NOT NULL
                     ORDER BY received_at, repeat_key, ref
                     """),

@@ -78,6 +78,11 @@ public final class ImportSession {
                 report.receivedAt.unixSeconds, report.location?.latitude, report.location?.longitude, now.unixSeconds,
                 analysis.repeatKey.bytes.isEmpty ? nil : Data(analysis.repeatKey.bytes),
             ])
+        if original == nil, !analysis.repeatKey.bytes.isEmpty {
+            store.repeatCandidates.inserted(
+                RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, key: analysis.repeatKey.bytes, ref: ref),
+                thana: thanaCode)
+        }
         if let original {
             try db.executeCached(
                 sql: "UPDATE reports SET repeat_count = repeat_count + 1, updated_at = ? WHERE ref = ?",
@@ -93,15 +98,11 @@ public final class ImportSession {
         let key = report.analysis.repeatKey.bytes
         guard !key.isEmpty else { return nil }
         let since = report.receivedAt.addingTimeInterval(-Store.duplicateWindow).unixSeconds
-        return try String.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT ref FROM reports INDEXED BY reports_repeat_scan
-                    WHERE thana_code = ? AND received_at >= ? AND received_at <= ? AND duplicate_of IS NULL
-                        AND same_tip(repeat_key, ?)
-                    ORDER BY received_at DESC LIMIT 1
-                    """),
-            arguments: [thanaCode, since, report.receivedAt.unixSeconds, Data(key)])
+        return try key.withUnsafeBytes { mine in
+            try store.repeatCandidates.newest(
+                in: thanaCode, since: since, until: report.receivedAt.unixSeconds, db: db
+            ) { theirs in theirs.withUnsafeBytes { RepeatJudge.isRepeat(mine, $0) } }
+        }
     }
 
     /// Appends the import's line to the audit log (actor `cli`, action `import`), in the import's transaction.
@@ -117,6 +118,7 @@ extension Store {
     /// Blocks the calling thread for the whole import, and holds the write lock meanwhile (live intake waits, then
     /// retries: Telegram keeps its updates). Call it from a thread of its own, not the cooperative pool.
     public func importReports<T>(thana: String, at now: Date, _ body: (ImportSession) throws -> T) throws -> T {
+        // Whatever the import added is gone if it fails, so it must not stay among the repeat candidates either.
         do {
             return try pool.write { db in
                 guard try Self.fetchThana(db, code: thana) != nil else {
@@ -125,7 +127,11 @@ extension Store {
                 return try body(try ImportSession(db: db, store: self, thanaCode: thana, now: now))
             }
         } catch let error as DatabaseError {
+            repeatCandidates.invalidate()
             throw Self.wrap(error)
+        } catch {
+            repeatCandidates.invalidate()
+            throw error
         }
     }
 }

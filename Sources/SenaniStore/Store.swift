@@ -90,7 +90,11 @@ public final class Store: Sendable {
 
     /// Names of the migrations applied, oldest first.
     public func appliedMigrations() throws(StoreError) -> [String] {
-        try read { db in try Migrations.migrator.appliedIdentifiers(db).sorted() }
+        // In the order they were registered: sorted as text, "v10" would come before "v2".
+        try read { db in
+            let applied = try Migrations.migrator.appliedIdentifiers(db)
+            return Migrations.migrator.migrations.filter(applied.contains)
+        }
     }
 
     /// A consistent copy of the live database at `path`, safe while the bot runs: SQLite's online backup from one

@@ -48,9 +48,9 @@ import Testing
         let file = fixture.directory.file("senani.sqlite")
         func size(_ path: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0 }
         let before = size(file)
-        // Each transaction adds about 100 pages to the log; 1,000 pages start a background checkpoint.
+        // Each transaction adds about 100 pages to the log; `threshold` pages start a background checkpoint.
         try fixture.store.write { db in try db.execute(sql: "CREATE TABLE filler (b BLOB)") }
-        for _ in 0..<15 {
+        for _ in 0..<(Int(WALCheckpointer.threshold) / 100 + 5) {
             try fixture.store.write { db in
                 for _ in 0..<100 { try db.execute(sql: "INSERT INTO filler VALUES (zeroblob(3000))") }
             }
@@ -58,7 +58,7 @@ import Testing
         fixture.store.checkpointer.drain()
         #expect(fixture.store.checkpointer.lastFailure.withLock { $0 } == nil)
         // The copied pages are in the database file itself now (SQLite's own autocheckpoint is off).
-        #expect(size(file) > before + 1_000 * 4096)
+        #expect(size(file) > before + Int(WALCheckpointer.threshold) * 4096)
         let autocheckpoint = try fixture.store.write { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") }
         #expect(autocheckpoint == 0)
     }
