@@ -21,6 +21,7 @@ enum Migrations {
         migrator.registerMigration("v8-leaner-report-indexes", migrate: dropUnreadReportIndexes)
         migrator.registerMigration("v9-repeat-epoch", migrate: addRepeatEpoch)
         migrator.registerMigration("v10-no-repeat-scan-index", migrate: dropRepeatScanIndex)
+        migrator.registerMigration("v11-checks-without-lists", migrate: rewriteStatusChecks)
         return migrator
     }
 

@@ -63,3 +63,26 @@ import Testing
         #expect(autocheckpoint == 0)
     }
 }
+
+@Suite struct StatusCheckTests {
+    @Test func statusChecksStillRefuseAndNoLongerBuildATemporaryTable() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.write { db in
+            for (table, insert) in [
+                ("reports", "INSERT INTO reports (ref, thana_code, category, status, text, received_at, reporter, chat_id, message_id, language, fingerprint, word_count, updated_at) VALUES ('X-1', 'KHG-SADAR', 'liquor', ?, 't', 0, 'R', 1, 1, 'hi', 0, 1, 0)"),
+                ("outbox", "INSERT INTO outbox (chat_id, template, parameters, status, not_before, created_at) VALUES (1, 't', '{}', ?, 0, 0)"),
+            ] {
+                let plan = try Row.fetchAll(db, sql: "EXPLAIN " + insert, arguments: ["new"]).map { $0["opcode"] as String }
+                #expect(!plan.contains("OpenEphemeral"), "\(table)")
+                do {
+                    try db.execute(sql: insert, arguments: ["lost"])
+                    Issue.record("\(table) took a status outside its check")
+                } catch let error as DatabaseError {
+                    #expect(error.resultCode == .SQLITE_CONSTRAINT)
+                }
+            }
+            try db.execute(sql: "INSERT INTO outbox (chat_id, template, parameters, status, not_before, created_at) VALUES (1, 't', '{}', 'sent', 0, 0)")
+            #expect(try String.fetchAll(db, sql: "PRAGMA integrity_check") == ["ok"])
+        }
+    }
+}
