@@ -43,6 +43,11 @@ public struct Poller: Service {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             let updates: [IncomingUpdate]
             let current = offset
+            // The bindings the batch is routed with are read while it is fetched, when the fetch is quick (a busy
+            // stream of tips): everything committed before this getUpdates is in them. After a long poll they may
+            // be stale (an admin bound a group meanwhile), so they are read again.
+            async let bindings = try? await store.intakeContext()
+            let asked = ContinuousClock.now  // the poll's own duration, not a time of day: the real clock
             do {
                 updates = try await cancelWhenGracefulShutdown {
                     try await api.getUpdates(offset: current, timeout: configuration.pollTimeout)
@@ -61,7 +66,11 @@ public struct Poller: Service {
             // An id at Int64.max cannot be followed: stay on it (its replay is harmless) rather than trap.
             let (next, overflow) = last.updateID.addingReportingOverflow(1)
             if overflow { logger.warning("update id at the top of its range", metadata: ["update_id": "\(last.updateID)"]) }
-            guard let committed = await handleBatch(updates, nextOffset: overflow ? last.updateID : next, me: me, unboundLogged: &unboundLogged)
+            guard
+                let committed = await handleBatch(
+                    updates, nextOffset: overflow ? last.updateID : next, me: me,
+                    bindings: ContinuousClock.now - asked < .milliseconds(250) ? await bindings : nil,
+                    unboundLogged: &unboundLogged)
             else { break }
             offset = committed
         }
@@ -121,9 +130,11 @@ public struct Poller: Service {
     /// Handles and commits one batch. Returns the new offset, or nil when shutdown came before it could be
     /// stored (the batch stays unconfirmed and is replayed at the next start).
     private func handleBatch(
-        _ updates: [IncomingUpdate], nextOffset: Int64, me: User, unboundLogged: inout Set<Int64>
+        _ updates: [IncomingUpdate], nextOffset: Int64, me: User, bindings: IntakeContext?, unboundLogged: inout Set<Int64>
     ) async -> Int64? {
-        guard let intake = await withStoreRetry("read bindings", { try await store.intakeContext() }) else { return nil }
+        var intake = bindings
+        if intake == nil { intake = await withStoreRetry("read bindings", { try await store.intakeContext() }) }
+        guard let intake else { return nil }
         let context = RouteContext(
             intake: intake, botUsername: me.username, analyzer: analyzer,
             buttons: CallbackSigner(sign: { [store] in store.signature(of: $0, purpose: "callback") }))
