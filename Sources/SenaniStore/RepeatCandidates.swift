@@ -8,7 +8,7 @@ import TipAnalysis
 ///
 /// The search was a third of the intake transaction in senani-bench, where each thana gets hundreds of tips a week.
 /// The memory never decides anything SQLite would not: it is a copy of the thana's first tellings with a key, in
-/// (received_at, repeat_key, ref) order, loaded with one query, and it is thrown away whenever the database's `repeat_epoch` says the copy may be stale. Triggers
+/// (received_at, ref) order, loaded with one query, and it is thrown away whenever the database's `repeat_epoch` says the copy may be stale. Triggers
 /// (migration v9) bump the epoch on every change to a report that could change a search: a first telling inserted,
 /// a thana, time, key or `duplicate_of` changed, a report deleted, by this process or any other. Intake's own
 /// inserts bump it too and are added here as they are made; a transaction that fails throws the copy away, since
@@ -16,13 +16,19 @@ import TipAnalysis
 final class RepeatCandidates: Sendable {
     struct Entry {
         let receivedAt: Int64
-        let key: [UInt8]
         let ref: String
+        /// Nil for a key RepeatJudge cannot read: it never matches, as in SQL.
+        let key: RepeatJudge.Prepared?
 
-        /// SQLite's order of the index (received_at, repeat_key, ref); a blob compares as memcmp, then length.
+        init(receivedAt: Int64, ref: String, key: [UInt8]) {
+            self.receivedAt = receivedAt
+            self.ref = ref
+            self.key = RepeatJudge.Prepared(key)
+        }
+
+        /// The order of the copy: time, then ref (a later report of the same second is the newer one).
         func precedes(_ other: Entry) -> Bool {
             if receivedAt != other.receivedAt { return receivedAt < other.receivedAt }
-            if key != other.key { return key.lexicographicallyPrecedes(other.key) }
             return ref.utf8.lexicographicallyPrecedes(other.ref.utf8)
         }
     }
@@ -43,11 +49,10 @@ final class RepeatCandidates: Sendable {
     static let maximumEntries = 100_000
     private let state = Mutex(State())
 
-    /// The ref of the newest first telling in `thana` received from `since` to `until` whose key `matches`: the
-    /// one `SELECT ref … ORDER BY received_at DESC, repeat_key DESC, ref DESC LIMIT 1` would find.
-    func newest(
-        in thana: String, since: Int64, until: Int64? = nil, db: Database, where matches: ([UInt8]) -> Bool
-    ) throws -> String? {
+    /// The ref of the newest first telling in `thana` received from `since` to `until` whose key repeats `key`
+    /// (RepeatJudge), as `… ORDER BY received_at DESC, ref DESC LIMIT 1` would find it.
+    func newest(in thana: String, since: Int64, until: Int64? = nil, repeating key: [UInt8], db: Database) throws -> String? {
+        guard let key = RepeatJudge.Prepared(key) else { return nil }
         let epoch = try Self.epoch(db)
         return try state.withLock { state in
             if state.epoch != epoch || state.count > Self.maximumEntries { state = State(epoch: epoch) }
@@ -63,7 +68,7 @@ final class RepeatCandidates: Sendable {
             for entry in entries.reversed() {
                 if let until, entry.receivedAt > until { continue }
                 guard entry.receivedAt >= since else { return nil }
-                if matches(entry.key) { return entry.ref }
+                if let theirs = entry.key, RepeatJudge.isRepeat(key, theirs) { return entry.ref }
             }
             return nil
         }
@@ -111,12 +116,12 @@ final class RepeatCandidates: Sendable {
                 sql: """
                     SELECT received_at, repeat_key, ref FROM reports
                     WHERE thana_code = ? AND received_at >= ? AND duplicate_of IS NULL AND repeat_key IS NOT NULL
-                    ORDER BY received_at, repeat_key, ref
+                    ORDER BY received_at, ref
                     """),
             arguments: [thana, since])
         while let row = try rows.next() {
             let key: Data = row[1]
-            entries.append(Entry(receivedAt: row[0], key: Array(key), ref: row[2]))
+            entries.append(Entry(receivedAt: row[0], ref: row[2], key: Array(key)))
         }
         return entries
     }

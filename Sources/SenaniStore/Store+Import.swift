@@ -80,7 +80,7 @@ public final class ImportSession {
             ])
         if original == nil, !analysis.repeatKey.bytes.isEmpty {
             store.repeatCandidates.inserted(
-                RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, key: analysis.repeatKey.bytes, ref: ref),
+                RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, ref: ref, key: analysis.repeatKey.bytes),
                 thana: thanaCode)
         }
         if let original {
@@ -98,11 +98,8 @@ public final class ImportSession {
         let key = report.analysis.repeatKey.bytes
         guard !key.isEmpty else { return nil }
         let since = report.receivedAt.addingTimeInterval(-Store.duplicateWindow).unixSeconds
-        return try key.withUnsafeBytes { mine in
-            try store.repeatCandidates.newest(
-                in: thanaCode, since: since, until: report.receivedAt.unixSeconds, db: db
-            ) { theirs in theirs.withUnsafeBytes { RepeatJudge.isRepeat(mine, $0) } }
-        }
+        return try store.repeatCandidates.newest(
+            in: thanaCode, since: since, until: report.receivedAt.unixSeconds, repeating: key, db: db)
     }
 
     /// Appends the import's line to the audit log (actor `cli`, action `import`), in the import's transaction.

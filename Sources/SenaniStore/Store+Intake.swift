@@ -179,7 +179,7 @@ extension Store {
         }
         if original == nil, !analysis.repeatKey.bytes.isEmpty {
             repeatCandidates.inserted(
-                RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, key: analysis.repeatKey.bytes, ref: ref),
+                RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, ref: ref, key: analysis.repeatKey.bytes),
                 thana: report.thanaCode)
         }
         if let original {
@@ -222,11 +222,7 @@ extension Store {
         let key = report.analysis.repeatKey.bytes
         guard !key.isEmpty else { return nil }
         let since = report.receivedAt.addingTimeInterval(-Self.duplicateWindow).unixSeconds
-        return try key.withUnsafeBytes { mine in
-            try repeatCandidates.newest(in: report.thanaCode, since: since, db: db) { theirs in
-                theirs.withUnsafeBytes { RepeatJudge.isRepeat(mine, $0) }
-            }
-        }
+        return try repeatCandidates.newest(in: report.thanaCode, since: since, repeating: key, db: db)
     }
 
     private func updateAnalysis(ref: String, report: NewReport, db: Database, now: Date) throws {

@@ -55,6 +55,42 @@ import Testing
         #expect(r.linked >= 0.90)
     }
 
+    /// The prepared form answers exactly as the blob form, on every pair of the repeat corpus (distinct tips of
+    /// shared templates, true repeats, same wording with other facts) and on damaged keys.
+    @Test func preparedKeysJudgeExactlyAsBlobs() async throws {
+        let analyzer = analyzer
+        let mismatches = try await offThePool { () -> Int in
+            var keys: [[UInt8]] = []
+            for corpus in [
+                RepeatCorpus(distinct: 150, repeats: 60), RepeatCorpus(distinct: 150, repeats: 60, seed: 11, maxOverlap: 1, fixedWording: true),
+            ] {
+                keys += corpus.distinct.map { analyzer.analyze($0).repeatKey.bytes }
+                keys += corpus.repeats.flatMap { [analyzer.analyze($0.0).repeatKey.bytes, analyzer.analyze($0.1).repeatKey.bytes] }
+            }
+            var generator = SplitMix(5)
+            for index in 0..<60 {
+                var damaged = keys[index]
+                if !damaged.isEmpty { damaged[Int(generator.next() % UInt64(damaged.count))] ^= UInt8(truncatingIfNeeded: generator.next() | 1) }
+                keys.append(damaged)
+            }
+            keys += [[], [1], [1, 0, 0, 0], [1, 3, 1, 0, 1, 2, 3, 4], [2, 3, 1, 0, 1, 2, 3, 4]]
+            let prepared = keys.map(RepeatJudge.Prepared.init)
+            var mismatches = 0
+            var linked = 0
+            for i in keys.indices {
+                for j in keys.indices where i != j {
+                    let blob = keys[i].withUnsafeBytes { a in keys[j].withUnsafeBytes { b in RepeatJudge.isRepeat(a, b) } }
+                    let fast = prepared[i].flatMap { x in prepared[j].map { RepeatJudge.isRepeat(x, $0) } } ?? false
+                    if blob != fast { mismatches += 1 }
+                    if blob { linked += 1 }
+                }
+            }
+            #expect(linked > 100, "the corpus must hold pairs that are repeats, or the check proves little")
+            return mismatches
+        }
+        #expect(mismatches == 0)
+    }
+
     let tip = "हमारे गांव रामपुर में शिव मंदिर के पीछे रमेश यादव के घर में रोज रात महुआ दारू की भट्ठी चलती है, 50 लीटर रोज बनता है"
 
     @Test func forwardedCopiesAreRepeats() {
