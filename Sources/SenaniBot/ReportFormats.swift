@@ -81,39 +81,21 @@ public enum ReportFormats {
     /// `2026-11-24T09:15:02+05:30`: people read IST. Plain arithmetic (IST is UTC+05:30 all year, no summer time):
     /// an export writes three of these per report, and Calendar made them a third of its time.
     public static func istTimestamp(_ date: Date) -> String {
-        let local = Int64(date.timeIntervalSince1970.rounded(.down)) + 19_800
-        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-        let seconds = local - days * 86_400
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        var out = [UInt8](repeating: UInt8(ascii: "0"), count: 25)
-        func put(_ value: Int64, at offset: Int, width: Int) {
-            var value = value
-            for position in stride(from: offset + width - 1, through: offset, by: -1) {
-                out[position] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
-            }
-        }
-        put(year, at: 0, width: 4)
-        out[4] = UInt8(ascii: "-")
-        put(month, at: 5, width: 2)
-        out[7] = UInt8(ascii: "-")
-        put(day, at: 8, width: 2)
-        out[10] = UInt8(ascii: "T")
-        put(seconds / 3600, at: 11, width: 2)
-        out[13] = UInt8(ascii: ":")
-        put(seconds / 60 % 60, at: 14, width: 2)
-        out[16] = UInt8(ascii: ":")
-        put(seconds % 60, at: 17, width: 2)
-        out.replaceSubrange(19..<25, with: Array("+05:30".utf8))
+        let c = IST.Civil(date)
+        var out: [UInt8] = []
+        out.reserveCapacity(25)
+        IST.append(c.year, 4, to: &out)
+        out.append(UInt8(ascii: "-"))
+        IST.append(c.month, 2, to: &out)
+        out.append(UInt8(ascii: "-"))
+        IST.append(c.day, 2, to: &out)
+        out.append(UInt8(ascii: "T"))
+        IST.append(c.hour, 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        IST.append(c.minute, 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        IST.append(c.second, 2, to: &out)
+        out.append(contentsOf: "+05:30".utf8)
         return String(decoding: out, as: UTF8.self)
     }
 

@@ -151,3 +151,25 @@ import TipAnalysis
         #expect(CallbackSigner.base64URL([0xFB, 0xFF]) == "-_8")
     }
 }
+
+@Suite struct ISTTests {
+    /// The arithmetic gives what Calendar in Asia/Kolkata gives, for any moment from 1970 to 2100.
+    @Test func plainArithmeticMatchesTheCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Kolkata")!
+        var generator = SystemRandomNumberGenerator()
+        var moments: [Double] = [0, 18_599, 18_600, 951_782_400 - 19_800, 1_795_000_000.9]
+        for _ in 0..<3_000 { moments.append(Double(Int64.random(in: 0...4_102_444_800, using: &generator))) }
+        for seconds in moments {
+            let date = Date(timeIntervalSince1970: seconds)
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : "\($0)" } ?? "?" }
+            let expected = "\(two(c.day))-\(two(c.month))-\(c.year ?? 0) \(two(c.hour)):\(two(c.minute))"
+            #expect(IST.format(date) == expected, "\(seconds)")
+            #expect(IST.time(date) == "\(two(c.hour)):\(two(c.minute))")
+            #expect(
+                ReportFormats.istTimestamp(date)
+                    == "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))+05:30")
+        }
+    }
+}

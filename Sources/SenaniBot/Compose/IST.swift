@@ -6,14 +6,64 @@ enum IST {
 
     /// `24-11-2026 09:15`.
     static func format(_ date: Date) -> String {
-        let c = components(date)
-        return String(format: "%02d-%02d-%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0)
+        let c = Civil(date)
+        var out: [UInt8] = []
+        out.reserveCapacity(16)
+        append(c.day, 2, to: &out)
+        out.append(UInt8(ascii: "-"))
+        append(c.month, 2, to: &out)
+        out.append(UInt8(ascii: "-"))
+        append(c.year, 4, to: &out)
+        out.append(UInt8(ascii: " "))
+        append(c.hour, 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        append(c.minute, 2, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `09:15`.
     static func time(_ date: Date) -> String {
-        let c = components(date)
-        return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        let c = Civil(date)
+        var out: [UInt8] = []
+        append(c.hour, 2, to: &out)
+        out.append(UInt8(ascii: ":"))
+        append(c.minute, 2, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `value` in decimal, zero-padded to `width` digits.
+    static func append(_ value: Int64, _ width: Int, to out: inout [UInt8]) {
+        var divisor: Int64 = 1
+        for _ in 1..<width { divisor *= 10 }
+        for _ in 0..<width {
+            out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    /// A moment's date and time of day in IST. Plain arithmetic, as IST is UTC+05:30 all year (no summer time):
+    /// every notification and export line shows times, and Calendar with String(format:) made them slow.
+    struct Civil {
+        let year, month, day, hour, minute, second: Int64
+
+        init(_ date: Date) {
+            let local = Int64(date.timeIntervalSince1970.rounded(.down)) + 19_800
+            let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+            let seconds = local - days * 86_400
+            // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+            let z = days + 719_468
+            let era = (z >= 0 ? z : z - 146_096) / 146_097
+            let dayOfEra = z - era * 146_097
+            let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+            let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+            let mp = (5 * dayOfYear + 2) / 153
+            day = dayOfYear - (153 * mp + 2) / 5 + 1
+            month = mp < 10 ? mp + 3 : mp - 9
+            year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+            hour = seconds / 3600
+            minute = seconds / 60 % 60
+            second = seconds % 60
+        }
     }
 
     /// `3 h 20 min`, `12 min`, `2 d 4 h`: an age at a glance.
@@ -22,16 +72,5 @@ enum IST {
         if minutes < 60 { return "\(minutes) min" }
         if minutes < 24 * 60 { return "\(minutes / 60) h \(minutes % 60) min" }
         return "\(minutes / (24 * 60)) d \((minutes / 60) % 24) h"
-    }
-
-    /// Made once: a Calendar per call was a noticeable part of composing each notification.
-    private static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar
-    }()
-
-    private static func components(_ date: Date) -> DateComponents {
-        calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
     }
 }
