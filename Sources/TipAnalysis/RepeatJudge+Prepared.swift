@@ -33,55 +33,52 @@ extension RepeatJudge {
             let small = min(x.wordsEnd, y.wordsEnd), large = max(x.wordsEnd, y.wordsEnd)
             if large > 0 && Double(small) / Double(large) < minSimilarity { return false }
         }
-        var common: UInt8 = 0
         let named = x.kinds & y.kinds
-        if named != 0 || min(x.wordCount, y.wordCount) < minWords {
-            x.values.withUnsafeBufferPointer { xs in
-                y.values.withUnsafeBufferPointer { ys in
-                    let a = UnsafeBufferPointer(rebasing: xs[x.wordsEnd...]), b = UnsafeBufferPointer(rebasing: ys[y.wordsEnd...])
-                    var i = 0, j = 0
-                    while i < a.count && j < b.count {
-                        if a[i] == b[j] {
-                            common |= 1 << UInt8(a[i] >> 29)
+        let short = min(x.wordCount, y.wordCount) < minWords
+        return x.values.withUnsafeBufferPointer { xs in
+            y.values.withUnsafeBufferPointer { ys in
+                guard let a = xs.baseAddress, let b = ys.baseAddress else { return false }
+                if named != 0 || short {
+                    var common: UInt8 = 0
+                    var i = x.wordsEnd, j = y.wordsEnd
+                    while i < xs.count && j < ys.count {
+                        let p = a[i], q = b[j]
+                        if p == q {
+                            common |= 1 << UInt8(p >> 29)
                             i += 1
                             j += 1
-                        } else if a[i] < b[j] {
+                        } else if p < q {
                             i += 1
                         } else {
                             j += 1
                         }
                     }
+                    if named & ~common != 0 { return false }
+                    if short && common == 0 { return false }
                 }
+                return similarity(a, x.wordsEnd, complete: x.complete, b, y.wordsEnd, complete: y.complete) >= minSimilarity
             }
-            if named & ~common != 0 { return false }
-            if min(x.wordCount, y.wordCount) < minWords && common == 0 { return false }
         }
-        return x.values.withUnsafeBufferPointer { xs in
-            y.values.withUnsafeBufferPointer { ys in
-                similarity(
-                    UnsafeBufferPointer(rebasing: xs[..<x.wordsEnd]), complete: x.complete,
-                    UnsafeBufferPointer(rebasing: ys[..<y.wordsEnd]), complete: y.complete)
-            }
-        } >= minSimilarity
     }
 
     private static func similarity(
-        _ x: UnsafeBufferPointer<UInt32>, complete xComplete: Bool, _ y: UnsafeBufferPointer<UInt32>, complete yComplete: Bool
+        _ x: UnsafePointer<UInt32>, _ xCount: Int, complete xComplete: Bool, _ y: UnsafePointer<UInt32>, _ yCount: Int,
+        complete yComplete: Bool
     ) -> Double {
         if xComplete && yComplete {
             var i = 0, j = 0, both = 0
-            while i < x.count && j < y.count {
+            while i < xCount && j < yCount {
                 let a = x[i], b = y[j]
                 if a == b { both += 1; i += 1; j += 1 } else if a < b { i += 1 } else { j += 1 }
             }
-            let union = x.count + y.count - both
+            let union = xCount + yCount - both
             return union == 0 ? 0 : Double(both) / Double(union)
         }
-        let k = min(x.count, y.count)
+        let k = min(xCount, yCount)
         var i = 0, j = 0, seen = 0, both = 0
-        while seen < k && (i < x.count || j < y.count) {
-            let a = i < x.count ? x[i] : UInt32.max, b = j < y.count ? y[j] : UInt32.max
-            if i < x.count && j < y.count && a == b { both += 1; i += 1; j += 1 } else if j >= y.count || (i < x.count && a < b) { i += 1 } else { j += 1 }
+        while seen < k && (i < xCount || j < yCount) {
+            let a = i < xCount ? x[i] : UInt32.max, b = j < yCount ? y[j] : UInt32.max
+            if i < xCount && j < yCount && a == b { both += 1; i += 1; j += 1 } else if j >= yCount || (i < xCount && a < b) { i += 1 } else { j += 1 }
             seen += 1
         }
         return seen == 0 ? 0 : Double(both) / Double(seen)
