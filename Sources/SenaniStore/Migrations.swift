@@ -22,6 +22,7 @@ enum Migrations {
         migrator.registerMigration("v9-repeat-epoch", migrate: addRepeatEpoch)
         migrator.registerMigration("v10-no-repeat-scan-index", migrate: dropRepeatScanIndex)
         migrator.registerMigration("v11-checks-without-lists", migrate: rewriteStatusChecks)
+        migrator.registerMigration("v12-reporter-indexes-by-chat", migrate: replaceReporterIndex)
         return migrator
     }
 

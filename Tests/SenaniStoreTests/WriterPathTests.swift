@@ -86,3 +86,29 @@ import Testing
         }
     }
 }
+
+@Suite struct ReporterLookupPlanTests {
+    /// The ten-minute look-backs by informant use the indexes made for them, never a scan of the reports.
+    @Test func lookBacksByInformantUseTheirIndexes() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.write { db in
+            func plan(_ sql: String, _ arguments: StatementArguments) throws -> String {
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+                    .joined(separator: "; ")
+            }
+            let group = try plan(
+                """
+                SELECT ref, media, latitude FROM reports
+                WHERE chat_id = ? AND reporter_key = ? AND received_at >= ? AND status != 'closed'
+                ORDER BY received_at DESC, id DESC LIMIT 1
+                """, [-1001, "k", 0])
+            #expect(group.contains("reports_by_chat_time"), "\(group)")
+            let personal = try plan(
+                """
+                SELECT ref FROM reports WHERE reporter_key = ? AND source = 'private' AND received_at >= ?
+                    AND status != 'closed' ORDER BY received_at DESC, id DESC LIMIT 1
+                """, ["k", 0])
+            #expect(personal.contains("reports_private_by_reporter"), "\(personal)")
+        }
+    }
+}
