@@ -374,7 +374,8 @@ enum JSONList {
     /// A JSON object of strings, written directly (template parameters, on every queued message).
     static func encode(_ object: [String: String]) -> String {
         var out: [UInt8] = [UInt8(ascii: "{")]
-        for (index, key) in object.keys.sorted().enumerated() {
+        // Byte order (the keys are ASCII parameter names): String comparison is Unicode-aware and slower.
+        for (index, key) in object.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             JSONText.appendString(key, to: &out)
             out.append(UInt8(ascii: ":"))

@@ -2,7 +2,7 @@ import Foundation
 
 // `swift build -c release --static-swift-stdlib && .build/release/senani-bench`: throughput and memory, printed for the notes.
 // Not a test: numbers vary with the machine; targets are stated next to them.
-// `senani-bench analysis|repeats|intake|officers|export|chart|records|digest` runs one section only (its peak RSS is then its own).
+// `senani-bench analysis|repeats|decode|intake|officers|export|chart|records|digest` runs one section only (its peak RSS is then its own).
 
 let only = CommandLine.arguments.dropFirst().first
 func section(_ name: String) -> Bool { only == nil || only == name }
