@@ -30,6 +30,9 @@ fi
 
 # The Swift runtime linked in: only what senani uses is loaded, about 5 MB less resident memory than the shared
 # libraries, and the binary runs without the toolchain's lib folder.
+# From scratch every time: an incremental release build once kept a class's old size across an update (the new
+# binary corrupted its heap at the first database write). A deploy can afford the few minutes.
+rm -rf "$(swift build -c release --static-swift-stdlib --show-bin-path)"
 swift build -c release --static-swift-stdlib --product senani
 as_root install -m 0755 "$(swift build -c release --static-swift-stdlib --show-bin-path)/senani" /usr/local/bin/senani
 as_root install -d /usr/local/share/senani/Templates
