@@ -16,6 +16,11 @@ public func fuzzUpdateDecoding(_ start: UnsafePointer<UInt8>?, _ count: Int) -> 
     // And as a command message built directly from the bytes: entity numbers anywhere in the Int range (a mutated
     // JSON number seldom walks down to 0 or below without a coverage gradient to follow).
     exerciseCommand(data)
+    // The fast reader must agree with JSONDecoder whenever it takes a text: same update, and never one JSONDecoder
+    // refuses (a finding here is a divergence, not a crash).
+    if let fast = try? WireDecoder.decode(Update.self, from: data) {
+        precondition(fast == (try? JSONDecoder().decode(Update.self, from: data)), "WireDecoder and JSONDecoder disagree")
+    }
     return 0
 }
 

@@ -9,6 +9,10 @@ extension RepeatJudge {
         /// Bit `k` set when a fact of kind `k` is named.
         let kinds: UInt8
         let complete: Bool
+        /// How many word hashes fall in each of 64 buckets (by their low bits): two sets cannot share more words
+        /// than the sum of the smaller count of each bucket, which bounds their Jaccard similarity from above
+        /// without merging them.
+        let buckets: SIMD64<UInt8>
 
         /// Nil for a malformed or empty key, which is never a repeat (as with the blob).
         public init?(_ key: [UInt8]) {
@@ -21,6 +25,9 @@ extension RepeatJudge {
             values = words + facts
             wordsEnd = words.count
             self.complete = complete
+            var buckets = SIMD64<UInt8>(repeating: 0)
+            for word in words { buckets[Int(word & 63)] &+= 1 }
+            self.buckets = buckets
             kinds = facts.reduce(0) { $0 | 1 << UInt8($1 >> 29) }
         }
     }
@@ -32,6 +39,11 @@ extension RepeatJudge {
             // Exact Jaccard is at most the smaller set over the larger.
             let small = min(x.wordsEnd, y.wordsEnd), large = max(x.wordsEnd, y.wordsEnd)
             if large > 0 && Double(small) / Double(large) < minSimilarity { return false }
+            // At most `shared` words in common (at most 64, so the byte sum cannot wrap); the similarity grows with
+            // the words in common, so if even that many fall short, the exact count does too.
+            let shared = Int(pointwiseMin(x.buckets, y.buckets).wrappedSum())
+            let union = x.wordsEnd + y.wordsEnd - shared
+            if union <= 0 || Double(shared) / Double(union) < minSimilarity { return false }
         }
         let named = x.kinds & y.kinds
         let short = min(x.wordCount, y.wordCount) < minWords
