@@ -173,3 +173,14 @@ import TipAnalysis
         }
     }
 }
+
+extension CallbackTagTests {
+    /// A deep link's tag is the last part of the same data's callback_data, and is refused exactly when it is.
+    @Test func deepLinkTagsAreTheCallbackDataSignature() {
+        let signer = CallbackSigner(sign: { Array(("k:" + $0).utf8) + Array(repeating: 7, count: 32) })
+        for ref in ["KHG-000001", "BEN-T12-000123", String(repeating: "X", count: 49), String(repeating: "X", count: 50)] {
+            let data = CallbackData(action: "L", ref: ref, version: 0)
+            #expect(signer.signatureTag(data) == signer.encode(data).map { String($0.split(separator: "|").last!) }, "\(ref)")
+        }
+    }
+}

@@ -34,6 +34,13 @@ public struct CallbackSigner: Sendable {
         return encoded.utf8.count <= Self.limit ? encoded : nil
     }
 
+    /// The signature part of `encode(data)` alone (what a deep link carries), nil exactly when `encode` is.
+    func signatureTag(_ data: CallbackData) -> String? {
+        let body = "\(data.action)|\(data.ref)|\(data.version)"
+        let tag = tag(body)
+        return body.utf8.count + 1 + tag.utf8.count <= Self.limit ? tag : nil
+    }
+
     /// The verified content of `raw`, or nil when it is not data this install signed.
     public func decode(_ raw: String) -> CallbackData? {
         guard raw.utf8.count <= Self.limit else { return nil }

@@ -16,9 +16,7 @@ enum DeepLink {
 
     /// `REF_tag`: Telegram allows 64 characters of A–Z, a–z, 0–9, `_` and `-` in a start parameter.
     static func token(for ref: String, signer: CallbackSigner) -> String? {
-        guard let encoded = signer.encode(CallbackData(action: action, ref: ref, version: 0)),
-            let tag = encoded.split(separator: "|").last
-        else { return nil }
+        guard let tag = signer.signatureTag(CallbackData(action: action, ref: ref, version: 0)) else { return nil }
         let token = "\(ref)_\(tag)"
         return token.utf8.count <= 64 ? token : nil
     }
