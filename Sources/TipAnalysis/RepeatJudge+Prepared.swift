@@ -12,7 +12,7 @@ extension RepeatJudge {
         /// How many word hashes fall in each of 64 buckets (by their low bits): two sets cannot share more words
         /// than the sum of the smaller count of each bucket, which bounds their Jaccard similarity from above
         /// without merging them.
-        let buckets: SIMD64<UInt8>
+        let buckets: Buckets
 
         /// Nil for a malformed or empty key, which is never a repeat (as with the blob).
         public init?(_ key: [UInt8]) {
@@ -25,8 +25,8 @@ extension RepeatJudge {
             values = words + facts
             wordsEnd = words.count
             self.complete = complete
-            var buckets = SIMD64<UInt8>(repeating: 0)
-            for word in words { buckets[Int(word & 63)] &+= 1 }
+            var buckets = Buckets()
+            for word in words { buckets.add(Int(word & 63)) }
             self.buckets = buckets
             kinds = facts.reduce(0) { $0 | 1 << UInt8($1 >> 29) }
         }
@@ -41,7 +41,7 @@ extension RepeatJudge {
             if large > 0 && Double(small) / Double(large) < minSimilarity { return false }
             // At most `shared` words in common (at most 64, so the byte sum cannot wrap); the similarity grows with
             // the words in common, so if even that many fall short, the exact count does too.
-            let shared = Int(pointwiseMin(x.buckets, y.buckets).wrappedSum())
+            let shared = x.buckets.sumOfMinimums(y.buckets)
             let union = x.wordsEnd + y.wordsEnd - shared
             if union <= 0 || Double(shared) / Double(union) < minSimilarity { return false }
         }
@@ -94,5 +94,45 @@ extension RepeatJudge {
             seen += 1
         }
         return seen == 0 ? 0 : Double(both) / Double(seen)
+    }
+}
+
+/// 64 counts of at most 64, a byte each, packed eight to a word: the per-bucket minimum and the sum are a few
+/// word operations (SIMD64<UInt8> was not vectorised here and made the comparison ten times slower).
+struct Buckets: Sendable {
+    private var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+    private var w4: UInt64 = 0, w5: UInt64 = 0, w6: UInt64 = 0, w7: UInt64 = 0
+
+    mutating func add(_ bucket: Int) {
+        let one = UInt64(1) << UInt64((bucket & 7) * 8)
+        switch bucket >> 3 {
+        case 0: w0 &+= one
+        case 1: w1 &+= one
+        case 2: w2 &+= one
+        case 3: w3 &+= one
+        case 4: w4 &+= one
+        case 5: w5 &+= one
+        case 6: w6 &+= one
+        default: w7 &+= one
+        }
+    }
+
+    /// Σ over buckets of min(self, other), each count below 128 and the total at most 64.
+    func sumOfMinimums(_ other: Buckets) -> Int {
+        Int(
+            Self.minSum(w0, other.w0) + Self.minSum(w1, other.w1) + Self.minSum(w2, other.w2) + Self.minSum(w3, other.w3)
+                + Self.minSum(w4, other.w4) + Self.minSum(w5, other.w5) + Self.minSum(w6, other.w6)
+                + Self.minSum(w7, other.w7))
+    }
+
+    @inline(__always)
+    private static func minSum(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // Per byte: high bit set where a >= b (no borrow crosses bytes, as every count is below 128).
+        let aAtLeastB = ((a | high) &- b) & high
+        let mask = (aAtLeastB >> 7) &* 0xFF
+        let minimum = (b & mask) | (a & ~mask)
+        // The sum of the eight bytes lands in the top byte (it is at most 64, so no byte overflows).
+        return (minimum &* 0x0101_0101_0101_0101) >> 56
     }
 }

@@ -140,3 +140,20 @@ import Testing
 
     /// senani-bench carries a copy of the generator; it must not drift.
 }
+
+@Suite struct BucketTests {
+    /// The packed counts give the same sum of minimums as counting one by one.
+    @Test func packedMinimumsMatchCounting() {
+        var generator = SplitMix(3)
+        for _ in 0..<2_000 {
+            var a = Buckets(), b = Buckets()
+            var ca = [Int](repeating: 0, count: 64), cb = [Int](repeating: 0, count: 64)
+            let na = Int(generator.next() % 65), nb = Int(generator.next() % 65)
+            // Sometimes all in one bucket, to reach counts of 64.
+            let narrow = generator.next() % 4 == 0
+            for _ in 0..<na { let k = narrow ? 5 : Int(generator.next() % 64); a.add(k); ca[k] += 1 }
+            for _ in 0..<nb { let k = narrow ? 5 : Int(generator.next() % 64); b.add(k); cb[k] += 1 }
+            #expect(a.sumOfMinimums(b) == zip(ca, cb).map { min($0, $1) }.reduce(0, +))
+        }
+    }
+}
