@@ -107,8 +107,6 @@ public struct IntakeBatch: Sendable {
         self.nextOffset = nextOffset
     }
 
-    /// Every effect, in order (waiting for all of them).
-    public var effects: [IntakeEffect] { (0..<parts).flatMap(part) }
 }
 
 /// What a committed batch did, for logs and tests.

@@ -20,10 +20,10 @@ final class RepeatCandidates: Sendable {
         /// Nil for a key RepeatJudge cannot read: it never matches, as in SQL.
         let key: RepeatJudge.Prepared?
 
-        init(receivedAt: Int64, ref: String, key: [UInt8]) {
+        init(receivedAt: Int64, ref: String, key: RepeatJudge.Prepared?) {
             self.receivedAt = receivedAt
             self.ref = ref
-            self.key = RepeatJudge.Prepared(key)
+            self.key = key
         }
 
         /// The order of the copy: time, then ref (a later report of the same second is the newer one).
@@ -51,8 +51,9 @@ final class RepeatCandidates: Sendable {
 
     /// The ref of the newest first telling in `thana` received from `since` to `until` whose key repeats `key`
     /// (RepeatJudge), as `… ORDER BY received_at DESC, ref DESC LIMIT 1` would find it.
-    func newest(in thana: String, since: Int64, until: Int64? = nil, repeating key: [UInt8], db: Database) throws -> String? {
-        guard let key = RepeatJudge.Prepared(key) else { return nil }
+    func newest(
+        in thana: String, since: Int64, until: Int64? = nil, repeating key: RepeatJudge.Prepared, db: Database
+    ) throws -> String? {
         let epoch = try Self.epoch(db)
         return try state.withLock { state in
             if state.epoch != epoch || state.count > Self.maximumEntries { state = State(epoch: epoch) }
@@ -121,7 +122,7 @@ final class RepeatCandidates: Sendable {
             arguments: [thana, since])
         while let row = try rows.next() {
             let key: Data = row[1]
-            entries.append(Entry(receivedAt: row[0], ref: row[2], key: Array(key)))
+            entries.append(Entry(receivedAt: row[0], ref: row[2], key: RepeatJudge.Prepared(Array(key))))
         }
         return entries
     }

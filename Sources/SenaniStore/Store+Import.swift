@@ -46,7 +46,8 @@ public final class ImportSession {
         }
         var report = report
         report.thanaCode = thanaCode
-        let original = try earlierOriginal(of: report)
+        let prepared = RepeatJudge.Prepared(report.analysis.repeatKey.bytes)
+        let original = try earlierOriginal(of: report, key: prepared)
         guard
             let seq = try Int64.fetchOne(
                 db.cachedStatement(sql: "UPDATE thanas SET next_seq = next_seq + 1 WHERE code = ? RETURNING next_seq - 1"),
@@ -80,7 +81,7 @@ public final class ImportSession {
             ])
         if original == nil, !analysis.repeatKey.bytes.isEmpty {
             store.repeatCandidates.inserted(
-                RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, ref: ref, key: analysis.repeatKey.bytes),
+                RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, ref: ref, key: prepared),
                 thana: thanaCode)
         }
         if let original {
@@ -94,9 +95,8 @@ public final class ImportSession {
     /// The first telling this tip repeats: live intake's rule (same thana, within the week before, same_tip: near
     /// words and no conflicting fact, never a repeat itself), bounded above by the tip's own time, because an import
     /// may go into a database that already holds later reports.
-    private func earlierOriginal(of report: NewReport) throws -> String? {
-        let key = report.analysis.repeatKey.bytes
-        guard !key.isEmpty else { return nil }
+    private func earlierOriginal(of report: NewReport, key: RepeatJudge.Prepared?) throws -> String? {
+        guard let key else { return nil }
         let since = report.receivedAt.addingTimeInterval(-Store.duplicateWindow).unixSeconds
         return try store.repeatCandidates.newest(
             in: thanaCode, since: since, until: report.receivedAt.unixSeconds, repeating: key, db: db)

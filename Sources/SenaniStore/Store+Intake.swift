@@ -126,7 +126,9 @@ extension Store {
         _ report: NewReport, followUp: TipFollowUp, db: Database, now: Date, summary: inout IntakeSummary,
         lookups: inout IntakeLookups
     ) throws {
-        let original = try findOriginal(of: report, db: db)
+        // Read once: for the search, and for the candidates if this is a first telling.
+        let prepared = RepeatJudge.Prepared(report.analysis.repeatKey.bytes)
+        let original = try findOriginal(of: report, key: prepared, db: db)
         guard
             let seq = try Int64.fetchOne(
                 db.cachedStatement(sql: "UPDATE thanas SET next_seq = next_seq + 1 WHERE code = ? RETURNING next_seq - 1"),
@@ -179,7 +181,7 @@ extension Store {
         }
         if original == nil, !analysis.repeatKey.bytes.isEmpty {
             repeatCandidates.inserted(
-                RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, ref: ref, key: analysis.repeatKey.bytes),
+                RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, ref: ref, key: prepared),
                 thana: report.thanaCode)
         }
         if let original {
@@ -218,9 +220,8 @@ extension Store {
 
     /// The earlier report of the same thana that this one repeats, if any (the first telling, never a repeat):
     /// near in words and not conflicting in any fact (phone, vehicle, person, booth, place).
-    private func findOriginal(of report: NewReport, db: Database) throws -> String? {
-        let key = report.analysis.repeatKey.bytes
-        guard !key.isEmpty else { return nil }
+    private func findOriginal(of report: NewReport, key: RepeatJudge.Prepared?, db: Database) throws -> String? {
+        guard let key else { return nil }
         let since = report.receivedAt.addingTimeInterval(-Self.duplicateWindow).unixSeconds
         return try repeatCandidates.newest(in: report.thanaCode, since: since, repeating: key, db: db)
     }

@@ -237,17 +237,8 @@ struct WireJSON {
         var out: [UInt8] = []
         out.reserveCapacity(raw.count)
         var index = raw.startIndex
-        func hex(_ at: Int) -> UInt32 {
-            var value: UInt32 = 0
-            for offset in 0..<4 {
-                let byte = raw[at + offset]
-                let digit: UInt32 =
-                    byte <= UInt8(ascii: "9") ? UInt32(byte - UInt8(ascii: "0"))
-                    : byte <= UInt8(ascii: "F") ? UInt32(byte - UInt8(ascii: "A") + 10) : UInt32(byte - UInt8(ascii: "a") + 10)
-                value = value << 4 | digit
-            }
-            return value
-        }
+        // The escapes were checked by `parseString`, so `hex4` cannot fail here.
+        func hex(_ at: Int) -> UInt32 { (try? hex4(at: at)) ?? 0xFFFD }
         while index < raw.endIndex {
             let byte = raw[index]
             guard byte == UInt8(ascii: "\\") else {

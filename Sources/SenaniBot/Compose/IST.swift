@@ -1,4 +1,5 @@
 import Foundation
+import SenaniStore
 
 /// Times as people in Bihar read them: IST, day first.
 enum IST {
@@ -50,16 +51,7 @@ enum IST {
             let local = Int64(date.timeIntervalSince1970.rounded(.down)) + 19_800
             let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
             let seconds = local - days * 86_400
-            // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-            let z = days + 719_468
-            let era = (z >= 0 ? z : z - 146_096) / 146_097
-            let dayOfEra = z - era * 146_097
-            let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-            let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-            let mp = (5 * dayOfYear + 2) / 153
-            day = dayOfYear - (153 * mp + 2) / 5 + 1
-            month = mp < 10 ? mp + 3 : mp - 9
-            year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+            (year, month, day) = DigestDay.civil(fromDays: days)
             hour = seconds / 3600
             minute = seconds / 60 % 60
             second = seconds % 60

@@ -46,7 +46,7 @@ public struct Poller: Service {
             // The bindings the batch is routed with are read while it is fetched, when the fetch is quick (a busy
             // stream of tips): everything committed before this getUpdates is in them. After a long poll they may
             // be stale (an admin bound a group meanwhile), so they are read again.
-            async let bindings = try? await store.intakeContext()
+            async let bindings = prefetchBindings()
             let asked = ContinuousClock.now  // the poll's own duration, not a time of day: the real clock
             do {
                 updates = try await cancelWhenGracefulShutdown {
@@ -102,6 +102,16 @@ public struct Poller: Service {
             }
         }
         return nil
+    }
+
+    /// The bindings for the next batch, or nil when they cannot be read now: the batch then reads them with retries.
+    private func prefetchBindings() async -> IntakeContext? {
+        do {
+            return try await store.intakeContext()
+        } catch {
+            logger.warning("cannot read the bindings ahead of the next batch; reading them again", metadata: ["error": "\(error)"])
+            return nil
+        }
     }
 
     /// Waits as Telegram's answer asks; throws only when nothing but an operator can help.

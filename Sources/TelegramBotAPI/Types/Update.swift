@@ -8,31 +8,31 @@ public struct Update: Codable, Sendable, Hashable {
     private var parts: Parts
 
     public var message: Message? {
-        get { parts.message }
+        get { parts.fields.message }
         set { parts = parts.with { $0.message = newValue } }
     }
     public var editedMessage: Message? {
-        get { parts.editedMessage }
+        get { parts.fields.editedMessage }
         set { parts = parts.with { $0.editedMessage = newValue } }
     }
     public var channelPost: Message? {
-        get { parts.channelPost }
+        get { parts.fields.channelPost }
         set { parts = parts.with { $0.channelPost = newValue } }
     }
     public var editedChannelPost: Message? {
-        get { parts.editedChannelPost }
+        get { parts.fields.editedChannelPost }
         set { parts = parts.with { $0.editedChannelPost = newValue } }
     }
     public var callbackQuery: CallbackQuery? {
-        get { parts.callbackQuery }
+        get { parts.fields.callbackQuery }
         set { parts = parts.with { $0.callbackQuery = newValue } }
     }
     public var myChatMember: ChatMemberUpdated? {
-        get { parts.myChatMember }
+        get { parts.fields.myChatMember }
         set { parts = parts.with { $0.myChatMember = newValue } }
     }
     public var chatMember: ChatMemberUpdated? {
-        get { parts.chatMember }
+        get { parts.fields.chatMember }
         set { parts = parts.with { $0.chatMember = newValue } }
     }
 
@@ -105,13 +105,6 @@ public struct Update: Codable, Sendable, Hashable {
     final class Parts: Sendable {
         let fields: Fields
         init(_ fields: Fields) { self.fields = fields }
-        var message: Message? { fields.message }
-        var editedMessage: Message? { fields.editedMessage }
-        var channelPost: Message? { fields.channelPost }
-        var editedChannelPost: Message? { fields.editedChannelPost }
-        var callbackQuery: CallbackQuery? { fields.callbackQuery }
-        var myChatMember: ChatMemberUpdated? { fields.myChatMember }
-        var chatMember: ChatMemberUpdated? { fields.chatMember }
 
         func with(_ change: (inout Fields) -> Void) -> Parts {
             var copy = fields
