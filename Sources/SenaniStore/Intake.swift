@@ -106,7 +106,6 @@ public struct IntakeBatch: Sendable {
         self.part = part
         self.nextOffset = nextOffset
     }
-
 }
 
 /// What a committed batch did, for logs and tests.
