@@ -49,9 +49,7 @@ public final class ImportSession {
         let prepared = RepeatJudge.Prepared(report.analysis.repeatKey.bytes)
         let original = try earlierOriginal(of: report, key: prepared)
         guard
-            let seq = try Int64.fetchOne(
-                db.cachedStatement(sql: "UPDATE thanas SET next_seq = next_seq + 1 WHERE code = ? RETURNING next_seq - 1"),
-                arguments: [thanaCode])
+            let seq = try Store.takeReportNumber(db, thana: thanaCode)
         else { throw StoreError(.notFound, "no thana \(thanaCode)") }
         let ref = "\(thanaCode)-" + String(seq).leftPadded(to: 6)
         let analysis = report.analysis

@@ -130,9 +130,7 @@ extension Store {
         let prepared = RepeatJudge.Prepared(report.analysis.repeatKey.bytes)
         let original = try findOriginal(of: report, key: prepared, db: db)
         guard
-            let seq = try Int64.fetchOne(
-                db.cachedStatement(sql: "UPDATE thanas SET next_seq = next_seq + 1 WHERE code = ? RETURNING next_seq - 1"),
-                arguments: [report.thanaCode])
+            let seq = try Store.takeReportNumber(db, thana: report.thanaCode)
         else { throw StoreError(.notFound, "no thana \(report.thanaCode)") }
         let ref = "\(report.thanaCode)-" + String(seq).leftPadded(to: 6)
         let analysis = report.analysis
