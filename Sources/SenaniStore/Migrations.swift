@@ -23,6 +23,7 @@ enum Migrations {
         migrator.registerMigration("v10-no-repeat-scan-index", migrate: dropRepeatScanIndex)
         migrator.registerMigration("v11-checks-without-lists", migrate: rewriteStatusChecks)
         migrator.registerMigration("v12-reporter-indexes-by-chat", migrate: replaceReporterIndex)
+        migrator.registerMigration("v13-inserts-seen-by-row-id", migrate: dropEpochInsertTrigger)
         return migrator
     }
 

@@ -8,11 +8,15 @@ import TipAnalysis
 ///
 /// The search was a third of the intake transaction in senani-bench, where each thana gets hundreds of tips a week.
 /// The memory never decides anything SQLite would not: it is a copy of the thana's first tellings with a key, in
-/// (received_at, ref) order, loaded with one query, and it is thrown away whenever the database's `repeat_epoch` says the copy may be stale. Triggers
-/// (migration v9) bump the epoch on every change to a report that could change a search: a first telling inserted,
-/// a thana, time, key or `duplicate_of` changed, a report deleted, by this process or any other. Intake's own
-/// inserts bump it too and are added here as they are made; a transaction that fails throws the copy away, since
-/// its inserts are gone from the database while they would stay here. Imports use it the same way.
+/// (received_at, ref) order, loaded with one query, and it is thrown away whenever the database may hold what the
+/// copy has not seen:
+/// - the `repeat_epoch` moved: triggers bump it when a report's thana, time, key or `duplicate_of` changes or a
+///   report is deleted, by this process or any other;
+/// - the newest report id is not the last one recorded here: reports are numbered in order (AUTOINCREMENT), so an
+///   insert this copy was not told of, from any process, shows as an id it never saw.
+///
+/// Intake and imports record each report they insert (`inserted`); a transaction that fails throws the copy away,
+/// since its inserts are gone from the database while they would stay here.
 final class RepeatCandidates: Sendable {
     struct Entry {
         let receivedAt: Int64
@@ -39,8 +43,14 @@ final class RepeatCandidates: Sendable {
         var entries: [Entry]
     }
 
+    /// Where the database stood when the copy was last checked against it.
+    private struct Version: Equatable {
+        var epoch: Int64
+        var lastReport: Int64
+    }
+
     private struct State {
-        var epoch: Int64?
+        var version: Version?
         var thanas: [String: Thana] = [:]
         var count = 0
     }
@@ -54,9 +64,9 @@ final class RepeatCandidates: Sendable {
     func newest(
         in thana: String, since: Int64, until: Int64? = nil, repeating key: RepeatJudge.Prepared, db: Database
     ) throws -> String? {
-        let epoch = try Self.epoch(db)
+        let version = try Self.version(db)
         return try state.withLock { state in
-            if state.epoch != epoch || state.count > Self.maximumEntries { state = State(epoch: epoch) }
+            if state.version != version || state.count > Self.maximumEntries { state = State(version: version) }
             if let loaded = state.thanas[thana], loaded.since <= since {
                 // Older entries are dropped a day at a time, so the copy stays about a week long.
                 if since - loaded.since > Self.pruneStep { prune(thana, before: since, state: &state) }
@@ -86,12 +96,17 @@ final class RepeatCandidates: Sendable {
         state.thanas[thana] = list
     }
 
-    /// Records a first telling intake or an import has just inserted (which bumped the epoch once, by trigger).
-    func inserted(_ entry: Entry, thana: String) {
+    /// Records a report intake or an import has just inserted as row `id`; `entry` when it is a first telling with
+    /// a key, the only kind a search can return.
+    func inserted(id: Int64, entry: Entry?, thana: String) {
         state.withLock { state in
-            guard let epoch = state.epoch else { return }
-            state.epoch = epoch + 1
-            guard var list = state.thanas[thana], entry.receivedAt >= list.since else { return }
+            guard let version = state.version else { return }
+            guard id == version.lastReport + 1 else {
+                state = State()  // someone else inserted since the copy was checked
+                return
+            }
+            state.version?.lastReport = id
+            guard let entry, var list = state.thanas[thana], entry.receivedAt >= list.since else { return }
             state.thanas[thana] = nil  // keep the array uniquely referenced while it grows
             var index = list.entries.count
             while index > 0 && entry.precedes(list.entries[index - 1]) { index -= 1 }
@@ -106,8 +121,11 @@ final class RepeatCandidates: Sendable {
         state.withLock { $0 = State() }
     }
 
-    private static func epoch(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT n FROM repeat_epoch WHERE id = 1")) ?? 0
+    private static func version(_ db: Database) throws -> Version {
+        let row = try Row.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT (SELECT n FROM repeat_epoch WHERE id = 1), (SELECT coalesce(max(id), 0) FROM reports)"))
+        return Version(epoch: row?[0] ?? 0, lastReport: row?[1] ?? 0)
     }
 
     private static func load(_ thana: String, since: Int64, db: Database) throws -> [Entry] {

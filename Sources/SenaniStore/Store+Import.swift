@@ -77,11 +77,11 @@ public final class ImportSession {
                 report.receivedAt.unixSeconds, report.location?.latitude, report.location?.longitude, now.unixSeconds,
                 analysis.repeatKey.bytes.isEmpty ? nil : Data(analysis.repeatKey.bytes),
             ])
-        if original == nil, !analysis.repeatKey.bytes.isEmpty {
-            store.repeatCandidates.inserted(
-                RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, ref: ref, key: prepared),
-                thana: thanaCode)
-        }
+        store.repeatCandidates.inserted(
+            id: db.lastInsertedRowID,
+            entry: original == nil && !analysis.repeatKey.bytes.isEmpty
+                ? RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, ref: ref, key: prepared) : nil,
+            thana: thanaCode)
         if let original {
             try db.executeCached(
                 sql: "UPDATE reports SET repeat_count = repeat_count + 1, updated_at = ? WHERE ref = ?",

@@ -177,11 +177,11 @@ extension Store {
             values.bind(report.source)
             values.bind(reporterKey)
         }
-        if original == nil, !analysis.repeatKey.bytes.isEmpty {
-            repeatCandidates.inserted(
-                RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, ref: ref, key: prepared),
-                thana: report.thanaCode)
-        }
+        repeatCandidates.inserted(
+            id: db.lastInsertedRowID,
+            entry: original == nil && !analysis.repeatKey.bytes.isEmpty
+                ? RepeatCandidates.Entry(receivedAt: report.receivedAt.unixSeconds, ref: ref, key: prepared) : nil,
+            thana: report.thanaCode)
         if let original {
             // The repeat is kept for the record, but the officer's queue grows only the first telling's count.
             try db.executeCached(

@@ -53,7 +53,9 @@ import Testing
             try again.appliedMigrations() == ["v1-core", "v2-duplicate-scan-index", "v3-officer-actions", "v4-review-and-repeats", "v5-report-time-index",
                 "v6-digests-and-timers", "v7-confidential-channel", "v8-leaner-report-indexes",
                 "v9-repeat-epoch", "v10-no-repeat-scan-index",
-                "v11-checks-without-lists", "v12-reporter-indexes-by-chat"])
+                "v11-checks-without-lists", "v12-reporter-indexes-by-chat",
+                "v13-inserts-seen-by-row-id",
+            ])
         #expect(try again.thanas().count == 2)
     }
 

@@ -43,6 +43,27 @@ import TipAnalysis
         #expect(try fixture.store.report(ref: try #require(there.duplicates.first))?.duplicateOf == ref)
     }
 
+    @Test func aFirstTellingInsertedByAnotherProcessIsFound() async throws {
+        let fixture = try StoreFixture()
+        // Warm the copy for Sadar, with a report that repeats nothing.
+        _ = try await commit(fixture.store, [told(Self.other, message: 1, minutes: 0)], offset: 2)
+        // Another process (an import, a second store on the file) inserts a first telling: no trigger tells of it.
+        let elsewhere = try Store(path: fixture.directory.file("senani.sqlite"))
+        let theirs = try await commit(elsewhere, [told(Self.text, message: 2, minutes: 1)], offset: 3)
+        let ref = try #require(theirs.newReports.first)
+        // Then this process inserts a report without a key (no search, so no look at the database) before the repeat.
+        let keyless = tip(message: 3, user: 77, text: "photo", at: epoch.addingTimeInterval(90), analysis: analysis())
+        #expect(keyless.analysis.repeatKey.bytes.isEmpty)
+        let repeated = try await commit(
+            fixture.store, [keyless, told(Self.text, message: 4, minutes: 2)], offset: 5)
+        #expect(try fixture.store.report(ref: try #require(repeated.duplicates.first))?.duplicateOf == ref)
+        // And the other way round, after this process inserted the newest report.
+        let third = "Parsa bandh par kal subah angrezi sharab utar rahi hai, ek safed gaadi aati hai, Bablu ka maal"
+        let ours = try await commit(fixture.store, [told(third, message: 5, minutes: 3)], offset: 6)
+        let back = try await commit(elsewhere, [told(third, message: 6, minutes: 4)], offset: 7)
+        #expect(try elsewhere.report(ref: try #require(back.duplicates.first))?.duplicateOf == ours.newReports.first)
+    }
+
     @Test func anEditedFirstTellingIsComparedByItsNewWords() async throws {
         let fixture = try StoreFixture()
         let first = try await commit(fixture.store, [told(Self.text, message: 1, minutes: 0)], offset: 2)
