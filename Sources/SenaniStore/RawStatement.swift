@@ -4,9 +4,10 @@ import GRDBSQLite
 
 /// Values bound straight through SQLite's C API, in the order of the statement's `?`s.
 ///
-/// For the few statements intake runs for every tip (the report's and the outbox's inserts, 34 and 16 values):
-/// GRDB's `StatementArguments` boxes each value and converts it to a `DatabaseValue` before binding it, which was a
-/// tenth of intake time in senani-bench.
+/// For the few statements intake runs for every tip (the report's and the outbox's inserts, 34 and 16 values, and
+/// the lookups around them): GRDB's `StatementArguments` boxes each value and converts it to a `DatabaseValue`
+/// before binding it, and its `Row` finds each column by a lowercased name; together they were a fifth of intake
+/// time in senani-bench.
 struct RawBinder {
     fileprivate let statement: OpaquePointer
     fileprivate var index: Int32 = 0
@@ -59,23 +60,69 @@ struct RawBinder {
     }
 }
 
+/// One result row of a raw query, read by column position (the order of the statement's SELECT list).
+struct RawRow {
+    fileprivate let statement: OpaquePointer
+
+    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+
+    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+
+    func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+
+    func bool(_ column: Int32) -> Bool { int64(column) != 0 }
+
+    func text(_ column: Int32) -> String {
+        guard let bytes = sqlite3_column_text(statement, column) else { return "" }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+}
+
 extension Database {
+    /// Runs the cached query `sql` with the values `bind` binds, calling `row` for each result row.
+    func forEachRaw(sql: String, bind: (inout RawBinder) -> Void = { _ in }, row: (RawRow) throws -> Void) throws {
+        try withRaw(sql: sql, bind: bind) { raw in
+            while try step(raw, sql: sql) { try row(RawRow(statement: raw)) }
+        }
+    }
+
+    /// The first result row of the cached query `sql`, read by `row`; nil when there is none.
+    func fetchOneRaw<T>(sql: String, bind: (inout RawBinder) -> Void = { _ in }, row: (RawRow) -> T) throws -> T? {
+        try withRaw(sql: sql, bind: bind) { raw in try step(raw, sql: sql) ? row(RawRow(statement: raw)) : nil }
+    }
+
     /// Runs the cached statement `sql` (no result rows) with the values `bind` binds, in order.
     ///
-    /// The statement is GRDB's own cached one, reset and cleared before binding and reset after, so it stays
-    /// usable by GRDB; a failure throws `DatabaseError` with SQLite's code, as GRDB's `execute` would.
+    /// A failure throws `DatabaseError` with SQLite's code, as GRDB's `execute` would.
     func executeRaw(sql: String, bind: (inout RawBinder) -> Void) throws {
-        let statement = try cachedStatement(sql: sql)
-        let raw = statement.sqliteStatement
+        try withRaw(sql: sql, bind: bind) { raw in _ = try step(raw, sql: sql) }
+    }
+
+    /// GRDB's own cached statement for `sql`, reset and cleared before binding and after use, so that it stays
+    /// usable by GRDB.
+    private func withRaw<T>(sql: String, bind: (inout RawBinder) -> Void, _ body: (OpaquePointer) throws -> T) throws -> T {
+        let raw = try cachedStatement(sql: sql).sqliteStatement
         sqlite3_reset(raw)
         sqlite3_clear_bindings(raw)
+        defer {
+            sqlite3_reset(raw)
+            sqlite3_clear_bindings(raw)
+        }
         var binder = RawBinder(statement: raw)
         bind(&binder)
         precondition(binder.index == sqlite3_bind_parameter_count(raw), "\(binder.index) values bound for: \(sql)")
+        return try body(raw)
+    }
+
+    /// One step: true when it produced a row, false when the statement is done.
+    private func step(_ raw: OpaquePointer, sql: String) throws -> Bool {
         let code = sqlite3_step(raw)
-        let message = code == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(sqliteConnection))
-        sqlite3_reset(raw)
-        sqlite3_clear_bindings(raw)
-        if let message { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: sql) }
+        if code == SQLITE_ROW { return true }
+        if code == SQLITE_DONE { return false }
+        throw DatabaseError(
+            resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)
     }
 }

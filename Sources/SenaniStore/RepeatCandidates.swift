@@ -122,10 +122,9 @@ final class RepeatCandidates: Sendable {
     }
 
     private static func version(_ db: Database) throws -> Version {
-        let row = try Row.fetchOne(
-            db.cachedStatement(
-                sql: "SELECT (SELECT n FROM repeat_epoch WHERE id = 1), (SELECT coalesce(max(id), 0) FROM reports)"))
-        return Version(epoch: row?[0] ?? 0, lastReport: row?[1] ?? 0)
+        try db.fetchOneRaw(
+            sql: "SELECT (SELECT n FROM repeat_epoch WHERE id = 1), (SELECT coalesce(max(id), 0) FROM reports)"
+        ) { row in Version(epoch: row.int64(0), lastReport: row.int64(1)) } ?? Version(epoch: 0, lastReport: 0)
     }
 
     private static func load(_ thana: String, since: Int64, db: Database) throws -> [Entry] {

@@ -7,10 +7,10 @@ extension Store {
     /// opened and closed on every call, which made the numbering a tenth of the intake writer's time.
     static func takeReportNumber(_ db: Database, thana code: String) throws -> Int64? {
         guard
-            let seq = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT next_seq FROM thanas WHERE code = ?"), arguments: [code])
+            let seq = try db.fetchOneRaw(
+                sql: "SELECT next_seq FROM thanas WHERE code = ?", bind: { $0.bind(code) }, row: { $0.int64(0) })
         else { return nil }
-        try db.cachedStatement(sql: "UPDATE thanas SET next_seq = next_seq + 1 WHERE code = ?").execute(arguments: [code])
+        try db.executeRaw(sql: "UPDATE thanas SET next_seq = next_seq + 1 WHERE code = ?") { $0.bind(code) }
         return seq
     }
 }

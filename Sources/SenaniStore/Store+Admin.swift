@@ -167,22 +167,42 @@ extension Store {
 
     /// The SHOs of a thana.
     static func fetchOfficers(_ db: Database, thana: String) throws -> [Officer] {
-        try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM officers WHERE role = 'sho' AND thana_code = ? ORDER BY telegram_id"),
-            arguments: [thana]
-        ).map(officer)
+        try fetchOfficersRaw(db, sql: "\(officerColumns) WHERE role = 'sho' AND thana_code = ? ORDER BY telegram_id", thana)
     }
 
     /// The SPs of a district.
     static func fetchOfficers(_ db: Database, district: String) throws -> [Officer] {
-        try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM officers WHERE role = 'sp' AND district_code = ? ORDER BY telegram_id"),
-            arguments: [district]
-        ).map(officer)
+        try fetchOfficersRaw(db, sql: "\(officerColumns) WHERE role = 'sp' AND district_code = ? ORDER BY telegram_id", district)
+    }
+
+    /// Intake looks up each batch's thanas and their officers: read raw, by column position (see RawStatement).
+    private static let officerColumns = "SELECT telegram_id, role, thana_code, district_code, name, reachable FROM officers"
+
+    private static func fetchOfficersRaw(_ db: Database, sql: String, _ code: String) throws -> [Officer] {
+        var officers: [Officer] = []
+        try db.forEachRaw(sql: sql, bind: { $0.bind(code) }) { row in
+            var officer = Officer(
+                telegramID: row.int64(0), role: OfficerRole(rawValue: row.text(1)) ?? .sho, thanaCode: row.optionalText(2),
+                districtCode: row.optionalText(3), name: row.text(4))
+            officer.reachable = row.isNull(5) ? nil : row.bool(5)
+            officers.append(officer)
+        }
+        return officers
     }
 
     static func fetchThana(_ db: Database, code: String) throws -> Thana? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM thanas WHERE code = ?"), arguments: [code]).map(thana)
+        try db.fetchOneRaw(
+            sql: """
+                SELECT code, district_code, name, chat_id, delete_tips, delete_tips_warned_at IS NOT NULL
+                FROM thanas WHERE code = ?
+                """,
+            bind: { $0.bind(code) }
+        ) { row in
+            var thana = Thana(code: row.text(0), districtCode: row.text(1), name: row.text(2), chatID: row.optionalInt64(3))
+            thana.deleteTips = row.bool(4)
+            thana.deleteTipsWarned = row.bool(5)
+            return thana
+        }
     }
 
     static func officer(_ row: Row) -> Officer {

@@ -116,10 +116,13 @@ extension Store {
     }
 
     func existingReport(_ db: Database, chatID: Int64, messageID: Int64) throws -> (ref: String, status: String)? {
-        try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT ref, status FROM reports WHERE chat_id = ? AND message_id = ?"),
-            arguments: [chatID, messageID]
-        ).map { ($0["ref"], $0["status"]) }
+        try db.fetchOneRaw(
+            sql: "SELECT ref, status FROM reports WHERE chat_id = ? AND message_id = ?",
+            bind: {
+                $0.bind(chatID)
+                $0.bind(messageID)
+            }
+        ) { row in (row.text(0), row.text(1)) }
     }
 
     func insertReport(

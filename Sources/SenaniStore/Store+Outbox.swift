@@ -180,8 +180,8 @@ extension Store {
         // Any private chat but an officer's is a citizen's: his id, sealed whatever the draft said.
         var confidential = draft.confidential
         if !confidential, chatID > 0 {
-            let officer = try Bool.fetchOne(
-                db.cachedStatement(sql: "SELECT 1 FROM officers WHERE telegram_id = ?"), arguments: [chatID])
+            let officer = try db.fetchOneRaw(
+                sql: "SELECT 1 FROM officers WHERE telegram_id = ?", bind: { $0.bind(chatID) }, row: { _ in true })
             confidential = officer == nil
         }
         let payload = OutboxPayload(draft.kind)
@@ -219,9 +219,12 @@ extension Store {
                 arguments: [id, fileName, draft.upload ?? Data()])
         }
         if let ref = draft.reportRef, draft.noticeFor != nil {
-            try db.executeCached(
-                sql: "INSERT INTO report_notices (ref, outbox_id, chat_id, officer_id) VALUES (?, ?, ?, ?)",
-                arguments: [ref, id, draft.chatID, draft.noticeFor])
+            try db.executeRaw(sql: "INSERT INTO report_notices (ref, outbox_id, chat_id, officer_id) VALUES (?, ?, ?, ?)") {
+                $0.bind(ref)
+                $0.bind(id)
+                $0.bind(draft.chatID)
+                $0.bind(draft.noticeFor)
+            }
         }
         return id
     }

@@ -43,6 +43,38 @@ import Testing
         #expect(row["b"] as Data == Data([0, 1, 255]) && row["f"] as Int == 1)
     }
 
+    @Test func rawReadingGivesWhatGRDBReadsAndStopsAtTheFirstRowWhenAskedForOne() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.write { db in
+            try db.execute(sql: "CREATE TEMP TABLE r (k INTEGER, s TEXT, n TEXT, b INTEGER)")
+            try db.execute(
+                sql: "INSERT INTO r VALUES (1, 'दारू \"x\"', NULL, 1), (2, '', 'y', 0), (?, 'z', NULL, NULL)",
+                arguments: [Int64.max])
+            var seen: [String] = []
+            try db.forEachRaw(sql: "SELECT k, s, n, b FROM r WHERE k >= ? ORDER BY k", bind: { $0.bind(Int64(1)) }) { row in
+                let n = row.optionalText(2) ?? "nil"
+                let b = row.isNull(3) ? "nil" : String(row.bool(3))
+                seen.append("\(row.int64(0)) \(row.text(1)) \(n) \(b) \(row.optionalInt64(2) == nil)")
+            }
+            #expect(seen == ["1 दारू \"x\" nil true true", "2  y false false", "\(Int64.max) z nil nil true"])
+            var texts: [String] = []
+            try db.forEachRaw(sql: "SELECT s FROM r ORDER BY k") { texts.append($0.text(0)) }
+            #expect(texts == (try String.fetchAll(db, sql: "SELECT s FROM r ORDER BY k")))
+            // One row asked for: the first in order; none found: nil.
+            #expect(try db.fetchOneRaw(sql: "SELECT k FROM r ORDER BY k DESC", row: { $0.int64(0) }) == Int64.max)
+            #expect(try db.fetchOneRaw(sql: "SELECT k FROM r WHERE k < 0", row: { $0.int64(0) }) == nil)
+            // A failing query throws SQLite's code, and its cached statement can be used again afterwards.
+            let failing = "SELECT k FROM r WHERE k = ? AND abs(?) > 0"
+            do {
+                _ = try db.fetchOneRaw(sql: failing, bind: { $0.bind(Int64(1)); $0.bind(Int64.min) }, row: { $0.int64(0) })
+                Issue.record("abs(Int64.min) did not overflow")
+            } catch let error as DatabaseError {
+                #expect(error.resultCode == .SQLITE_ERROR)
+            }
+            #expect(try db.fetchOneRaw(sql: failing, bind: { $0.bind(Int64(2)); $0.bind(Int64(5)) }, row: { $0.int64(0) }) == 2)
+        }
+    }
+
     @Test func theLogIsCopiedIntoTheDatabaseByTheCheckpointerNotByTheCommit() throws {
         let fixture = try StoreFixture()
         let file = fixture.directory.file("senani.sqlite")
