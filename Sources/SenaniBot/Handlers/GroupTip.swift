@@ -5,6 +5,7 @@ import TipAnalysis
 
 /// A message in a bound group: a tip becomes a report, with a reply in the group and a notification to the SHO.
 enum GroupTip {
+    private static let blank = CharacterSet.whitespacesAndNewlines
     /// Longer tips are stored cut, with a marker: no officer reads past this, and storing never fails on size.
     static let maximumStoredLength = 20_000
 
@@ -21,7 +22,8 @@ enum GroupTip {
             GeoPoint(latitude: $0.latitude, longitude: $0.longitude)
         }
         let received = Date(timeIntervalSince1970: TimeInterval(message.date))
-        guard let body = message.body, !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Blank means only white space; trimmingCharacters would build a trimmed copy of every tip to find out.
+        guard let body = message.body, body.unicodeScalars.contains(where: { !Self.blank.contains($0) }) else {
             guard !media.isEmpty || location != nil, !edited else { return .skip(.noContent) }
             return .effect(
                 .attachToRecent(
