@@ -107,6 +107,7 @@ public struct OutboxDraft: Sendable, Hashable {
     }
 
     /// Callback answers go before anything else: Telegram shows a spinner on the officer's button until then.
+    /// Only 0 and 1: `nextOutboxDue` looks up each.
     var priority: Int {
         if case .callbackAnswer = kind { return 0 }
         return 1

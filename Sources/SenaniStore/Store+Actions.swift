@@ -158,7 +158,8 @@ extension Store {
             db.cachedStatement(
                 sql: """
                     SELECT n.outbox_id, n.chat_id, n.officer_id, o.sent_message_id FROM report_notices n
-                    JOIN outbox o ON o.id = n.outbox_id WHERE n.ref = ? AND o.status != 'failed' ORDER BY n.id
+                    JOIN outbox o ON o.id = n.outbox_id
+                    WHERE n.report_id = (SELECT id FROM reports WHERE ref = ?) AND o.status != 'failed' ORDER BY n.id
                     """),
             arguments: [ref]
         ).map {

@@ -35,8 +35,8 @@ public struct OutboxCounts: Sendable, Hashable {
 }
 
 extension Store {
-    /// Pending messages whose time has come, the longest-waiting first. The order follows the `outbox_due` index,
-    /// so the query stops after `limit` rows however long the queue is.
+    /// Pending messages whose time has come, callback answers first, then the longest-waiting. The order follows
+    /// the `outbox_pending` index, so the query stops after `limit` rows however long the queue is.
     public func dueOutbox(now: Date, limit: Int = 100) async throws(StoreError) -> [OutboxMessage] {
         try await readAsync { db in
             try Row.fetchAll(
@@ -64,7 +64,16 @@ extension Store {
     /// When the earliest pending message becomes due, or nil when nothing is pending.
     public func nextOutboxDue() async throws(StoreError) -> Date? {
         try await readAsync { db in
-            try Int64.fetchOne(db, sql: "SELECT min(not_before) FROM outbox WHERE status = 'pending'")
+            // One seek per priority (OutboxDraft.priority: 0 and 1) in the pending-only index.
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT min(due) FROM (
+                        SELECT min(not_before) AS due FROM outbox INDEXED BY outbox_pending
+                        WHERE status = 'pending' AND priority = 0
+                        UNION ALL
+                        SELECT min(not_before) FROM outbox INDEXED BY outbox_pending WHERE status = 'pending' AND priority = 1)
+                    """)
                 .map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) }
         }
     }
@@ -219,7 +228,13 @@ extension Store {
                 arguments: [id, fileName, draft.upload ?? Data()])
         }
         if let ref = draft.reportRef, draft.noticeFor != nil {
-            try db.executeRaw(sql: "INSERT INTO report_notices (ref, outbox_id, chat_id, officer_id) VALUES (?, ?, ?, ?)") {
+            try db.executeRaw(
+                sql: """
+                    INSERT INTO report_notices (ref, report_id, outbox_id, chat_id, officer_id)
+                    VALUES (?, (SELECT id FROM reports WHERE ref = ?), ?, ?, ?)
+                    """
+            ) {
+                $0.bind(ref)
                 $0.bind(ref)
                 $0.bind(id)
                 $0.bind(draft.chatID)

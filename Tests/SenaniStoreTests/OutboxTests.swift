@@ -30,6 +30,27 @@ import Testing
         #expect(try await fixture.store.nextOutboxDue() == epoch.addingTimeInterval(30))
     }
 
+    @Test func theNextDueTimeIsTheEarliestOfEitherPriority() async throws {
+        let fixture = try StoreFixture()
+        #expect(try await fixture.store.nextOutboxDue() == nil)
+        var answer = OutboxDraft(chatID: 42, template: "callback_done")
+        answer.kind = .callbackAnswer(queryID: "q1")
+        _ = try await fixture.store.commit(
+            IntakeBatch(effects: [.send(OutboxDraft(chatID: -1001, template: "help")), .send(answer)], nextOffset: 1),
+            at: epoch)
+        let rows = try await fixture.store.dueOutbox(now: epoch)
+        #expect(rows.count == 2)
+        let (first, second) = (rows[0], rows[1])
+        #expect(first.template == "callback_done", "the answer goes first: priority 0")
+        try await fixture.store.reschedule(id: first.id, notBefore: epoch.addingTimeInterval(50), error: "server (502)")
+        try await fixture.store.reschedule(id: second.id, notBefore: epoch.addingTimeInterval(20), error: "server (502)")
+        #expect(try await fixture.store.nextOutboxDue() == epoch.addingTimeInterval(20))
+        try await fixture.store.markSent(id: second.id, messageID: 1, at: epoch)
+        #expect(try await fixture.store.nextOutboxDue() == epoch.addingTimeInterval(50))
+        try await fixture.store.markSent(id: first.id, messageID: 2, at: epoch)
+        #expect(try await fixture.store.nextOutboxDue() == nil)
+    }
+
     @Test func migrationMovesTheBindingAndQueuedMessagesOnce() async throws {
         let fixture = try StoreFixture()
         try fixture.store.upsertDistrict(District(code: "KHG", name: "Khagaria", digestChatID: -1001), at: epoch)

@@ -144,3 +144,49 @@ import Testing
         }
     }
 }
+
+@Suite struct NoticeIndexTests {
+    /// An officer's notices are found by the report's row id (one page per batch), including those written before
+    /// the index moved off the ref; the next due time is two seeks in the pending-only index, never a scan.
+    @Test func noticesFromBeforeTheMoveAreFoundAndNeitherLookupScans() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("senani.sqlite")
+        let old = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(old, upTo: "v13-inserts-seen-by-row-id")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO districts (code, name, created_at, updated_at) VALUES ('KHG', 'Khagaria', 0, 0);
+                    INSERT INTO thanas (code, district_code, name, created_at, updated_at) VALUES ('KHG-SADAR', 'KHG', 'Sadar', 0, 0);
+                    INSERT INTO reports (ref, thana_code, category, labels, confidence, status, text, received_at, reporter,
+                        chat_id, message_id, fingerprint, word_count, updated_at)
+                    VALUES ('KHG-SADAR-000001', 'KHG-SADAR', 'liquor', '[]', 0.9, 'new', 'daru', 0, 'R', -1001, 1, 0, 1, 0);
+                    INSERT INTO outbox (id, chat_id, template, parameters, report_ref, not_before, created_at, officer_id)
+                    VALUES (7, 42, 'sho_notice', '{}', 'KHG-SADAR-000001', 0, 0, 42);
+                    INSERT INTO report_notices (ref, outbox_id, chat_id, officer_id) VALUES ('KHG-SADAR-000001', 7, 42, 42);
+                    """)
+        }
+        try old.close()
+        let store = try Store(path: path)
+        try store.write { db in
+            let notices = try Store.notices(db, ref: "KHG-SADAR-000001")
+            #expect(notices.map(\.outboxID) == [7] && notices.map(\.officerID) == [42])
+            func plan(_ sql: String, _ arguments: StatementArguments = []) throws -> String {
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+                    .joined(separator: "; ")
+            }
+            let lookup = try plan(
+                """
+                SELECT n.outbox_id FROM report_notices n JOIN outbox o ON o.id = n.outbox_id
+                WHERE n.report_id = (SELECT id FROM reports WHERE ref = ?) AND o.status != 'failed' ORDER BY n.id
+                """, ["KHG-SADAR-000001"])
+            #expect(lookup.contains("report_notices_by_report") && !lookup.contains("SCAN"), "\(lookup)")
+        }
+        try store.read { db in
+            let due = try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN SELECT min(due) FROM (SELECT min(not_before) AS due FROM outbox INDEXED BY outbox_pending WHERE status = 'pending' AND priority = 0 UNION ALL SELECT min(not_before) FROM outbox INDEXED BY outbox_pending WHERE status = 'pending' AND priority = 1)"
+            ).map { $0["detail"] as String }.joined(separator: "; ")
+            #expect(due.contains("outbox_pending") && !due.contains("SCAN o"), "\(due)")
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import GRDB
+
+extension Migrations {
+    /// Two indexes every tip wrote to, made cheaper or dropped.
+    /// - An officer's notices were indexed by the report's ref, which starts with the thana's code: a batch of tips
+    ///   from forty thanas dirtied forty pages of that index, each written whole at commit and again at checkpoint.
+    ///   Keyed by the report's row id instead, a batch's notices land on one page.
+    /// - `outbox_due` (status, not_before) only answered "when is the next message due", which the pending-only
+    ///   index answers per priority; each queued and each sent message moved an entry in it.
+    static func lightenNoticeAndOutboxIndexes(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE report_notices ADD COLUMN report_id INTEGER;
+                UPDATE report_notices SET report_id = (SELECT id FROM reports WHERE reports.ref = report_notices.ref);
+                DROP INDEX IF EXISTS report_notices_on_ref;
+                CREATE INDEX report_notices_by_report ON report_notices (report_id);
+                DROP INDEX IF EXISTS outbox_due;
+                """)
+    }
+}
