@@ -24,7 +24,7 @@ enum Migrations {
         migrator.registerMigration("v11-checks-without-lists", migrate: rewriteStatusChecks)
         migrator.registerMigration("v12-reporter-indexes-by-chat", migrate: replaceReporterIndex)
         migrator.registerMigration("v13-inserts-seen-by-row-id", migrate: dropEpochInsertTrigger)
-        migrator.registerMigration("v14-lighter-notice-and-outbox-indexes", migrate: lightenNoticeAndOutboxIndexes)
+        migrator.registerMigration("v14-lighter-intake-indexes", migrate: lightenIntakeIndexes)
         return migrator
     }
 

@@ -81,11 +81,32 @@ struct RawRow {
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 }
 
+/// What `scanRaw` does after one row.
+enum RawScan<T> {
+    case next
+    case stop
+    case found(T)
+}
+
 extension Database {
     /// Runs the cached query `sql` with the values `bind` binds, calling `row` for each result row.
     func forEachRaw(sql: String, bind: (inout RawBinder) -> Void = { _ in }, row: (RawRow) throws -> Void) throws {
         try withRaw(sql: sql, bind: bind) { raw in
             while try step(raw, sql: sql) { try row(RawRow(statement: raw)) }
+        }
+    }
+
+    /// Steps through the rows of the cached query `sql` until `visit` finds what it looks for or stops the scan.
+    func scanRaw<T>(sql: String, bind: (inout RawBinder) -> Void = { _ in }, _ visit: (RawRow) -> RawScan<T>) throws -> T? {
+        try withRaw(sql: sql, bind: bind) { raw in
+            while try step(raw, sql: sql) {
+                switch visit(RawRow(statement: raw)) {
+                case .next: continue
+                case .stop: return nil
+                case .found(let value): return value
+                }
+            }
+            return nil
         }
     }
 

@@ -275,19 +275,22 @@ extension Store {
         chatID: Int64, reporter: String, at: Date, media: [MediaRef], location: GeoPoint?, db: Database, now: Date,
         summary: inout IntakeSummary
     ) throws -> (String, [MediaRef], GeoPoint?)? {
+        // The chat's reports newest first, by the unique (chat, message) index: Telegram numbers a chat's messages
+        // in the order it receives them, so the scan stops at the first report older than the window.
+        let since = at.addingTimeInterval(-Self.attachmentWindow).unixSeconds
         guard
-            let row = try Row.fetchOne(
-                db.cachedStatement(
+            let (ref, existing, keepLocation) = try db.scanRaw(
                 sql: """
-                    SELECT ref, media, latitude FROM reports
-                    WHERE chat_id = ? AND reporter_key = ? AND received_at >= ? AND status != 'closed'
-                    ORDER BY received_at DESC, id DESC LIMIT 1
-                    """),
-                arguments: [chatID, reporter, at.addingTimeInterval(-Self.attachmentWindow).unixSeconds])
+                    SELECT received_at, reporter_key, status, ref, media, latitude IS NOT NULL FROM reports
+                    WHERE chat_id = ? ORDER BY message_id DESC
+                    """,
+                bind: { $0.bind(chatID) },
+                { row -> RawScan<(String, [MediaRef], Bool)> in
+                    if row.int64(0) < since { return .stop }
+                    guard row.optionalText(1) == reporter, row.text(2) != ReportStatus.closed.rawValue else { return .next }
+                    return .found((row.text(3), JSONList.decode(row.text(4)), row.bool(5)))
+                })
         else { return nil }
-        let ref: String = row["ref"]
-        let existing: [MediaRef] = JSONList.decode(row["media"])
-        let keepLocation = (row["latitude"] as Double?) != nil
         let added = media.filter { !existing.contains($0) }
         try db.executeCached(
             sql: """

@@ -54,7 +54,7 @@ import Testing
                 "v6-digests-and-timers", "v7-confidential-channel", "v8-leaner-report-indexes",
                 "v9-repeat-epoch", "v10-no-repeat-scan-index",
                 "v11-checks-without-lists", "v12-reporter-indexes-by-chat",
-                "v13-inserts-seen-by-row-id", "v14-lighter-notice-and-outbox-indexes",
+                "v13-inserts-seen-by-row-id", "v14-lighter-intake-indexes",
             ])
         #expect(try again.thanas().count == 2)
     }

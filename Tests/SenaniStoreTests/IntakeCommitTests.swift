@@ -109,6 +109,31 @@ import TipAnalysis
         #expect(summary.queuedMessages == 1)
     }
 
+    @Test func aLonePhotoPassesOverNewerTipsOfOthersButNotOverTheWindow() async throws {
+        let fixture = try StoreFixture()
+        _ = try await fixture.store.commit(
+            IntakeBatch(
+                effects: [
+                    .newReport(tip(message: 1, user: 555, at: epoch.addingTimeInterval(-1200)), followUp: replies([])),
+                    .newReport(tip(message: 5, user: 555, at: epoch), followUp: replies([])),
+                    .newReport(tip(message: 6, user: 777, at: epoch.addingTimeInterval(30)), followUp: replies([])),
+                    .newReport(tip(chat: -1002, message: 7, user: 555, at: epoch.addingTimeInterval(40)), followUp: replies([])),
+                ], nextOffset: 2), at: epoch)
+        let photo = MediaRef(kind: "photo", fileID: "AgAD-photo")
+        let late = MediaRef(kind: "photo", fileID: "AgAD-late")
+        _ = try await fixture.store.commit(
+            IntakeBatch(
+                effects: [
+                    .attachToRecent(chatID: -1001, reporterUserID: 555, at: epoch.addingTimeInterval(60), media: [photo], location: nil, followUp: { _, _, _ in [] }),
+                    // Eleven minutes after his tip, with only the older one before it: nothing to attach to.
+                    .attachToRecent(chatID: -1001, reporterUserID: 555, at: epoch.addingTimeInterval(660), media: [late], location: nil, followUp: { _, _, _ in [] }),
+                ], nextOffset: 3), at: epoch)
+        let reports = try fixture.store.reports()
+        let media = Dictionary(uniqueKeysWithValues: reports.map { ($0.messageID, $0.media) })
+        #expect(media[5] == [photo])
+        #expect(media[1] == [] && media[6] == [] && media[7] == [])
+    }
+
     @Test func aLonePhotoOrPinAttachesToTheInformantsRecentTip() async throws {
         let fixture = try StoreFixture()
         _ = try await fixture.store.commit(IntakeBatch(effects: [.newReport(tip(message: 1), followUp: replies([]))], nextOffset: 2), at: epoch)

@@ -130,11 +130,10 @@ import Testing
             }
             let group = try plan(
                 """
-                SELECT ref, media, latitude FROM reports
-                WHERE chat_id = ? AND reporter_key = ? AND received_at >= ? AND status != 'closed'
-                ORDER BY received_at DESC, id DESC LIMIT 1
-                """, [-1001, "k", 0])
-            #expect(group.contains("reports_by_chat_time"), "\(group)")
+                SELECT received_at, reporter_key, status, ref, media, latitude IS NOT NULL FROM reports
+                WHERE chat_id = ? ORDER BY message_id DESC
+                """, [-1001])
+            #expect(group.contains("sqlite_autoindex_reports_2") && !group.contains("TEMP B-TREE"), "\(group)")
             let personal = try plan(
                 """
                 SELECT ref FROM reports WHERE reporter_key = ? AND source = 'private' AND received_at >= ?

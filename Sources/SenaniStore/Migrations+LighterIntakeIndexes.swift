@@ -1,13 +1,15 @@
 import GRDB
 
 extension Migrations {
-    /// Two indexes every tip wrote to, made cheaper or dropped.
+    /// Three indexes every tip wrote to, made cheaper or dropped.
     /// - An officer's notices were indexed by the report's ref, which starts with the thana's code: a batch of tips
     ///   from forty thanas dirtied forty pages of that index, each written whole at commit and again at checkpoint.
     ///   Keyed by the report's row id instead, a batch's notices land on one page.
+    /// - `reports_by_chat_time` only served the look-back for a lone photo in a group (ten minutes of one chat),
+    ///   which the unique (chat, message) index serves as well, newest message first; it too cost a page per chat.
     /// - `outbox_due` (status, not_before) only answered "when is the next message due", which the pending-only
     ///   index answers per priority; each queued and each sent message moved an entry in it.
-    static func lightenNoticeAndOutboxIndexes(_ db: Database) throws {
+    static func lightenIntakeIndexes(_ db: Database) throws {
         try db.execute(
             sql: """
                 ALTER TABLE report_notices ADD COLUMN report_id INTEGER;
@@ -15,6 +17,7 @@ extension Migrations {
                 DROP INDEX IF EXISTS report_notices_on_ref;
                 CREATE INDEX report_notices_by_report ON report_notices (report_id);
                 DROP INDEX IF EXISTS outbox_due;
+                DROP INDEX IF EXISTS reports_by_chat_time;
                 """)
     }
 }
