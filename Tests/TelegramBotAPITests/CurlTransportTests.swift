@@ -4,6 +4,10 @@ import Testing
 
 @testable import TelegramBotAPI
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The libcurl transport against the fake server: reuse, timeouts, faults, cancellation, token hygiene.
 @Suite struct CurlTransportTests {
     @Test func reusesOneConnection() async throws {
@@ -190,10 +194,19 @@ import Testing
     }
 
     @Test func connectionRefusedIsTransportWithoutToken() async throws {
-        // A port that was just free: bind the fake, stop it, and call it.
-        let fake = try FakeBotAPI()
-        let url = fake.baseURL
-        fake.stop()
+        // A port bound but never listened on refuses connections, and stays ours while the test runs: a port that
+        // was merely free could be taken meanwhile by a fake server of a test running in parallel.
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        try #require(bound)
+        let url = "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))"
         let api = BotAPI(
             configuration: BotAPIConfiguration(baseURL: url, token: TestKit.token, connectTimeout: .seconds(2)),
             transport: CurlTransport(), logger: TestKit.logger)
