@@ -64,10 +64,10 @@ public enum IntakeEffect: Sendable {
     /// edit made it a tip (with `followUp` then).
     case editReport(NewReport, followUp: TipFollowUp)
     /// A message with only a photo or a location pin, sent right after a tip by the same informant in the same
-    /// chat: attach it to that report.
+    /// chat: attach it to that report. `messageID` is the photo's own message.
     /// `followUp` gets the report and what was newly attached (to send it on to the SHO).
     case attachToRecent(
-        chatID: Int64, reporterUserID: Int64, at: Date, media: [MediaRef], location: GeoPoint?,
+        chatID: Int64, messageID: Int64, reporterUserID: Int64, at: Date, media: [MediaRef], location: GeoPoint?,
         followUp: @Sendable (StoredTip, [MediaRef], GeoPoint?) -> [OutboxDraft])
     /// A group became a supergroup: the thana binding and queued messages follow the new id.
     case migrateChat(from: Int64, to: Int64)

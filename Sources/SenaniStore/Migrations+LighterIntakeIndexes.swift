@@ -6,9 +6,11 @@ extension Migrations {
     ///   from forty thanas dirtied forty pages of that index, each written whole at commit and again at checkpoint.
     ///   Keyed by the report's row id instead, a batch's notices land on one page.
     /// - `reports_by_chat_time` only served the look-back for a lone photo in a group (ten minutes of one chat),
-    ///   which the unique (chat, message) index serves as well, newest message first; it too cost a page per chat.
-    /// - `outbox_due` (status, not_before) only answered "when is the next message due", which the pending-only
-    ///   index answers per priority; each queued and each sent message moved an entry in it.
+    ///   which the unique (chat, message) index serves as well, from the photo's message down; it too cost a page
+    ///   per chat.
+    /// - `outbox_due` (status, not_before) answered "when is the next message due" and found a chat's pending
+    ///   messages to hold back; the pending-only index answers both (the first by one seek per priority), and each
+    ///   queued and each sent message moved an entry in `outbox_due`.
     static func lightenIntakeIndexes(_ db: Database) throws {
         try db.execute(
             sql: """

@@ -75,11 +75,11 @@ extension Store {
             guard existing.status == ReportStatus.new.rawValue else { return }
             try updateAnalysis(ref: existing.ref, report: report, db: db, now: now)
             summary.updatedReports.append(existing.ref)
-        case .attachToRecent(let chatID, let userID, let at, let media, let location, let followUp):
+        case .attachToRecent(let chatID, let messageID, let userID, let at, let media, let location, let followUp):
             guard
                 let (ref, added, pin) = try attach(
-                    chatID: chatID, reporter: reporterKey(forUser: userID), at: at, media: media, location: location,
-                    db: db, now: now, summary: &summary),
+                    chatID: chatID, before: messageID, reporter: reporterKey(forUser: userID), at: at, media: media,
+                    location: location, db: db, now: now, summary: &summary),
                 let tip = try Self.storedTip(db, ref: ref)
             else { return }
             for var draft in followUp(tip, added, pin) {
@@ -270,25 +270,32 @@ extension Store {
             districtOfficers: try lookups.officers(district: report.districtCode, db), thana: thana)
     }
 
-    /// Adds media and a pin to the informant's latest open report in that chat; returns what was new.
+    /// Adds media and a pin to the informant's latest open report in that chat, told within ten minutes before
+    /// message `messageID`; returns what was new.
     func attach(
-        chatID: Int64, reporter: String, at: Date, media: [MediaRef], location: GeoPoint?, db: Database, now: Date,
-        summary: inout IntakeSummary
+        chatID: Int64, before messageID: Int64, reporter: String, at: Date, media: [MediaRef], location: GeoPoint?,
+        db: Database, now: Date, summary: inout IntakeSummary
     ) throws -> (String, [MediaRef], GeoPoint?)? {
-        // The chat's reports newest first, by the unique (chat, message) index: Telegram numbers a chat's messages
-        // in the order it receives them, so the scan stops at the first report older than the window.
+        // The chat's reports before the photo, newest first, by the unique (chat, message) index: Telegram numbers
+        // the messages the bot receives in a chat in the order it receives them, so the scan stops at the first
+        // report older than the window. Imported reports are passed over, never stopped at: in a basic group an
+        // export carries the exporting account's message ids, which need not follow the bot's.
         let since = at.addingTimeInterval(-Self.attachmentWindow).unixSeconds
         guard
             let (ref, existing, keepLocation) = try db.scanRaw(
                 sql: """
-                    SELECT received_at, reporter_key, status, ref, media, latitude IS NOT NULL FROM reports
-                    WHERE chat_id = ? ORDER BY message_id DESC
+                    SELECT source = 'import', received_at, reporter_key, status, ref, media, latitude IS NOT NULL
+                    FROM reports WHERE chat_id = ? AND message_id < ? ORDER BY message_id DESC
                     """,
-                bind: { $0.bind(chatID) },
+                bind: {
+                    $0.bind(chatID)
+                    $0.bind(messageID)
+                },
                 { row -> RawScan<(String, [MediaRef], Bool)> in
-                    if row.int64(0) < since { return .stop }
-                    guard row.optionalText(1) == reporter, row.text(2) != ReportStatus.closed.rawValue else { return .next }
-                    return .found((row.text(3), JSONList.decode(row.text(4)), row.bool(5)))
+                    if row.bool(0) { return .next }
+                    if row.int64(1) < since { return .stop }
+                    guard row.optionalText(2) == reporter, row.text(3) != ReportStatus.closed.rawValue else { return .next }
+                    return .found((row.text(4), JSONList.decode(row.text(5)), row.bool(6)))
                 })
         else { return nil }
         let added = media.filter { !existing.contains($0) }

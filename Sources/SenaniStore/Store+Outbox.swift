@@ -110,13 +110,13 @@ extension Store {
     }
 
     /// Holds back every pending message to `chatID` until `until`: its chat's limit is used up, and the other
-    /// chats' messages should come up meanwhile. One statement however many rows wait.
+    /// chats' messages should come up meanwhile. One statement however many rows wait, reading only pending rows.
     public func deferPending(chatID: Int64, until: Date) async throws(StoreError) {
         try await writeAsync { db in
             try db.execute(
                 sql: """
-                    UPDATE outbox SET not_before = ? WHERE chat_id IN (?, senani_chat_token(?)) AND status = 'pending'
-                        AND not_before < ?
+                    UPDATE outbox INDEXED BY outbox_pending SET not_before = ?
+                    WHERE chat_id IN (?, senani_chat_token(?)) AND status = 'pending' AND not_before < ?
                     """,
                 arguments: [until.unixMilliseconds, chatID, chatID, until.unixMilliseconds])
         }

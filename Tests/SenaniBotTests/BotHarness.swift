@@ -37,11 +37,13 @@ struct RunningBot {
         let fake = try fake ?? FakeBotAPI()
         let directory = try reused ?? TemporaryDirectory("senani-bot")
         let store = try Store(path: directory.file("senani.sqlite"), busyTimeout: .seconds(2))
-        try store.upsertDistrict(District(code: "KHG", name: "Khagaria"), at: Date())
-        try store.upsertThana(Thana(code: "KHG-SADAR", districtCode: "KHG", name: "Sadar", chatID: sadar), at: Date())
-        try store.upsertThana(Thana(code: "KHG-GOGRI", districtCode: "KHG", name: "Gogri", chatID: gogri), at: Date())
-        try store.upsertDistrict(District(code: "PAT", name: "Patna"), at: Date())
-        try store.upsertThana(Thana(code: "PAT-NAGAR", districtCode: "PAT", name: "Nagar", chatID: patna), at: Date())
+        // Set up at the services' time, as an admin would at the bot's "now" (a district's digests start then).
+        let now = clock.now()
+        try store.upsertDistrict(District(code: "KHG", name: "Khagaria"), at: now)
+        try store.upsertThana(Thana(code: "KHG-SADAR", districtCode: "KHG", name: "Sadar", chatID: sadar), at: now)
+        try store.upsertThana(Thana(code: "KHG-GOGRI", districtCode: "KHG", name: "Gogri", chatID: gogri), at: now)
+        try store.upsertDistrict(District(code: "PAT", name: "Patna"), at: now)
+        try store.upsertThana(Thana(code: "PAT-NAGAR", districtCode: "PAT", name: "Nagar", chatID: patna), at: now)
         let officers = [
             Officer(telegramID: 11, role: .sho, thanaCode: "KHG-SADAR", name: "R. Kumar"),
             Officer(telegramID: 12, role: .sho, thanaCode: "KHG-GOGRI", name: "S. Singh"),
@@ -50,7 +52,7 @@ struct RunningBot {
             Officer(telegramID: 13, role: .sho, thanaCode: "PAT-NAGAR", name: "P. Yadav"),
             Officer(telegramID: 22, role: .sp, districtCode: "PAT", name: "SP Patna"),
         ]
-        for officer in officers { try store.upsertOfficer(officer, at: Date()) }
+        for officer in officers { try store.upsertOfficer(officer, at: now) }
         var configuration = SenaniConfiguration(
             databasePath: directory.file("senani.sqlite"), token: token ?? fake.token, apiURL: fake.baseURL,
             pollTimeout: 1, templatesDirectory: MessageTemplates.locate(explicit: nil),

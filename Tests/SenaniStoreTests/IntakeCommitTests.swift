@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SenaniStore
 import SenaniTestSupport
 import Testing
@@ -109,29 +110,44 @@ import TipAnalysis
         #expect(summary.queuedMessages == 1)
     }
 
-    @Test func aLonePhotoPassesOverNewerTipsOfOthersButNotOverTheWindow() async throws {
+    @Test func aLonePhotoPassesOverNewerTipsOfOthersAndImportsButNotOverTheWindow() async throws {
         let fixture = try StoreFixture()
         _ = try await fixture.store.commit(
             IntakeBatch(
                 effects: [
-                    .newReport(tip(message: 1, user: 555, at: epoch.addingTimeInterval(-1200)), followUp: replies([])),
-                    .newReport(tip(message: 5, user: 555, at: epoch), followUp: replies([])),
-                    .newReport(tip(message: 6, user: 777, at: epoch.addingTimeInterval(30)), followUp: replies([])),
-                    .newReport(tip(chat: -1002, message: 7, user: 555, at: epoch.addingTimeInterval(40)), followUp: replies([])),
+                    .newReport(tip(message: 10, user: 555, at: epoch.addingTimeInterval(-1200)), followUp: replies([])),
+                    .newReport(tip(message: 50, user: 555, at: epoch), followUp: replies([])),
+                    .newReport(tip(message: 60, user: 777, at: epoch.addingTimeInterval(30)), followUp: replies([])),
+                    .newReport(tip(chat: -1002, message: 70, user: 555, at: epoch.addingTimeInterval(40)), followUp: replies([])),
                 ], nextOffset: 2), at: epoch)
+        // A basic group's export numbers messages by the exporting account: imported history may sit anywhere among
+        // the bot's ids, above the photo or between it and the tip.
+        let elsewhere = try DatabaseQueue(path: fixture.directory.file("senani.sqlite"))
+        try await elsewhere.write { db in
+            for message in [55, 480_000] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO reports (ref, thana_code, category, labels, confidence, status, text, received_at,
+                            reporter, chat_id, message_id, fingerprint, word_count, updated_at, source, outcome)
+                        VALUES (?, 'KHG-SADAR', 'liquor', '[]', 0.9, 'closed', 'old', ?, 'R', -1001, ?, 0, 1, 0, 'import',
+                            'imported')
+                        """,
+                    arguments: ["KHG-SADAR-90\(message)", Int64(epoch.timeIntervalSince1970) - 86_400 * 300, message])
+            }
+        }
         let photo = MediaRef(kind: "photo", fileID: "AgAD-photo")
         let late = MediaRef(kind: "photo", fileID: "AgAD-late")
         _ = try await fixture.store.commit(
             IntakeBatch(
                 effects: [
-                    .attachToRecent(chatID: -1001, reporterUserID: 555, at: epoch.addingTimeInterval(60), media: [photo], location: nil, followUp: { _, _, _ in [] }),
+                    .attachToRecent(chatID: -1001, messageID: 61, reporterUserID: 555, at: epoch.addingTimeInterval(60), media: [photo], location: nil, followUp: { _, _, _ in [] }),
                     // Eleven minutes after his tip, with only the older one before it: nothing to attach to.
-                    .attachToRecent(chatID: -1001, reporterUserID: 555, at: epoch.addingTimeInterval(660), media: [late], location: nil, followUp: { _, _, _ in [] }),
+                    .attachToRecent(chatID: -1001, messageID: 62, reporterUserID: 555, at: epoch.addingTimeInterval(660), media: [late], location: nil, followUp: { _, _, _ in [] }),
                 ], nextOffset: 3), at: epoch)
         let reports = try fixture.store.reports()
         let media = Dictionary(uniqueKeysWithValues: reports.map { ($0.messageID, $0.media) })
-        #expect(media[5] == [photo])
-        #expect(media[1] == [] && media[6] == [] && media[7] == [])
+        #expect(media[50] == [photo])
+        #expect(media[10] == [] && media[60] == [] && media[70] == [] && media[55] == [] && media[480_000] == [])
     }
 
     @Test func aLonePhotoOrPinAttachesToTheInformantsRecentTip() async throws {
@@ -141,13 +157,13 @@ import TipAnalysis
         _ = try await fixture.store.commit(
             IntakeBatch(
                 effects: [
-                    .attachToRecent(chatID: -1001, reporterUserID: 555, at: epoch.addingTimeInterval(60), media: [photo], location: nil, followUp: { _, _, _ in [] }),
+                    .attachToRecent(chatID: -1001, messageID: 2, reporterUserID: 555, at: epoch.addingTimeInterval(60), media: [photo], location: nil, followUp: { _, _, _ in [] }),
                     .attachToRecent(
-                        chatID: -1001, reporterUserID: 555, at: epoch.addingTimeInterval(90), media: [],
+                        chatID: -1001, messageID: 3, reporterUserID: 555, at: epoch.addingTimeInterval(90), media: [],
                         location: GeoPoint(latitude: 25.5, longitude: 86.48), followUp: { _, _, _ in [] }),
                     // Someone else's photo, and one long after, belong to no report.
-                    .attachToRecent(chatID: -1001, reporterUserID: 999, at: epoch.addingTimeInterval(60), media: [MediaRef(kind: "photo", fileID: "x")], location: nil, followUp: { _, _, _ in [] }),
-                    .attachToRecent(chatID: -1001, reporterUserID: 555, at: epoch.addingTimeInterval(3600), media: [MediaRef(kind: "photo", fileID: "late")], location: nil, followUp: { _, _, _ in [] }),
+                    .attachToRecent(chatID: -1001, messageID: 4, reporterUserID: 999, at: epoch.addingTimeInterval(60), media: [MediaRef(kind: "photo", fileID: "x")], location: nil, followUp: { _, _, _ in [] }),
+                    .attachToRecent(chatID: -1001, messageID: 5, reporterUserID: 555, at: epoch.addingTimeInterval(3600), media: [MediaRef(kind: "photo", fileID: "late")], location: nil, followUp: { _, _, _ in [] }),
                 ], nextOffset: 3), at: epoch)
         let report = try #require(try fixture.store.report(ref: "KHG-SADAR-000001"))
         #expect(report.media == [photo])

@@ -130,9 +130,9 @@ import Testing
             }
             let group = try plan(
                 """
-                SELECT received_at, reporter_key, status, ref, media, latitude IS NOT NULL FROM reports
-                WHERE chat_id = ? ORDER BY message_id DESC
-                """, [-1001])
+                SELECT source = 'import', received_at, reporter_key, status, ref, media, latitude IS NOT NULL
+                FROM reports WHERE chat_id = ? AND message_id < ? ORDER BY message_id DESC
+                """, [-1001, 100])
             #expect(group.contains("sqlite_autoindex_reports_2") && !group.contains("TEMP B-TREE"), "\(group)")
             let personal = try plan(
                 """
@@ -185,7 +185,14 @@ import Testing
             let due = try Row.fetchAll(
                 db, sql: "EXPLAIN QUERY PLAN SELECT min(due) FROM (SELECT min(not_before) AS due FROM outbox INDEXED BY outbox_pending WHERE status = 'pending' AND priority = 0 UNION ALL SELECT min(not_before) FROM outbox INDEXED BY outbox_pending WHERE status = 'pending' AND priority = 1)"
             ).map { $0["detail"] as String }.joined(separator: "; ")
-            #expect(due.contains("outbox_pending") && !due.contains("SCAN o"), "\(due)")
+            #expect(due.components(separatedBy: "SEARCH outbox USING INDEX outbox_pending (priority=?)").count == 3, "\(due)")
+            let held = try Row.fetchAll(
+                db, sql: """
+                    EXPLAIN QUERY PLAN UPDATE outbox INDEXED BY outbox_pending SET not_before = ?
+                    WHERE chat_id IN (?, senani_chat_token(?)) AND status = 'pending' AND not_before < ?
+                    """, arguments: [1, -1001, -1001, 2]
+            ).map { $0["detail"] as String }.joined(separator: "; ")
+            #expect(held.contains("USING INDEX outbox_pending"), "\(held)")
         }
     }
 }

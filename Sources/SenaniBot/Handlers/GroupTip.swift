@@ -27,8 +27,8 @@ enum GroupTip {
             guard !media.isEmpty || location != nil, !edited else { return .skip(.noContent) }
             return .effect(
                 .attachToRecent(
-                    chatID: message.chat.id, reporterUserID: sender.id, at: received, media: media, location: location,
-                    followUp: forwardAttachments))
+                    chatID: message.chat.id, messageID: message.messageID, reporterUserID: sender.id, at: received,
+                    media: media, location: location, followUp: forwardAttachments))
         }
         let text = truncated(body)
         let analysis = context.analyzer.analyze(text)
