@@ -30,14 +30,12 @@ extension Store {
             facts.thanaOfficers = try fetchOfficers(db, thana: code)
         }
         if let chat = request.chatID {
-            facts.groupThana = try Row.fetchOne(db, sql: "SELECT * FROM thanas WHERE chat_id = ?", arguments: [chat])
-                .map(thana)
+            facts.groupThana = try fetchThanas(db, where: "chat_id = ?") { $0.bind(chat) }.first
         }
         if request.openReports, let actor = facts.actor {
             facts.openReports = try openReports(db, scope: actor)
         }
-        facts.admins = try Row.fetchAll(db, sql: "SELECT * FROM officers WHERE role = 'admin' ORDER BY telegram_id")
-            .map(officer)
+        facts.admins = try fetchOfficers(db, where: "role = 'admin'")
         if let code = request.districtCode {
             facts.district = try Row.fetchOne(db, sql: "SELECT * FROM districts WHERE code = ?", arguments: [code]).map(district)
         }
@@ -153,16 +151,15 @@ extension Store {
         guard db.changesCount == 1 else { throw StoreError(.conflict, message) }
     }
 
+    /// A report's notification copies (`?`: its ref), found by the report's row id.
+    static let noticesSQL = """
+        SELECT n.outbox_id, n.chat_id, n.officer_id, o.sent_message_id FROM report_notices n
+        JOIN outbox o ON o.id = n.outbox_id
+        WHERE n.report_id = (SELECT id FROM reports WHERE ref = ?) AND o.status != 'failed' ORDER BY n.id
+        """
+
     static func notices(_ db: Database, ref: String) throws -> [Notice] {
-        try Row.fetchAll(
-            db.cachedStatement(
-                sql: """
-                    SELECT n.outbox_id, n.chat_id, n.officer_id, o.sent_message_id FROM report_notices n
-                    JOIN outbox o ON o.id = n.outbox_id
-                    WHERE n.report_id = (SELECT id FROM reports WHERE ref = ?) AND o.status != 'failed' ORDER BY n.id
-                    """),
-            arguments: [ref]
-        ).map {
+        try Row.fetchAll(db.cachedStatement(sql: noticesSQL), arguments: [ref]).map {
             Notice(outboxID: $0["outbox_id"], chatID: $0["chat_id"], officerID: $0["officer_id"], sentMessageID: $0["sent_message_id"])
         }
     }

@@ -143,7 +143,7 @@ extension Store {
     }
 
     public func thanas() throws(StoreError) -> [Thana] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM thanas ORDER BY code").map(Self.thana) }
+        try read { db in try Self.fetchThanas(db, where: "1") }
     }
 
     public func officers() throws(StoreError) -> [Officer] {
@@ -157,30 +157,37 @@ extension Store {
     }
 
     static func fetchOfficers(_ db: Database) throws -> [Officer] {
-        try Row.fetchAll(db, sql: "SELECT * FROM officers ORDER BY telegram_id").map(officer)
+        try fetchOfficers(db, where: "1")
     }
 
     static func fetchOfficer(_ db: Database, id: Int64) throws -> Officer? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM officers WHERE telegram_id = ?"), arguments: [id])
-            .map(officer)
+        try fetchOfficers(db, where: "telegram_id = ?") { $0.bind(id) }.first
     }
 
     /// The SHOs of a thana.
     static func fetchOfficers(_ db: Database, thana: String) throws -> [Officer] {
-        try fetchOfficersRaw(db, sql: "\(officerColumns) WHERE role = 'sho' AND thana_code = ? ORDER BY telegram_id", thana)
+        try fetchOfficers(db, where: "role = 'sho' AND thana_code = ?") { $0.bind(thana) }
     }
 
     /// The SPs of a district.
     static func fetchOfficers(_ db: Database, district: String) throws -> [Officer] {
-        try fetchOfficersRaw(db, sql: "\(officerColumns) WHERE role = 'sp' AND district_code = ? ORDER BY telegram_id", district)
+        try fetchOfficers(db, where: "role = 'sp' AND district_code = ?") { $0.bind(district) }
     }
 
-    /// Intake looks up each batch's thanas and their officers: read raw, by column position (see RawStatement).
-    private static let officerColumns = "SELECT telegram_id, role, thana_code, district_code, name, reachable FROM officers"
-
-    private static func fetchOfficersRaw(_ db: Database, sql: String, _ code: String) throws -> [Officer] {
+    /// The officers `condition` selects (its `?`s bound by `bind`), by Telegram id.
+    ///
+    /// Read raw, by column position (see RawStatement): intake looks up each batch's thanas and their officers.
+    static func fetchOfficers(
+        _ db: Database, where condition: String, bind: (inout RawBinder) -> Void = { _ in }
+    ) throws -> [Officer] {
         var officers: [Officer] = []
-        try db.forEachRaw(sql: sql, bind: { $0.bind(code) }) { row in
+        try db.forEachRaw(
+            sql: """
+                SELECT telegram_id, role, thana_code, district_code, name, reachable FROM officers
+                WHERE \(condition) ORDER BY telegram_id
+                """,
+            bind: bind
+        ) { row in
             var officer = Officer(
                 telegramID: row.int64(0), role: OfficerRole(rawValue: row.text(1)) ?? .sho, thanaCode: row.optionalText(2),
                 districtCode: row.optionalText(3), name: row.text(4))
@@ -191,26 +198,27 @@ extension Store {
     }
 
     static func fetchThana(_ db: Database, code: String) throws -> Thana? {
-        try db.fetchOneRaw(
+        try fetchThanas(db, where: "code = ?") { $0.bind(code) }.first
+    }
+
+    /// The thanas `condition` selects (its `?`s bound by `bind`), by code; read raw, like the officers.
+    static func fetchThanas(
+        _ db: Database, where condition: String, bind: (inout RawBinder) -> Void = { _ in }
+    ) throws -> [Thana] {
+        var thanas: [Thana] = []
+        try db.forEachRaw(
             sql: """
                 SELECT code, district_code, name, chat_id, delete_tips, delete_tips_warned_at IS NOT NULL
-                FROM thanas WHERE code = ?
+                FROM thanas WHERE \(condition) ORDER BY code
                 """,
-            bind: { $0.bind(code) }
+            bind: bind
         ) { row in
             var thana = Thana(code: row.text(0), districtCode: row.text(1), name: row.text(2), chatID: row.optionalInt64(3))
             thana.deleteTips = row.bool(4)
             thana.deleteTipsWarned = row.bool(5)
-            return thana
+            thanas.append(thana)
         }
-    }
-
-    static func officer(_ row: Row) -> Officer {
-        var officer = Officer(
-            telegramID: row["telegram_id"], role: OfficerRole(rawValue: row["role"]) ?? .sho,
-            thanaCode: row["thana_code"], districtCode: row["district_code"], name: row["name"])
-        officer.reachable = row["reachable"]
-        return officer
+        return thanas
     }
 
     static func district(_ row: Row) -> District {
@@ -219,12 +227,6 @@ extension Store {
             digestLanguage: DigestLanguage(rawValue: row["digest_language"] ?? "hi") ?? .hindi)
     }
 
-    static func thana(_ row: Row) -> Thana {
-        var thana = Thana(code: row["code"], districtCode: row["district_code"], name: row["name"], chatID: row["chat_id"])
-        thana.deleteTips = row["delete_tips"] ?? false
-        thana.deleteTipsWarned = (row["delete_tips_warned_at"] as Int64?) != nil
-        return thana
-    }
 
     static func describe(_ officer: Officer) -> String {
         [officer.role.rawValue, officer.thanaCode ?? officer.districtCode ?? "all", officer.name].joined(separator: " ")

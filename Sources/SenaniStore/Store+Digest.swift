@@ -20,8 +20,7 @@ extension Store {
     ) throws -> DigestFacts? {
         guard let district = try Row.fetchOne(db, sql: "SELECT * FROM districts WHERE code = ?", arguments: [code]).map(Self.district)
         else { return nil }
-        let thanas = try Row.fetchAll(db, sql: "SELECT * FROM thanas WHERE district_code = ? ORDER BY code", arguments: [code])
-            .map(thana)
+        let thanas = try fetchThanas(db, where: "district_code = ?") { $0.bind(code) }
         let end = min(day.end, asOf).unixSeconds
         let start = day.start.unixSeconds
         let inDistrict = "r.thana_code IN (SELECT code FROM thanas WHERE district_code = ?)"

@@ -58,7 +58,7 @@ extension Store {
                 facts.bound = try Self.fetchReport(db, ref: ref)
             }
         }
-        facts.thanas = try Row.fetchAll(db, sql: "SELECT * FROM thanas ORDER BY code").map(Self.thana)
+        facts.thanas = try Self.fetchThanas(db, where: "1")
         facts.held = try Row.fetchAll(
             db, sql: "SELECT * FROM held_tips WHERE informant_key = ? ORDER BY id", arguments: [key]
         ).map {

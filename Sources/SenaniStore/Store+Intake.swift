@@ -270,6 +270,12 @@ extension Store {
             districtOfficers: try lookups.officers(district: report.districtCode, db), thana: thana)
     }
 
+    /// A chat's reports (`?` 1) before a message (`?` 2), newest first, for the look-back of a lone photo.
+    static let lookBackSQL = """
+        SELECT source = 'import', received_at, reporter_key, status, ref, media, latitude IS NOT NULL
+        FROM reports WHERE chat_id = ? AND message_id < ? ORDER BY message_id DESC
+        """
+
     /// Adds media and a pin to the informant's latest open report in that chat, told within ten minutes before
     /// message `messageID`; returns what was new.
     func attach(
@@ -283,10 +289,7 @@ extension Store {
         let since = at.addingTimeInterval(-Self.attachmentWindow).unixSeconds
         guard
             let (ref, existing, keepLocation) = try db.scanRaw(
-                sql: """
-                    SELECT source = 'import', received_at, reporter_key, status, ref, media, latitude IS NOT NULL
-                    FROM reports WHERE chat_id = ? AND message_id < ? ORDER BY message_id DESC
-                    """,
+                sql: Self.lookBackSQL,
                 bind: {
                     $0.bind(chatID)
                     $0.bind(messageID)

@@ -61,19 +61,19 @@ extension Store {
         }
     }
 
+    /// The earliest `not_before` of a pending message: one seek per priority (OutboxDraft.priority: 0 and 1) in
+    /// the pending-only index.
+    static let nextDueSQL = """
+        SELECT min(due) FROM (
+            SELECT min(not_before) AS due FROM outbox INDEXED BY outbox_pending WHERE status = 'pending' AND priority = 0
+            UNION ALL
+            SELECT min(not_before) FROM outbox INDEXED BY outbox_pending WHERE status = 'pending' AND priority = 1)
+        """
+
     /// When the earliest pending message becomes due, or nil when nothing is pending.
     public func nextOutboxDue() async throws(StoreError) -> Date? {
         try await readAsync { db in
-            // One seek per priority (OutboxDraft.priority: 0 and 1) in the pending-only index.
-            try Int64.fetchOne(
-                db,
-                sql: """
-                    SELECT min(due) FROM (
-                        SELECT min(not_before) AS due FROM outbox INDEXED BY outbox_pending
-                        WHERE status = 'pending' AND priority = 0
-                        UNION ALL
-                        SELECT min(not_before) FROM outbox INDEXED BY outbox_pending WHERE status = 'pending' AND priority = 1)
-                    """)
+            try Int64.fetchOne(db, sql: Self.nextDueSQL)
                 .map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) }
         }
     }
@@ -109,16 +109,17 @@ extension Store {
         }
     }
 
+    /// Sets `not_before` (`?` 1) of a chat's pending messages (`?` 2 and 3: its id) due before `?` 4.
+    static let deferPendingSQL = """
+        UPDATE outbox INDEXED BY outbox_pending SET not_before = ?
+        WHERE chat_id IN (?, senani_chat_token(?)) AND status = 'pending' AND not_before < ?
+        """
+
     /// Holds back every pending message to `chatID` until `until`: its chat's limit is used up, and the other
     /// chats' messages should come up meanwhile. One statement however many rows wait, reading only pending rows.
     public func deferPending(chatID: Int64, until: Date) async throws(StoreError) {
         try await writeAsync { db in
-            try db.execute(
-                sql: """
-                    UPDATE outbox INDEXED BY outbox_pending SET not_before = ?
-                    WHERE chat_id IN (?, senani_chat_token(?)) AND status = 'pending' AND not_before < ?
-                    """,
-                arguments: [until.unixMilliseconds, chatID, chatID, until.unixMilliseconds])
+            try db.execute(sql: Self.deferPendingSQL, arguments: [until.unixMilliseconds, chatID, chatID, until.unixMilliseconds])
         }
     }
 

@@ -146,7 +146,7 @@ extension Store {
             kind: kind, report: report, thana: try fetchThana(db, code: report.thanaCode), dueAt: dueAt, late: late, firedAt: now,
             officers: try fetchOfficers(db, thana: report.thanaCode),
             districtOfficers: try fetchOfficers(db, district: report.districtCode),
-            admins: try Row.fetchAll(db, sql: "SELECT * FROM officers WHERE role = 'admin' ORDER BY telegram_id").map(officer))
+            admins: try fetchOfficers(db, where: "role = 'admin'"))
         let drafts = compose(timer)
         // The primary key (ref, kind) makes a second firing fail the whole transaction rather than send twice.
         try db.execute(

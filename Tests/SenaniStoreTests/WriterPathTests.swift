@@ -128,11 +128,7 @@ import Testing
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
                     .joined(separator: "; ")
             }
-            let group = try plan(
-                """
-                SELECT source = 'import', received_at, reporter_key, status, ref, media, latitude IS NOT NULL
-                FROM reports WHERE chat_id = ? AND message_id < ? ORDER BY message_id DESC
-                """, [-1001, 100])
+            let group = try plan(Store.lookBackSQL, [-1001, 100])
             #expect(group.contains("sqlite_autoindex_reports_2") && !group.contains("TEMP B-TREE"), "\(group)")
             let personal = try plan(
                 """
@@ -174,23 +170,15 @@ import Testing
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
                     .joined(separator: "; ")
             }
-            let lookup = try plan(
-                """
-                SELECT n.outbox_id FROM report_notices n JOIN outbox o ON o.id = n.outbox_id
-                WHERE n.report_id = (SELECT id FROM reports WHERE ref = ?) AND o.status != 'failed' ORDER BY n.id
-                """, ["KHG-SADAR-000001"])
+            let lookup = try plan(Store.noticesSQL, ["KHG-SADAR-000001"])
             #expect(lookup.contains("report_notices_by_report") && !lookup.contains("SCAN"), "\(lookup)")
         }
         try store.read { db in
-            let due = try Row.fetchAll(
-                db, sql: "EXPLAIN QUERY PLAN SELECT min(due) FROM (SELECT min(not_before) AS due FROM outbox INDEXED BY outbox_pending WHERE status = 'pending' AND priority = 0 UNION ALL SELECT min(not_before) FROM outbox INDEXED BY outbox_pending WHERE status = 'pending' AND priority = 1)"
-            ).map { $0["detail"] as String }.joined(separator: "; ")
+            let due = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + Store.nextDueSQL).map { $0["detail"] as String }
+                .joined(separator: "; ")
             #expect(due.components(separatedBy: "SEARCH outbox USING INDEX outbox_pending (priority=?)").count == 3, "\(due)")
             let held = try Row.fetchAll(
-                db, sql: """
-                    EXPLAIN QUERY PLAN UPDATE outbox INDEXED BY outbox_pending SET not_before = ?
-                    WHERE chat_id IN (?, senani_chat_token(?)) AND status = 'pending' AND not_before < ?
-                    """, arguments: [1, -1001, -1001, 2]
+                db, sql: "EXPLAIN QUERY PLAN " + Store.deferPendingSQL, arguments: [1, -1001, -1001, 2]
             ).map { $0["detail"] as String }.joined(separator: "; ")
             #expect(held.contains("USING INDEX outbox_pending"), "\(held)")
         }

@@ -45,40 +45,18 @@ public struct Update: Codable, Sendable, Hashable {
     public static let handledKinds = ["message", "edited_message", "callback_query", "my_chat_member"]
 
     enum CodingKeys: String, CodingKey {
-        case message
         case updateID = "update_id"
-        case editedMessage = "edited_message"
-        case channelPost = "channel_post"
-        case editedChannelPost = "edited_channel_post"
-        case callbackQuery = "callback_query"
-        case myChatMember = "my_chat_member"
-        case chatMember = "chat_member"
     }
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        updateID = try container.decode(Int64.self, forKey: .updateID)
-        parts = Parts(
-            Fields(
-                message: try container.decodeIfPresent(Message.self, forKey: .message),
-                editedMessage: try container.decodeIfPresent(Message.self, forKey: .editedMessage),
-                channelPost: try container.decodeIfPresent(Message.self, forKey: .channelPost),
-                editedChannelPost: try container.decodeIfPresent(Message.self, forKey: .editedChannelPost),
-                callbackQuery: try container.decodeIfPresent(CallbackQuery.self, forKey: .callbackQuery),
-                myChatMember: try container.decodeIfPresent(ChatMemberUpdated.self, forKey: .myChatMember),
-                chatMember: try container.decodeIfPresent(ChatMemberUpdated.self, forKey: .chatMember)))
+        updateID = try decoder.container(keyedBy: CodingKeys.self).decode(Int64.self, forKey: .updateID)
+        parts = Parts(try Fields(from: decoder))
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(updateID, forKey: .updateID)
-        try container.encodeIfPresent(message, forKey: .message)
-        try container.encodeIfPresent(editedMessage, forKey: .editedMessage)
-        try container.encodeIfPresent(channelPost, forKey: .channelPost)
-        try container.encodeIfPresent(editedChannelPost, forKey: .editedChannelPost)
-        try container.encodeIfPresent(callbackQuery, forKey: .callbackQuery)
-        try container.encodeIfPresent(myChatMember, forKey: .myChatMember)
-        try container.encodeIfPresent(chatMember, forKey: .chatMember)
+        try parts.fields.encode(to: encoder)
     }
 
     public static func == (a: Update, b: Update) -> Bool {
@@ -90,8 +68,8 @@ public struct Update: Codable, Sendable, Hashable {
         hasher.combine(parts.fields)
     }
 
-    /// Everything but the id, as it was decoded (or set).
-    struct Fields: Sendable, Hashable {
+    /// Everything but the id, as it was decoded (or set); decoded from, and encoded into, the update's own object.
+    struct Fields: Codable, Sendable, Hashable {
         var message: Message?
         var editedMessage: Message?
         var channelPost: Message?
@@ -99,6 +77,16 @@ public struct Update: Codable, Sendable, Hashable {
         var callbackQuery: CallbackQuery?
         var myChatMember: ChatMemberUpdated?
         var chatMember: ChatMemberUpdated?
+
+        enum CodingKeys: String, CodingKey {
+            case message
+            case editedMessage = "edited_message"
+            case channelPost = "channel_post"
+            case editedChannelPost = "edited_channel_post"
+            case callbackQuery = "callback_query"
+            case myChatMember = "my_chat_member"
+            case chatMember = "chat_member"
+        }
     }
 
     /// The box: never changed once made; a setter makes a new one.
